@@ -1,0 +1,57 @@
+# Gridhall. Quick start: `make dev` serves http://127.0.0.1:8787; `make test` runs every test.
+# Both install what is missing first (scripts/setup.sh) and are safe to run again.
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export WRANGLER_SEND_METRICS := false
+
+DEV_STATE  := .wrangler/state
+TEST_STATE := .wrangler/test-state
+TEST_PORT  := 8788
+
+.PHONY: dev test setup setup-browser build build-app build-worker db lint unit api e2e bench clean
+
+dev: setup build
+	scripts/db.sh $(DEV_STATE)
+	wrangler dev --ip 127.0.0.1 --port 8787 --persist-to $(DEV_STATE) --show-interactive-dev-session=false
+
+test: setup-browser lint unit build
+	scripts/with-server.sh $(TEST_STATE) $(TEST_PORT) scripts/run-server-tests.sh
+
+setup:
+	scripts/setup.sh
+
+setup-browser:
+	scripts/setup.sh --browser
+
+build: build-app build-worker
+
+build-app:
+	trunk build --release
+
+build-worker:
+	cd functions && WASM_BINDGEN_BIN=$$(command -v wasm-bindgen) worker-build --release
+
+db:
+	scripts/db.sh $(DEV_STATE)
+
+lint:
+	cargo fmt --all --check
+	cargo clippy -p domain -p demo -p api-tests --all-targets -- -D warnings
+	cargo clippy -p app -p functions --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo nextest run -p domain -p demo --no-fail-fast
+
+# Against a server that is already running (make dev): GRIDHALL_URL=http://127.0.0.1:8787 make api
+api:
+	cargo nextest run -p api-tests --no-fail-fast --test-threads 4
+
+e2e:
+	npx playwright test --config e2e/playwright.config.mjs
+
+bench: setup-browser build
+	scripts/with-server.sh .wrangler/bench-state $(TEST_PORT) bench/run.sh $(B)
+
+clean:
+	rm -rf dist functions/build .wrangler target

@@ -1,0 +1,148 @@
+//! The API client: one function per endpoint the app calls, all returning the domain's types
+//! and its `ApiError`. Cookies carry the session, so nothing here handles tokens.
+
+use crate::i18n::{Lang, Msg};
+use domain::api::{
+    ChangePasswordRequest, CreateUserRequest, LoginRequest, RegisterRequest, SessionInfo, User,
+};
+use domain::error::ErrorBody;
+use domain::firms::Firm;
+use domain::halls::{HallDetail, HallSummary};
+use domain::notices::{Notice, NoticeInput};
+use domain::{ApiError, ErrorCode};
+use gloo_net::http::{Request, RequestBuilder};
+use serde::{de::DeserializeOwned, Serialize};
+
+/// A failure the server never saw: shown as a network error.
+fn network_error() -> ApiError {
+    ApiError::new(ErrorCode::Internal, "network")
+}
+
+async fn send<T: DeserializeOwned>(
+    request: Result<Request, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let response = request
+        .map_err(|_| network_error())?
+        .send()
+        .await
+        .map_err(|_| network_error())?;
+    if response.ok() {
+        return response
+            .json::<T>()
+            .await
+            .map_err(|_| ApiError::internal("unexpected response"));
+    }
+    let status = response.status();
+    match response.json::<ErrorBody>().await {
+        Ok(body) => Err(body.error),
+        Err(_) => Err(ApiError::internal(format!("HTTP {status}"))),
+    }
+}
+
+async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    send(
+        RequestBuilder::new(path)
+            .method(gloo_net::http::Method::GET)
+            .build(),
+    )
+    .await
+}
+
+async fn with_body<B: Serialize, T: DeserializeOwned>(
+    method: gloo_net::http::Method,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    send(RequestBuilder::new(path).method(method).json(body)).await
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    with_body(gloo_net::http::Method::POST, path, body).await
+}
+
+async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    with_body(gloo_net::http::Method::PUT, path, body).await
+}
+
+pub async fn me() -> Result<SessionInfo, ApiError> {
+    get("/api/auth/me").await
+}
+pub async fn login(req: &LoginRequest) -> Result<SessionInfo, ApiError> {
+    post("/api/auth/login", req).await
+}
+pub async fn register(req: &RegisterRequest) -> Result<SessionInfo, ApiError> {
+    post("/api/auth/register", req).await
+}
+pub async fn logout() -> Result<SessionInfo, ApiError> {
+    post("/api/auth/logout", &()).await
+}
+pub async fn change_password(req: &ChangePasswordRequest) -> Result<SessionInfo, ApiError> {
+    put("/api/account/password", req).await
+}
+pub async fn halls() -> Result<Vec<HallSummary>, ApiError> {
+    get("/api/halls").await
+}
+pub async fn hall(id: &str) -> Result<HallDetail, ApiError> {
+    get(&format!("/api/halls/{}", encode(id))).await
+}
+pub async fn notices(hall: Option<&str>) -> Result<Vec<Notice>, ApiError> {
+    match hall {
+        Some(h) => get(&format!("/api/notices?hall={}", encode(h))).await,
+        None => get("/api/notices").await,
+    }
+}
+pub async fn staff_notices() -> Result<Vec<Notice>, ApiError> {
+    get("/api/staff/notices").await
+}
+pub async fn create_notice(input: &NoticeInput) -> Result<Notice, ApiError> {
+    post("/api/staff/notices", input).await
+}
+pub async fn update_notice(id: i64, input: &NoticeInput) -> Result<Notice, ApiError> {
+    put(&format!("/api/staff/notices/{id}"), input).await
+}
+pub async fn withdraw_notice(id: i64) -> Result<Notice, ApiError> {
+    post(&format!("/api/staff/notices/{id}/withdraw"), &()).await
+}
+pub async fn users() -> Result<Vec<User>, ApiError> {
+    get("/api/admin/users").await
+}
+pub async fn create_user(req: &CreateUserRequest) -> Result<User, ApiError> {
+    post("/api/admin/users", req).await
+}
+pub async fn firms() -> Result<Vec<Firm>, ApiError> {
+    get("/api/firms").await
+}
+
+fn encode(segment: &str) -> String {
+    js_sys::encode_uri_component(segment).into()
+}
+
+/// What to tell a person about an error. Chinese gets a translation for every code and known
+/// field; English keeps the server's own, more specific words for validation and conflicts.
+pub fn describe(err: &ApiError, lang: Lang) -> String {
+    let translated = match (err.code, err.field.as_deref()) {
+        (ErrorCode::Internal, _) if err.message == "network" => Msg::ErrNetwork,
+        (ErrorCode::Internal, _) => Msg::ErrServer,
+        (ErrorCode::Unauthenticated, _) if err.message.contains("wrong") => Msg::ErrWrongLogin,
+        (ErrorCode::Unauthenticated, _) => Msg::PleaseLogin,
+        (ErrorCode::RateLimited, _) => Msg::ErrRateLimited,
+        (ErrorCode::Forbidden, _) => Msg::ErrForbidden,
+        (ErrorCode::NotFound, _) => Msg::ErrNotFound,
+        (ErrorCode::Conflict, _) if err.message.contains("registered") => Msg::ErrTaken,
+        (ErrorCode::Validation, Some("phone")) => Msg::ErrPhone,
+        (ErrorCode::Validation, Some("password" | "new_password")) => Msg::ErrPassword,
+        (ErrorCode::Validation, Some("name")) => Msg::ErrName,
+        (ErrorCode::Validation, Some("ends_at")) => Msg::ErrEndBeforeStart,
+        (ErrorCode::Validation, Some("title" | "body")) if err.message.contains("required") => {
+            Msg::ErrRequired
+        }
+        _ => return err.message.clone(),
+    };
+    let server_words_are_better =
+        lang == Lang::En && matches!(err.code, ErrorCode::Validation | ErrorCode::Conflict);
+    if server_words_are_better {
+        err.message.clone()
+    } else {
+        translated.text(lang).to_string()
+    }
+}

@@ -1,0 +1,72 @@
+//! Form fields with labels and per-field errors from the API.
+
+use crate::api::describe;
+use crate::i18n::Msg;
+use crate::state::use_app;
+use domain::ApiError;
+use leptos::prelude::*;
+
+/// The error of the last submit, shared by a form's fields and its top-level message.
+pub type FormError = RwSignal<Option<ApiError>>;
+
+/// The error text for `field`, when the last error was about it.
+pub fn field_error(error: FormError, field: &'static str) -> Signal<Option<String>> {
+    let app = use_app();
+    Signal::derive(move || {
+        error
+            .get()
+            .filter(|e| e.field.as_deref() == Some(field))
+            .map(|e| describe(&e, app.lang.get()))
+    })
+}
+
+/// The error text when it is not about any one field of `fields`.
+pub fn form_error(error: FormError, fields: &'static [&'static str]) -> Signal<Option<String>> {
+    let app = use_app();
+    Signal::derive(move || {
+        error
+            .get()
+            .filter(|e| !e.field.as_deref().is_some_and(|f| fields.contains(&f)))
+            .map(|e| describe(&e, app.lang.get()))
+    })
+}
+
+#[component]
+pub fn TextField(
+    label: Msg,
+    /// The API's name for the field, used as the input's name and to find its error.
+    name: &'static str,
+    value: RwSignal<String>,
+    error: FormError,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] multiline: bool,
+    #[prop(default = true)] required: bool,
+) -> impl IntoView {
+    let app = use_app();
+    let id = format!("field-{name}");
+    let message = field_error(error, name);
+    let described = format!("{id}-note");
+    let input = if multiline {
+        view! { <textarea id=id.clone() name=name rows="6" required=required bind:value=value
+            aria-invalid=move || message.get().is_some().to_string() aria-describedby=described.clone()></textarea> }
+        .into_any()
+    } else {
+        view! { <input id=id.clone() name=name type=kind autocomplete=autocomplete required=required bind:value=value
+            aria-invalid=move || message.get().is_some().to_string() aria-describedby=described.clone()/> }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{move || label.text(app.lang.get())}</label>
+            {input}
+            <p class="field-note" id=format!("field-{name}-note")>
+                {move || match message.get() {
+                    Some(text) => view! { <span class="field-error">{text}</span> }.into_any(),
+                    None => hint.map(|h| view! { <span class="hint">{move || h.text(app.lang.get())}</span> }).into_any(),
+                }}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,234 @@
+//! The one i18n layer: every string the app shows is a `Msg` with its zh-CN and English text.
+//! A missing translation is a compile error, not a blank on screen.
+
+use crate::state::use_app;
+use domain::halls::BusinessType;
+use domain::notices::NoticeState;
+use domain::Role;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+    pub fn parse(code: &str) -> Lang {
+        if code.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $zh:literal, $en:literal;)+) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($key,)+ }
+
+        impl Msg {
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "网上营业厅", "Online Business Hall";
+    Utility => "江城供电", "Jiangcheng Power Supply";
+    NavHome => "首页", "Home";
+    NavNotices => "公告", "Notices";
+    NavConsole => "工作台", "Console";
+    NavLogin => "登录", "Log in";
+    NavRegister => "注册", "Register";
+    Logout => "退出登录", "Log out";
+    LangSwitch => "English", "中文";
+    LangSwitchLabel => "切换到英文", "Switch to Chinese";
+    ElderOn => "长辈模式", "Elder mode";
+    ElderOff => "标准模式", "Standard mode";
+    Loading => "正在加载…", "Loading…";
+    Retry => "重试", "Try again";
+    Close => "关闭", "Close";
+    Save => "保存", "Save";
+    Cancel => "取消", "Cancel";
+    HomeLead => "足不出户办电，营业厅信息一目了然", "Do your electricity business from home";
+    HallsTitle => "营业厅", "Business halls";
+    LatestNotices => "最新公告", "Latest notices";
+    AllNotices => "全部公告", "All notices";
+    OpenNow => "营业中", "Open";
+    ClosedNow => "休息中", "Closed";
+    TodayHours => "今日营业", "Today";
+    ClosedToday => "今日休息", "Closed today";
+    Opens => "下次营业", "Opens";
+    Address => "地址", "Address";
+    Phone => "电话", "Phone";
+    WeeklyHours => "营业时间", "Opening hours";
+    Counters => "服务窗口", "Counters";
+    CounterNo => "号窗口", "Counter";
+    HallNotices => "本厅公告", "Notices for this hall";
+    NoNotices => "暂无公告", "No notices right now";
+    AllHalls => "全部营业厅", "All halls";
+    CityWide => "全市", "All halls";
+    FilterHall => "按营业厅筛选", "Filter by hall";
+    Mon => "周一", "Mon";
+    Tue => "周二", "Tue";
+    Wed => "周三", "Wed";
+    Thu => "周四", "Thu";
+    Fri => "周五", "Fri";
+    Sat => "周六", "Sat";
+    Sun => "周日", "Sun";
+    Closed => "休息", "Closed";
+    LoginTitle => "登录", "Log in";
+    LoginField => "手机号或工号", "Mobile number or staff login";
+    Password => "密码", "Password";
+    PasswordConfirm => "确认密码", "Confirm password";
+    PasswordHint => "至少 8 位，需同时包含字母和数字", "At least 8 characters with letters and digits";
+    LoginButton => "登录", "Log in";
+    NoAccount => "还没有账号？", "No account yet?";
+    HaveAccount => "已有账号？", "Already registered?";
+    RegisterTitle => "注册新用户", "Create an account";
+    RegisterButton => "注册", "Register";
+    MobileNumber => "手机号", "Mobile number";
+    Name => "姓名", "Name";
+    PasswordsDiffer => "两次输入的密码不一致", "The passwords do not match";
+    Welcome => "欢迎，", "Welcome, ";
+    LoggedOut => "已退出登录", "You are logged out";
+    AccountTitle => "我的账户", "My account";
+    Role => "身份", "Role";
+    KeyAccount => "大客户", "Key account";
+    ChangePassword => "修改密码", "Change password";
+    CurrentPassword => "当前密码", "Current password";
+    NewPassword => "新密码", "New password";
+    PasswordChanged => "密码已修改", "Password changed";
+    PleaseLogin => "请先登录", "Please log in first";
+    ConsoleTitle => "工作台", "Staff console";
+    NotAllowed => "您的账号无权使用此功能", "Your account may not use this";
+    NoticesTitle => "公告", "Notices";
+    ManageNotices => "公告管理", "Manage notices";
+    NewNotice => "发布公告", "New notice";
+    EditNotice => "编辑公告", "Edit notice";
+    NoticeTitle => "标题", "Title";
+    NoticeBody => "内容", "Text";
+    NoticeHall => "适用营业厅", "Hall";
+    StartsAt => "开始时间", "Starts";
+    EndsAt => "结束时间（可不填）", "Ends (optional)";
+    Publish => "发布", "Publish";
+    Edit => "编辑", "Edit";
+    Withdraw => "撤回", "Withdraw";
+    ConfirmWithdraw => "确定撤回此公告？撤回后不可恢复。", "Withdraw this notice? This cannot be undone.";
+    NoticePublished => "公告已保存", "Notice saved";
+    NoticeWithdrawn => "公告已撤回", "Notice withdrawn";
+    StateScheduled => "待发布", "Scheduled";
+    StatePublished => "已发布", "Published";
+    StateExpired => "已过期", "Expired";
+    StateWithdrawn => "已撤回", "Withdrawn";
+    Until => "至", "until";
+    BadTime => "请填写正确的时间", "Enter a valid date and time";
+    CounterConsoleSoon => "叫号窗口将在排队功能上线后开放。", "Counter calling opens with the queue feature.";
+    UsersTitle => "用户管理", "Users";
+    NewUser => "新建账号", "New account";
+    LoginName => "登录名", "Login";
+    Hall => "营业厅", "Hall";
+    Firm => "单位", "Firm";
+    None => "无", "None";
+    UserCreated => "账号已创建", "Account created";
+    DisplayTitle => "叫号大屏", "Hall display";
+    KioskTitle => "自助取号机", "Self-service kiosk";
+    NotFoundTitle => "页面不存在", "Page not found";
+    NotFoundText => "您要找的页面不存在或已移动。", "The page you asked for does not exist or has moved.";
+    BackHome => "返回首页", "Back to home";
+    ErrNetwork => "网络连接失败，请检查网络后重试", "Could not reach the server; check your connection and try again";
+    ErrWrongLogin => "账号或密码错误", "Wrong login or password";
+    ErrRateLimited => "登录失败次数过多，请稍后再试", "Too many failed logins; please try again later";
+    ErrPhone => "请输入 11 位手机号码，如 13800138000", "Enter an 11-digit mobile number, e.g. 13800138000";
+    ErrPassword => "密码至少 8 位，需同时包含字母和数字", "The password needs 8+ characters with letters and digits";
+    ErrName => "请填写姓名", "Please enter a name";
+    ErrTaken => "该手机号已注册，请直接登录", "This number is already registered; please log in";
+    ErrForbidden => "您无权进行此操作", "You may not do this";
+    ErrNotFound => "内容不存在或已删除", "Not found";
+    ErrRequired => "此项为必填", "This field is required";
+    ErrEndBeforeStart => "结束时间需晚于开始时间", "The end must be after the start";
+    ErrServer => "服务器开小差了，请稍后重试", "Something went wrong on our side; please try again";
+    RoleCustomer => "客户", "Customer";
+    RoleHallStaff => "窗口人员", "Hall staff";
+    RoleHallManager => "营业厅经理", "Hall manager";
+    RoleAdmin => "系统管理员", "Administrator";
+    RoleDesign => "设计单位", "Design firm";
+    RoleConstruction => "施工单位", "Construction firm";
+    RoleTest => "试验单位", "Test firm";
+    RoleSupervision => "监理单位", "Supervision firm";
+    BizPayment => "缴费", "Payments";
+    BizExpansion => "业扩报装", "New connection";
+    BizChangeTransfer => "变更过户", "Changes & transfers";
+    BizConsultation => "咨询", "Enquiries";
+    BizInvoice => "发票", "Invoices";
+    SkipToContent => "跳到正文", "Skip to content";
+}
+
+pub fn role_msg(role: Role) -> Msg {
+    match role {
+        Role::Customer => Msg::RoleCustomer,
+        Role::HallStaff => Msg::RoleHallStaff,
+        Role::HallManager => Msg::RoleHallManager,
+        Role::Admin => Msg::RoleAdmin,
+        Role::Design => Msg::RoleDesign,
+        Role::Construction => Msg::RoleConstruction,
+        Role::Test => Msg::RoleTest,
+        Role::Supervision => Msg::RoleSupervision,
+    }
+}
+
+pub fn business_msg(kind: BusinessType) -> Msg {
+    match kind {
+        BusinessType::Payment => Msg::BizPayment,
+        BusinessType::Expansion => Msg::BizExpansion,
+        BusinessType::ChangeTransfer => Msg::BizChangeTransfer,
+        BusinessType::Consultation => Msg::BizConsultation,
+        BusinessType::Invoice => Msg::BizInvoice,
+    }
+}
+
+pub fn notice_state_msg(state: NoticeState) -> Msg {
+    match state {
+        NoticeState::Scheduled => Msg::StateScheduled,
+        NoticeState::Published => Msg::StatePublished,
+        NoticeState::Expired => Msg::StateExpired,
+        NoticeState::Withdrawn => Msg::StateWithdrawn,
+    }
+}
+
+pub const WEEKDAYS: [Msg; 7] = [
+    Msg::Mon,
+    Msg::Tue,
+    Msg::Wed,
+    Msg::Thu,
+    Msg::Fri,
+    Msg::Sat,
+    Msg::Sun,
+];
+
+/// A reactive translation for views: `{t(Msg::Home)}` follows the language switch.
+pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_app().lang;
+    move || msg.text(lang.get())
+}
+
+/// Picks the Chinese or English variant of data that comes in both (hall names, addresses).
+pub fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}

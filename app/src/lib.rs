@@ -1,0 +1,51 @@
+//! Gridhall's single-page app: the shell (header, toasts, routes) and the session bootstrap.
+
+mod api;
+mod components;
+mod i18n;
+mod pages;
+mod state;
+
+use components::feedback::ToastHost;
+use components::header::Header;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{
+    account::AccountPage, display::DisplayPage, hall::HallPage, home::HomePage, kiosk::KioskPage,
+};
+use pages::{
+    login::LoginPage, not_found::NotFoundPage, notices::NoticesPage, register::RegisterPage,
+    staff::StaffPage,
+};
+use state::AppState;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::provide();
+    spawn_local(async move {
+        // No session and a failed request look the same to the user: signed out.
+        app.session.set(api::me().await.ok().and_then(|s| s.user));
+        app.session_ready.set(true);
+    });
+    view! {
+        <Router>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/register") view=RegisterPage/>
+                    <Route path=path!("/account") view=AccountPage/>
+                    <Route path=path!("/halls/:id") view=HallPage/>
+                    <Route path=path!("/notices") view=NoticesPage/>
+                    <Route path=path!("/staff") view=StaffPage/>
+                    <Route path=path!("/display/:hall") view=DisplayPage/>
+                    <Route path=path!("/kiosk/:hall") view=KioskPage/>
+                </Routes>
+            </main>
+            <ToastHost/>
+        </Router>
+    }
+}

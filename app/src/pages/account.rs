@@ -1,0 +1,83 @@
+//! The signed-in user's account: who they are, password change, log out.
+
+use crate::api;
+use crate::components::form::{form_error, FormError, TextField};
+use crate::components::guard::SignedIn;
+use crate::i18n::{role_msg, t, Msg};
+use crate::state::use_app;
+use domain::api::ChangePasswordRequest;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    view! { <SignedIn><AccountDetails/></SignedIn> }
+}
+
+#[component]
+fn AccountDetails() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let user = move || app.session.get();
+    let logout = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            // Signed out locally whatever the network says: the cookie is HttpOnly, the server ends it.
+            let _ = api::logout().await;
+            app.session.set(None);
+            app.success(Msg::LoggedOut);
+            navigate("/", Default::default());
+        });
+    };
+    view! {
+        <section class="narrow">
+            <h1>{t(Msg::AccountTitle)}</h1>
+            {move || user().map(|u| view! {
+                <dl class="facts">
+                    <dt>{t(Msg::Name)}</dt><dd data-testid="account-name">{u.name.clone()}</dd>
+                    <dt>{t(Msg::LoginName)}</dt><dd>{u.login.clone()}</dd>
+                    <dt>{t(Msg::Role)}</dt><dd>{t(role_msg(u.role))}{u.key_account.then(|| view! { " · " {t(Msg::KeyAccount)} })}</dd>
+                </dl>
+            })}
+            <ChangePasswordForm/>
+            <button class="button secondary wide" on:click=logout data-testid="logout">{t(Msg::Logout)}</button>
+        </section>
+    }
+}
+
+#[component]
+fn ChangePasswordForm() -> impl IntoView {
+    let app = use_app();
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let general = form_error(error, &["current_password", "new_password"]);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = ChangePasswordRequest {
+            current_password: current.get_untracked(),
+            new_password: new.get_untracked(),
+        };
+        spawn_local(async move {
+            match api::change_password(&request).await {
+                Ok(_) => {
+                    error.set(None);
+                    current.set(String::new());
+                    new.set(String::new());
+                    app.success(Msg::PasswordChanged);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <form class="form" on:submit=submit novalidate>
+            <h2>{t(Msg::ChangePassword)}</h2>
+            <TextField label=Msg::CurrentPassword name="current_password" value=current error kind="password" autocomplete="current-password"/>
+            <TextField label=Msg::NewPassword name="new_password" value=new error kind="password" autocomplete="new-password" hint=Msg::PasswordHint/>
+            <p class="form-error" role="alert">{move || general.get()}</p>
+            <button type="submit" class="button primary">{t(Msg::Save)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,76 @@
+//! One hall: status, address and phone, the week's hours, the counters and what they serve,
+//! and the hall's notices.
+
+use crate::api;
+use crate::components::cards::StatusBadge;
+use crate::components::feedback::Loaded;
+use crate::i18n::{business_msg, pick, t, Msg, WEEKDAYS};
+use crate::pages::home::NoticeList;
+use crate::state::{now, use_app};
+use chrono::Datelike;
+use domain::halls::HallDetail;
+use domain::hours::to_local;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn HallPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let hall = LocalResource::new(move || {
+        let id = id();
+        async move { api::hall(&id).await }
+    });
+    let notices = LocalResource::new(move || {
+        let id = id();
+        async move { api::notices(Some(&id)).await }
+    });
+    view! {
+        <Loaded resource=hall content=|hall| view! { <HallInfo hall/> }/>
+        <section aria-labelledby="hall-notices">
+            <h2 id="hall-notices">{t(Msg::HallNotices)}</h2>
+            <Loaded resource=notices content=|notices| view! { <NoticeList notices/> }/>
+        </section>
+    }
+}
+
+#[component]
+fn HallInfo(hall: HallDetail) -> impl IntoView {
+    let lang = use_app().lang;
+    let s = hall.summary;
+    let today = to_local(now()).weekday().num_days_from_monday() as usize;
+    let (name, name_en, address, address_en) = (s.name, s.name_en, s.address, s.address_en);
+    let hours = hall.hours.0.into_iter().enumerate().map(|(i, day)| {
+        let label = day.map(|h| h.label());
+        view! {
+            <tr class:today=i == today>
+                <th scope="row">{t(WEEKDAYS[i])}</th>
+                <td>{move || label.clone().unwrap_or_else(|| t(Msg::Closed)().to_string())}</td>
+            </tr>
+        }
+    });
+    let counters = hall.counters.into_iter().map(|c| {
+        let kinds = c.serves.into_iter().map(|k| view! { <span class="tag">{t(business_msg(k))}</span> }).collect_view();
+        view! { <li class="counter" data-testid="counter"><strong>{c.number}{t(Msg::CounterNo)}</strong>" "{kinds}</li> }
+    });
+    view! {
+        <section class="hall-head">
+            <h1>{move || pick(lang.get(), &name, &name_en).to_string()}</h1>
+            <p><StatusBadge status=s.status/></p>
+            <dl class="facts">
+                <dt>{t(Msg::Address)}</dt><dd>{move || pick(lang.get(), &address, &address_en).to_string()}</dd>
+                <dt>{t(Msg::Phone)}</dt><dd><a href=format!("tel:{}", s.phone)>{s.phone.clone()}</a></dd>
+            </dl>
+        </section>
+        <div class="two-columns">
+            <section aria-labelledby="hours-heading">
+                <h2 id="hours-heading">{t(Msg::WeeklyHours)}</h2>
+                <table class="hours">{hours.collect_view()}</table>
+            </section>
+            <section aria-labelledby="counters-heading">
+                <h2 id="counters-heading">{t(Msg::Counters)}</h2>
+                <ul class="counters">{counters.collect_view()}</ul>
+            </section>
+        </div>
+    }
+}

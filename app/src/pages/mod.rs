@@ -1,0 +1,12 @@
+//! One module per route.
+
+pub mod account;
+pub mod display;
+pub mod hall;
+pub mod home;
+pub mod kiosk;
+pub mod login;
+pub mod not_found;
+pub mod notices;
+pub mod register;
+pub mod staff;

@@ -1,0 +1,53 @@
+//! The staff console: what each staff role can do today. Managers and admins manage notices,
+//! admins manage accounts; counter calling arrives with the queue issue.
+
+mod notices;
+mod users;
+
+use crate::components::guard::SignedIn;
+use crate::components::header::may_use_console;
+use crate::i18n::{role_msg, t, Msg};
+use crate::state::use_app;
+use domain::policy::{decide, Access};
+use domain::routes::Endpoint;
+use leptos::prelude::*;
+
+fn allowed(endpoint: Endpoint) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let app = use_app();
+    move || {
+        app.session
+            .get()
+            .is_some_and(|u| decide(Some(u.role), endpoint) == Access::Allow)
+    }
+}
+
+#[component]
+pub fn StaffPage() -> impl IntoView {
+    view! {
+        <SignedIn allow=|u| may_use_console(u.role)>
+            <Console/>
+        </SignedIn>
+    }
+}
+
+#[component]
+fn Console() -> impl IntoView {
+    let app = use_app();
+    let who = move || {
+        app.session
+            .get()
+            .map(|u| format!("{} · {}", u.name, role_msg(u.role).text(app.lang.get())))
+    };
+    let is_counter_staff = move || {
+        app.session
+            .get()
+            .is_some_and(|u| u.role == domain::Role::HallStaff)
+    };
+    view! {
+        <h1>{t(Msg::ConsoleTitle)}</h1>
+        <p class="secondary" data-testid="console-user">{who}</p>
+        <Show when=is_counter_staff><p class="notice-inline">{t(Msg::CounterConsoleSoon)}</p></Show>
+        <Show when=allowed(Endpoint::StaffNoticeList)><notices::NoticeManager/></Show>
+        <Show when=allowed(Endpoint::UserList)><users::UserManager/></Show>
+    }
+}

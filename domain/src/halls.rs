@@ -1,0 +1,82 @@
+//! Halls, their counters and the business types counters serve.
+
+use crate::hours::{DayHours, OpenStatus, WeeklyHours};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BusinessType {
+    /// 缴费: bills and payments.
+    Payment,
+    /// 业扩报装: new connection and capacity increase.
+    Expansion,
+    /// 变更过户: rename, ownership transfer, tariff change.
+    ChangeTransfer,
+    /// 咨询: questions and guidance.
+    Consultation,
+    /// 发票: invoices and receipts.
+    Invoice,
+}
+
+impl BusinessType {
+    pub const ALL: [BusinessType; 5] = [
+        BusinessType::Payment,
+        BusinessType::Expansion,
+        BusinessType::ChangeTransfer,
+        BusinessType::Consultation,
+        BusinessType::Invoice,
+    ];
+
+    /// The letter in front of ticket numbers of this type.
+    pub fn ticket_prefix(self) -> char {
+        match self {
+            BusinessType::Payment => 'A',
+            BusinessType::Expansion => 'B',
+            BusinessType::ChangeTransfer => 'C',
+            BusinessType::Consultation => 'D',
+            BusinessType::Invoice => 'E',
+        }
+    }
+
+    /// Minutes a counter usually spends on one customer of this type, before real data exists.
+    pub fn default_service_minutes(self) -> u32 {
+        match self {
+            BusinessType::Payment => 3,
+            BusinessType::Expansion => 15,
+            BusinessType::ChangeTransfer => 10,
+            BusinessType::Consultation => 5,
+            BusinessType::Invoice => 4,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counter {
+    pub id: i64,
+    /// The number on the sign above the counter.
+    pub number: u32,
+    pub serves: Vec<BusinessType>,
+}
+
+/// A hall as the hall list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HallSummary {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    pub district: String,
+    pub address: String,
+    pub address_en: String,
+    pub phone: String,
+    /// Today's hours in the hall's time, `None` when closed all day.
+    pub today: Option<DayHours>,
+    pub status: OpenStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HallDetail {
+    #[serde(flatten)]
+    pub summary: HallSummary,
+    pub hours: WeeklyHours,
+    pub counters: Vec<Counter>,
+}

@@ -1,0 +1,19 @@
+//! Gridhall's domain: the types, rules and policies shared by the Worker (`functions`) and the
+//! app. Pure Rust with no I/O, so everything here is tested natively.
+
+pub mod accounts;
+pub mod api;
+pub mod error;
+pub mod firms;
+pub mod halls;
+pub mod hours;
+pub mod notices;
+pub mod policy;
+pub mod roles;
+pub mod routes;
+
+pub use error::{ApiError, ApiResult, ErrorCode};
+pub use roles::Role;
+
+/// Largest request body the API reads.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;

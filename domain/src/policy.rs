@@ -1,0 +1,70 @@
+//! The one access policy. `decide` answers for every endpoint and role (or no session);
+//! the resource rules below it answer the questions a route alone cannot (whose hall is this?).
+
+use crate::roles::Role;
+use crate::routes::Endpoint;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Allow,
+    /// No session where one is needed: 401.
+    Unauthenticated,
+    /// Signed in, but this role may not: 403.
+    Forbidden,
+}
+
+/// Who may call an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Public,
+    SignedIn,
+    Roles(&'static [Role]),
+}
+
+const NOTICE_EDITORS: &[Role] = &[Role::HallManager, Role::Admin];
+const ADMINS: &[Role] = &[Role::Admin];
+
+pub fn audience(endpoint: Endpoint) -> Audience {
+    use Endpoint::*;
+    match endpoint {
+        Health | Register | Login | Logout | Me | HallList | HallGet | NoticeList | FirmList => {
+            Audience::Public
+        }
+        ChangePassword => Audience::SignedIn,
+        StaffNoticeList | NoticeCreate | NoticeUpdate | NoticeWithdraw => {
+            Audience::Roles(NOTICE_EDITORS)
+        }
+        UserList | UserCreate => Audience::Roles(ADMINS),
+    }
+}
+
+pub fn decide(role: Option<Role>, endpoint: Endpoint) -> Access {
+    match (audience(endpoint), role) {
+        (Audience::Public, _) => Access::Allow,
+        (_, None) => Access::Unauthenticated,
+        (Audience::SignedIn, Some(_)) => Access::Allow,
+        (Audience::Roles(roles), Some(role)) if roles.contains(&role) => Access::Allow,
+        (Audience::Roles(_), Some(_)) => Access::Forbidden,
+    }
+}
+
+/// What the policy needs to know about the acting user beyond the role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: i64,
+    pub role: Role,
+    pub hall_id: Option<String>,
+}
+
+/// A notice belongs to one hall, or to all halls when `hall_id` is `None`.
+/// Managers edit their own hall's notices; city-wide ones are the admin's.
+pub fn may_manage_notice(actor: &Actor, notice_hall: Option<&str>) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::HallManager => notice_hall.is_some() && actor.hall_id.as_deref() == notice_hall,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

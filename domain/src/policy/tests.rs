@@ -1,0 +1,101 @@
+//! The role × endpoint table: every cell is stated, allow and deny alike.
+
+use super::*;
+use crate::roles::Role::*;
+use Endpoint::*;
+
+const A: Access = Access::Allow;
+const U: Access = Access::Unauthenticated;
+const F: Access = Access::Forbidden;
+
+/// Columns: anonymous, customer, hall_staff, hall_manager, admin, design, construction, test, supervision.
+const TABLE: &[(Endpoint, [Access; 9])] = &[
+    (Health, [A, A, A, A, A, A, A, A, A]),
+    (Register, [A, A, A, A, A, A, A, A, A]),
+    (Login, [A, A, A, A, A, A, A, A, A]),
+    (Logout, [A, A, A, A, A, A, A, A, A]),
+    (Me, [A, A, A, A, A, A, A, A, A]),
+    (ChangePassword, [U, A, A, A, A, A, A, A, A]),
+    (HallList, [A, A, A, A, A, A, A, A, A]),
+    (HallGet, [A, A, A, A, A, A, A, A, A]),
+    (NoticeList, [A, A, A, A, A, A, A, A, A]),
+    (FirmList, [A, A, A, A, A, A, A, A, A]),
+    (StaffNoticeList, [U, F, F, A, A, F, F, F, F]),
+    (NoticeCreate, [U, F, F, A, A, F, F, F, F]),
+    (NoticeUpdate, [U, F, F, A, A, F, F, F, F]),
+    (NoticeWithdraw, [U, F, F, A, A, F, F, F, F]),
+    (UserList, [U, F, F, F, A, F, F, F, F]),
+    (UserCreate, [U, F, F, F, A, F, F, F, F]),
+];
+
+const COLUMNS: [Option<Role>; 9] = [
+    None,
+    Some(Customer),
+    Some(HallStaff),
+    Some(HallManager),
+    Some(Admin),
+    Some(Design),
+    Some(Construction),
+    Some(Test),
+    Some(Supervision),
+];
+
+#[test]
+fn table_matches_policy_in_every_cell() {
+    for (endpoint, row) in TABLE {
+        for (role, expected) in COLUMNS.iter().zip(row) {
+            assert_eq!(
+                decide(*role, *endpoint),
+                *expected,
+                "{endpoint:?} as {role:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn table_covers_every_endpoint_once() {
+    for endpoint in Endpoint::ALL {
+        let rows = TABLE.iter().filter(|(e, _)| e == endpoint).count();
+        assert_eq!(
+            rows, 1,
+            "{endpoint:?} must have exactly one row in the table"
+        );
+    }
+    assert_eq!(TABLE.len(), Endpoint::ALL.len());
+}
+
+#[test]
+fn columns_cover_every_role() {
+    for role in Role::ALL {
+        assert!(COLUMNS.contains(&Some(role)), "{role:?} has no column");
+    }
+}
+
+fn actor(role: Role, hall: Option<&str>) -> Actor {
+    Actor {
+        user_id: 1,
+        role,
+        hall_id: hall.map(str::to_string),
+    }
+}
+
+#[test]
+fn managers_edit_only_their_own_halls_notices() {
+    let manager = actor(HallManager, Some("xinghu"));
+    assert!(may_manage_notice(&manager, Some("xinghu")));
+    assert!(!may_manage_notice(&manager, Some("binjiang")));
+    assert!(
+        !may_manage_notice(&manager, None),
+        "city-wide notices are the admin's"
+    );
+    let admin = actor(Admin, None);
+    assert!(may_manage_notice(&admin, Some("xinghu")));
+    assert!(may_manage_notice(&admin, None));
+    for role in [Customer, HallStaff, Design, Construction, Test, Supervision] {
+        assert!(
+            !may_manage_notice(&actor(role, Some("xinghu")), Some("xinghu")),
+            "{role:?}"
+        );
+    }
+}

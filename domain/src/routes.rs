@@ -1,0 +1,165 @@
+//! Every API endpoint, its method and path pattern, and the matcher that turns a request line into
+//! an endpoint with its path parameters. The Worker dispatches on `Endpoint` and the access policy
+//! decides on it, so a route cannot exist without a policy entry.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Method {
+    pub fn parse(s: &str) -> Option<Method> {
+        match s.to_ascii_uppercase().as_str() {
+            "GET" | "HEAD" => Some(Method::Get),
+            "POST" => Some(Method::Post),
+            "PUT" => Some(Method::Put),
+            "DELETE" => Some(Method::Delete),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! endpoints {
+    ($($name:ident => $method:ident $path:literal,)+) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Endpoint { $($name,)+ }
+
+        impl Endpoint {
+            pub const ALL: &'static [Endpoint] = &[$(Endpoint::$name,)+];
+
+            pub fn method(self) -> Method {
+                match self { $(Endpoint::$name => Method::$method,)+ }
+            }
+
+            /// The path pattern; `:name` segments are parameters.
+            pub fn pattern(self) -> &'static str {
+                match self { $(Endpoint::$name => $path,)+ }
+            }
+        }
+    };
+}
+
+endpoints! {
+    Health => Get "/api/health",
+    Register => Post "/api/auth/register",
+    Login => Post "/api/auth/login",
+    Logout => Post "/api/auth/logout",
+    Me => Get "/api/auth/me",
+    ChangePassword => Put "/api/account/password",
+    HallList => Get "/api/halls",
+    HallGet => Get "/api/halls/:hall",
+    NoticeList => Get "/api/notices",
+    FirmList => Get "/api/firms",
+    StaffNoticeList => Get "/api/staff/notices",
+    NoticeCreate => Post "/api/staff/notices",
+    NoticeUpdate => Put "/api/staff/notices/:id",
+    NoticeWithdraw => Post "/api/staff/notices/:id/withdraw",
+    UserList => Get "/api/admin/users",
+    UserCreate => Post "/api/admin/users",
+}
+
+/// A matched request: the endpoint and its path parameters in pattern order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matched {
+    pub endpoint: Endpoint,
+    pub params: Vec<String>,
+}
+
+impl Matched {
+    /// The first path parameter; endpoints have at most one today.
+    pub fn param(&self) -> &str {
+        self.params.first().map(String::as_str).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouteError {
+    NotFound,
+    /// The path exists but not with this method.
+    MethodNotAllowed,
+}
+
+pub fn match_route(method: Method, path: &str) -> Result<Matched, RouteError> {
+    let mut path_exists = false;
+    for &endpoint in Endpoint::ALL {
+        if let Some(params) = match_pattern(endpoint.pattern(), path) {
+            if endpoint.method() == method {
+                return Ok(Matched { endpoint, params });
+            }
+            path_exists = true;
+        }
+    }
+    Err(if path_exists {
+        RouteError::MethodNotAllowed
+    } else {
+        RouteError::NotFound
+    })
+}
+
+fn match_pattern(pattern: &str, path: &str) -> Option<Vec<String>> {
+    let path = path
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty())
+        .unwrap_or(path);
+    let mut pattern_parts = pattern.split('/');
+    let mut path_parts = path.split('/');
+    let mut params = Vec::new();
+    loop {
+        match (pattern_parts.next(), path_parts.next()) {
+            (None, None) => return Some(params),
+            (Some(p), Some(s)) if p.starts_with(':') && !s.is_empty() => params.push(s.to_string()),
+            (Some(p), Some(s)) if p == s => {}
+            _ => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_static_and_parameter_paths() {
+        let m = match_route(Method::Get, "/api/halls").unwrap();
+        assert_eq!(m.endpoint, Endpoint::HallList);
+        let m = match_route(Method::Get, "/api/halls/xinghu/").unwrap();
+        assert_eq!((m.endpoint, m.param()), (Endpoint::HallGet, "xinghu"));
+        let m = match_route(Method::Post, "/api/staff/notices/7/withdraw").unwrap();
+        assert_eq!((m.endpoint, m.param()), (Endpoint::NoticeWithdraw, "7"));
+    }
+
+    #[test]
+    fn tells_unknown_paths_from_wrong_methods() {
+        assert_eq!(
+            match_route(Method::Get, "/api/nope"),
+            Err(RouteError::NotFound)
+        );
+        assert_eq!(
+            match_route(Method::Get, "/api/halls/a/b"),
+            Err(RouteError::NotFound)
+        );
+        assert_eq!(
+            match_route(Method::Get, "/api/halls//"),
+            Err(RouteError::NotFound)
+        );
+        assert_eq!(
+            match_route(Method::Delete, "/api/halls"),
+            Err(RouteError::MethodNotAllowed)
+        );
+    }
+
+    #[test]
+    fn every_pattern_is_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for e in Endpoint::ALL {
+            assert!(
+                seen.insert((e.method(), e.pattern())),
+                "{e:?} repeats a route"
+            );
+            assert!(e.pattern().starts_with("/api/"));
+        }
+    }
+}

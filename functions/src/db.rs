@@ -1,0 +1,99 @@
+//! A thin layer over D1: bind Rust values, read rows into structs, and turn epoch milliseconds
+//! into chrono times.
+
+use crate::error::Result;
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement, Env};
+
+pub struct Db(D1Database);
+
+/// A value bound to a `?` placeholder.
+pub enum Arg {
+    Int(i64),
+    Text(String),
+    Null,
+}
+
+impl From<i64> for Arg {
+    fn from(v: i64) -> Self {
+        Arg::Int(v)
+    }
+}
+impl From<&str> for Arg {
+    fn from(v: &str) -> Self {
+        Arg::Text(v.to_string())
+    }
+}
+impl From<String> for Arg {
+    fn from(v: String) -> Self {
+        Arg::Text(v)
+    }
+}
+impl From<&String> for Arg {
+    fn from(v: &String) -> Self {
+        Arg::Text(v.clone())
+    }
+}
+impl<T: Into<Arg>> From<Option<T>> for Arg {
+    fn from(v: Option<T>) -> Self {
+        v.map(Into::into).unwrap_or(Arg::Null)
+    }
+}
+
+impl Arg {
+    fn to_js(&self) -> JsValue {
+        match self {
+            // D1 numbers are f64; every id and timestamp here is far below 2^53.
+            Arg::Int(i) => JsValue::from_f64(*i as f64),
+            Arg::Text(s) => JsValue::from_str(s),
+            Arg::Null => JsValue::NULL,
+        }
+    }
+}
+
+/// `args![a, b, c]` builds the bound values of a statement.
+#[macro_export]
+macro_rules! args {
+    ($($v:expr),* $(,)?) => { vec![$($crate::db::Arg::from($v)),*] };
+}
+
+impl Db {
+    pub fn new(env: &Env) -> Result<Db> {
+        Ok(Db(env.d1("DB")?))
+    }
+
+    pub fn statement(&self, sql: &str, args: Vec<Arg>) -> Result<D1PreparedStatement> {
+        let values: Vec<JsValue> = args.iter().map(Arg::to_js).collect();
+        Ok(self.0.prepare(sql).bind(&values)?)
+    }
+
+    pub async fn all<T: DeserializeOwned>(&self, sql: &str, args: Vec<Arg>) -> Result<Vec<T>> {
+        Ok(self.statement(sql, args)?.all().await?.results()?)
+    }
+
+    pub async fn first<T: DeserializeOwned>(&self, sql: &str, args: Vec<Arg>) -> Result<Option<T>> {
+        Ok(self.statement(sql, args)?.first(None).await?)
+    }
+
+    /// Runs a write; returns the new row id of an insert.
+    pub async fn run(&self, sql: &str, args: Vec<Arg>) -> Result<Written> {
+        let meta = self.statement(sql, args)?.run().await?.meta()?;
+        Ok(Written {
+            last_row_id: meta.and_then(|m| m.last_row_id).unwrap_or(0),
+        })
+    }
+}
+
+pub struct Written {
+    pub last_row_id: i64,
+}
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+pub fn from_ms(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}

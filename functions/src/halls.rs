@@ -1,0 +1,118 @@
+//! Halls: the public list and one hall's details with its counters.
+
+use crate::args;
+use crate::db::Db;
+use crate::error::Result;
+use crate::http::ok;
+use crate::router::Ctx;
+use chrono::{DateTime, Utc};
+use domain::halls::{BusinessType, Counter, HallDetail, HallSummary};
+use domain::hours::WeeklyHours;
+use domain::ApiError;
+use serde::Deserialize;
+use worker::Response;
+
+#[derive(Deserialize)]
+struct HallRow {
+    id: String,
+    name: String,
+    name_en: String,
+    district: String,
+    address: String,
+    address_en: String,
+    phone: String,
+    hours_json: String,
+}
+
+#[derive(Deserialize)]
+struct CounterRow {
+    id: i64,
+    number: i64,
+    serves_json: String,
+}
+
+const HALL_COLUMNS: &str = "id, name, name_en, district, address, address_en, phone, hours_json";
+
+impl HallRow {
+    fn hours(&self) -> Result<WeeklyHours> {
+        Ok(serde_json::from_str(&self.hours_json)?)
+    }
+
+    fn summary(self, now: DateTime<Utc>) -> Result<HallSummary> {
+        let hours = self.hours()?;
+        Ok(HallSummary {
+            today: hours.today(now),
+            status: hours.status(now),
+            id: self.id,
+            name: self.name,
+            name_en: self.name_en,
+            district: self.district,
+            address: self.address,
+            address_en: self.address_en,
+            phone: self.phone,
+        })
+    }
+}
+
+/// The hall's name, or 404 when there is no such hall.
+pub async fn hall_name(db: &Db, hall_id: &str) -> Result<String> {
+    let row: Option<HallRow> = db
+        .first(
+            &format!("SELECT {HALL_COLUMNS} FROM halls WHERE id = ?"),
+            args![hall_id],
+        )
+        .await?;
+    row.map(|r| r.name)
+        .ok_or_else(|| ApiError::not_found("hall").into())
+}
+
+pub async fn handle_list_halls(ctx: &mut Ctx) -> Result<Response> {
+    let rows: Vec<HallRow> = ctx
+        .db
+        .all(
+            &format!("SELECT {HALL_COLUMNS} FROM halls ORDER BY sort_order, id"),
+            vec![],
+        )
+        .await?;
+    let halls = rows
+        .into_iter()
+        .map(|r| r.summary(ctx.now))
+        .collect::<Result<Vec<_>>>()?;
+    ok(&halls)
+}
+
+pub async fn handle_get_hall(ctx: &mut Ctx) -> Result<Response> {
+    let id = ctx.matched.param().to_string();
+    let row: Option<HallRow> = ctx
+        .db
+        .first(
+            &format!("SELECT {HALL_COLUMNS} FROM halls WHERE id = ?"),
+            args![&id],
+        )
+        .await?;
+    let row = row.ok_or_else(|| ApiError::not_found("hall"))?;
+    let counters: Vec<CounterRow> = ctx
+        .db
+        .all(
+            "SELECT id, number, serves_json FROM counters WHERE hall_id = ? ORDER BY number",
+            args![&id],
+        )
+        .await?;
+    let counters = counters
+        .into_iter()
+        .map(|c| {
+            let serves: Vec<BusinessType> = serde_json::from_str(&c.serves_json)?;
+            Ok(Counter {
+                id: c.id,
+                number: c.number as u32,
+                serves,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let hours = row.hours()?;
+    ok(&HallDetail {
+        summary: row.summary(ctx.now)?,
+        hours,
+        counters,
+    })
+}

@@ -1,0 +1,96 @@
+//! The one router: match the request to an `Endpoint`, load the session, ask the access policy,
+//! then call the endpoint's handler. Every failure leaves here as a `{"error":…}` response.
+
+use crate::error::Result;
+use crate::http::error_response;
+use crate::{admin, auth, db, firms, halls, health, notices};
+use chrono::{DateTime, Utc};
+use domain::api::User;
+use domain::policy::{decide, Access, Actor};
+use domain::routes::{match_route, Endpoint, Matched, Method, RouteError};
+use domain::{ApiError, ErrorCode};
+use worker::{Env, Request, Response};
+
+/// What a handler gets: the request, the bindings, the matched route and the caller.
+pub struct Ctx {
+    pub req: Request,
+    pub db: db::Db,
+    pub matched: Matched,
+    pub user: Option<User>,
+    pub now: DateTime<Utc>,
+}
+
+impl Ctx {
+    /// The signed-in user; the policy has already refused anonymous callers where one is needed.
+    pub fn signed_in(&self) -> Result<User> {
+        self.user
+            .clone()
+            .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, "please log in").into())
+    }
+
+    pub fn actor(&self) -> Result<Actor> {
+        let user = self.signed_in()?;
+        Ok(Actor {
+            user_id: user.id,
+            role: user.role,
+            hall_id: user.hall_id,
+        })
+    }
+}
+
+pub async fn handle_api(req: Request, env: Env) -> Response {
+    match dispatch(req, env).await {
+        Ok(resp) => resp,
+        Err(e) => error_response(&e.0),
+    }
+}
+
+async fn dispatch(req: Request, env: Env) -> Result<Response> {
+    let method = Method::parse(req.method().as_ref())
+        .ok_or_else(|| ApiError::new(ErrorCode::MethodNotAllowed, "method not allowed"))?;
+    let matched = match_route(method, &req.path()).map_err(|e| match e {
+        RouteError::NotFound => ApiError::new(ErrorCode::NotFound, "no such API endpoint"),
+        RouteError::MethodNotAllowed => ApiError::new(
+            ErrorCode::MethodNotAllowed,
+            "this endpoint does not take that method",
+        ),
+    })?;
+    let db = db::Db::new(&env)?;
+    let now = db::now();
+    let user = auth::session_user(&db, &req, now.timestamp_millis()).await?;
+    match decide(user.as_ref().map(|u| u.role), matched.endpoint) {
+        Access::Allow => {}
+        Access::Unauthenticated => {
+            return Err(ApiError::new(ErrorCode::Unauthenticated, "please log in").into())
+        }
+        Access::Forbidden => {
+            return Err(ApiError::new(ErrorCode::Forbidden, "your role may not do this").into())
+        }
+    }
+    let mut ctx = Ctx {
+        req,
+        db,
+        matched,
+        user,
+        now,
+    };
+    use Endpoint::*;
+    match ctx.matched.endpoint {
+        Health => health::handle_health(&mut ctx).await,
+        Register => auth::handle_register(&mut ctx).await,
+        Login => auth::handle_login(&mut ctx).await,
+        Logout => auth::handle_logout(&mut ctx).await,
+        Me => auth::handle_me(&mut ctx).await,
+        ChangePassword => auth::handle_change_password(&mut ctx).await,
+        HallList => halls::handle_list_halls(&mut ctx).await,
+        HallGet => halls::handle_get_hall(&mut ctx).await,
+        NoticeList => notices::handle_list_published(&mut ctx).await,
+        FirmList => firms::handle_list_firms(&mut ctx).await,
+        StaffNoticeList => notices::handle_list_for_staff(&mut ctx).await,
+        NoticeCreate => notices::handle_create(&mut ctx).await,
+        NoticeUpdate => notices::handle_update(&mut ctx).await,
+        NoticeWithdraw => notices::handle_withdraw(&mut ctx).await,
+        UserList => admin::handle_list_users(&mut ctx).await,
+        UserCreate => admin::handle_create_user(&mut ctx).await,
+    }
+}

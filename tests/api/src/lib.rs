@@ -1,0 +1,144 @@
+//! A small HTTP client for the API tests: one cookie jar per `Client`, JSON in and out, and
+//! replies whose status is checked by the test, never turned into an error.
+//! The server is the one at `GRIDHALL_URL` (scripts/with-server.sh starts it).
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::cell::RefCell;
+
+/// Every demo account's password (demo/src/data.rs).
+pub const DEMO_PASSWORD: &str = "Gridhall2026";
+
+pub fn base_url() -> String {
+    std::env::var("GRIDHALL_URL").expect("GRIDHALL_URL must point at a running server: run `make test`, or `make dev` and `GRIDHALL_URL=http://127.0.0.1:8787 make api`")
+}
+
+pub struct Client {
+    agent: ureq::Agent,
+    base: String,
+    cookie: RefCell<Option<String>>,
+}
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub body: Value,
+    pub set_cookie: Option<String>,
+}
+
+impl Reply {
+    pub fn json<T: DeserializeOwned>(&self) -> T {
+        serde_json::from_value(self.body.clone())
+            .unwrap_or_else(|e| panic!("unexpected body {}: {e}", self.body))
+    }
+
+    /// Asserts the `{"error":{"code","message"}}` shape with this status and code.
+    #[track_caller]
+    pub fn assert_error(&self, status: u16, code: &str) {
+        assert_eq!(self.status, status, "body: {}", self.body);
+        assert_eq!(self.body["error"]["code"], code, "body: {}", self.body);
+        assert!(
+            self.body["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
+            "error needs a message: {}",
+            self.body
+        );
+    }
+
+    #[track_caller]
+    pub fn assert_status(&self, status: u16) -> &Self {
+        assert_eq!(self.status, status, "body: {}", self.body);
+        self
+    }
+}
+
+impl Client {
+    pub fn anonymous() -> Client {
+        Client {
+            agent: ureq::AgentBuilder::new().redirects(0).build(),
+            base: base_url(),
+            cookie: RefCell::new(None),
+        }
+    }
+
+    /// A client signed in as `login`; panics when the login fails.
+    pub fn signed_in(login: &str, password: &str) -> Client {
+        let client = Client::anonymous();
+        client
+            .post(
+                "/api/auth/login",
+                &serde_json::json!({ "login": login, "password": password }),
+            )
+            .assert_status(200);
+        client
+    }
+
+    pub fn demo(login: &str) -> Client {
+        Client::signed_in(login, DEMO_PASSWORD)
+    }
+
+    pub fn get(&self, path: &str) -> Reply {
+        self.send("GET", path, None, "application/json")
+    }
+
+    pub fn post(&self, path: &str, body: &Value) -> Reply {
+        self.send("POST", path, Some(body.to_string()), "application/json")
+    }
+
+    pub fn put(&self, path: &str, body: &Value) -> Reply {
+        self.send("PUT", path, Some(body.to_string()), "application/json")
+    }
+
+    /// Sends a raw body, for malformed and oversized requests.
+    pub fn raw(&self, method: &str, path: &str, body: String) -> Reply {
+        self.send(method, path, Some(body), "application/json")
+    }
+
+    fn send(&self, method: &str, path: &str, body: Option<String>, content_type: &str) -> Reply {
+        let mut request = self
+            .agent
+            .request(method, &format!("{}{path}", self.base))
+            .set("content-type", content_type);
+        if let Some(cookie) = self.cookie.borrow().as_ref() {
+            request = request.set("cookie", cookie);
+        }
+        let result = match body {
+            Some(b) => request.send_string(&b),
+            None => request.call(),
+        };
+        let response = match result {
+            Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("{method} {path}: transport error {e}"),
+        };
+        let status = response.status();
+        let set_cookie = response.header("set-cookie").map(str::to_string);
+        if let Some(cookie) = set_cookie.as_deref().and_then(|c| c.split(';').next()) {
+            *self.cookie.borrow_mut() = Some(cookie.to_string());
+        }
+        let text = response.into_string().unwrap_or_default();
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        Reply {
+            status,
+            body,
+            set_cookie,
+        }
+    }
+}
+
+/// A mobile number nobody has registered yet in this run.
+pub fn fresh_mobile() -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let n = (nanos / 1000 + std::process::id() * 7 + NEXT.fetch_add(1, Ordering::Relaxed) * 7919)
+        % 100_000_000;
+    format!("158{n:08}")
+}
