@@ -56,8 +56,7 @@ messages! {
     Logout => "退出登录", "Log out";
     LangSwitch => "English", "中文";
     LangSwitchLabel => "切换到英文", "Switch to Chinese";
-    ElderOn => "长辈模式", "Elder mode";
-    ElderOff => "标准模式", "Standard mode";
+    ElderMode => "长辈模式", "Elder mode";
     Loading => "正在加载…", "Loading…";
     Retry => "重试", "Try again";
     Close => "关闭", "Close";

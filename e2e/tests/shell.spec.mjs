@@ -22,9 +22,12 @@ test('elder mode enlarges the page and is remembered', async ({ page }) => {
   expect(after).toBeGreaterThan(before);
   const target = await page.getByTestId('elder-toggle').boundingBox();
   expect(target.height).toBeGreaterThanOrEqual(56);
+  await expect(page.getByTestId('elder-toggle')).toHaveAttribute('aria-pressed', 'true');
   await page.reload();
   await expect(page.locator('html')).toHaveClass(/elder/);
-  await page.screenshot({ path: '../e2e/screenshots/home-elder.png', fullPage: true });
+  // Elder mode simplifies, but never hides what someone needs to act: addresses and buttons stay.
+  await expect(page.getByTestId('hall-card').first()).toContainText('湖滨路');
+  await page.screenshot({ path: new URL('../screenshots/home-elder.png', import.meta.url).pathname, fullPage: true });
 });
 
 test('someone can log in with the keyboard alone', async ({ page }) => {

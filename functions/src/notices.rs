@@ -2,7 +2,7 @@
 //! withdraw. Whether a notice shows is decided by `domain::notices::notice_state`.
 
 use crate::args;
-use crate::db::{from_ms, Db};
+use crate::db::{from_ms, Arg, Db};
 use crate::error::Result;
 use crate::halls::hall_name;
 use crate::http::{created, ok, parse_id, query_param, read_json};
@@ -125,25 +125,29 @@ async fn check_may_manage(db: &Db, actor: &Actor, hall: Option<&str>) -> Result<
     Ok(())
 }
 
+/// The submitted fields in column order: hall_id, title, body, starts_at, ends_at.
+fn field_values(input: &NoticeInput) -> Vec<Arg> {
+    args![
+        input.hall_id.as_deref(),
+        &input.title,
+        &input.body,
+        input.starts_at.timestamp_millis(),
+        input.ends_at.map(|t| t.timestamp_millis())
+    ]
+}
+
 pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
     let input = read_json::<NoticeInput>(&mut ctx.req).await?.normalised()?;
     let actor = ctx.actor()?;
     check_may_manage(&ctx.db, &actor, input.hall_id.as_deref()).await?;
-    let now_ms = ctx.now.timestamp_millis();
+    let mut values = field_values(&input);
+    values.extend(args![actor.user_id, ctx.now.timestamp_millis()]);
     let written = ctx
         .db
         .run(
             "INSERT INTO notices (hall_id, title, body, starts_at, ends_at, withdrawn_at, created_by, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?7)",
-            args![
-                input.hall_id.as_deref(),
-                &input.title,
-                &input.body,
-                input.starts_at.timestamp_millis(),
-                input.ends_at.map(|t| t.timestamp_millis()),
-                actor.user_id,
-                now_ms
-            ],
+            values,
         )
         .await?;
     let notice = load(&ctx.db, written.last_row_id, ctx.now).await?;
@@ -170,18 +174,12 @@ pub async fn handle_update(ctx: &mut Ctx) -> Result<Response> {
             ApiError::conflict("this notice was withdrawn; create a new one instead").into(),
         );
     }
+    let mut values = field_values(&input);
+    values.extend(args![ctx.now.timestamp_millis(), id]);
     ctx.db
         .run(
             "UPDATE notices SET hall_id = ?, title = ?, body = ?, starts_at = ?, ends_at = ?, updated_at = ? WHERE id = ?",
-            args![
-                input.hall_id.as_deref(),
-                &input.title,
-                &input.body,
-                input.starts_at.timestamp_millis(),
-                input.ends_at.map(|t| t.timestamp_millis()),
-                ctx.now.timestamp_millis(),
-                id
-            ],
+            values,
         )
         .await?;
     let after = load(&ctx.db, id, ctx.now).await?;

@@ -21,7 +21,7 @@ pub fn StatusBadge(status: OpenStatus) -> impl IntoView {
         <span class=if open { "badge open" } else { "badge closed" } data-testid="open-badge">
             {if open { t(Msg::OpenNow)() } else { t(Msg::ClosedNow)() }}
         </span>
-        {next.map(|n| view! { <span class="next-open secondary">{t(Msg::Opens)}" "{n}</span> })}
+        {next.map(|n| view! { <span class="next-open">{t(Msg::Opens)}" "{n}</span> })}
     }
 }
 
@@ -49,7 +49,7 @@ pub fn HallCard(hall: HallSummary) -> impl IntoView {
             </A>
             <p class="hall-status"><StatusBadge status=hall.status.clone()/></p>
             <p class="hall-hours">{today}</p>
-            <p class="hall-address secondary">{move || pick(lang.get(), &address, &address_en).to_string()}</p>
+            <p class="hall-address">{move || pick(lang.get(), &address, &address_en).to_string()}</p>
         </li>
     }
 }

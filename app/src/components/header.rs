@@ -27,7 +27,7 @@ pub fn Header() -> impl IntoView {
             <A href="/" attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"⚡"</span>
                 <span class="brand-name">{t(Msg::AppName)}</span>
-                <span class="brand-utility secondary">{t(Msg::Utility)}</span>
+                <span class="brand-utility elder-hide">{t(Msg::Utility)}</span>
             </A>
             <nav class="main-nav" aria-label="main">
                 <A href="/">{t(Msg::NavHome)}</A>
@@ -45,7 +45,7 @@ pub fn Header() -> impl IntoView {
                     {t(Msg::LangSwitch)}
                 </button>
                 <button class="pref" on:click=toggle_elder aria-pressed=move || app.elder.get().to_string() data-testid="elder-toggle">
-                    {move || if app.elder.get() { t(Msg::ElderOff)() } else { t(Msg::ElderOn)() }}
+                    {t(Msg::ElderMode)}
                 </button>
             </div>
         </header>

@@ -44,14 +44,6 @@ fn public_titles(hall: Option<&str>) -> Vec<String> {
     list.into_iter().map(|n| n.title).collect()
 }
 
-fn staff_count(client: &Client) -> usize {
-    client
-        .get("/api/staff/notices")
-        .assert_status(200)
-        .json::<Vec<Notice>>()
-        .len()
-}
-
 #[test]
 fn a_manager_publishes_edits_and_withdraws_a_notice() {
     let manager = Client::demo("manager.xinghu");
@@ -158,14 +150,21 @@ fn managers_only_touch_their_own_hall() {
 #[test]
 fn bad_notice_input_is_refused_and_changes_nothing() {
     let manager = Client::demo("manager.xinghu");
-    let before = staff_count(&manager);
-    let mut bad_window = notice("窗口", json!("xinghu"), -1);
+    // Every refused request carries this marker; none may end up stored. Other tests add
+    // notices at the same time, so counting would race.
+    let marker = format!("REFUSED-{}", api_tests::fresh_mobile());
+    let with_marker = |title: &str, hall: Value, starts_in_hours: i64| {
+        let mut n = notice(title, hall, starts_in_hours);
+        n["body"] = json!(marker);
+        n
+    };
+    let mut bad_window = with_marker("窗口", json!("xinghu"), -1);
     bad_window["ends_at"] = json!(iso_in_hours(-2));
     let cases: Vec<(Value, &str)> = vec![
-        (notice("", json!("xinghu"), -1), "title"),
-        (notice(&"长".repeat(101), json!("xinghu"), -1), "title"),
+        (with_marker("", json!("xinghu"), -1), "title"),
+        (with_marker(&"长".repeat(101), json!("xinghu"), -1), "title"),
         (
-            json!({ "hall_id": "xinghu", "title": "t", "body": " ", "starts_at": iso_in_hours(0) }),
+            json!({ "hall_id": "xinghu", "title": marker, "body": " ", "starts_at": iso_in_hours(0) }),
             "body",
         ),
         (bad_window, "ends_at"),
@@ -176,42 +175,50 @@ fn bad_notice_input_is_refused_and_changes_nothing() {
         assert_eq!(reply.body["error"]["field"], field);
     }
     manager
-        .post("/api/staff/notices", &json!({ "title": "no dates" }))
+        .post("/api/staff/notices", &json!({ "title": marker }))
         .assert_error(400, "validation");
     manager
         .post(
             "/api/staff/notices",
-            &json!({ "hall_id": 5, "title": "t", "body": "b", "starts_at": "yesterday" }),
+            &json!({ "hall_id": 5, "title": marker, "body": "b", "starts_at": "yesterday" }),
         )
         .assert_error(400, "validation");
     manager
-        .raw("POST", "/api/staff/notices", "[1, 2".into())
+        .raw("POST", "/api/staff/notices", format!("[\"{marker}\", 2"))
         .assert_error(400, "invalid_json");
-    let huge = json!({ "hall_id": "xinghu", "title": "t", "body": "x".repeat(1024 * 1024 + 10), "starts_at": iso_in_hours(0) });
+    let huge = json!({ "hall_id": "xinghu", "title": marker, "body": "x".repeat(1024 * 1024 + 10), "starts_at": iso_in_hours(0) });
     manager
         .post("/api/staff/notices", &huge)
         .assert_error(413, "payload_too_large");
     Client::demo("admin")
         .post(
             "/api/staff/notices",
-            &notice("无此厅", json!("atlantis"), -1),
+            &with_marker("无此厅", json!("atlantis"), -1),
         )
         .assert_error(404, "not_found");
     manager
         .put(
             "/api/staff/notices/999999",
-            &notice("无", json!("xinghu"), -1),
+            &with_marker("无", json!("xinghu"), -1),
         )
         .assert_error(404, "not_found");
     manager
-        .put("/api/staff/notices/abc", &notice("无", json!("xinghu"), -1))
+        .put(
+            "/api/staff/notices/abc",
+            &with_marker("无", json!("xinghu"), -1),
+        )
         .assert_error(404, "not_found");
     manager
         .post("/api/staff/notices/999999/withdraw", &json!({}))
         .assert_error(404, "not_found");
-    assert_eq!(
-        staff_count(&manager),
-        before,
+    let stored: Vec<Notice> = Client::demo("admin")
+        .get("/api/staff/notices")
+        .assert_status(200)
+        .json();
+    assert!(
+        !stored
+            .iter()
+            .any(|n| n.title.contains(&marker) || n.body.contains(&marker)),
         "refused requests change nothing"
     );
 }

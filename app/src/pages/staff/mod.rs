@@ -45,7 +45,7 @@ fn Console() -> impl IntoView {
     };
     view! {
         <h1>{t(Msg::ConsoleTitle)}</h1>
-        <p class="secondary" data-testid="console-user">{who}</p>
+        <p class="meta" data-testid="console-user">{who}</p>
         <Show when=is_counter_staff><p class="notice-inline">{t(Msg::CounterConsoleSoon)}</p></Show>
         <Show when=allowed(Endpoint::StaffNoticeList)><notices::NoticeManager/></Show>
         <Show when=allowed(Endpoint::UserList)><users::UserManager/></Show>

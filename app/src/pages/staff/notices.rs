@@ -216,7 +216,7 @@ fn NoticeTable(list: Vec<Notice>, draft: Draft, on_changed: Callback<()>) -> imp
             <li class="card notice-row" data-testid="staff-notice">
                 <div>
                     <h4>{n.title.clone()}</h4>
-                    <p class="secondary">
+                    <p class="meta">
                         <span class=state_class>{t(notice_state_msg(n.state))}</span>" "
                         <span class="tag">{move || hall.clone().unwrap_or_else(|| t(Msg::CityWide)().to_string())}</span>" "{window}
                     </p>

@@ -1,0 +1,31 @@
+// Shared by the benchmarks: where the server is, percentiles, and writing a result file.
+import { writeFileSync, mkdirSync } from 'node:fs';
+
+export const baseURL = process.env.GRIDHALL_URL ?? 'http://127.0.0.1:8787';
+
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const round = (x) => Math.round(x * 100) / 100;
+
+/** targets: { figure: { max } | { min } }; pass when every target holds. */
+export function writeResult(name, figures, targets) {
+  const checks = Object.entries(targets).map(([key, t]) => {
+    const v = figures[key];
+    return 'max' in t ? v <= t.max : v >= t.min;
+  });
+  const result = {
+    name,
+    at: new Date().toISOString(),
+    figures: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])),
+    targets,
+    pass: checks.every(Boolean),
+  };
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL(`./results/${name}.json`, import.meta.url), JSON.stringify(result, null, 2) + '\n');
+  console.log(JSON.stringify(result, null, 2));
+  if (!result.pass) process.exitCode = 1;
+  return result;
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every benchmark (or the one named by $1) against GRIDHALL_URL, then writes the summary.
+# Each benchmark writes bench/results/<name>.json with its figures, targets and "pass".
+set -uo pipefail
+cd "$(dirname "$0")"
+status=0
+for script in *.bench.mjs; do
+  name=${script%.bench.mjs}
+  [ -n "${1:-}" ] && [ "$1" != "$name" ] && continue
+  echo "== bench $name"
+  node "$script" || status=1
+done
+node summary.mjs
+exit $status
