@@ -3,7 +3,7 @@
 use crate::hours::{DayHours, OpenStatus, WeeklyHours};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BusinessType {
     /// 缴费: bills and payments.

@@ -9,6 +9,7 @@ pub mod halls;
 pub mod hours;
 pub mod notices;
 pub mod policy;
+pub mod queue;
 pub mod roles;
 pub mod routes;
 

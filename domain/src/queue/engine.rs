@@ -1,0 +1,529 @@
+//! One hall's queue for one day as a state machine. Every change is a method that checks its
+//! preconditions, changes the state, and records an event; refused changes change nothing.
+
+use super::config::QueueConfig;
+use super::counters::{CounterState, CounterStatus};
+use super::events::{EventKind, QueueEvent};
+use super::select::{can_serve, select_next, CallReason, CounterSkills, Fairness};
+use super::stats::ServiceStats;
+use super::ticket::{Channel, Priority, Rating, Ticket, TicketNumber, TicketState};
+use crate::error::{ApiError, ApiResult};
+use crate::halls::BusinessType;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const COMMENT_MAX: usize = 500;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub business: BusinessType,
+    pub channel: Channel,
+    pub priority: Priority,
+    pub customer_id: Option<i64>,
+    pub phone: Option<String>,
+    /// A retried check-in with the same key returns the first ticket.
+    pub idempotency_key: Option<String>,
+}
+
+/// Where a transferred ticket goes: another business type, a named counter, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transfer {
+    pub business: Option<BusinessType>,
+    pub counter: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HallQueue {
+    pub hall_id: String,
+    /// The hall's local date, "2026-11-23".
+    pub day: String,
+    pub config: QueueConfig,
+    pub counters: Vec<CounterState>,
+    pub tickets: Vec<Ticket>,
+    pub fairness: Fairness,
+    pub next_seq: BTreeMap<char, u32>,
+    pub idempotency: BTreeMap<String, u32>,
+    pub stats: ServiceStats,
+    /// The sequence number of the last event.
+    pub seq: u64,
+    /// Events not yet taken by `take_events`.
+    #[serde(default)]
+    pub pending: Vec<QueueEvent>,
+}
+
+impl HallQueue {
+    pub fn new(hall_id: &str, day: &str, counters: Vec<CounterState>, config: QueueConfig) -> Self {
+        HallQueue {
+            hall_id: hall_id.into(),
+            day: day.into(),
+            config,
+            counters,
+            tickets: Vec::new(),
+            fairness: Fairness::default(),
+            next_seq: BTreeMap::new(),
+            idempotency: BTreeMap::new(),
+            stats: ServiceStats::default(),
+            seq: 0,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Hands over the events recorded since the last call, for storage and fan-out.
+    pub fn take_events(&mut self) -> Vec<QueueEvent> {
+        std::mem::take(&mut self.pending)
+    }
+
+    pub fn ticket(&self, id: u32) -> ApiResult<&Ticket> {
+        self.tickets
+            .get((id as usize).wrapping_sub(1))
+            .ok_or_else(|| ApiError::not_found("ticket"))
+    }
+
+    fn ticket_index(&self, id: u32) -> ApiResult<usize> {
+        self.ticket(id).map(|_| id as usize - 1)
+    }
+
+    pub fn counter(&self, number: u32) -> ApiResult<&CounterState> {
+        self.counters
+            .iter()
+            .find(|c| c.number == number)
+            .ok_or_else(|| ApiError::not_found("counter"))
+    }
+
+    fn record(
+        &mut self,
+        kind: EventKind,
+        index: usize,
+        now: i64,
+        actor: Option<i64>,
+        reason: Option<CallReason>,
+        detail: Option<String>,
+    ) {
+        self.seq += 1;
+        let t = &self.tickets[index];
+        self.pending.push(QueueEvent {
+            seq: self.seq,
+            at: now,
+            kind,
+            ticket_id: t.id,
+            number: t.number,
+            counter: t.counter,
+            actor,
+            reason,
+            detail,
+        });
+    }
+
+    fn serves_anywhere(&self, business: BusinessType) -> bool {
+        self.counters
+            .iter()
+            .any(|c| c.status != CounterStatus::Closed && c.serves.contains(&business))
+    }
+
+    /// Issues a ticket, or returns the one a retry with the same idempotency key got.
+    /// Returns the ticket and whether it is new.
+    pub fn check_in(&mut self, req: CheckIn, now: i64) -> ApiResult<(Ticket, bool)> {
+        if let Some(&id) = req
+            .idempotency_key
+            .as_ref()
+            .and_then(|k| self.idempotency.get(k))
+        {
+            return Ok((self.ticket(id)?.clone(), false));
+        }
+        if !self.serves_anywhere(req.business) {
+            return Err(ApiError::validation(
+                "business",
+                "no counter in this hall handles that business today",
+            ));
+        }
+        let same_person = |t: &Ticket| {
+            t.state.is_active()
+                && ((req.customer_id.is_some() && t.customer_id == req.customer_id)
+                    || (req.phone.is_some() && t.phone == req.phone))
+        };
+        if let Some(existing) = self.tickets.iter().find(|t| same_person(t)) {
+            return Err(ApiError::conflict(format!(
+                "you already hold ticket {} in this hall",
+                existing.number
+            )));
+        }
+        let prefix = req.business.ticket_prefix();
+        let seq = self.next_seq.get(&prefix).copied().unwrap_or(0) + 1;
+        self.next_seq.insert(prefix, seq);
+        let id = self.tickets.len() as u32 + 1;
+        self.tickets.push(Ticket {
+            id,
+            number: TicketNumber { prefix, seq },
+            business: req.business,
+            priority: req.priority,
+            channel: req.channel,
+            customer_id: req.customer_id,
+            phone: req.phone,
+            issued_at: now,
+            state: TicketState::Waiting,
+            counter: None,
+            calls: 0,
+            last_called_at: None,
+            first_called_at: None,
+            service_started_at: None,
+            finished_at: None,
+            rating: None,
+        });
+        if let Some(key) = req.idempotency_key {
+            self.idempotency.insert(key, id);
+        }
+        self.record(
+            EventKind::Issued,
+            id as usize - 1,
+            now,
+            req.customer_id,
+            None,
+            None,
+        );
+        Ok((self.tickets[id as usize - 1].clone(), true))
+    }
+
+    /// The ticket a counter has called or is serving, if any.
+    pub fn current_at(&self, counter: u32) -> Option<&Ticket> {
+        self.tickets.iter().find(|t| {
+            t.counter == Some(counter)
+                && matches!(t.state, TicketState::Called | TicketState::Serving)
+        })
+    }
+
+    fn open_counter_without_ticket(&self, number: u32) -> ApiResult<&CounterState> {
+        let counter = self.counter(number)?;
+        if !counter.is_open() {
+            return Err(ApiError::conflict(format!(
+                "counter {number} is not open; open it to call"
+            )));
+        }
+        if let Some(current) = self.current_at(number) {
+            return Err(ApiError::conflict(format!(
+                "finish ticket {} at counter {number} first",
+                current.number
+            )));
+        }
+        Ok(counter)
+    }
+
+    fn mark_called(&mut self, index: usize, counter: u32, now: i64) {
+        let t = &mut self.tickets[index];
+        t.state = TicketState::Called;
+        t.counter = Some(counter);
+        t.calls = 1;
+        t.last_called_at = Some(now);
+        t.first_called_at.get_or_insert(now);
+    }
+
+    /// Calls the next ticket for this counter and says why it was next.
+    pub fn call_next(
+        &mut self,
+        counter: u32,
+        actor: Option<i64>,
+        now: i64,
+    ) -> ApiResult<(Ticket, CallReason)> {
+        let c = self.open_counter_without_ticket(counter)?;
+        let skills = CounterSkills {
+            number: c.number,
+            serves: &c.serves,
+        };
+        let selection = select_next(&self.tickets, skills, self.fairness, &self.config, now)
+            .ok_or_else(|| {
+                ApiError::new(
+                    crate::ErrorCode::NotFound,
+                    "nobody is waiting for this counter's business",
+                )
+            })?;
+        self.fairness = selection.fairness;
+        self.mark_called(selection.index, counter, now);
+        self.record(
+            EventKind::Called,
+            selection.index,
+            now,
+            actor,
+            Some(selection.reason.clone()),
+            None,
+        );
+        Ok((self.tickets[selection.index].clone(), selection.reason))
+    }
+
+    /// Calls a ticket chosen by its id, if this counter may serve it.
+    pub fn call_ticket(
+        &mut self,
+        counter: u32,
+        id: u32,
+        actor: Option<i64>,
+        now: i64,
+    ) -> ApiResult<Ticket> {
+        let c = self.open_counter_without_ticket(counter)?;
+        let skills = CounterSkills {
+            number: c.number,
+            serves: &c.serves,
+        };
+        let index = self.ticket_index(id)?;
+        let t = &self.tickets[index];
+        if !t.is_waiting() {
+            return Err(ApiError::conflict(format!(
+                "ticket {} is not waiting",
+                t.number
+            )));
+        }
+        if !can_serve(skills, t) {
+            return Err(ApiError::conflict(format!(
+                "counter {counter} does not handle ticket {}",
+                t.number
+            )));
+        }
+        self.mark_called(index, counter, now);
+        self.record(
+            EventKind::Called,
+            index,
+            now,
+            actor,
+            Some(CallReason::ChosenByStaff),
+            None,
+        );
+        Ok(self.tickets[index].clone())
+    }
+
+    /// The ticket at this counter in one of `states`, or a 409 that says what is wrong.
+    fn at_counter(&self, counter: u32, id: u32, states: &[TicketState]) -> ApiResult<usize> {
+        self.counter(counter)?;
+        let index = self.ticket_index(id)?;
+        let t = &self.tickets[index];
+        if t.counter != Some(counter) || !states.contains(&t.state) {
+            let state = format!("{:?}", t.state).to_lowercase();
+            return Err(ApiError::conflict(format!(
+                "ticket {} is {state}, not in that step at counter {counter}",
+                t.number
+            )));
+        }
+        Ok(index)
+    }
+
+    pub fn recall(
+        &mut self,
+        counter: u32,
+        id: u32,
+        actor: Option<i64>,
+        now: i64,
+    ) -> ApiResult<Ticket> {
+        let index = self.at_counter(counter, id, &[TicketState::Called])?;
+        let (t, config) = (&self.tickets[index], &self.config);
+        if t.calls >= config.max_calls {
+            return Err(ApiError::conflict(format!(
+                "ticket {} was called {} times; mark it a no-show",
+                t.number, t.calls
+            )));
+        }
+        let gap_ms = config.recall_gap_seconds as i64 * 1000;
+        let since = now - t.last_called_at.unwrap_or(i64::MIN / 2);
+        if since < gap_ms {
+            return Err(ApiError::conflict(format!(
+                "wait {} more seconds before calling again",
+                (gap_ms - since + 999) / 1000
+            )));
+        }
+        let t = &mut self.tickets[index];
+        t.calls += 1;
+        t.last_called_at = Some(now);
+        self.record(EventKind::Recalled, index, now, actor, None, None);
+        Ok(self.tickets[index].clone())
+    }
+
+    pub fn no_show(
+        &mut self,
+        counter: u32,
+        id: u32,
+        actor: Option<i64>,
+        now: i64,
+    ) -> ApiResult<Ticket> {
+        let index = self.at_counter(counter, id, &[TicketState::Called])?;
+        let t = &self.tickets[index];
+        if t.calls < self.config.max_calls {
+            let left = self.config.max_calls - t.calls;
+            return Err(ApiError::conflict(format!(
+                "call ticket {} {left} more time(s) before marking a no-show",
+                t.number
+            )));
+        }
+        let t = &mut self.tickets[index];
+        t.state = TicketState::NoShow;
+        t.finished_at = Some(now);
+        self.record(EventKind::NoShow, index, now, actor, None, None);
+        Ok(self.tickets[index].clone())
+    }
+
+    pub fn start_service(
+        &mut self,
+        counter: u32,
+        id: u32,
+        actor: Option<i64>,
+        now: i64,
+    ) -> ApiResult<Ticket> {
+        let index = self.at_counter(counter, id, &[TicketState::Called])?;
+        let t = &mut self.tickets[index];
+        t.state = TicketState::Serving;
+        t.service_started_at = Some(now);
+        self.record(EventKind::ServiceStarted, index, now, actor, None, None);
+        Ok(self.tickets[index].clone())
+    }
+
+    pub fn finish(
+        &mut self,
+        counter: u32,
+        id: u32,
+        actor: Option<i64>,
+        now: i64,
+    ) -> ApiResult<Ticket> {
+        let index = self.at_counter(counter, id, &[TicketState::Serving])?;
+        let t = &mut self.tickets[index];
+        t.state = TicketState::Served;
+        t.finished_at = Some(now);
+        let minutes = (now - t.service_started_at.unwrap_or(now)) as f64 / 60_000.0;
+        let business = t.business;
+        self.stats.record(business, minutes);
+        self.record(EventKind::Served, index, now, actor, None, None);
+        Ok(self.tickets[index].clone())
+    }
+
+    /// Sends a called or served ticket back to the queue for another business or counter,
+    /// keeping its check-in time so it does not lose its place.
+    pub fn transfer(
+        &mut self,
+        counter: u32,
+        id: u32,
+        to: Transfer,
+        actor: Option<i64>,
+        now: i64,
+    ) -> ApiResult<Ticket> {
+        let index = self.at_counter(counter, id, &[TicketState::Called, TicketState::Serving])?;
+        if to.business.is_none() && to.counter.is_none() {
+            return Err(ApiError::validation(
+                "to",
+                "name a business type or a counter to transfer to",
+            ));
+        }
+        if let Some(target) = to.counter {
+            self.counter(target)?;
+            if target == counter {
+                return Err(ApiError::validation(
+                    "counter",
+                    "transfer to another counter",
+                ));
+            }
+        }
+        if let Some(business) = to.business.filter(|_| to.counter.is_none()) {
+            if !self.serves_anywhere(business) {
+                return Err(ApiError::validation(
+                    "business",
+                    "no counter in this hall handles that business",
+                ));
+            }
+        }
+        let t = &mut self.tickets[index];
+        t.business = to.business.unwrap_or(t.business);
+        t.state = TicketState::Waiting;
+        t.counter = to.counter;
+        t.calls = 0;
+        t.service_started_at = None;
+        let detail = format!("from counter {counter}");
+        self.record(
+            EventKind::Transferred,
+            index,
+            now,
+            actor,
+            None,
+            Some(detail),
+        );
+        Ok(self.tickets[index].clone())
+    }
+
+    pub fn cancel(&mut self, id: u32, actor: Option<i64>, now: i64) -> ApiResult<Ticket> {
+        let index = self.ticket_index(id)?;
+        let t = &mut self.tickets[index];
+        if !matches!(t.state, TicketState::Waiting | TicketState::Called) {
+            return Err(ApiError::conflict(format!(
+                "ticket {} can no longer be cancelled",
+                t.number
+            )));
+        }
+        t.state = TicketState::Cancelled;
+        t.finished_at = Some(now);
+        self.record(EventKind::Cancelled, index, now, actor, None, None);
+        Ok(self.tickets[index].clone())
+    }
+
+    /// Rates a served ticket once. Returns the ticket and whether the manager must follow up.
+    pub fn rate(
+        &mut self,
+        id: u32,
+        stars: u8,
+        comment: &str,
+        actor: Option<i64>,
+        now: i64,
+    ) -> ApiResult<(Ticket, bool)> {
+        let index = self.ticket_index(id)?;
+        if !(1..=5).contains(&stars) {
+            return Err(ApiError::validation("stars", "give 1 to 5 stars"));
+        }
+        let comment = comment.trim();
+        if comment.chars().count() > COMMENT_MAX {
+            return Err(ApiError::validation(
+                "comment",
+                format!("the comment may have at most {COMMENT_MAX} characters"),
+            ));
+        }
+        let t = &mut self.tickets[index];
+        if t.state != TicketState::Served {
+            return Err(ApiError::conflict(format!(
+                "ticket {} has not been served",
+                t.number
+            )));
+        }
+        if t.rating.is_some() {
+            return Err(ApiError::conflict(format!(
+                "ticket {} is already rated",
+                t.number
+            )));
+        }
+        t.rating = Some(Rating {
+            stars,
+            comment: comment.to_string(),
+            at: now,
+        });
+        self.record(
+            EventKind::Rated,
+            index,
+            now,
+            actor,
+            None,
+            Some(format!("{stars}")),
+        );
+        Ok((self.tickets[index].clone(), stars <= 2))
+    }
+
+    pub fn set_counter_status(
+        &mut self,
+        number: u32,
+        status: CounterStatus,
+    ) -> ApiResult<&CounterState> {
+        if let CounterStatus::Paused { reason } = &status {
+            if reason.trim().is_empty() {
+                return Err(ApiError::validation("reason", "say why the counter pauses"));
+            }
+        }
+        let counter = self
+            .counters
+            .iter_mut()
+            .find(|c| c.number == number)
+            .ok_or_else(|| ApiError::not_found("counter"))?;
+        counter.status = status;
+        self.seq += 1;
+        Ok(counter)
+    }
+}
+
+#[cfg(test)]
+mod tests;

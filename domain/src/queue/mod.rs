@@ -1,0 +1,18 @@
+//! The virtual queue of one hall for one day: tickets, who is called next, the state machine,
+//! wait estimates and the simulation that measures them.
+
+pub mod config;
+pub mod select;
+pub mod ticket;
+
+pub use config::QueueConfig;
+pub use ticket::{Channel, Priority, Rating, Ticket, TicketNumber, TicketState};
+
+pub mod counters;
+pub mod engine;
+pub mod events;
+pub mod stats;
+
+pub use counters::{CounterState, CounterStatus};
+pub use engine::{CheckIn, HallQueue, Transfer};
+pub use events::{EventKind, QueueEvent};

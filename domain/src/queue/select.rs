@@ -1,0 +1,157 @@
+//! Who is called next at a counter: skills first, then the priority ratio, with ageing so that
+//! nobody starves, oldest check-in first within a class. Every choice comes with its reason.
+
+use super::config::QueueConfig;
+use super::ticket::{Priority, Ticket};
+use crate::halls::BusinessType;
+use serde::{Deserialize, Serialize};
+
+/// Where the hall is in its priority : normal cycle. Only calls made while both classes wait
+/// count; the cycle restarts when both shares are used.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fairness {
+    pub priority_calls: u32,
+    pub normal_calls: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct CounterSkills<'a> {
+    pub number: u32,
+    pub serves: &'a [BusinessType],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CallReason {
+    /// Sent to this counter by a transfer.
+    TransferredHere,
+    /// A priority ticket's turn in the priority : normal cycle.
+    PriorityTurn { priority: Priority },
+    /// A normal ticket that has waited past the ageing limit goes with the priority tickets.
+    Aged { waited_minutes: u32 },
+    /// A normal ticket's turn in the cycle.
+    NormalTurn,
+    /// Only priority tickets wait for this counter's business.
+    OnlyPriorityWaiting { priority: Priority },
+    /// Only normal tickets wait for this counter's business.
+    OnlyNormalWaiting,
+    /// A member of staff called this ticket by its number.
+    ChosenByStaff,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// Index into the slice of tickets given.
+    pub index: usize,
+    pub reason: CallReason,
+    pub fairness: Fairness,
+}
+
+/// Whether this counter may call the ticket: it was transferred here, or it serves its business.
+pub fn can_serve(counter: CounterSkills, ticket: &Ticket) -> bool {
+    match ticket.counter {
+        Some(target) => target == counter.number,
+        None => counter.serves.contains(&ticket.business),
+    }
+}
+
+fn is_aged(ticket: &Ticket, config: &QueueConfig, now: i64) -> bool {
+    ticket.waited_minutes(now) >= config.ageing_minutes as f64
+}
+
+/// The priority class: priority tickets and normal tickets that have aged.
+fn in_priority_class(ticket: &Ticket, config: &QueueConfig, now: i64) -> bool {
+    ticket.priority.is_priority() || is_aged(ticket, config, now)
+}
+
+/// The oldest check-in among `indices`; ties go to the earlier ticket.
+fn oldest(tickets: &[Ticket], indices: impl Iterator<Item = usize>) -> Option<usize> {
+    indices.min_by_key(|&i| (tickets[i].issued_at, tickets[i].id))
+}
+
+pub fn select_next(
+    tickets: &[Ticket],
+    counter: CounterSkills,
+    fairness: Fairness,
+    config: &QueueConfig,
+    now: i64,
+) -> Option<Selection> {
+    let waiting = || {
+        (0..tickets.len()).filter(|&i| tickets[i].is_waiting() && can_serve(counter, &tickets[i]))
+    };
+    let transferred = oldest(
+        tickets,
+        waiting().filter(|&i| tickets[i].counter == Some(counter.number)),
+    );
+    if let Some(index) = transferred {
+        return Some(Selection {
+            index,
+            reason: CallReason::TransferredHere,
+            fairness,
+        });
+    }
+    let priority = oldest(
+        tickets,
+        waiting().filter(|&i| in_priority_class(&tickets[i], config, now)),
+    );
+    let normal = oldest(
+        tickets,
+        waiting().filter(|&i| !in_priority_class(&tickets[i], config, now)),
+    );
+    let priority_reason = |i: usize, contested: bool| {
+        let t = &tickets[i];
+        match (t.priority, contested) {
+            (Priority::Normal, _) => CallReason::Aged {
+                waited_minutes: t.waited_minutes(now) as u32,
+            },
+            (p, true) => CallReason::PriorityTurn { priority: p },
+            (p, false) => CallReason::OnlyPriorityWaiting { priority: p },
+        }
+    };
+    match (priority, normal) {
+        (None, None) => None,
+        (Some(p), None) => Some(Selection {
+            index: p,
+            reason: priority_reason(p, false),
+            fairness,
+        }),
+        (None, Some(n)) => Some(Selection {
+            index: n,
+            reason: CallReason::OnlyNormalWaiting,
+            fairness,
+        }),
+        (Some(p), Some(n)) => {
+            let cycle = if fairness.priority_calls >= config.priority_share
+                && fairness.normal_calls >= config.normal_share
+            {
+                Fairness::default()
+            } else {
+                fairness
+            };
+            if cycle.priority_calls < config.priority_share {
+                let fairness = Fairness {
+                    priority_calls: cycle.priority_calls + 1,
+                    ..cycle
+                };
+                Some(Selection {
+                    index: p,
+                    reason: priority_reason(p, true),
+                    fairness,
+                })
+            } else {
+                let fairness = Fairness {
+                    normal_calls: cycle.normal_calls + 1,
+                    ..cycle
+                };
+                Some(Selection {
+                    index: n,
+                    reason: CallReason::NormalTurn,
+                    fairness,
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
