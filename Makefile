@@ -37,7 +37,7 @@ db:
 
 lint:
 	cargo fmt --all --check
-	cargo clippy -p domain -p demo -p api-tests --all-targets -- -D warnings
+	cargo clippy -p domain -p demo -p api-tests -p bench --all-targets -- -D warnings
 	cargo clippy -p app -p functions --target wasm32-unknown-unknown -- -D warnings
 
 unit:

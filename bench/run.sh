@@ -4,6 +4,14 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 status=0
+# Rust benchmarks: one binary each in src/bin/.
+for source in src/bin/*.rs; do
+  name=$(basename "$source" .rs)
+  [ -n "${1:-}" ] && [ "$1" != "$name" ] && continue
+  echo "== bench $name"
+  cargo run -q --release -p bench --bin "$name" || status=1
+done
+# Node benchmarks against the running server.
 for script in *.bench.mjs; do
   name=${script%.bench.mjs}
   [ -n "${1:-}" ] && [ "$1" != "$name" ] && continue

@@ -16,3 +16,6 @@ pub mod stats;
 pub use counters::{CounterState, CounterStatus};
 pub use engine::{CheckIn, HallQueue, Transfer};
 pub use events::{EventKind, QueueEvent};
+pub mod estimate;
+pub use estimate::{estimate_waits, Estimate, WaitRange};
+pub mod sim;

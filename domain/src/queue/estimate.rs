@@ -1,0 +1,178 @@
+//! Wait estimates. The queue is played forward on a copy: whenever a counter would be free it
+//! calls whoever the real selection rules give it, each service taking the rolling mean for its
+//! business. The spread of those service times gives the low–high range.
+
+use super::engine::HallQueue;
+use super::select::{select_next, CounterSkills};
+use super::ticket::{Ticket, TicketState};
+use serde::{Deserialize, Serialize};
+
+const MS_PER_MIN: f64 = 60_000.0;
+/// About 80 % of a normal distribution lies within this many standard deviations.
+const Z: f64 = 1.0;
+/// Priority tickets that arrive later can still go ahead: the high end leaves room for them.
+const LATE_PRIORITY_ALLOWANCE: f64 = 0.1;
+/// Time for a called customer to reach the counter, in minutes.
+const WALK_MINUTES: f64 = 0.25;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitRange {
+    pub low_minutes: u32,
+    pub high_minutes: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Estimate {
+    pub ticket_id: u32,
+    /// People the counters will call before this ticket.
+    pub ahead: u32,
+    pub expected_minutes: f64,
+    pub range: WaitRange,
+}
+
+struct VirtualCounter<'a> {
+    skills: CounterSkills<'a>,
+    /// Minutes from now until it is free.
+    free_in: f64,
+    /// Variance of `free_in`.
+    variance: f64,
+}
+
+/// Estimates for every waiting ticket that some open counter can serve, in call order.
+pub fn estimate_waits(queue: &HallQueue, now: i64) -> Vec<Estimate> {
+    let stats = &queue.stats;
+    let mut counters: Vec<VirtualCounter> = queue
+        .counters
+        .iter()
+        .filter(|c| c.is_open())
+        .map(|c| {
+            let (free_in, variance) = match queue.current_at(c.number) {
+                Some(t) => remaining_service(t, queue, now),
+                None => (0.0, 0.0),
+            };
+            VirtualCounter {
+                skills: CounterSkills {
+                    number: c.number,
+                    serves: &c.serves,
+                },
+                free_in,
+                variance,
+            }
+        })
+        .collect();
+    // Only waiting tickets can be called; the day's finished ones would only slow the playback.
+    let mut tickets: Vec<Ticket> = queue
+        .tickets
+        .iter()
+        .filter(|t| t.is_waiting())
+        .cloned()
+        .collect();
+    let mut fairness = queue.fairness;
+    let mut estimates = Vec::new();
+    while !counters.is_empty() {
+        let (k, _) = counters
+            .iter()
+            .enumerate()
+            .min_by(|a, b| {
+                a.1.free_in
+                    .total_cmp(&b.1.free_in)
+                    .then(a.1.skills.number.cmp(&b.1.skills.number))
+            })
+            .expect("counters is not empty");
+        let at = now + (counters[k].free_in * MS_PER_MIN) as i64;
+        let Some(selection) =
+            select_next(&tickets, counters[k].skills, fairness, &queue.config, at)
+        else {
+            // Nobody left for this counter; no new arrivals are assumed, so it is done.
+            counters.remove(k);
+            continue;
+        };
+        fairness = selection.fairness;
+        let ticket = &mut tickets[selection.index];
+        ticket.state = TicketState::Called;
+        let c = &mut counters[k];
+        let expected = c.free_in;
+        let sd = c.variance.sqrt();
+        let high = expected * (1.0 + LATE_PRIORITY_ALLOWANCE) + Z * sd + 0.5;
+        let low = (expected - Z * sd - 0.5).max(0.0);
+        estimates.push(Estimate {
+            ticket_id: ticket.id,
+            ahead: 0,
+            expected_minutes: expected,
+            range: WaitRange {
+                low_minutes: low.floor() as u32,
+                high_minutes: high.ceil() as u32,
+            },
+        });
+        let mean = stats.mean(ticket.business) + WALK_MINUTES;
+        c.free_in += mean;
+        c.variance += stats.sd(ticket.business).powi(2);
+    }
+    fill_ahead(&mut estimates, queue);
+    estimates
+}
+
+/// The minutes (and their variance) until the ticket at a counter is done.
+fn remaining_service(t: &Ticket, queue: &HallQueue, now: i64) -> (f64, f64) {
+    let mean = queue.stats.mean(t.business);
+    let sd = queue.stats.sd(t.business);
+    let elapsed = t
+        .service_started_at
+        .map(|s| (now - s) as f64 / MS_PER_MIN)
+        .unwrap_or(0.0);
+    let walk = if t.state == TicketState::Called {
+        WALK_MINUTES
+    } else {
+        0.0
+    };
+    // Past its mean a service is expected to end soon, not at once.
+    ((mean - elapsed).max(mean * 0.25) + walk, sd * sd)
+}
+
+/// People ahead: tickets called earlier in the playback that a counter serving this ticket
+/// could also have taken.
+fn fill_ahead(estimates: &mut [Estimate], queue: &HallQueue) {
+    let business_of = |id: u32| queue.ticket(id).map(|t| t.business).ok();
+    for i in 0..estimates.len() {
+        let Some(mine) = business_of(estimates[i].ticket_id) else {
+            continue;
+        };
+        let shared = |id: u32| {
+            business_of(id).is_some_and(|b| {
+                queue
+                    .counters
+                    .iter()
+                    .any(|c| c.is_open() && c.serves.contains(&mine) && c.serves.contains(&b))
+            })
+        };
+        estimates[i].ahead = estimates[..i]
+            .iter()
+            .filter(|e| shared(e.ticket_id))
+            .count() as u32;
+    }
+}
+
+/// The baseline the issue compares against: people ahead × mean service time ÷ open counters.
+pub fn baseline_minutes(queue: &HallQueue, ticket: &Ticket) -> f64 {
+    let ahead = queue
+        .tickets
+        .iter()
+        .filter(|t| t.is_waiting() && t.issued_at < ticket.issued_at)
+        .count() as f64;
+    let open = queue.counters.iter().filter(|c| c.is_open()).count().max(1) as f64;
+    let served: Vec<f64> = queue
+        .tickets
+        .iter()
+        .filter(|t| t.state == TicketState::Served)
+        .map(|t| queue.stats.mean(t.business))
+        .collect();
+    let mean = if served.is_empty() {
+        queue.stats.mean(ticket.business)
+    } else {
+        served.iter().sum::<f64>() / served.len() as f64
+    };
+    ahead * mean / open
+}
+
+#[cfg(test)]
+mod tests;

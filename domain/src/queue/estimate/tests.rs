@@ -1,0 +1,141 @@
+use super::*;
+use crate::halls::BusinessType::{self, *};
+use crate::queue::{Channel, CheckIn, CounterState, CounterStatus, Priority, QueueConfig};
+
+const MIN: i64 = 60_000;
+
+fn queue(counters: &[&[BusinessType]]) -> HallQueue {
+    let counters = counters
+        .iter()
+        .enumerate()
+        .map(|(i, serves)| CounterState {
+            number: i as u32 + 1,
+            serves: serves.to_vec(),
+            status: CounterStatus::Open,
+        })
+        .collect();
+    HallQueue::new("h", "2026-11-23", counters, QueueConfig::default())
+}
+
+fn issue(q: &mut HallQueue, business: BusinessType, priority: Priority, at_min: i64) -> u32 {
+    let req = CheckIn {
+        business,
+        channel: Channel::Kiosk,
+        priority,
+        customer_id: None,
+        phone: None,
+        idempotency_key: None,
+    };
+    q.check_in(req, at_min * MIN).unwrap().0.id
+}
+
+fn by_id(estimates: &[Estimate], id: u32) -> Estimate {
+    *estimates.iter().find(|e| e.ticket_id == id).unwrap()
+}
+
+#[test]
+fn one_counter_serves_in_turn() {
+    let mut q = queue(&[&[Payment]]);
+    let ids: Vec<u32> = (0..3)
+        .map(|i| issue(&mut q, Payment, Priority::Normal, i))
+        .collect();
+    let e = estimate_waits(&q, 3 * MIN);
+    let waits: Vec<f64> = ids
+        .iter()
+        .map(|&id| by_id(&e, id).expected_minutes)
+        .collect();
+    // Payment defaults to 3 minutes, plus a quarter of a minute to walk up.
+    assert_eq!(waits, [0.0, 3.25, 6.5]);
+    assert_eq!(
+        ids.iter()
+            .map(|&id| by_id(&e, id).ahead)
+            .collect::<Vec<_>>(),
+        [0, 1, 2]
+    );
+}
+
+#[test]
+fn skills_decide_which_line_a_ticket_is_in() {
+    let mut q = queue(&[&[Payment], &[Expansion]]);
+    for i in 0..4 {
+        issue(&mut q, Payment, Priority::Normal, i);
+    }
+    let expansion = issue(&mut q, Expansion, Priority::Normal, 5);
+    let e = by_id(&estimate_waits(&q, 6 * MIN), expansion);
+    assert_eq!(
+        (e.expected_minutes, e.ahead),
+        (0.0, 0),
+        "the expansion counter is free"
+    );
+}
+
+#[test]
+fn priority_tickets_are_estimated_ahead_of_walk_ins() {
+    let mut q = queue(&[&[Payment]]);
+    let normal = issue(&mut q, Payment, Priority::Normal, 0);
+    let normal2 = issue(&mut q, Payment, Priority::Normal, 1);
+    let vip = issue(&mut q, Payment, Priority::KeyAccount, 2);
+    let e = estimate_waits(&q, 3 * MIN);
+    assert!(by_id(&e, vip).expected_minutes < by_id(&e, normal2).expected_minutes);
+    assert!(
+        by_id(&e, normal).expected_minutes > by_id(&e, vip).expected_minutes,
+        "1 priority : 2 normal puts the VIP first"
+    );
+}
+
+#[test]
+fn the_range_contains_the_estimate_and_widens_further_back() {
+    let mut q = queue(&[&[Payment], &[Payment]]);
+    let ids: Vec<u32> = (0..10)
+        .map(|i| issue(&mut q, Payment, Priority::Normal, i))
+        .collect();
+    let e = estimate_waits(&q, 10 * MIN);
+    let width = |id| {
+        let r = by_id(&e, id).range;
+        r.high_minutes - r.low_minutes
+    };
+    for &id in &ids {
+        let x = by_id(&e, id);
+        assert!(
+            x.range.low_minutes as f64 <= x.expected_minutes
+                && x.expected_minutes <= x.range.high_minutes as f64
+        );
+    }
+    assert!(width(ids[9]) > width(ids[0]));
+}
+
+#[test]
+fn a_closed_counter_does_not_count() {
+    let mut q = queue(&[&[Payment], &[Payment]]);
+    q.set_counter_status(2, CounterStatus::Closed).unwrap();
+    issue(&mut q, Payment, Priority::Normal, 0);
+    let second = issue(&mut q, Payment, Priority::Normal, 0);
+    assert_eq!(
+        by_id(&estimate_waits(&q, MIN), second).expected_minutes,
+        3.25
+    );
+}
+
+#[test]
+fn a_ticket_no_open_counter_serves_has_no_estimate() {
+    let mut q = queue(&[&[Payment], &[Expansion]]);
+    let id = issue(&mut q, Expansion, Priority::Normal, 0);
+    q.set_counter_status(
+        2,
+        CounterStatus::Paused {
+            reason: "午休".into(),
+        },
+    )
+    .unwrap();
+    assert!(estimate_waits(&q, MIN).iter().all(|e| e.ticket_id != id));
+}
+
+#[test]
+fn baseline_is_people_ahead_times_mean_over_counters() {
+    let mut q = queue(&[&[Payment], &[Payment]]);
+    for i in 0..4 {
+        issue(&mut q, Payment, Priority::Normal, i);
+    }
+    let last = q.tickets.last().unwrap().clone();
+    assert_eq!(baseline_minutes(&q, &last), 3.0 * 3.0 / 2.0);
+}
