@@ -8,7 +8,7 @@ state=$1 port=$2; shift 2
 rm -rf "$state"
 scripts/db.sh "$state"
 log="$state/wrangler.log"
-wrangler dev --ip 127.0.0.1 --port "$port" --persist-to "$state" --show-interactive-dev-session=false \
+wrangler dev --ip 127.0.0.1 --port "$port" --persist-to "$state" --show-interactive-dev-session=false --var TEST_CLOCK:1 \
   --log-level warn > "$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT

@@ -23,6 +23,7 @@ pub enum Audience {
 
 const NOTICE_EDITORS: &[Role] = &[Role::HallManager, Role::Admin];
 const ADMINS: &[Role] = &[Role::Admin];
+const COUNTER_STAFF: &[Role] = &[Role::HallStaff, Role::HallManager, Role::Admin];
 
 pub fn audience(endpoint: Endpoint) -> Audience {
     use Endpoint::*;
@@ -30,6 +31,10 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         Health | Register | Login | Logout | Me | HallList | HallGet | NoticeList | FirmList => {
             Audience::Public
         }
+        // Tickets are taken at kiosks and by QR code without an account; the ticket's owner or
+        // the holder of its key may see and act on it (see queue::protocol::Viewer).
+        QueueSnapshot | TicketCreate | TicketGet | TicketCancel | TicketRate => Audience::Public,
+        CounterAct => Audience::Roles(COUNTER_STAFF),
         ChangePassword => Audience::SignedIn,
         StaffNoticeList | NoticeCreate | NoticeUpdate | NoticeWithdraw => {
             Audience::Roles(NOTICE_EDITORS)
@@ -62,6 +67,15 @@ pub fn may_manage_notice(actor: &Actor, notice_hall: Option<&str>) -> bool {
     match actor.role {
         Role::Admin => true,
         Role::HallManager => notice_hall.is_some() && actor.hall_id.as_deref() == notice_hall,
+        _ => false,
+    }
+}
+
+/// Staff work at the counters of their own hall; an admin may act anywhere.
+pub fn may_work_hall(actor: &Actor, hall: &str) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::HallStaff | Role::HallManager => actor.hall_id.as_deref() == Some(hall),
         _ => false,
     }
 }

@@ -59,6 +59,12 @@ endpoints! {
     NoticeWithdraw => Post "/api/staff/notices/:id/withdraw",
     UserList => Get "/api/admin/users",
     UserCreate => Post "/api/admin/users",
+    QueueSnapshot => Get "/api/halls/:hall/queue",
+    TicketCreate => Post "/api/halls/:hall/tickets",
+    TicketGet => Get "/api/halls/:hall/tickets/:ticket",
+    TicketCancel => Post "/api/halls/:hall/tickets/:ticket/cancel",
+    TicketRate => Post "/api/halls/:hall/tickets/:ticket/rating",
+    CounterAct => Post "/api/halls/:hall/counters/:counter/actions",
 }
 
 /// A matched request: the endpoint and its path parameters in pattern order.
@@ -69,9 +75,14 @@ pub struct Matched {
 }
 
 impl Matched {
-    /// The first path parameter; endpoints have at most one today.
+    /// The first path parameter.
     pub fn param(&self) -> &str {
-        self.params.first().map(String::as_str).unwrap_or("")
+        self.param_at(0)
+    }
+
+    /// The path parameter at `index`, in pattern order.
+    pub fn param_at(&self, index: usize) -> &str {
+        self.params.get(index).map(String::as_str).unwrap_or("")
     }
 }
 

@@ -86,6 +86,16 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Runs several statements in one transaction.
+    pub async fn batch(&self, statements: Vec<D1PreparedStatement>) -> Result<()> {
+        if !statements.is_empty() {
+            self.0.batch(statements).await?;
+        }
+        Ok(())
+    }
+}
+
 pub struct Written {
     pub last_row_id: i64,
 }

@@ -54,6 +54,17 @@ impl HallRow {
     }
 }
 
+/// The hall's opening hours, or 404 when there is no such hall.
+pub async fn hall_hours(db: &Db, hall_id: &str) -> Result<WeeklyHours> {
+    let row: Option<HallRow> = db
+        .first(
+            &format!("SELECT {HALL_COLUMNS} FROM halls WHERE id = ?"),
+            args![hall_id],
+        )
+        .await?;
+    row.ok_or_else(|| ApiError::not_found("hall"))?.hours()
+}
+
 /// The hall's name, or 404 when there is no such hall.
 pub async fn hall_name(db: &Db, hall_id: &str) -> Result<String> {
     let row: Option<HallRow> = db

@@ -3,20 +3,30 @@
 
 mod admin;
 mod auth;
+mod clock;
 mod crypto;
 mod db;
 mod error;
 mod firms;
+mod hall_queue;
 mod halls;
 mod health;
 mod http;
 mod notices;
+mod queue;
 mod router;
 mod users;
 
 use worker::{event, Context, Env, Request, Response};
 
+pub use hall_queue::HallQueueObject;
+
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
+    if req.path().starts_with("/ws/halls/") {
+        return Ok(queue::handle_socket(req, env)
+            .await
+            .unwrap_or_else(|e| http::error_response(&e.0)));
+    }
     Ok(router::handle_api(req, env).await)
 }

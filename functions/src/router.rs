@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::http::error_response;
-use crate::{admin, auth, db, firms, halls, health, notices};
+use crate::{admin, auth, clock, db, firms, halls, health, notices, queue};
 use chrono::{DateTime, Utc};
 use domain::api::User;
 use domain::policy::{decide, Access, Actor};
@@ -14,6 +14,7 @@ use worker::{Env, Request, Response};
 /// What a handler gets: the request, the bindings, the matched route and the caller.
 pub struct Ctx {
     pub req: Request,
+    pub env: Env,
     pub db: db::Db,
     pub matched: Matched,
     pub user: Option<User>,
@@ -56,7 +57,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         ),
     })?;
     let db = db::Db::new(&env)?;
-    let now = db::now();
+    let now = clock::request_time(&req, &env);
     let user = auth::session_user(&db, &req, now.timestamp_millis()).await?;
     match decide(user.as_ref().map(|u| u.role), matched.endpoint) {
         Access::Allow => {}
@@ -69,6 +70,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
     }
     let mut ctx = Ctx {
         req,
+        env,
         db,
         matched,
         user,
@@ -92,5 +94,11 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         NoticeWithdraw => notices::handle_withdraw(&mut ctx).await,
         UserList => admin::handle_list_users(&mut ctx).await,
         UserCreate => admin::handle_create_user(&mut ctx).await,
+        QueueSnapshot => queue::handle_snapshot(&mut ctx).await,
+        TicketCreate => queue::handle_check_in(&mut ctx).await,
+        TicketGet => queue::handle_get_ticket(&mut ctx).await,
+        TicketCancel => queue::handle_cancel_ticket(&mut ctx).await,
+        TicketRate => queue::handle_rate_ticket(&mut ctx).await,
+        CounterAct => queue::handle_counter_action(&mut ctx).await,
     }
 }

@@ -26,6 +26,12 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (NoticeWithdraw, [U, F, F, A, A, F, F, F, F]),
     (UserList, [U, F, F, F, A, F, F, F, F]),
     (UserCreate, [U, F, F, F, A, F, F, F, F]),
+    (QueueSnapshot, [A, A, A, A, A, A, A, A, A]),
+    (TicketCreate, [A, A, A, A, A, A, A, A, A]),
+    (TicketGet, [A, A, A, A, A, A, A, A, A]),
+    (TicketCancel, [A, A, A, A, A, A, A, A, A]),
+    (TicketRate, [A, A, A, A, A, A, A, A, A]),
+    (CounterAct, [U, F, A, A, A, F, F, F, F]),
 ];
 
 const COLUMNS: [Option<Role>; 9] = [
@@ -95,6 +101,20 @@ fn managers_edit_only_their_own_halls_notices() {
     for role in [Customer, HallStaff, Design, Construction, Test, Supervision] {
         assert!(
             !may_manage_notice(&actor(role, Some("xinghu")), Some("xinghu")),
+            "{role:?}"
+        );
+    }
+}
+
+#[test]
+fn staff_work_only_at_their_own_halls_counters() {
+    assert!(may_work_hall(&actor(HallStaff, Some("xinghu")), "xinghu"));
+    assert!(may_work_hall(&actor(HallManager, Some("xinghu")), "xinghu"));
+    assert!(!may_work_hall(&actor(HallStaff, Some("xinghu")), "gaoxin"));
+    assert!(may_work_hall(&actor(Admin, None), "gaoxin"));
+    for role in [Customer, Design, Construction, Test, Supervision] {
+        assert!(
+            !may_work_hall(&actor(role, Some("xinghu")), "xinghu"),
             "{role:?}"
         );
     }

@@ -18,4 +18,8 @@ pub use engine::{CheckIn, HallQueue, Transfer};
 pub use events::{EventKind, QueueEvent};
 pub mod estimate;
 pub use estimate::{estimate_waits, Estimate, WaitRange};
+pub mod persist;
+pub mod protocol;
 pub mod sim;
+pub use persist::QueueMeta;
+pub mod requests;

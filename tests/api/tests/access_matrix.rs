@@ -27,6 +27,8 @@ fn concrete(endpoint: Endpoint) -> String {
         .pattern()
         .replace(":hall", "gaoxin")
         .replace(":id", "999999")
+        .replace(":ticket", "999999")
+        .replace(":counter", "1")
 }
 
 fn call(client: &Client, endpoint: Endpoint) -> api_tests::Reply {

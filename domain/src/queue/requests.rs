@@ -1,0 +1,156 @@
+//! Request bodies of the queue endpoints, and how a counter action becomes a queue command.
+
+use super::counters::CounterStatus;
+use super::engine::Transfer;
+use super::protocol::QueueCommand;
+use super::ticket::Channel;
+use crate::error::{ApiError, ApiResult};
+use crate::halls::BusinessType;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckInRequest {
+    pub business: BusinessType,
+    /// `remote` (web, QR code) or `kiosk`.
+    pub channel: Channel,
+    /// Optional at a kiosk; a key account's number is recognised.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Elderly or disabled customers ask for the green channel.
+    #[serde(default)]
+    pub green_channel: bool,
+    /// A retry with the same key gets the same ticket.
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
+}
+
+impl CheckInRequest {
+    pub fn check(&self) -> ApiResult<()> {
+        if self.channel == Channel::Appointment {
+            return Err(ApiError::validation(
+                "channel",
+                "appointments check in through their booking",
+            ));
+        }
+        if self
+            .idempotency_key
+            .as_ref()
+            .is_some_and(|k| k.is_empty() || k.len() > 100)
+        {
+            return Err(ApiError::validation(
+                "idempotency_key",
+                "the idempotency key must have 1 to 100 characters",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Proves access to a ticket by its link's key, when the caller does not own it by account.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketKey {
+    #[serde(default)]
+    pub key: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RateRequest {
+    pub stars: u8,
+    #[serde(default)]
+    pub comment: String,
+    #[serde(default)]
+    pub key: Option<String>,
+}
+
+/// What a member of staff does at a counter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum CounterAction {
+    CallNext,
+    Call { ticket: u32 },
+    Recall { ticket: u32 },
+    NoShow { ticket: u32 },
+    Start { ticket: u32 },
+    Finish { ticket: u32 },
+    Transfer { ticket: u32, to: Transfer },
+    Open,
+    Pause { reason: String },
+    Close,
+}
+
+impl CounterAction {
+    pub fn command(self, counter: u32) -> QueueCommand {
+        match self {
+            CounterAction::CallNext => QueueCommand::CallNext { counter },
+            CounterAction::Call { ticket } => QueueCommand::CallTicket { counter, ticket },
+            CounterAction::Recall { ticket } => QueueCommand::Recall { counter, ticket },
+            CounterAction::NoShow { ticket } => QueueCommand::NoShow { counter, ticket },
+            CounterAction::Start { ticket } => QueueCommand::StartService { counter, ticket },
+            CounterAction::Finish { ticket } => QueueCommand::Finish { counter, ticket },
+            CounterAction::Transfer { ticket, to } => QueueCommand::Transfer {
+                counter,
+                ticket,
+                to,
+            },
+            CounterAction::Open => QueueCommand::SetCounter {
+                counter,
+                status: CounterStatus::Open,
+            },
+            CounterAction::Pause { reason } => QueueCommand::SetCounter {
+                counter,
+                status: CounterStatus::Paused { reason },
+            },
+            CounterAction::Close => QueueCommand::SetCounter {
+                counter,
+                status: CounterStatus::Closed,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_read_as_tagged_json() {
+        let a: CounterAction = serde_json::from_str(r#"{"action":"recall","ticket":4}"#).unwrap();
+        assert_eq!(
+            a.command(2),
+            QueueCommand::Recall {
+                counter: 2,
+                ticket: 4
+            }
+        );
+        let t: CounterAction = serde_json::from_str(
+            r#"{"action":"transfer","ticket":4,"to":{"business":"expansion","counter":null}}"#,
+        )
+        .unwrap();
+        assert!(matches!(t.command(1), QueueCommand::Transfer { .. }));
+        assert!(serde_json::from_str::<CounterAction>(r#"{"action":"explode"}"#).is_err());
+    }
+
+    #[test]
+    fn check_in_requests_are_checked() {
+        let ok = CheckInRequest {
+            business: BusinessType::Payment,
+            channel: Channel::Kiosk,
+            phone: None,
+            green_channel: false,
+            idempotency_key: None,
+        };
+        assert!(ok.check().is_ok());
+        assert!(CheckInRequest {
+            channel: Channel::Appointment,
+            ..ok.clone()
+        }
+        .check()
+        .is_err());
+        assert!(CheckInRequest {
+            idempotency_key: Some(String::new()),
+            ..ok
+        }
+        .check()
+        .is_err());
+    }
+}

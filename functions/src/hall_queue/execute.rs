@@ -1,0 +1,155 @@
+//! Runs one command on the live queue and shapes the answer. Nothing here awaits, so a
+//! command runs start to finish without another one in between.
+
+use super::outbox::OutboxEvent;
+use super::store::{Live, Store};
+use crate::error::Result;
+use crate::http::json;
+use domain::queue::estimate::estimate_waits;
+use domain::queue::protocol::{
+    call_view, snapshot, ticket_view, CallResult, QueueCommand, QueueRequest, TicketView, Viewer,
+};
+use domain::queue::{QueueEvent, Ticket};
+use domain::{ApiError, ErrorCode};
+use worker::Response;
+
+pub struct Outcome {
+    pub response: Response,
+    pub changed: bool,
+    pub events: Vec<QueueEvent>,
+}
+
+/// A ticket as the viewer may see it: with its estimate, and its key for staff and owners.
+fn view(live: &Live, ticket: &Ticket, now: i64) -> TicketView {
+    let estimate = estimate_waits(&live.queue, now)
+        .into_iter()
+        .find(|e| e.ticket_id == ticket.id);
+    ticket_view(
+        ticket,
+        estimate.as_ref(),
+        live.keys.get(&ticket.id).cloned(),
+    )
+}
+
+/// The ticket, if the viewer may see it: 404 when there is none, 403 when it is someone else's.
+fn visible<'a>(live: &'a Live, id: u32, viewer: &Viewer) -> Result<&'a Ticket> {
+    let ticket = live.queue.ticket(id)?;
+    let key = live.keys.get(&id).map(String::as_str).unwrap_or("");
+    if !viewer.may_see(ticket, key) {
+        return Err(ApiError::new(
+            ErrorCode::Forbidden,
+            "this ticket is not yours; open it from its own link",
+        )
+        .into());
+    }
+    Ok(ticket)
+}
+
+pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
+    let QueueRequest {
+        now,
+        actor,
+        viewer,
+        command,
+    } = request;
+    let q = &mut live.queue;
+    // Counter status changes carry no ticket event but still change what screens show.
+    let mut counter_changed = false;
+    let (status, body): (u16, serde_json::Value) = match command {
+        QueueCommand::Snapshot => (200, serde_json::to_value(snapshot(q, &live.calls, now))?),
+        QueueCommand::ViewTicket { ticket } => {
+            let t = visible(live, ticket, &viewer)?.clone();
+            (200, serde_json::to_value(view(live, &t, now))?)
+        }
+        QueueCommand::CheckIn { check_in, key } => {
+            let (ticket, new) = q.check_in(check_in, now)?;
+            if new {
+                live.keys.insert(ticket.id, key);
+            }
+            (
+                if new { 201 } else { 200 },
+                serde_json::to_value(view(live, &ticket, now))?,
+            )
+        }
+        QueueCommand::CallNext { counter } => {
+            let (ticket, reason) = q.call_next(counter, actor, now)?;
+            (
+                200,
+                serde_json::to_value(CallResult {
+                    ticket: view(live, &ticket, now),
+                    reason,
+                })?,
+            )
+        }
+        QueueCommand::Cancel { ticket } => {
+            visible(live, ticket, &viewer)?;
+            let t = live.queue.cancel(ticket, actor, now)?;
+            (200, serde_json::to_value(view(live, &t, now))?)
+        }
+        QueueCommand::Rate {
+            ticket,
+            stars,
+            comment,
+        } => {
+            visible(live, ticket, &viewer)?;
+            let (t, _follow_up) = live.queue.rate(ticket, stars, &comment, actor, now)?;
+            (200, serde_json::to_value(view(live, &t, now))?)
+        }
+        QueueCommand::SetCounter { counter, status } => {
+            let c = q.set_counter_status(counter, status)?.clone();
+            counter_changed = true;
+            (200, serde_json::to_value(c)?)
+        }
+        staff_command => {
+            let t = match staff_command {
+                QueueCommand::CallTicket { counter, ticket } => {
+                    q.call_ticket(counter, ticket, actor, now)?
+                }
+                QueueCommand::Recall { counter, ticket } => {
+                    q.recall(counter, ticket, actor, now)?
+                }
+                QueueCommand::NoShow { counter, ticket } => {
+                    q.no_show(counter, ticket, actor, now)?
+                }
+                QueueCommand::StartService { counter, ticket } => {
+                    q.start_service(counter, ticket, actor, now)?
+                }
+                QueueCommand::Finish { counter, ticket } => {
+                    q.finish(counter, ticket, actor, now)?
+                }
+                QueueCommand::Transfer {
+                    counter,
+                    ticket,
+                    to,
+                } => q.transfer(counter, ticket, to, actor, now)?,
+                _ => return Err(ApiError::internal("unhandled queue command").into()),
+            };
+            (200, serde_json::to_value(view(live, &t, now))?)
+        }
+    };
+    let events = live.queue.take_events();
+    let changed = !events.is_empty() || counter_changed;
+    Ok(Outcome {
+        response: json(status, &body)?,
+        changed,
+        events,
+    })
+}
+
+/// Stores a change: new calls for the screens, the touched tickets, and events for D1.
+pub fn persist(live: &mut Live, store: &Store, events: Vec<QueueEvent>) -> Result<()> {
+    let mut new_calls = Vec::new();
+    let mut outbox = Vec::new();
+    for e in &events {
+        if let Some(call) = call_view(e.kind, e.ticket_id, e.number, e.counter, e.at) {
+            new_calls.push(call);
+        }
+        if let Ok(ticket) = live.queue.ticket(e.ticket_id) {
+            let record = OutboxEvent::new(&live.queue.hall_id, &live.queue.day, e, ticket);
+            outbox.push((e.seq, serde_json::to_string(&record)?));
+        }
+    }
+    live.calls.extend(new_calls.iter().cloned());
+    store.save(live, &events, &new_calls, &outbox)?;
+    Ok(())
+}

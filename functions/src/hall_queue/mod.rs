@@ -1,0 +1,228 @@
+//! One Durable Object per hall and day owns that day's queue: every change runs here one at a
+//! time, so two counters never get the same ticket. It stores its state in its own SQLite,
+//! answers the Worker's commands, and pushes a snapshot to every WebSocket after each change.
+
+mod execute;
+mod outbox;
+mod store;
+
+use crate::db::Db;
+use crate::error::Error;
+use crate::http::error_response;
+use domain::halls::BusinessType;
+use domain::queue::protocol::{snapshot, QueueMessage, QueueRequest};
+use domain::queue::{CounterState, CounterStatus, HallQueue, QueueConfig};
+use domain::ApiError;
+use serde::Deserialize;
+use std::cell::RefCell;
+use store::{Live, Store};
+use worker::{
+    durable_object, DurableObject, Env, Request, Response, Result, State, WebSocket,
+    WebSocketIncomingMessage, WebSocketPair,
+};
+
+/// Events wait at most this long before they are copied to D1.
+const FLUSH_DELAY_MS: i64 = 1000;
+
+#[durable_object]
+pub struct HallQueueObject {
+    state: State,
+    env: Env,
+    live: RefCell<Option<Live>>,
+}
+
+#[derive(Deserialize)]
+struct CounterRow {
+    number: i64,
+    serves_json: String,
+}
+
+impl HallQueueObject {
+    fn store(&self) -> Result<Store> {
+        Store::open(self.state.storage().sql())
+    }
+
+    /// Loads the day's queue, or starts it with the hall's counters from D1.
+    async fn ensure_live(&self, hall: &str, day: &str) -> std::result::Result<(), Error> {
+        if self.live.borrow().is_some() {
+            return Ok(());
+        }
+        if let Some(live) = self.store()?.load()? {
+            *self.live.borrow_mut() = Some(live);
+            return Ok(());
+        }
+        let db = Db::new(&self.env)?;
+        let rows: Vec<CounterRow> = db
+            .all(
+                "SELECT number, serves_json FROM counters WHERE hall_id = ? ORDER BY number",
+                crate::args![hall],
+            )
+            .await?;
+        let counters = rows
+            .into_iter()
+            .map(|r| {
+                let serves: Vec<BusinessType> = serde_json::from_str(&r.serves_json)?;
+                Ok(CounterState {
+                    number: r.number as u32,
+                    serves,
+                    status: CounterStatus::Open,
+                })
+            })
+            .collect::<std::result::Result<Vec<_>, Error>>()?;
+        // Another request may have started the queue while D1 answered.
+        let mut slot = self.live.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(Live {
+                queue: HallQueue::new(hall, day, counters, QueueConfig::default()),
+                keys: Default::default(),
+                calls: Vec::new(),
+            });
+        }
+        Ok(())
+    }
+
+    fn broadcast(&self, live: &Live, now: i64) {
+        let sockets = self.state.get_websockets();
+        if sockets.is_empty() {
+            return;
+        }
+        let message = QueueMessage::Snapshot(snapshot(&live.queue, &live.calls, now));
+        let Ok(text) = serde_json::to_string(&message) else {
+            return;
+        };
+        for ws in sockets {
+            let _ = ws.send_with_str(&text);
+        }
+    }
+
+    async fn schedule_flush(&self) -> Result<()> {
+        let storage = self.state.storage();
+        if storage.get_alarm().await?.is_none() {
+            storage.set_alarm(FLUSH_DELAY_MS).await?;
+        }
+        Ok(())
+    }
+
+    async fn handle_command(&self, mut req: Request) -> std::result::Result<Response, Error> {
+        let request: QueueRequest = req
+            .json()
+            .await
+            .map_err(|_| ApiError::internal("malformed queue command"))?;
+        let now = request.now;
+        let (response, changed) = {
+            let mut slot = self.live.borrow_mut();
+            let live = slot
+                .as_mut()
+                .ok_or_else(|| ApiError::internal("queue not loaded"))?;
+            let outcome = execute::run(live, request)?;
+            if outcome.changed {
+                let store = self.store()?;
+                execute::persist(live, &store, outcome.events)?;
+                self.broadcast(live, now);
+            }
+            (outcome.response, outcome.changed)
+        };
+        if changed {
+            self.schedule_flush().await?;
+        }
+        Ok(response)
+    }
+
+    fn handle_socket(&self, now: i64) -> Result<Response> {
+        let pair = WebSocketPair::new()?;
+        self.state.accept_web_socket(&pair.server);
+        if let Some(live) = self.live.borrow().as_ref() {
+            let message = QueueMessage::Snapshot(snapshot(&live.queue, &live.calls, now));
+            if let Ok(text) = serde_json::to_string(&message) {
+                pair.server.send_with_str(&text)?;
+            }
+        }
+        Response::from_websocket(pair.client)
+    }
+}
+
+impl DurableObject for HallQueueObject {
+    fn new(state: State, env: Env) -> Self {
+        HallQueueObject {
+            state,
+            env,
+            live: RefCell::new(None),
+        }
+    }
+
+    /// Paths: `/{hall}/{day}/command` (POST a QueueRequest) and `/{hall}/{day}/ws?now=`.
+    async fn fetch(&self, req: Request) -> Result<Response> {
+        let url = req.url()?;
+        let parts: Vec<&str> = url.path().trim_matches('/').split('/').collect();
+        let [hall, day, action] = parts[..] else {
+            return Ok(error_response(&ApiError::not_found("queue path")));
+        };
+        if let Err(e) = self.ensure_live(hall, day).await {
+            return Ok(error_response(&e.0));
+        }
+        match action {
+            "ws" => {
+                let now = url
+                    .query_pairs()
+                    .find(|(k, _)| k == "now")
+                    .and_then(|(_, v)| v.parse().ok())
+                    .unwrap_or_else(|| crate::db::now().timestamp_millis());
+                self.handle_socket(now)
+            }
+            "command" => Ok(self
+                .handle_command(req)
+                .await
+                .unwrap_or_else(|e| error_response(&e.0))),
+            _ => Ok(error_response(&ApiError::not_found("queue path"))),
+        }
+    }
+
+    async fn alarm(&self) -> Result<Response> {
+        let db = Db::new(&self.env).map_err(|e| worker::Error::RustError(e.0.message))?;
+        let more = match outbox::flush(&self.store()?, &db).await {
+            Ok(more) => more,
+            Err(e) => {
+                worker::console_error!("queue outbox flush failed, will retry: {}", e.0);
+                true
+            }
+        };
+        if more {
+            self.state.storage().set_alarm(FLUSH_DELAY_MS).await?;
+        }
+        Response::ok("flushed")
+    }
+
+    async fn websocket_message(
+        &self,
+        ws: WebSocket,
+        message: WebSocketIncomingMessage,
+    ) -> Result<()> {
+        // Clients only ping to keep the connection alive.
+        if let WebSocketIncomingMessage::String(text) = message {
+            if text == "ping" {
+                ws.send_with_str("pong")?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn websocket_close(
+        &self,
+        ws: WebSocket,
+        code: usize,
+        _reason: String,
+        _was_clean: bool,
+    ) -> Result<()> {
+        let code = if code == 1005 || code == 1006 {
+            1000
+        } else {
+            code as u16
+        };
+        let _ = ws.close(Some(code), Some("closed"));
+        Ok(())
+    }
+
+    async fn websocket_error(&self, _ws: WebSocket, _error: worker::Error) -> Result<()> {
+        Ok(())
+    }
+}

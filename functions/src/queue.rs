@@ -1,0 +1,231 @@
+//! The queue endpoints: checks that only the Worker can make (the session, the hall's hours, key
+//! accounts, staff of this hall), then the command goes to the hall's queue object for today.
+
+use crate::args;
+use crate::crypto::new_token;
+use crate::error::Result;
+use crate::halls::hall_hours;
+use crate::http::{parse_id, query_param, read_json};
+use crate::router::Ctx;
+use domain::accounts::normalise_mobile;
+use domain::hours::{format_local, to_local};
+use domain::policy::may_work_hall;
+use domain::queue::protocol::{QueueCommand, QueueRequest, Viewer};
+use domain::queue::requests::{CheckInRequest, CounterAction, RateRequest, TicketKey};
+use domain::queue::{CheckIn, Priority};
+use domain::{ApiError, ErrorCode, Role};
+use worker::{Env, Method, Request, RequestInit, Response};
+
+/// The hall's local date: one queue object per hall and day.
+pub fn today(now: chrono::DateTime<chrono::Utc>) -> String {
+    to_local(now).format("%Y-%m-%d").to_string()
+}
+
+/// The queue object's address for a hall's day.
+fn object_url(hall: &str, day: &str, action: &str) -> String {
+    format!("https://queue/{hall}/{day}/{action}")
+}
+
+pub fn stub(env: &Env, hall: &str, day: &str) -> Result<worker::Stub> {
+    Ok(env
+        .durable_object("HALL_QUEUE")?
+        .id_from_name(&format!("{hall}:{day}"))?
+        .get_stub()?)
+}
+
+async fn send(ctx: &Ctx, hall: &str, command: QueueCommand, viewer: Viewer) -> Result<Response> {
+    let request = QueueRequest {
+        now: ctx.now.timestamp_millis(),
+        actor: ctx.user.as_ref().map(|u| u.id),
+        viewer,
+        command,
+    };
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post)
+        .with_body(Some(serde_json::to_string(&request)?.into()));
+    let req = Request::new_with_init(&object_url(hall, &today(ctx.now), "command"), &init)?;
+    Ok(stub(&ctx.env, hall, &today(ctx.now))?
+        .fetch_with_request(req)
+        .await?)
+}
+
+/// Who the caller is to tickets of this hall.
+fn viewer(ctx: &Ctx, hall: &str, key: Option<String>) -> Viewer {
+    let user = ctx.user.as_ref();
+    Viewer {
+        customer_id: user.filter(|u| u.role == Role::Customer).map(|u| u.id),
+        key,
+        staff: ctx.actor().is_ok_and(|a| may_work_hall(&a, hall)),
+    }
+}
+
+fn ticket_param(ctx: &Ctx) -> Result<u32> {
+    let id = parse_id(ctx.matched.param_at(1), "ticket")?;
+    u32::try_from(id).map_err(|_| ApiError::not_found("ticket").into())
+}
+
+pub async fn handle_snapshot(ctx: &mut Ctx) -> Result<Response> {
+    let hall = ctx.matched.param().to_string();
+    hall_hours(&ctx.db, &hall).await?;
+    send(ctx, &hall, QueueCommand::Snapshot, Viewer::default()).await
+}
+
+/// A key account is recognised by its signed-in account or by its phone number.
+async fn is_key_account(ctx: &Ctx, phone: Option<&str>) -> Result<bool> {
+    if ctx.user.as_ref().is_some_and(|u| u.key_account) {
+        return Ok(true);
+    }
+    let Some(phone) = phone else { return Ok(false) };
+    let row: Option<serde_json::Value> = ctx
+        .db
+        .first(
+            "SELECT id FROM users WHERE phone = ? AND key_account = 1",
+            args![phone],
+        )
+        .await?;
+    Ok(row.is_some())
+}
+
+pub async fn handle_check_in(ctx: &mut Ctx) -> Result<Response> {
+    let hall = ctx.matched.param().to_string();
+    let body: CheckInRequest = read_json(&mut ctx.req).await?;
+    body.check()?;
+    let hours = hall_hours(&ctx.db, &hall).await?;
+    if let domain::hours::OpenStatus::Closed { next_open } = hours.status(ctx.now) {
+        let when = next_open
+            .map(|t| {
+                format!(
+                    "; it opens at {}",
+                    format_local(t.with_timezone(&chrono::Utc))
+                )
+            })
+            .unwrap_or_default();
+        return Err(
+            ApiError::new(ErrorCode::Conflict, format!("the hall is closed now{when}")).into(),
+        );
+    }
+    let phone = body
+        .phone
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+        .map(normalise_mobile)
+        .transpose()?;
+    let priority = if is_key_account(ctx, phone.as_deref()).await? {
+        Priority::KeyAccount
+    } else if body.green_channel {
+        Priority::GreenChannel
+    } else {
+        Priority::Normal
+    };
+    let customer_id = ctx
+        .user
+        .as_ref()
+        .filter(|u| u.role == Role::Customer)
+        .map(|u| u.id);
+    let check_in = CheckIn {
+        business: body.business,
+        channel: body.channel,
+        priority,
+        customer_id,
+        phone,
+        idempotency_key: body.idempotency_key,
+    };
+    let command = QueueCommand::CheckIn {
+        check_in,
+        key: new_token()?,
+    };
+    let viewer = Viewer {
+        staff: true,
+        ..Viewer::default()
+    };
+    send(ctx, &hall, command, viewer).await
+}
+
+pub async fn handle_get_ticket(ctx: &mut Ctx) -> Result<Response> {
+    let hall = ctx.matched.param().to_string();
+    let ticket = ticket_param(ctx)?;
+    hall_hours(&ctx.db, &hall).await?;
+    let viewer = viewer(ctx, &hall, query_param(&ctx.req, "key")?);
+    send(ctx, &hall, QueueCommand::ViewTicket { ticket }, viewer).await
+}
+
+pub async fn handle_cancel_ticket(ctx: &mut Ctx) -> Result<Response> {
+    let hall = ctx.matched.param().to_string();
+    let ticket = ticket_param(ctx)?;
+    let body: TicketKey = read_json(&mut ctx.req).await?;
+    hall_hours(&ctx.db, &hall).await?;
+    let viewer = viewer(ctx, &hall, body.key);
+    send(ctx, &hall, QueueCommand::Cancel { ticket }, viewer).await
+}
+
+pub async fn handle_rate_ticket(ctx: &mut Ctx) -> Result<Response> {
+    let hall = ctx.matched.param().to_string();
+    let ticket = ticket_param(ctx)?;
+    let body: RateRequest = read_json(&mut ctx.req).await?;
+    hall_hours(&ctx.db, &hall).await?;
+    let viewer = viewer(ctx, &hall, body.key);
+    send(
+        ctx,
+        &hall,
+        QueueCommand::Rate {
+            ticket,
+            stars: body.stars,
+            comment: body.comment,
+        },
+        viewer,
+    )
+    .await
+}
+
+pub async fn handle_counter_action(ctx: &mut Ctx) -> Result<Response> {
+    let hall = ctx.matched.param().to_string();
+    let counter = u32::try_from(parse_id(ctx.matched.param_at(1), "counter")?)
+        .map_err(|_| ApiError::not_found("counter"))?;
+    let action: CounterAction = read_json(&mut ctx.req).await?;
+    hall_hours(&ctx.db, &hall).await?;
+    if !may_work_hall(&ctx.actor()?, &hall) {
+        return Err(ApiError::new(ErrorCode::Forbidden, "you work at another hall").into());
+    }
+    send(
+        ctx,
+        &hall,
+        action.command(counter),
+        Viewer {
+            staff: true,
+            ..Viewer::default()
+        },
+    )
+    .await
+}
+
+/// `/ws/halls/:hall`: hands the WebSocket to the hall's queue object for today.
+pub async fn handle_socket(req: Request, env: Env) -> Result<Response> {
+    let path = req.path();
+    let hall = path
+        .trim_start_matches("/ws/halls/")
+        .trim_end_matches('/')
+        .to_string();
+    if hall.is_empty() || hall.contains('/') {
+        return Err(ApiError::not_found("hall").into());
+    }
+    if req.headers().get("upgrade")?.as_deref() != Some("websocket") {
+        return Err(ApiError::new(
+            ErrorCode::Validation,
+            "this address takes WebSocket connections",
+        )
+        .into());
+    }
+    let db = crate::db::Db::new(&env)?;
+    hall_hours(&db, &hall).await?;
+    let now = crate::clock::request_time(&req, &env);
+    let url = format!(
+        "{}?now={}",
+        object_url(&hall, &today(now), "ws"),
+        now.timestamp_millis()
+    );
+    let forwarded =
+        Request::new_with_init(&url, RequestInit::new().with_headers(req.headers().clone()))?;
+    Ok(stub(&env, &hall, &today(now))?
+        .fetch_with_request(forwarded)
+        .await?)
+}
