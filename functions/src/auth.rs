@@ -15,6 +15,7 @@ use domain::api::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionI
 use domain::{ApiError, ErrorCode};
 use worker::{Request, Response};
 
+// Sessions and login throttling run on the real clock, never on a test clock.
 const SESSION_MS: i64 = SESSION_DAYS * 24 * 3600 * 1000;
 
 /// The user behind the request's session cookie, if the session is live.
@@ -34,7 +35,7 @@ pub async fn session_user(db: &Db, req: &Request, now_ms: i64) -> Result<Option<
 /// Starts a session for `user` and answers with it, setting the cookie.
 async fn start_session(ctx: &Ctx, user: User, status: u16) -> Result<Response> {
     let token = new_token()?;
-    let now = ctx.now.timestamp_millis();
+    let now = crate::db::now().timestamp_millis();
     ctx.db
         .run(
             "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
@@ -68,7 +69,7 @@ pub async fn handle_register(ctx: &mut Ctx) -> Result<Response> {
         .db
         .run(
             "INSERT INTO users (login, name, role, phone, key_account, password_hash, created_at) VALUES (?1, ?2, 'customer', ?1, 0, ?3, ?4)",
-            args![&phone, &name, hash, ctx.now.timestamp_millis()],
+            args![&phone, &name, hash, crate::db::now().timestamp_millis()],
         )
         .await?;
     let user = users::find_by_id(&ctx.db, written.last_row_id)
@@ -116,7 +117,7 @@ pub async fn handle_login(ctx: &mut Ctx) -> Result<Response> {
     let body: LoginRequest = read_json(&mut ctx.req).await?;
     let wrong = || ApiError::new(ErrorCode::Unauthenticated, "wrong login or password");
     let login = normalise_login(&body.login).map_err(|_| wrong())?;
-    let now = ctx.now.timestamp_millis();
+    let now = crate::db::now().timestamp_millis();
     let keys = [
         (ACCOUNT_THROTTLE, format!("account:{login}")),
         (IP_THROTTLE, format!("ip:{}", client_ip(&ctx.req))),

@@ -17,6 +17,8 @@ pub struct Client {
     agent: ureq::Agent,
     base: String,
     cookie: RefCell<Option<String>>,
+    /// Sent as `x-test-now`: the time the server acts at (the server runs with TEST_CLOCK=1).
+    clock: RefCell<Option<String>>,
 }
 
 #[derive(Debug)]
@@ -59,6 +61,7 @@ impl Client {
             agent: ureq::AgentBuilder::new().redirects(0).build(),
             base: base_url(),
             cookie: RefCell::new(None),
+            clock: RefCell::new(None),
         }
     }
 
@@ -76,6 +79,12 @@ impl Client {
 
     pub fn demo(login: &str) -> Client {
         Client::signed_in(login, DEMO_PASSWORD)
+    }
+
+    /// Makes every later request act at `rfc3339` on the server's clock.
+    pub fn at(self, rfc3339: &str) -> Client {
+        *self.clock.borrow_mut() = Some(rfc3339.to_string());
+        self
     }
 
     pub fn get(&self, path: &str) -> Reply {
@@ -102,6 +111,9 @@ impl Client {
             .set("content-type", content_type);
         if let Some(cookie) = self.cookie.borrow().as_ref() {
             request = request.set("cookie", cookie);
+        }
+        if let Some(now) = self.clock.borrow().as_ref() {
+            request = request.set("x-test-now", now);
         }
         let result = match body {
             Some(b) => request.send_string(&b),
