@@ -146,3 +146,58 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
         translated.text(lang).to_string()
     }
 }
+
+pub mod queue {
+    //! The queue endpoints.
+    use super::{get, post};
+    use domain::queue::protocol::TicketView;
+    use domain::queue::requests::{CheckInRequest, CounterAction, RateRequest, TicketKey};
+    use domain::ApiError;
+
+    fn key_query(key: &Option<String>) -> String {
+        key.as_deref()
+            .map(|k| format!("?key={}", super::encode(k)))
+            .unwrap_or_default()
+    }
+
+    pub async fn check_in(hall: &str, req: &CheckInRequest) -> Result<TicketView, ApiError> {
+        post(&format!("/api/halls/{}/tickets", super::encode(hall)), req).await
+    }
+    pub async fn ticket(hall: &str, id: u32, key: &Option<String>) -> Result<TicketView, ApiError> {
+        get(&format!(
+            "/api/halls/{}/tickets/{id}{}",
+            super::encode(hall),
+            key_query(key)
+        ))
+        .await
+    }
+    pub async fn cancel(hall: &str, id: u32, key: Option<String>) -> Result<TicketView, ApiError> {
+        post(
+            &format!("/api/halls/{}/tickets/{id}/cancel", super::encode(hall)),
+            &TicketKey { key },
+        )
+        .await
+    }
+    pub async fn rate(hall: &str, id: u32, req: &RateRequest) -> Result<TicketView, ApiError> {
+        post(
+            &format!("/api/halls/{}/tickets/{id}/rating", super::encode(hall)),
+            req,
+        )
+        .await
+    }
+    /// The answer's shape depends on the action; screens follow the hall's live feed instead.
+    pub async fn act(
+        hall: &str,
+        counter: u32,
+        action: &CounterAction,
+    ) -> Result<serde_json::Value, ApiError> {
+        post(
+            &format!(
+                "/api/halls/{}/counters/{counter}/actions",
+                super::encode(hall)
+            ),
+            action,
+        )
+        .await
+    }
+}

@@ -1,8 +1,10 @@
 //! Gridhall's single-page app: the shell (header, toasts, routes) and the session bootstrap.
 
+mod alerts;
 mod api;
 mod components;
 mod i18n;
+mod live;
 mod pages;
 mod state;
 
@@ -12,6 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use pages::ticket::TicketPage;
 use pages::{
     account::AccountPage, display::DisplayPage, hall::HallPage, home::HomePage, kiosk::KioskPage,
 };
@@ -39,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register") view=RegisterPage/>
                     <Route path=path!("/account") view=AccountPage/>
                     <Route path=path!("/halls/:id") view=HallPage/>
+                    <Route path=path!("/halls/:hall/tickets/:id") view=TicketPage/>
                     <Route path=path!("/notices") view=NoticesPage/>
                     <Route path=path!("/staff") view=StaffPage/>
                     <Route path=path!("/display/:hall") view=DisplayPage/>

@@ -23,3 +23,17 @@ export async function otherPerson(browser) {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   return { context, page: await context.newPage() };
 }
+
+/** 10:00 China time on a Monday that no other test run uses: the halls are open. */
+export function testMonday() {
+  const base = Date.UTC(2240, 0, 1);
+  const monday = base + ((8 - new Date(base).getUTCDay()) % 7) * 86400000; // the first Monday of 2240
+  const weeks = Math.floor(Date.now() / 1000) % 100000;
+  return new Date(monday + weeks * 7 * 86400000 + 2 * 3600000).toISOString();
+}
+
+/** A browser context whose requests all act at `now` on the server's test clock. */
+export async function personAt(browser, now) {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', extraHTTPHeaders: { 'x-test-now': now } });
+  return { context, page: await context.newPage() };
+}

@@ -5,3 +5,5 @@ pub mod feedback;
 pub mod form;
 pub mod guard;
 pub mod header;
+pub mod queue_labels;
+pub mod take_number;

@@ -4,7 +4,9 @@
 use crate::api;
 use crate::components::cards::StatusBadge;
 use crate::components::feedback::Loaded;
+use crate::components::take_number::{LiveWaits, TakeNumber};
 use crate::i18n::{business_msg, pick, t, Msg, WEEKDAYS};
+use crate::live::use_queue_feed;
 use crate::pages::home::NoticeList;
 use crate::state::{now, use_app};
 use chrono::Datelike;
@@ -27,10 +29,26 @@ pub fn HallPage() -> impl IntoView {
     });
     view! {
         <Loaded resource=hall content=|hall| view! { <HallInfo hall/> }/>
+        <Loaded resource=hall content=|hall| view! { <HallQueue hall/> }/>
         <section aria-labelledby="hall-notices">
             <h2 id="hall-notices">{t(Msg::HallNotices)}</h2>
             <Loaded resource=notices content=|notices| view! { <NoticeList notices/> }/>
         </section>
+    }
+}
+
+/// The live queue of the hall and the form to join it.
+#[component]
+fn HallQueue(hall: HallDetail) -> impl IntoView {
+    let feed = use_queue_feed(hall.summary.id.clone());
+    view! {
+        <div class="two-columns">
+            <section aria-labelledby="queue-heading">
+                <h2 id="queue-heading">{t(Msg::Waiting)}</h2>
+                <LiveWaits feed/>
+            </section>
+            <section><TakeNumber hall/></section>
+        </div>
     }
 }
 

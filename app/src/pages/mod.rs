@@ -10,3 +10,4 @@ pub mod not_found;
 pub mod notices;
 pub mod register;
 pub mod staff;
+pub mod ticket;

@@ -1,6 +1,7 @@
 //! The staff console: what each staff role can do today. Managers and admins manage notices,
 //! admins manage accounts; counter calling arrives with the queue issue.
 
+mod counter;
 mod notices;
 mod users;
 
@@ -46,7 +47,7 @@ fn Console() -> impl IntoView {
     view! {
         <h1>{t(Msg::ConsoleTitle)}</h1>
         <p class="meta" data-testid="console-user">{who}</p>
-        <Show when=is_counter_staff><p class="notice-inline">{t(Msg::CounterConsoleSoon)}</p></Show>
+        {move || app.session.get().and_then(|u| u.hall_id).filter(|_| is_counter_staff()).map(|hall| view! { <counter::CounterConsole hall/> })}
         <Show when=allowed(Endpoint::StaffNoticeList)><notices::NoticeManager/></Show>
         <Show when=allowed(Endpoint::UserList)><users::UserManager/></Show>
     }

@@ -1,0 +1,57 @@
+//! How queue facts read on screen: ticket states, priorities, call reasons and wait ranges.
+
+use crate::i18n::{Lang, Msg};
+use domain::queue::estimate::WaitRange;
+use domain::queue::select::CallReason;
+use domain::queue::{Priority, TicketState};
+
+pub fn state_msg(state: TicketState) -> Msg {
+    match state {
+        TicketState::Waiting => Msg::StateWaiting,
+        TicketState::Called => Msg::Called,
+        TicketState::Serving => Msg::StateServing,
+        TicketState::Served => Msg::StateServed,
+        TicketState::NoShow => Msg::StateNoShow,
+        TicketState::Cancelled => Msg::StateCancelled,
+    }
+}
+
+pub fn priority_msg(priority: Priority) -> Option<Msg> {
+    match priority {
+        Priority::Normal => None,
+        Priority::KeyAccount => Some(Msg::PriorityKey),
+        Priority::GreenChannel => Some(Msg::PriorityGreen),
+        Priority::Appointment => Some(Msg::PriorityAppointment),
+    }
+}
+
+pub fn reason_msg(reason: &CallReason) -> Msg {
+    match reason {
+        CallReason::TransferredHere => Msg::ReasonTransferred,
+        CallReason::PriorityTurn { .. } => Msg::ReasonPriority,
+        CallReason::Aged { .. } => Msg::ReasonAged,
+        CallReason::NormalTurn => Msg::ReasonNormal,
+        CallReason::OnlyPriorityWaiting { .. } => Msg::ReasonOnlyPriority,
+        CallReason::OnlyNormalWaiting => Msg::ReasonOnlyNormal,
+        CallReason::ChosenByStaff => Msg::ReasonStaff,
+    }
+}
+
+/// "3–7 分钟": a range, never a falsely exact number.
+pub fn wait_text(range: WaitRange, lang: Lang) -> String {
+    format!(
+        "{}–{} {}",
+        range.low_minutes,
+        range.high_minutes.max(range.low_minutes + 1),
+        Msg::Minutes.text(lang)
+    )
+}
+
+/// "3 号窗口" / "counter 3".
+pub fn counter_text(counter: u32, lang: Lang) -> String {
+    format!(
+        "{}{counter}{}",
+        Msg::CounterPrefix.text(lang),
+        Msg::CounterSuffix.text(lang)
+    )
+}

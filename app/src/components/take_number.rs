@@ -1,0 +1,118 @@
+//! The hall page's live queue and "take a number": waiting and expected wait per business,
+//! updated live, and a form that checks in and opens the ticket page.
+
+use crate::api::{self, describe};
+use crate::components::queue_labels::wait_text;
+use crate::i18n::{business_msg, t, Msg};
+use crate::live::QueueFeed;
+use crate::state::{use_app, ToastKind};
+use domain::halls::{BusinessType, HallDetail};
+use domain::queue::requests::CheckInRequest;
+use domain::queue::Channel;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn LiveWaits(feed: QueueFeed) -> impl IntoView {
+    let app = use_app();
+    let rows = move || {
+        feed.snapshot.get().map(|s| {
+            s.by_type
+                .into_iter()
+                .map(|w| {
+                    let wait = w
+                        .wait
+                        .map(|r| wait_text(r, app.lang.get()))
+                        .unwrap_or_else(|| "—".into());
+                    view! {
+                        <tr data-testid="live-wait">
+                            <th scope="row">{t(business_msg(w.business))}</th>
+                            <td>{w.waiting}" "{t(Msg::People)}</td>
+                            <td>{wait}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <table class="hours live-waits">
+            <thead><tr><th>{t(Msg::ChooseBusiness)}</th><th>{t(Msg::Waiting)}</th><th>{t(Msg::WaitRange)}</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <p class="meta">{move || if feed.online.get() { t(Msg::Live)() } else { t(Msg::Offline)() }}</p>
+    }
+}
+
+/// Business types some counter of the hall serves, in the standard order.
+fn served_types(hall: &HallDetail) -> Vec<BusinessType> {
+    BusinessType::ALL
+        .into_iter()
+        .filter(|b| hall.counters.iter().any(|c| c.serves.contains(b)))
+        .collect()
+}
+
+#[component]
+pub fn TakeNumber(hall: HallDetail) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let types = served_types(&hall);
+    let business = RwSignal::new(types.first().copied().unwrap_or(BusinessType::Payment));
+    let green = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let open = hall.summary.status.is_open();
+    let hall_id = hall.summary.id.clone();
+    // One key per visit to the form: a double tap or a retry gets the same ticket.
+    let idempotency_key = format!(
+        "web-{}-{}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e9) as u64
+    );
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = CheckInRequest {
+            business: business.get_untracked(),
+            channel: Channel::Remote,
+            phone: None,
+            green_channel: green.get_untracked(),
+            idempotency_key: Some(idempotency_key.clone()),
+        };
+        let (hall_id, navigate) = (hall_id.clone(), navigate.clone());
+        busy.set(true);
+        spawn_local(async move {
+            match api::queue::check_in(&hall_id, &request).await {
+                Ok(ticket) => {
+                    let key = ticket.key.map(|k| format!("?key={k}")).unwrap_or_default();
+                    navigate(
+                        &format!("/halls/{hall_id}/tickets/{}{key}", ticket.id),
+                        Default::default(),
+                    );
+                }
+                Err(e) => app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked())),
+            }
+            busy.set(false);
+        });
+    };
+    let options = types
+        .into_iter()
+        .map(|b| view! { <option value=serde_json::to_value(b).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()>{t(business_msg(b))}</option> })
+        .collect_view();
+    view! {
+        <form class="form card" on:submit=submit data-testid="take-number">
+            <h3>{t(Msg::TakeNumber)}</h3>
+            <div class="field">
+                <label for="take-business">{t(Msg::ChooseBusiness)}</label>
+                <select id="take-business" on:change=move |ev| {
+                    if let Ok(b) = serde_json::from_value(serde_json::Value::String(event_target_value(&ev))) { business.set(b) }
+                }>{options}</select>
+            </div>
+            <label class="check">
+                <input type="checkbox" on:change=move |ev| green.set(event_target_checked(&ev))/>
+                {t(Msg::GreenChannel)}
+            </label>
+            {(!open).then(|| view! { <p class="notice-inline">{t(Msg::HallClosedNow)}</p> })}
+            <button type="submit" class="button primary wide" disabled=move || busy.get() || !open>{t(Msg::TakeNumberButton)}</button>
+        </form>
+    }
+}

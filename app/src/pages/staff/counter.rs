@@ -1,0 +1,189 @@
+//! The counter console: pick your counter, call the next ticket (and see why it was next),
+//! recall, mark a no-show, serve, transfer, pause with a reason, or call a ticket by hand.
+//! Everything on screen follows the hall's live feed.
+
+use crate::api::{self, describe};
+use crate::components::queue_labels::{priority_msg, reason_msg, state_msg};
+use crate::i18n::{business_msg, t, Msg};
+use crate::live::use_queue_feed;
+use crate::state::{use_app, ToastKind};
+use domain::halls::BusinessType;
+use domain::queue::protocol::{CallResult, CounterView, QueueSnapshot};
+use domain::queue::requests::CounterAction;
+use domain::queue::select::CallReason;
+use domain::queue::{CounterStatus, TicketState, Transfer};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+const COUNTER_KEY: &str = "gridhall.counter";
+
+fn stored_counter() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(COUNTER_KEY).ok().flatten())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1)
+}
+
+#[component]
+pub fn CounterConsole(hall: String) -> impl IntoView {
+    let app = use_app();
+    let feed = use_queue_feed(hall.clone());
+    let counter = RwSignal::new(stored_counter());
+    let reason = RwSignal::new(None::<CallReason>);
+    // Kept here, not in CurrentTicket, so typing survives the live updates that redraw it.
+    let pause_reason = RwSignal::new(String::new());
+    let transfer_to = RwSignal::new(BusinessType::Expansion);
+    let hall = StoredValue::new(hall);
+    Effect::new(move |_| {
+        let n = counter.get();
+        if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = s.set_item(COUNTER_KEY, &n.to_string());
+        }
+    });
+    let act = move |action: CounterAction| {
+        let n = counter.get_untracked();
+        let calls_next = action == CounterAction::CallNext;
+        spawn_local(async move {
+            match api::queue::act(&hall.get_value(), n, &action).await {
+                Ok(answer) if calls_next => reason.set(
+                    serde_json::from_value::<CallResult>(answer)
+                        .ok()
+                        .map(|c| c.reason),
+                ),
+                Ok(_) => {}
+                Err(e) => app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked())),
+            }
+        });
+    };
+    let mine = move || -> Option<CounterView> {
+        feed.snapshot
+            .get()?
+            .counters
+            .into_iter()
+            .find(|c| c.number == counter.get())
+    };
+    let options = move || {
+        feed.snapshot.get().map(|s| {
+            s.counters
+                .into_iter()
+                .map(|c| view! { <option value=c.number.to_string() selected=move || counter.get() == c.number>{c.number}{t(Msg::CounterNo)}</option> })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card counter-console" aria-labelledby="counter-heading" data-testid="counter-console">
+            <h2 id="counter-heading">{t(Msg::CounterConsole)}</h2>
+            <div class="field inline">
+                <label for="my-counter">{t(Msg::ChooseCounter)}</label>
+                <select id="my-counter" on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { counter.set(n) }>{options}</select>
+            </div>
+            {move || mine().map(|c| view! { <CurrentTicket counter=c act reason=reason.read_only() pause_reason transfer_to/> })}
+            {move || feed.snapshot.get().map(|s| view! { <WaitingList snapshot=s counter=counter.get() act/> })}
+            <p class="meta">{move || if feed.online.get() { t(Msg::Live)() } else { t(Msg::Offline)() }}</p>
+        </section>
+    }
+}
+
+#[component]
+fn CurrentTicket(
+    counter: CounterView,
+    act: impl Fn(CounterAction) + Copy + Send + Sync + 'static,
+    reason: ReadSignal<Option<CallReason>>,
+    pause_reason: RwSignal<String>,
+    transfer_to: RwSignal<BusinessType>,
+) -> impl IntoView {
+    let status = match &counter.status {
+        CounterStatus::Open => t(Msg::CounterOpen)().to_string(),
+        CounterStatus::Paused { reason } => format!("{} · {reason}", t(Msg::CounterPaused)()),
+        CounterStatus::Closed => t(Msg::CounterClosed)().to_string(),
+    };
+    let open = counter.status == CounterStatus::Open;
+    let current = counter
+        .current_id
+        .zip(counter.current)
+        .zip(counter.current_state);
+    let ticket_actions = current.map(|((id, number), state)| {
+        let called = state == TicketState::Called;
+        view! {
+            <p class="now-serving">{t(Msg::NowServing)}" "<strong data-testid="current-number">{number.to_string()}</strong>" · "{t(state_msg(state))}</p>
+            {move || reason.get().map(|r| view! { <p class="meta" data-testid="call-reason">{t(Msg::WhyNext)}": "{t(reason_msg(&r))}</p> })}
+            <div class="row">
+                <Show when=move || called>
+                    <button class="button primary" on:click=move |_| act(CounterAction::Start { ticket: id })>{t(Msg::StartService)}</button>
+                    <button class="button secondary" on:click=move |_| act(CounterAction::Recall { ticket: id })>{t(Msg::Recall)}</button>
+                    <button class="button danger" on:click=move |_| act(CounterAction::NoShow { ticket: id })>{t(Msg::NoShow)}</button>
+                </Show>
+                <Show when=move || !called>
+                    <button class="button primary" on:click=move |_| act(CounterAction::Finish { ticket: id }) data-testid="finish">{t(Msg::Finish)}</button>
+                </Show>
+            </div>
+            <div class="row">
+                <select aria-label=t(Msg::TransferTo) on:change=move |ev| {
+                    if let Ok(b) = serde_json::from_value(serde_json::Value::String(event_target_value(&ev))) { transfer_to.set(b) }
+                }>
+                    {BusinessType::ALL.into_iter().map(|b| view! {
+                        <option value=serde_json::to_value(b).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default() selected=move || transfer_to.get() == b>{t(business_msg(b))}</option>
+                    }).collect_view()}
+                </select>
+                <button class="button secondary" on:click=move |_| act(CounterAction::Transfer { ticket: id, to: Transfer { business: Some(transfer_to.get_untracked()), counter: None } })>{t(Msg::Transfer)}</button>
+            </div>
+        }
+    });
+    view! {
+        <p class="meta" data-testid="counter-status">{status}</p>
+        {match (ticket_actions, open) {
+            (Some(actions), _) => actions.into_any(),
+            (None, true) => view! { <button class="button primary wide big" on:click=move |_| act(CounterAction::CallNext) data-testid="call-next">{t(Msg::CallNext)}</button> }.into_any(),
+            (None, false) => view! { <button class="button primary wide" on:click=move |_| act(CounterAction::Open)>{t(Msg::Resume)}</button> }.into_any(),
+        }}
+        <Show when=move || open>
+            <form class="row" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); act(CounterAction::Pause { reason: pause_reason.get_untracked() }) }>
+                <input aria-label=t(Msg::PauseReason) placeholder=t(Msg::PauseReason) bind:value=pause_reason/>
+                <button type="submit" class="button secondary">{t(Msg::Pause)}</button>
+            </form>
+        </Show>
+    }
+}
+
+#[component]
+fn WaitingList(
+    snapshot: QueueSnapshot,
+    counter: u32,
+    act: impl Fn(CounterAction) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let serves = snapshot
+        .counters
+        .iter()
+        .find(|c| c.number == counter)
+        .map(|c| c.serves.clone())
+        .unwrap_or_default();
+    let idle = snapshot
+        .counters
+        .iter()
+        .find(|c| c.number == counter)
+        .is_some_and(|c| c.current.is_none());
+    let rows: Vec<_> = snapshot
+        .waiting
+        .into_iter()
+        .filter(|w| serves.contains(&w.business))
+        .collect();
+    if rows.is_empty() {
+        return view! { <p class="empty">{t(Msg::NobodyWaiting)}</p> }.into_any();
+    }
+    view! {
+        <ul class="card-list waiting-list">
+            {rows.into_iter().map(|w| view! {
+                <li class="row waiting-row" data-testid="waiting-ticket">
+                    <strong>{w.number.to_string()}</strong>
+                    <span class="tag">{t(business_msg(w.business))}</span>
+                    {priority_msg(w.priority).map(|m| view! { <span class="tag priority">{t(m)}</span> })}
+                    <Show when=move || idle>
+                        <button class="button secondary" on:click=move |_| act(CounterAction::Call { ticket: w.id })>{t(Msg::CallThis)}</button>
+                    </Show>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

@@ -1,0 +1,220 @@
+//! The customer's live ticket: number, people ahead and a wait range, a reminder when N are
+//! ahead, a full-screen notice when called, cancel, and a rating once served.
+
+use crate::alerts;
+use crate::api::{self, describe};
+use crate::components::feedback::Loaded;
+use crate::components::queue_labels::{counter_text, state_msg, wait_text};
+use crate::i18n::{business_msg, t, Msg};
+use crate::live::use_queue_feed;
+use crate::state::{use_app, ToastKind};
+use domain::queue::protocol::TicketView;
+use domain::queue::requests::RateRequest;
+use domain::queue::TicketState;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[derive(Clone)]
+struct TicketRef {
+    hall: String,
+    id: u32,
+    key: Option<String>,
+}
+
+fn reminder_key(r: &TicketRef) -> String {
+    format!("gridhall.remind.{}.{}", r.hall, r.id)
+}
+
+#[component]
+pub fn TicketPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let at = TicketRef {
+        hall: params.read_untracked().get("hall").unwrap_or_default(),
+        id: params
+            .read_untracked()
+            .get("id")
+            .and_then(|i| i.parse().ok())
+            .unwrap_or(0),
+        key: query.read_untracked().get("key"),
+    };
+    let feed = use_queue_feed(at.hall.clone());
+    let fetch_ref = at.clone();
+    let ticket = LocalResource::new(move || {
+        // Every change to the hall's queue may move this ticket: read it again.
+        feed.snapshot.track();
+        let r = fetch_ref.clone();
+        async move { api::queue::ticket(&r.hall, r.id, &r.key).await }
+    });
+    view! {
+        <section class="narrow">
+            <h1>{t(Msg::TicketTitle)}</h1>
+            <p class="meta" data-testid="feed-state">{move || if feed.online.get() { t(Msg::Live)() } else { t(Msg::Offline)() }}</p>
+            <Loaded resource=ticket content=move |view| { let at = at.clone(); view! { <TicketCard ticket=view at/> } }/>
+        </section>
+    }
+}
+
+#[component]
+fn TicketCard(ticket: TicketView, at: TicketRef) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let called = matches!(ticket.state, TicketState::Called);
+    let counter = ticket.counter;
+    let number = ticket.number.to_string();
+    let wait = ticket.wait.map(|r| move || wait_text(r, lang.get()));
+    let ahead = ticket.ahead;
+    remind_if_close(&at, ahead);
+    if called {
+        if let Some(c) = counter {
+            alerts::alert(
+                &number,
+                &format!(
+                    "{} {}",
+                    Msg::PleaseGoTo.text(lang.get_untracked()),
+                    counter_text(c, lang.get_untracked())
+                ),
+            );
+        }
+    }
+    let dismissed = RwSignal::new(false);
+    view! {
+        <div class="card ticket" data-testid="ticket">
+            <p class="meta">{t(Msg::YourNumber)}" · "{t(business_msg(ticket.business))}</p>
+            <p class="ticket-number" data-testid="ticket-number">{number.clone()}</p>
+            <p class="ticket-state" data-testid="ticket-state">{t(state_msg(ticket.state))}</p>
+            {ahead.filter(|_| ticket.state == TicketState::Waiting).map(|n| view! {
+                <p class="ticket-ahead">{t(Msg::PeopleAhead)}" "<strong data-testid="ahead">{n}</strong>" "{t(Msg::People)}</p>
+            })}
+            {wait.filter(|_| ticket.state == TicketState::Waiting).map(|w| view! {
+                <p class="ticket-wait">{t(Msg::WaitRange)}" "<strong data-testid="wait">{w}</strong></p>
+            })}
+            {counter.filter(|_| matches!(ticket.state, TicketState::Called | TicketState::Serving)).map(|c| view! {
+                <p class="ticket-counter">{t(Msg::PleaseGoTo)}" "<strong>{move || counter_text(c, lang.get())}</strong></p>
+            })}
+            <p class="meta">{t(Msg::ShareLink)}</p>
+        </div>
+        {(called && counter.is_some()).then(|| {
+            let c = counter.unwrap_or_default();
+            view! {
+                <Show when=move || !dismissed.get()>
+                    <div class="called-overlay" role="alertdialog" aria-live="assertive" data-testid="called-overlay">
+                        <p class="called-number">{number.clone()}</p>
+                        <p class="called-counter">{t(Msg::PleaseGoTo)}" "<strong data-testid="called-counter">{move || counter_text(c, lang.get())}</strong></p>
+                        <button class="button primary wide" on:click=move |_| dismissed.set(true)>{t(Msg::Dismiss)}</button>
+                    </div>
+                </Show>
+            }
+        })}
+        {(ticket.state == TicketState::Waiting).then(|| view! { <Reminder at=at.clone()/> <CancelButton at=at.clone()/> })}
+        {(ticket.state == TicketState::Served && ticket.rating.is_none()).then(|| view! { <RatingForm at=at.clone()/> })}
+    }
+}
+
+/// Alerts once when the people ahead drop to the number the customer chose.
+fn remind_if_close(at: &TicketRef, ahead: Option<u32>) {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let key = reminder_key(at);
+    let Some(wanted) = storage
+        .get_item(&key)
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<u32>().ok())
+    else {
+        return;
+    };
+    if ahead.is_some_and(|n| n <= wanted) {
+        let app = use_app();
+        let text = app.text(Msg::AlmostYourTurn);
+        app.toast(ToastKind::Success, text);
+        alerts::alert(app.text(Msg::AppName), text);
+        let _ = storage.remove_item(&key);
+    }
+}
+
+#[component]
+fn Reminder(at: TicketRef) -> impl IntoView {
+    let app = use_app();
+    let wanted = RwSignal::new("3".to_string());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        alerts::ask_permission();
+        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let n = wanted.get_untracked().trim().parse::<u32>().unwrap_or(3);
+            let _ = storage.set_item(&reminder_key(&at), &n.to_string());
+            app.success(Msg::NotifySaved);
+        }
+    };
+    view! {
+        <form class="form card row" on:submit=save data-testid="reminder">
+            <div class="field">
+                <label for="remind-n">{t(Msg::NotifyWhen)}</label>
+                <input id="remind-n" type="number" min="0" max="50" inputmode="numeric" bind:value=wanted/>
+            </div>
+            <button type="submit" class="button secondary">{t(Msg::NotifySet)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn CancelButton(at: TicketRef) -> impl IntoView {
+    let app = use_app();
+    let cancel = move |_| {
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(app.text(Msg::ConfirmCancel)).ok())
+            .unwrap_or(false);
+        if !confirmed {
+            return;
+        }
+        let at = at.clone();
+        spawn_local(async move {
+            match api::queue::cancel(&at.hall, at.id, at.key.clone()).await {
+                Ok(_) => app.success(Msg::TicketCancelled),
+                Err(e) => app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked())),
+            }
+        });
+    };
+    view! { <button class="button danger wide" on:click=cancel data-testid="cancel-ticket">{t(Msg::CancelTicket)}</button> }
+}
+
+#[component]
+fn RatingForm(at: TicketRef) -> impl IntoView {
+    let app = use_app();
+    let stars = RwSignal::new(0u8);
+    let comment = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = RateRequest {
+            stars: stars.get_untracked(),
+            comment: comment.get_untracked(),
+            key: at.key.clone(),
+        };
+        let at = at.clone();
+        spawn_local(async move {
+            match api::queue::rate(&at.hall, at.id, &request).await {
+                Ok(_) => app.success(Msg::ThanksRating),
+                Err(e) => app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked())),
+            }
+        });
+    };
+    let buttons = (1..=5u8)
+        .map(|n| view! {
+            <button type="button" class="star" aria-pressed=move || (stars.get() >= n).to_string() on:click=move |_| stars.set(n)
+                aria-label=move || format!("{n} {}", t(Msg::Stars)())>"★"</button>
+        })
+        .collect_view();
+    view! {
+        <form class="form card" on:submit=submit data-testid="rating">
+            <h2>{t(Msg::RateService)}</h2>
+            <div class="stars" role="group">{buttons}</div>
+            <div class="field">
+                <label for="rating-comment">{t(Msg::Comment)}</label>
+                <textarea id="rating-comment" rows="3" bind:value=comment></textarea>
+            </div>
+            <button type="submit" class="button primary" disabled=move || stars.get() == 0>{t(Msg::SubmitRating)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,52 @@
+import { test, expect } from '@playwright/test';
+import { login, personAt, testMonday } from './helpers.mjs';
+
+test('a customer checks in remotely and sees the counter within a second of the call', async ({ browser }) => {
+  const now = testMonday();
+  const customer = await personAt(browser, now);
+  await login(customer.page, '13800138002');
+  await customer.page.goto('/halls/xinghu');
+  const form = customer.page.getByTestId('take-number');
+  await form.getByLabel('办理业务').selectOption('invoice');
+  await form.getByRole('button', { name: '取号' }).click();
+  await expect(customer.page).toHaveURL(/\/halls\/xinghu\/tickets\/\d+\?key=/);
+  await expect(customer.page.getByTestId('ticket-number')).toHaveText('E001');
+  await expect(customer.page.getByTestId('ticket-state')).toHaveText('等候中');
+  await expect(customer.page.getByTestId('wait')).toContainText('分钟');
+  await expect(customer.page.getByTestId('feed-state')).toHaveText('实时');
+
+  const staff = await personAt(browser, now);
+  await login(staff.page, 'staff.xinghu.1');
+  const console_ = staff.page.getByTestId('counter-console');
+  await console_.getByLabel('我的窗口').selectOption('1');
+  await expect(console_.getByTestId('waiting-ticket').filter({ hasText: 'E001' })).toBeVisible();
+  await console_.getByTestId('call-next').click();
+  await expect(console_.getByTestId('current-number')).toHaveText('E001');
+  await expect(console_.getByTestId('call-reason')).toContainText('按取号顺序');
+
+  await expect(customer.page.getByTestId('called-overlay')).toBeVisible({ timeout: 1000 });
+  await expect(customer.page.getByTestId('called-counter')).toHaveText('1号窗口');
+
+  await console_.getByRole('button', { name: '开始办理' }).click();
+  await console_.getByTestId('finish').click();
+  await expect(console_.getByTestId('call-next')).toBeVisible();
+  await expect(customer.page.getByTestId('ticket-state')).toHaveText('已办结');
+  const rating = customer.page.getByTestId('rating');
+  await rating.getByRole('button', { name: '5 星' }).click();
+  await rating.getByRole('button', { name: '提交评价' }).click();
+  await expect(customer.page.getByText('感谢您的评价')).toBeVisible();
+  await customer.context.close();
+  await staff.context.close();
+});
+
+test('a kiosk-style visitor cancels their ticket and the queue forgets it', async ({ browser }) => {
+  const now = testMonday();
+  const visitor = await personAt(browser, now);
+  await visitor.page.goto('/halls/gaoxin');
+  await visitor.page.getByTestId('take-number').getByRole('button', { name: '取号' }).click();
+  await expect(visitor.page.getByTestId('ticket-number')).toHaveText(/^A\d{3}$/);
+  visitor.page.once('dialog', (d) => d.accept());
+  await visitor.page.getByTestId('cancel-ticket').click();
+  await expect(visitor.page.getByTestId('ticket-state')).toHaveText('已取消');
+  await visitor.context.close();
+});
