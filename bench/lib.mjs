@@ -29,3 +29,16 @@ export function writeResult(name, figures, targets) {
   if (!result.pass) process.exitCode = 1;
   return result;
 }
+
+/** 10:00 China time on a Monday no earlier run used, sent as x-test-now (the server runs with TEST_CLOCK=1). */
+export function freshMonday() {
+  const base = Date.UTC(2400, 0, 3); // a Monday
+  const weeks = Math.floor(Date.now() / 1000) % 100000;
+  return new Date(base + weeks * 7 * 86400000 + 2 * 3600000).toISOString();
+}
+
+export async function login(loginName, password = 'Gridhall2026') {
+  const res = await fetch(baseURL + '/api/auth/login', { method: 'POST', body: JSON.stringify({ login: loginName, password }) });
+  if (!res.ok) throw new Error(`login ${loginName}: ${res.status}`);
+  return res.headers.get('set-cookie').split(';')[0];
+}

@@ -16,7 +16,7 @@ for script in *.bench.mjs; do
   name=${script%.bench.mjs}
   [ -n "${1:-}" ] && [ "$1" != "$name" ] && continue
   echo "== bench $name"
-  node "$script" || status=1
+  node --experimental-websocket "$script" || status=1
 done
 node summary.mjs
 exit $status

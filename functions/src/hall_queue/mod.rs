@@ -39,7 +39,7 @@ struct CounterRow {
 
 impl HallQueueObject {
     fn store(&self) -> Result<Store> {
-        Store::open(self.state.storage().sql())
+        Ok(Store::new(self.state.storage().sql()))
     }
 
     /// Loads the day's queue, or starts it with the hall's counters from D1.
@@ -47,7 +47,7 @@ impl HallQueueObject {
         if self.live.borrow().is_some() {
             return Ok(());
         }
-        if let Some(live) = self.store()?.load()? {
+        if let Some(live) = Store::create(self.state.storage().sql())?.load()? {
             *self.live.borrow_mut() = Some(live);
             return Ok(());
         }

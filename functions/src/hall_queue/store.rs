@@ -55,9 +55,14 @@ fn json_err(e: serde_json::Error) -> worker::Error {
 }
 
 impl Store {
-    pub fn open(sql: SqlStorage) -> Result<Store> {
+    /// Creates the tables; run once when the object starts.
+    pub fn create(sql: SqlStorage) -> Result<Store> {
         sql.exec(SCHEMA, None)?;
         Ok(Store(sql))
+    }
+
+    pub fn new(sql: SqlStorage) -> Store {
+        Store(sql)
     }
 
     /// The stored queue, if this object has one.

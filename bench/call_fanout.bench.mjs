@@ -1,0 +1,71 @@
+// 500 WebSocket subscribers on one hall; a clerk calls 20 tickets. For each call, the time from
+// sending it to each subscriber receiving the snapshot that shows it.
+import { baseURL, freshMonday, login, percentile, writeResult } from './lib.mjs';
+
+const SUBSCRIBERS = 500;
+const CALLS = 20;
+const HALL = 'binjiang';
+const now = freshMonday();
+const headers = { 'x-test-now': now, 'content-type': 'application/json' };
+
+if (typeof WebSocket === 'undefined') throw new Error('run with node --experimental-websocket (Node 20)');
+
+for (let i = 0; i < CALLS; i++) {
+  const res = await fetch(`${baseURL}/api/halls/${HALL}/tickets`, { method: 'POST', headers, body: JSON.stringify({ business: 'payment', channel: 'kiosk' }) });
+  if (res.status !== 201) throw new Error(`check-in: ${res.status} ${await res.text()}`);
+}
+
+// Each subscriber only stamps the raw messages it receives; they are read after each call,
+// so parsing 500 snapshots on this one client thread does not count as delivery time.
+const inbox = Array.from({ length: SUBSCRIBERS }, () => []);
+const wsURL = baseURL.replace('http', 'ws') + `/ws/halls/${HALL}`;
+const sockets = await Promise.all(
+  inbox.map(
+    (messages) =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(wsURL, { headers: { 'x-test-now': now } });
+        ws.onmessage = (event) => messages.push([performance.now(), event.data]);
+        ws.onopen = () => resolve(ws);
+        ws.onerror = reject;
+      }),
+  ),
+);
+
+const cookie = await login('staff.binjiang.1');
+const latencies = [];
+let missed = 0;
+for (let i = 0; i < CALLS; i++) {
+  const counter = i % 2 === 0 ? 1 : 3;
+  const sent = performance.now();
+  const res = await fetch(`${baseURL}/api/halls/${HALL}/counters/${counter}/actions`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ action: 'call_next' }) });
+  if (!res.ok) throw new Error(`call: ${res.status} ${await res.text()}`);
+  const { ticket } = await res.json();
+  const shows = ([, data]) => JSON.parse(data).recent_calls?.some((c) => c.ticket_id === ticket.id);
+  const deadline = performance.now() + 5000;
+  while (inbox.some((m) => !m.length) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+  await new Promise((r) => setTimeout(r, 50));
+  for (const messages of inbox) {
+    const hit = messages.find(shows);
+    hit ? latencies.push(hit[0] - sent) : missed++;
+    messages.length = 0;
+  }
+  // Free the counter for its next call.
+  await fetch(`${baseURL}/api/halls/${HALL}/counters/${counter}/actions`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ action: 'start', ticket: ticket.id }) });
+  await fetch(`${baseURL}/api/halls/${HALL}/counters/${counter}/actions`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ action: 'finish', ticket: ticket.id }) });
+}
+sockets.forEach((ws) => ws.close());
+latencies.sort((a, b) => a - b);
+writeResult(
+  'call_fanout',
+  {
+    subscribers: SUBSCRIBERS,
+    calls: CALLS,
+    deliveries: latencies.length,
+    missed,
+    p50_ms: percentile(latencies, 50),
+    p95_ms: percentile(latencies, 95),
+    p99_ms: percentile(latencies, 99),
+  },
+  { p95_ms: { max: 50 }, missed: { max: 0 } },
+);
+process.exit(process.exitCode ?? 0);
