@@ -8,6 +8,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
+  // On CI a test that met the local dev server mid-restart runs once more (see scripts/with-server.sh).
+  retries: process.env.CI ? 1 : 0,
   workers: 2,
   reporter: [['list']],
   outputDir: '../test-results',

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Starts `wrangler dev` on fresh local state, waits until /api/health answers, runs the given
 # command with GRIDHALL_URL set, then stops the server. Exits with the command's status.
+# `wrangler dev` has been seen to exit without a message now and then; a supervisor restarts
+# it on the same state (nothing is lost: D1 and the Durable Objects persist), and the number of
+# restarts is reported at the end so it is never silent.
 # Usage: scripts/with-server.sh STATE_DIR PORT COMMAND [ARGS...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,14 +11,19 @@ state=$1 port=$2; shift 2
 rm -rf "$state"
 scripts/db.sh "$state"
 log="$state/wrangler.log"
-wrangler dev --ip 127.0.0.1 --port "$port" --persist-to "$state" --show-interactive-dev-session=false --var TEST_CLOCK:1 \
-  --log-level warn > "$log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+setsid bash -c '
+  while true; do
+    wrangler dev --ip 127.0.0.1 --port "$1" --persist-to "$2" --show-interactive-dev-session=false --var TEST_CLOCK:1 --log-level warn
+    echo "[server] wrangler dev exited with status $?; restarting"
+    sleep 1
+  done' supervisor "$port" "$state" > "$log" 2>&1 &
+supervisor=$!
+stop() { kill -- -"$supervisor" 2>/dev/null; wait "$supervisor" 2>/dev/null || true; }
+trap stop EXIT
+trap 'exit 130' INT TERM
 export GRIDHALL_URL="http://127.0.0.1:$port"
 for _ in $(seq 1 120); do
   curl -sf "$GRIDHALL_URL/api/health" >/dev/null && break
-  kill -0 $server 2>/dev/null || { echo "wrangler dev exited:"; cat "$log"; exit 1; }
   sleep 0.5
 done
 curl -sf "$GRIDHALL_URL/api/health" >/dev/null || { echo "server did not become healthy:"; cat "$log"; exit 1; }
@@ -23,5 +31,7 @@ echo "[server] $GRIDHALL_URL is up"
 set +e
 "$@"
 status=$?
+restarts=$(grep -c "restarting" "$log" || true)
+[ "$restarts" -eq 0 ] || echo "[server] WARNING: wrangler dev exited and was restarted $restarts time(s) during this run; see $log"
 [ $status -eq 0 ] || { echo "--- wrangler log (last 40 lines) ---"; tail -n 40 "$log"; }
 exit $status

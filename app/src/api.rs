@@ -201,3 +201,60 @@ pub mod queue {
         .await
     }
 }
+
+pub mod appointments {
+    //! The appointment endpoints.
+    use super::{encode, get, post, put};
+    use chrono::{DateTime, Utc};
+    use domain::halls::BusinessType;
+    use domain::queue::appointments::{AppointmentView, BookRequest, RescheduleRequest, Slot};
+    use domain::queue::protocol::TicketView;
+    use domain::ApiError;
+
+    fn business_name(b: BusinessType) -> String {
+        serde_json::to_value(b)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    pub async fn slots(
+        hall: &str,
+        business: BusinessType,
+        date: &str,
+    ) -> Result<Vec<Slot>, ApiError> {
+        get(&format!(
+            "/api/halls/{}/appointments/slots?business={}&date={date}",
+            encode(hall),
+            business_name(business)
+        ))
+        .await
+    }
+    pub async fn book(
+        hall: &str,
+        business: BusinessType,
+        start: DateTime<Utc>,
+    ) -> Result<AppointmentView, ApiError> {
+        post(
+            &format!("/api/halls/{}/appointments", encode(hall)),
+            &BookRequest { business, start },
+        )
+        .await
+    }
+    pub async fn mine() -> Result<Vec<AppointmentView>, ApiError> {
+        get("/api/appointments").await
+    }
+    pub async fn cancel(id: i64) -> Result<AppointmentView, ApiError> {
+        post(&format!("/api/appointments/{id}/cancel"), &()).await
+    }
+    pub async fn reschedule(id: i64, start: DateTime<Utc>) -> Result<AppointmentView, ApiError> {
+        put(
+            &format!("/api/appointments/{id}"),
+            &RescheduleRequest { start },
+        )
+        .await
+    }
+    pub async fn arrive(id: i64) -> Result<TicketView, ApiError> {
+        post(&format!("/api/appointments/{id}/arrive"), &()).await
+    }
+}

@@ -239,6 +239,29 @@ messages! {
     PriorityGreen => "绿色通道", "Green channel";
     PriorityAppointment => "预约", "Appointment";
     HallClosedNow => "营业厅当前休息，暂不能取号", "The hall is closed; numbers can be taken when it opens";
+    BookTitle => "预约办理", "Book an appointment";
+    Date => "日期", "Date";
+    ChooseSlot => "选择时段", "Choose a time";
+    SeatsLeft => "剩余", "left";
+    Full => "已约满", "Full";
+    NoSlots => "当天没有可预约时段", "No times left that day";
+    Booked => "预约成功", "Appointment booked";
+    LoginToBook => "登录后即可预约", "Log in to book";
+    MyAppointments => "我的预约", "My appointments";
+    NoAppointments => "暂无预约", "No appointments";
+    Arrive => "我已到达，签到取号", "I am here: check in";
+    Reschedule => "改约", "Change time";
+    CancelAppointment => "取消预约", "Cancel appointment";
+    AppointmentCancelled => "预约已取消", "Appointment cancelled";
+    Rescheduled => "已改约", "Time changed";
+    ApptBooked => "已预约", "Booked";
+    ApptArrived => "已签到", "Checked in";
+    ApptCancelled => "已取消", "Cancelled";
+    ArriveFrom => "可签到时间从", "Check-in opens at";
+    ArriveOnTime => "现在签到可优先办理", "Check in now to go ahead of walk-ins";
+    ArriveLate => "已超过签到时间，签到后按普通号排队", "Past your window: you will queue as a walk-in";
+    ArriveReleased => "预约已过保留时间，请现场取号", "The slot was released; please take a number";
+    ViewTicket => "查看排队", "View my ticket";
 }
 
 pub fn role_msg(role: Role) -> Msg {

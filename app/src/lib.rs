@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use pages::appointments::AppointmentsPage;
 use pages::ticket::TicketPage;
 use pages::{
     account::AccountPage, display::DisplayPage, hall::HallPage, home::HomePage, kiosk::KioskPage,
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/halls/:id") view=HallPage/>
                     <Route path=path!("/halls/:hall/tickets/:id") view=TicketPage/>
                     <Route path=path!("/notices") view=NoticesPage/>
+                    <Route path=path!("/appointments") view=AppointmentsPage/>
                     <Route path=path!("/staff") view=StaffPage/>
                     <Route path=path!("/display/:hall") view=DisplayPage/>
                     <Route path=path!("/kiosk/:hall") view=KioskPage/>

@@ -24,6 +24,7 @@ pub enum Audience {
 const NOTICE_EDITORS: &[Role] = &[Role::HallManager, Role::Admin];
 const ADMINS: &[Role] = &[Role::Admin];
 const COUNTER_STAFF: &[Role] = &[Role::HallStaff, Role::HallManager, Role::Admin];
+const CUSTOMERS: &[Role] = &[Role::Customer];
 
 pub fn audience(endpoint: Endpoint) -> Audience {
     use Endpoint::*;
@@ -35,6 +36,13 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         // the holder of its key may see and act on it (see queue::protocol::Viewer).
         QueueSnapshot | TicketCreate | TicketGet | TicketCancel | TicketRate => Audience::Public,
         CounterAct => Audience::Roles(COUNTER_STAFF),
+        SlotList => Audience::Public,
+        // Customers book for themselves; each appointment is then its owner's alone.
+        AppointmentBook
+        | AppointmentMine
+        | AppointmentCancel
+        | AppointmentReschedule
+        | AppointmentArrive => Audience::Roles(CUSTOMERS),
         ChangePassword => Audience::SignedIn,
         StaffNoticeList | NoticeCreate | NoticeUpdate | NoticeWithdraw => {
             Audience::Roles(NOTICE_EDITORS)

@@ -65,6 +65,12 @@ endpoints! {
     TicketCancel => Post "/api/halls/:hall/tickets/:ticket/cancel",
     TicketRate => Post "/api/halls/:hall/tickets/:ticket/rating",
     CounterAct => Post "/api/halls/:hall/counters/:counter/actions",
+    SlotList => Get "/api/halls/:hall/appointments/slots",
+    AppointmentBook => Post "/api/halls/:hall/appointments",
+    AppointmentMine => Get "/api/appointments",
+    AppointmentCancel => Post "/api/appointments/:id/cancel",
+    AppointmentReschedule => Put "/api/appointments/:id",
+    AppointmentArrive => Post "/api/appointments/:id/arrive",
 }
 
 /// A matched request: the endpoint and its path parameters in pattern order.

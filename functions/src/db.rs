@@ -77,11 +77,12 @@ impl Db {
         Ok(self.statement(sql, args)?.first(None).await?)
     }
 
-    /// Runs a write; returns the new row id of an insert.
+    /// Runs a write; returns the new row id of an insert and how many rows changed.
     pub async fn run(&self, sql: &str, args: Vec<Arg>) -> Result<Written> {
         let meta = self.statement(sql, args)?.run().await?.meta()?;
         Ok(Written {
-            last_row_id: meta.and_then(|m| m.last_row_id).unwrap_or(0),
+            last_row_id: meta.as_ref().and_then(|m| m.last_row_id).unwrap_or(0),
+            changes: meta.and_then(|m| m.changes).unwrap_or(0),
         })
     }
 }
@@ -98,6 +99,7 @@ impl Db {
 
 pub struct Written {
     pub last_row_id: i64,
+    pub changes: usize,
 }
 
 pub fn now() -> DateTime<Utc> {

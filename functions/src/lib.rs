@@ -2,6 +2,7 @@
 //! itself; every business rule lives in `domain`.
 
 mod admin;
+mod appointments;
 mod auth;
 mod clock;
 mod crypto;

@@ -33,7 +33,12 @@ pub fn stub(env: &Env, hall: &str, day: &str) -> Result<worker::Stub> {
         .get_stub()?)
 }
 
-async fn send(ctx: &Ctx, hall: &str, command: QueueCommand, viewer: Viewer) -> Result<Response> {
+pub async fn send(
+    ctx: &Ctx,
+    hall: &str,
+    command: QueueCommand,
+    viewer: Viewer,
+) -> Result<Response> {
     let request = QueueRequest {
         now: ctx.now.timestamp_millis(),
         actor: ctx.user.as_ref().map(|u| u.id),
@@ -68,6 +73,26 @@ pub async fn handle_snapshot(ctx: &mut Ctx) -> Result<Response> {
     let hall = ctx.matched.param().to_string();
     hall_hours(&ctx.db, &hall).await?;
     send(ctx, &hall, QueueCommand::Snapshot, Viewer::default()).await
+}
+
+/// Refuses with the next opening time when the hall is closed now.
+pub async fn check_open(ctx: &Ctx, hall: &str) -> Result<()> {
+    if let domain::hours::OpenStatus::Closed { next_open } =
+        hall_hours(&ctx.db, hall).await?.status(ctx.now)
+    {
+        let when = next_open
+            .map(|t| {
+                format!(
+                    "; it opens at {}",
+                    format_local(t.with_timezone(&chrono::Utc))
+                )
+            })
+            .unwrap_or_default();
+        return Err(
+            ApiError::new(ErrorCode::Conflict, format!("the hall is closed now{when}")).into(),
+        );
+    }
+    Ok(())
 }
 
 /// A key account is recognised by its signed-in account or by its phone number.

@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::http::error_response;
-use crate::{admin, auth, clock, db, firms, halls, health, notices, queue};
+use crate::{admin, appointments, auth, clock, db, firms, halls, health, notices, queue};
 use chrono::{DateTime, Utc};
 use domain::api::User;
 use domain::policy::{decide, Access, Actor};
@@ -101,5 +101,11 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         TicketCancel => queue::handle_cancel_ticket(&mut ctx).await,
         TicketRate => queue::handle_rate_ticket(&mut ctx).await,
         CounterAct => queue::handle_counter_action(&mut ctx).await,
+        SlotList => appointments::handle_slots(&mut ctx).await,
+        AppointmentBook => appointments::handle_book(&mut ctx).await,
+        AppointmentMine => appointments::handle_mine(&mut ctx).await,
+        AppointmentCancel => appointments::handle_cancel(&mut ctx).await,
+        AppointmentReschedule => appointments::handle_reschedule(&mut ctx).await,
+        AppointmentArrive => appointments::handle_arrive(&mut ctx).await,
     }
 }

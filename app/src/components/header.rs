@@ -33,6 +33,9 @@ pub fn Header() -> impl IntoView {
                 <A href="/">{t(Msg::NavHome)}</A>
                 <A href="/notices">{t(Msg::NavNotices)}</A>
                 <Show when=console><A href="/staff">{t(Msg::NavConsole)}</A></Show>
+                <Show when=move || app.session.get().is_some_and(|u| u.role == domain::Role::Customer)>
+                    <A href="/appointments">{t(Msg::MyAppointments)}</A>
+                </Show>
                 <Show when=move || app.session_ready.get()>
                     {move || match app.session.get() {
                         Some(user) => view! { <A href="/account" attr:data-testid="account-link">{user.name}</A> }.into_any(),

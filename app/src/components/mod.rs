@@ -1,9 +1,11 @@
 //! Pieces shared by several pages.
 
+pub mod book;
 pub mod cards;
 pub mod feedback;
 pub mod form;
 pub mod guard;
 pub mod header;
 pub mod queue_labels;
+pub mod slots;
 pub mod take_number;

@@ -2,6 +2,7 @@
 //! and the hall's notices.
 
 use crate::api;
+use crate::components::book::BookAppointment;
 use crate::components::cards::StatusBadge;
 use crate::components::feedback::Loaded;
 use crate::components::take_number::{LiveWaits, TakeNumber};
@@ -47,7 +48,7 @@ fn HallQueue(hall: HallDetail) -> impl IntoView {
                 <h2 id="queue-heading">{t(Msg::Waiting)}</h2>
                 <LiveWaits feed/>
             </section>
-            <section><TakeNumber hall/></section>
+            <section><TakeNumber hall=hall.clone()/><BookAppointment hall/></section>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod account;
+pub mod appointments;
 pub mod display;
 pub mod hall;
 pub mod home;

@@ -4,7 +4,7 @@
 use crate::alerts;
 use crate::api::{self, describe};
 use crate::components::feedback::Loaded;
-use crate::components::queue_labels::{counter_text, state_msg, wait_text};
+use crate::components::queue_labels::{counter_text, priority_msg, state_msg, wait_text};
 use crate::i18n::{business_msg, t, Msg};
 use crate::live::use_queue_feed;
 use crate::state::{use_app, ToastKind};
@@ -84,6 +84,7 @@ fn TicketCard(ticket: TicketView, at: TicketRef) -> impl IntoView {
             <p class="meta">{t(Msg::YourNumber)}" · "{t(business_msg(ticket.business))}</p>
             <p class="ticket-number" data-testid="ticket-number">{number.clone()}</p>
             <p class="ticket-state" data-testid="ticket-state">{t(state_msg(ticket.state))}</p>
+            {priority_msg(ticket.priority).map(|m| view! { <p><span class="tag priority" data-testid="ticket-priority">{t(m)}</span></p> })}
             {ahead.filter(|_| ticket.state == TicketState::Waiting).map(|n| view! {
                 <p class="ticket-ahead">{t(Msg::PeopleAhead)}" "<strong data-testid="ahead">{n}</strong>" "{t(Msg::People)}</p>
             })}

@@ -32,6 +32,12 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (TicketCancel, [A, A, A, A, A, A, A, A, A]),
     (TicketRate, [A, A, A, A, A, A, A, A, A]),
     (CounterAct, [U, F, A, A, A, F, F, F, F]),
+    (SlotList, [A, A, A, A, A, A, A, A, A]),
+    (AppointmentBook, [U, A, F, F, F, F, F, F, F]),
+    (AppointmentMine, [U, A, F, F, F, F, F, F, F]),
+    (AppointmentCancel, [U, A, F, F, F, F, F, F, F]),
+    (AppointmentReschedule, [U, A, F, F, F, F, F, F, F]),
+    (AppointmentArrive, [U, A, F, F, F, F, F, F, F]),
 ];
 
 const COLUMNS: [Option<Role>; 9] = [

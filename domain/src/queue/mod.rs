@@ -22,4 +22,5 @@ pub mod persist;
 pub mod protocol;
 pub mod sim;
 pub use persist::QueueMeta;
+pub mod appointments;
 pub mod requests;

@@ -154,3 +154,33 @@ pub fn fresh_mobile() -> String {
         % 100_000_000;
     format!("158{n:08}")
 }
+
+/// 10:00 China time on the `week`-th Monday (week < 20) of this run's block of weeks from
+/// 2030-01-07, for the server's test clock: the halls are open, each test that takes its own
+/// week has the hall's queue to itself, and a rerun against the same server gets fresh days.
+/// Queue tests take weeks 0–9, appointment tests 10–19.
+pub fn monday(week: i64) -> String {
+    assert!((0..20).contains(&week));
+    let run = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0) as i64
+        / 60
+        % 400;
+    let day = chrono::NaiveDate::from_ymd_opt(2030, 1, 7).expect("a date")
+        + chrono::Duration::weeks(run * 20 + week);
+    format!("{day}T02:00:00Z")
+}
+
+/// The same day as `monday_10am` at another local time, "HH:MM" in China time.
+pub fn same_day_at(monday_10am: &str, local_hh_mm: &str) -> String {
+    let (h, m) = local_hh_mm.split_once(':').expect("HH:MM");
+    let (h, m): (i64, i64) = (h.parse().expect("hour"), m.parse().expect("minute"));
+    let utc_minutes = h * 60 + m - 8 * 60;
+    format!(
+        "{}T{:02}:{:02}:00Z",
+        &monday_10am[..10],
+        utc_minutes.div_euclid(60),
+        utc_minutes.rem_euclid(60)
+    )
+}

@@ -1,25 +1,10 @@
 //! The queue API: check-in, ticket access, counter actions and their refusals. Each test runs
 //! on its own Monday (the server's test clock), so it has the hall's queue to itself.
 
-use api_tests::{Client, Reply};
-use chrono::{Duration, NaiveDate};
+use api_tests::{monday, Client, Reply};
 use domain::queue::protocol::{CallResult, QueueSnapshot, TicketView};
 use domain::queue::{Priority, TicketState};
 use serde_json::{json, Value};
-
-/// 10:00 China time on the `week`-th Monday (week < 20) of this run's block of weeks from
-/// 2030-01-07: the halls are open, and a rerun against the same server gets fresh days.
-fn monday(week: i64) -> String {
-    assert!((0..20).contains(&week));
-    let run = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
-        / 60
-        % 400;
-    let day = NaiveDate::from_ymd_opt(2030, 1, 7).unwrap() + Duration::weeks(run * 20 + week);
-    format!("{day}T02:00:00Z")
-}
 
 fn kiosk(business: &str) -> Value {
     json!({ "business": business, "channel": "kiosk" })

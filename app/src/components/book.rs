@@ -1,0 +1,60 @@
+//! Booking an appointment on the hall page.
+
+use crate::api::{self, describe};
+use crate::components::slots::SlotPicker;
+use crate::i18n::{business_msg, t, Msg};
+use crate::state::{use_app, ToastKind};
+use domain::halls::{BusinessType, HallDetail};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn BookAppointment(hall: HallDetail) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let types: Vec<BusinessType> = BusinessType::ALL
+        .into_iter()
+        .filter(|b| hall.counters.iter().any(|c| c.serves.contains(b)))
+        .collect();
+    let business = RwSignal::new(types.first().copied().unwrap_or(BusinessType::Payment));
+    let hall_id = hall.summary.id.clone();
+    let login_href = format!("/login?next=/halls/{hall_id}");
+    let pick_hall = hall_id.clone();
+    let on_pick = Callback::new(move |start| {
+        let (hall, navigate) = (pick_hall.clone(), navigate.clone());
+        spawn_local(async move {
+            match api::appointments::book(&hall, business.get_untracked(), start).await {
+                Ok(_) => {
+                    app.success(Msg::Booked);
+                    navigate("/appointments", Default::default());
+                }
+                Err(e) => app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked())),
+            }
+        });
+    });
+    let options = types
+        .into_iter()
+        .map(|b| view! { <option value=serde_json::to_value(b).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()>{t(business_msg(b))}</option> })
+        .collect_view();
+    let signed_in = move || {
+        app.session
+            .get()
+            .is_some_and(|u| u.role == domain::Role::Customer)
+    };
+    view! {
+        <section class="card" aria-labelledby="book-heading" data-testid="book">
+            <h3 id="book-heading">{t(Msg::BookTitle)}</h3>
+            <Show when=signed_in fallback=move || view! { <A href=login_href.clone() attr:class="button secondary">{t(Msg::LoginToBook)}</A> }>
+                <div class="field">
+                    <label for="book-business">{t(Msg::ChooseBusiness)}</label>
+                    <select id="book-business" on:change=move |ev| {
+                        if let Ok(b) = serde_json::from_value(serde_json::Value::String(event_target_value(&ev))) { business.set(b) }
+                    }>{options.clone()}</select>
+                </div>
+                <SlotPicker hall=hall_id.clone() business=business.into() on_pick/>
+            </Show>
+        </section>
+    }
+}
