@@ -185,6 +185,21 @@ pub mod queue {
         )
         .await
     }
+    pub async fn follow_ups(
+        hall: &str,
+    ) -> Result<Vec<domain::queue::requests::FollowUp>, ApiError> {
+        get(&format!("/api/halls/{}/follow-ups", super::encode(hall))).await
+    }
+    pub async fn resolve_follow_up(
+        hall: &str,
+        id: i64,
+    ) -> Result<domain::queue::requests::FollowUp, ApiError> {
+        post(
+            &format!("/api/halls/{}/follow-ups/{id}/resolve", super::encode(hall)),
+            &(),
+        )
+        .await
+    }
     /// The answer's shape depends on the action; screens follow the hall's live feed instead.
     pub async fn act(
         hall: &str,

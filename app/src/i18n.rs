@@ -262,6 +262,10 @@ messages! {
     ArriveLate => "已超过签到时间，签到后按普通号排队", "Past your window: you will queue as a walk-in";
     ArriveReleased => "预约已过保留时间，请现场取号", "The slot was released; please take a number";
     ViewTicket => "查看排队", "View my ticket";
+    FollowUps => "差评回访", "Low ratings to follow up";
+    NoFollowUps => "暂无需要回访的评价", "No low ratings to follow up";
+    Resolve => "已回访", "Mark handled";
+    Resolved => "已处理", "Handled";
 }
 
 pub fn role_msg(role: Role) -> Msg {

@@ -37,6 +37,8 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         QueueSnapshot | TicketCreate | TicketGet | TicketCancel | TicketRate => Audience::Public,
         CounterAct => Audience::Roles(COUNTER_STAFF),
         SlotList => Audience::Public,
+        // Low ratings open follow-ups for the hall's manager (and the admin).
+        FollowUpList | FollowUpResolve => Audience::Roles(NOTICE_EDITORS),
         // Customers book for themselves; each appointment is then its owner's alone.
         AppointmentBook
         | AppointmentMine
@@ -75,6 +77,15 @@ pub fn may_manage_notice(actor: &Actor, notice_hall: Option<&str>) -> bool {
     match actor.role {
         Role::Admin => true,
         Role::HallManager => notice_hall.is_some() && actor.hall_id.as_deref() == notice_hall,
+        _ => false,
+    }
+}
+
+/// Managers run their own hall (follow-ups, settings); an admin runs every hall.
+pub fn may_manage_hall(actor: &Actor, hall: &str) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::HallManager => actor.hall_id.as_deref() == Some(hall),
         _ => false,
     }
 }

@@ -71,6 +71,8 @@ endpoints! {
     AppointmentCancel => Post "/api/appointments/:id/cancel",
     AppointmentReschedule => Put "/api/appointments/:id",
     AppointmentArrive => Post "/api/appointments/:id/arrive",
+    FollowUpList => Get "/api/halls/:hall/follow-ups",
+    FollowUpResolve => Post "/api/halls/:hall/follow-ups/:id/resolve",
 }
 
 /// A matched request: the endpoint and its path parameters in pattern order.

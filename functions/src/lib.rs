@@ -9,6 +9,7 @@ mod crypto;
 mod db;
 mod error;
 mod firms;
+mod follow_ups;
 mod hall_queue;
 mod halls;
 mod health;

@@ -115,20 +115,7 @@ pub async fn handle_check_in(ctx: &mut Ctx) -> Result<Response> {
     let hall = ctx.matched.param().to_string();
     let body: CheckInRequest = read_json(&mut ctx.req).await?;
     body.check()?;
-    let hours = hall_hours(&ctx.db, &hall).await?;
-    if let domain::hours::OpenStatus::Closed { next_open } = hours.status(ctx.now) {
-        let when = next_open
-            .map(|t| {
-                format!(
-                    "; it opens at {}",
-                    format_local(t.with_timezone(&chrono::Utc))
-                )
-            })
-            .unwrap_or_default();
-        return Err(
-            ApiError::new(ErrorCode::Conflict, format!("the hall is closed now{when}")).into(),
-        );
-    }
+    check_open(ctx, &hall).await?;
     let phone = body
         .phone
         .as_deref()

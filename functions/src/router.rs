@@ -3,7 +3,9 @@
 
 use crate::error::Result;
 use crate::http::error_response;
-use crate::{admin, appointments, auth, clock, db, firms, halls, health, notices, queue};
+use crate::{
+    admin, appointments, auth, clock, db, firms, follow_ups, halls, health, notices, queue,
+};
 use chrono::{DateTime, Utc};
 use domain::api::User;
 use domain::policy::{decide, Access, Actor};
@@ -107,5 +109,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         AppointmentCancel => appointments::handle_cancel(&mut ctx).await,
         AppointmentReschedule => appointments::handle_reschedule(&mut ctx).await,
         AppointmentArrive => appointments::handle_arrive(&mut ctx).await,
+        FollowUpList => follow_ups::handle_list(&mut ctx).await,
+        FollowUpResolve => follow_ups::handle_resolve(&mut ctx).await,
     }
 }

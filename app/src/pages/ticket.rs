@@ -40,6 +40,12 @@ pub fn TicketPage() -> impl IntoView {
         key: query.read_untracked().get("key"),
     };
     let feed = use_queue_feed(at.hall.clone());
+    // Kept across the card's redraws: which call (by its time) was alerted and which dismissed,
+    // so a recall alerts again but a queue update does not.
+    let seen = CallSeen {
+        alerted: StoredValue::new(None),
+        dismissed: RwSignal::new(None),
+    };
     let fetch_ref = at.clone();
     let ticket = LocalResource::new(move || {
         // Every change to the hall's queue may move this ticket: read it again.
@@ -51,13 +57,19 @@ pub fn TicketPage() -> impl IntoView {
         <section class="narrow">
             <h1>{t(Msg::TicketTitle)}</h1>
             <p class="meta" data-testid="feed-state">{move || if feed.online.get() { t(Msg::Live)() } else { t(Msg::Offline)() }}</p>
-            <Loaded resource=ticket content=move |view| { let at = at.clone(); view! { <TicketCard ticket=view at/> } }/>
+            <Loaded resource=ticket content=move |view| { let at = at.clone(); view! { <TicketCard ticket=view at seen/> } }/>
         </section>
     }
 }
 
+#[derive(Clone, Copy)]
+struct CallSeen {
+    alerted: StoredValue<Option<i64>>,
+    dismissed: RwSignal<Option<i64>>,
+}
+
 #[component]
-fn TicketCard(ticket: TicketView, at: TicketRef) -> impl IntoView {
+fn TicketCard(ticket: TicketView, at: TicketRef, seen: CallSeen) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let called = matches!(ticket.state, TicketState::Called);
@@ -66,19 +78,18 @@ fn TicketCard(ticket: TicketView, at: TicketRef) -> impl IntoView {
     let wait = ticket.wait.map(|r| move || wait_text(r, lang.get()));
     let ahead = ticket.ahead;
     remind_if_close(&at, ahead);
-    if called {
-        if let Some(c) = counter {
-            alerts::alert(
-                &number,
-                &format!(
-                    "{} {}",
-                    Msg::PleaseGoTo.text(lang.get_untracked()),
-                    counter_text(c, lang.get_untracked())
-                ),
+    let call_time = ticket.last_called_at.filter(|_| called);
+    if let (Some(c), Some(time)) = (counter, call_time) {
+        if seen.alerted.get_value() != Some(time) {
+            seen.alerted.set_value(Some(time));
+            let text = format!(
+                "{} {}",
+                Msg::PleaseGoTo.text(lang.get_untracked()),
+                counter_text(c, lang.get_untracked())
             );
+            alerts::alert(&number, &text);
         }
     }
-    let dismissed = RwSignal::new(false);
     view! {
         <div class="card ticket" data-testid="ticket">
             <p class="meta">{t(Msg::YourNumber)}" · "{t(business_msg(ticket.business))}</p>
@@ -99,11 +110,11 @@ fn TicketCard(ticket: TicketView, at: TicketRef) -> impl IntoView {
         {(called && counter.is_some()).then(|| {
             let c = counter.unwrap_or_default();
             view! {
-                <Show when=move || !dismissed.get()>
+                <Show when=move || seen.dismissed.get() != call_time>
                     <div class="called-overlay" role="alertdialog" aria-live="assertive" data-testid="called-overlay">
                         <p class="called-number">{number.clone()}</p>
                         <p class="called-counter">{t(Msg::PleaseGoTo)}" "<strong data-testid="called-counter">{move || counter_text(c, lang.get())}</strong></p>
-                        <button class="button primary wide" on:click=move |_| dismissed.set(true)>{t(Msg::Dismiss)}</button>
+                        <button class="button primary wide" on:click=move |_| seen.dismissed.set(call_time)>{t(Msg::Dismiss)}</button>
                     </div>
                 </Show>
             }

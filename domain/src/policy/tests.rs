@@ -38,6 +38,8 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (AppointmentCancel, [U, A, F, F, F, F, F, F, F]),
     (AppointmentReschedule, [U, A, F, F, F, F, F, F, F]),
     (AppointmentArrive, [U, A, F, F, F, F, F, F, F]),
+    (FollowUpList, [U, F, F, A, A, F, F, F, F]),
+    (FollowUpResolve, [U, F, F, A, A, F, F, F, F]),
 ];
 
 const COLUMNS: [Option<Role>; 9] = [
@@ -124,4 +126,21 @@ fn staff_work_only_at_their_own_halls_counters() {
             "{role:?}"
         );
     }
+}
+
+#[test]
+fn managers_run_only_their_own_hall() {
+    assert!(may_manage_hall(
+        &actor(HallManager, Some("xinghu")),
+        "xinghu"
+    ));
+    assert!(!may_manage_hall(
+        &actor(HallManager, Some("xinghu")),
+        "gaoxin"
+    ));
+    assert!(!may_manage_hall(
+        &actor(HallStaff, Some("xinghu")),
+        "xinghu"
+    ));
+    assert!(may_manage_hall(&actor(Admin, None), "gaoxin"));
 }

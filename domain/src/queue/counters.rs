@@ -19,6 +19,15 @@ pub struct CounterState {
 }
 
 impl CounterState {
+    /// An open counter serving `serves`.
+    pub fn open(number: u32, serves: &[BusinessType]) -> CounterState {
+        CounterState {
+            number,
+            serves: serves.to_vec(),
+            status: CounterStatus::Open,
+        }
+    }
+
     pub fn is_open(&self) -> bool {
         self.status == CounterStatus::Open
     }

@@ -59,15 +59,11 @@ impl HallQueue {
 mod tests {
     use super::*;
     use crate::halls::BusinessType::Payment;
-    use crate::queue::{Channel, CheckIn, CounterStatus, Priority};
+    use crate::queue::{Channel, CheckIn, Priority};
 
     #[test]
     fn a_restored_queue_equals_the_original() {
-        let counters = vec![CounterState {
-            number: 1,
-            serves: vec![Payment],
-            status: CounterStatus::Open,
-        }];
+        let counters = vec![CounterState::open(1, &[Payment])];
         let mut q = HallQueue::new("h", "2026-11-23", counters, QueueConfig::default());
         for i in 0..3 {
             let req = CheckIn {

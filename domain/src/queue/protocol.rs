@@ -305,11 +305,7 @@ mod tests {
     use crate::queue::{Channel, QueueConfig};
 
     fn queue() -> HallQueue {
-        let c = |number, serves: &[BusinessType]| CounterState {
-            number,
-            serves: serves.to_vec(),
-            status: CounterStatus::Open,
-        };
+        let c = |number, serves: &[BusinessType]| CounterState::open(number, serves);
         HallQueue::new(
             "xinghu",
             "2026-11-23",

@@ -5,7 +5,7 @@
 use super::engine::{CheckIn, HallQueue};
 use super::estimate::{baseline_minutes, estimate_waits};
 use super::stats::ServiceStats;
-use super::{Channel, CounterState, CounterStatus, Priority, QueueConfig};
+use super::{Channel, CounterState, Priority, QueueConfig};
 use crate::halls::BusinessType::{self, *};
 
 const MIN: i64 = 60_000;
@@ -183,11 +183,7 @@ fn run_day(
         .counters
         .iter()
         .enumerate()
-        .map(|(i, serves)| CounterState {
-            number: i as u32 + 1,
-            serves: serves.clone(),
-            status: CounterStatus::Open,
-        })
+        .map(|(i, serves)| CounterState::open(i as u32 + 1, serves))
         .collect();
     let mut queue = HallQueue::new("sim", "day", counters, QueueConfig::default());
     queue.stats = stats;

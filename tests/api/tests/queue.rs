@@ -377,3 +377,84 @@ fn a_paused_counter_says_why_and_does_not_call() {
     act(&staff, "binjiang", 1, json!({ "action": "open" })).assert_status(200);
     act(&staff, "binjiang", 1, json!({ "action": "call_next" })).assert_status(200);
 }
+
+#[test]
+fn a_low_rating_reaches_the_managers_follow_ups_through_d1() {
+    let at = monday(9);
+    let t = check_in(&Client::anonymous().at(&at), "xinghu", kiosk("invoice"));
+    let staff = Client::demo("staff.xinghu.1").at(&at);
+    act(
+        &staff,
+        "xinghu",
+        1,
+        json!({ "action": "call", "ticket": t.id }),
+    )
+    .assert_status(200);
+    act(
+        &staff,
+        "xinghu",
+        1,
+        json!({ "action": "start", "ticket": t.id }),
+    )
+    .assert_status(200);
+    act(
+        &staff,
+        "xinghu",
+        1,
+        json!({ "action": "finish", "ticket": t.id }),
+    )
+    .assert_status(200);
+    let rating = json!({ "stars": 1, "comment": "态度不好", "key": t.key });
+    Client::anonymous()
+        .at(&at)
+        .post(
+            &format!("/api/halls/xinghu/tickets/{}/rating", t.id),
+            &rating,
+        )
+        .assert_status(200);
+    let manager = Client::demo("manager.xinghu").at(&at);
+    // Events reach D1 through the queue object's outbox, copied within about a second.
+    let day = &at[..10];
+    let mut found = None;
+    for _ in 0..50 {
+        let list: Vec<domain::queue::requests::FollowUp> = manager
+            .get("/api/halls/xinghu/follow-ups")
+            .assert_status(200)
+            .json();
+        found = list
+            .into_iter()
+            .find(|f| f.day == day && f.ticket_id == t.id);
+        if found.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let follow_up = found.expect("the low rating opened a follow-up");
+    assert_eq!(
+        (
+            follow_up.stars,
+            follow_up.comment.as_str(),
+            follow_up.resolved_at
+        ),
+        (1, "态度不好", None)
+    );
+    Client::demo("staff.xinghu.1")
+        .get("/api/halls/xinghu/follow-ups")
+        .assert_error(403, "forbidden");
+    Client::demo("manager.gaoxin")
+        .get("/api/halls/xinghu/follow-ups")
+        .assert_error(403, "forbidden");
+    let path = format!("/api/halls/xinghu/follow-ups/{}/resolve", follow_up.id);
+    Client::demo("manager.gaoxin")
+        .post(&path, &json!({}))
+        .assert_error(403, "forbidden");
+    let resolved: domain::queue::requests::FollowUp =
+        manager.post(&path, &json!({})).assert_status(200).json();
+    assert!(resolved.resolved_at.is_some());
+    manager
+        .post(&path, &json!({}))
+        .assert_error(409, "conflict");
+    manager
+        .post("/api/halls/xinghu/follow-ups/999999/resolve", &json!({}))
+        .assert_error(404, "not_found");
+}

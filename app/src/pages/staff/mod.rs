@@ -2,6 +2,7 @@
 //! admins manage accounts; counter calling arrives with the queue issue.
 
 mod counter;
+mod follow_ups;
 mod notices;
 mod users;
 
@@ -48,6 +49,7 @@ fn Console() -> impl IntoView {
         <h1>{t(Msg::ConsoleTitle)}</h1>
         <p class="meta" data-testid="console-user">{who}</p>
         {move || app.session.get().and_then(|u| u.hall_id).filter(|_| is_counter_staff()).map(|hall| view! { <counter::CounterConsole hall/> })}
+        {move || app.session.get().filter(|u| u.role == domain::Role::HallManager).and_then(|u| u.hall_id).map(|hall| view! { <follow_ups::FollowUps hall/> })}
         <Show when=allowed(Endpoint::StaffNoticeList)><notices::NoticeManager/></Show>
         <Show when=allowed(Endpoint::UserList)><users::UserManager/></Show>
     }

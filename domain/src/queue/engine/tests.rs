@@ -4,11 +4,7 @@ use crate::halls::BusinessType::*;
 const MIN: i64 = 60_000;
 
 fn counters() -> Vec<CounterState> {
-    let c = |number, serves: &[BusinessType]| CounterState {
-        number,
-        serves: serves.to_vec(),
-        status: CounterStatus::Open,
-    };
+    let c = |number, serves: &[BusinessType]| CounterState::open(number, serves);
     vec![
         c(1, &[Payment]),
         c(2, &[Payment, Consultation]),

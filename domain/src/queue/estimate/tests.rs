@@ -8,11 +8,7 @@ fn queue(counters: &[&[BusinessType]]) -> HallQueue {
     let counters = counters
         .iter()
         .enumerate()
-        .map(|(i, serves)| CounterState {
-            number: i as u32 + 1,
-            serves: serves.to_vec(),
-            status: CounterStatus::Open,
-        })
+        .map(|(i, serves)| CounterState::open(i as u32 + 1, serves))
         .collect();
     HallQueue::new("h", "2026-11-23", counters, QueueConfig::default())
 }
