@@ -6,7 +6,7 @@ use super::counters::{CounterState, CounterStatus};
 use super::events::{EventKind, QueueEvent};
 use super::select::{can_serve, select_next, CallReason, CounterSkills, Fairness};
 use super::stats::ServiceStats;
-use super::ticket::{Channel, Priority, Rating, Ticket, TicketNumber, TicketState};
+use super::ticket::{Channel, Priority, Ticket, TicketNumber, TicketState};
 use crate::error::{ApiError, ApiResult};
 use crate::halls::BusinessType;
 use serde::{Deserialize, Serialize};
@@ -302,208 +302,6 @@ impl HallQueue {
         Ok(index)
     }
 
-    pub fn recall(
-        &mut self,
-        counter: u32,
-        id: u32,
-        actor: Option<i64>,
-        now: i64,
-    ) -> ApiResult<Ticket> {
-        let index = self.at_counter(counter, id, &[TicketState::Called])?;
-        let (t, config) = (&self.tickets[index], &self.config);
-        if t.calls >= config.max_calls {
-            return Err(ApiError::conflict(format!(
-                "ticket {} was called {} times; mark it a no-show",
-                t.number, t.calls
-            )));
-        }
-        let gap_ms = config.recall_gap_seconds as i64 * 1000;
-        let since = now - t.last_called_at.unwrap_or(i64::MIN / 2);
-        if since < gap_ms {
-            return Err(ApiError::conflict(format!(
-                "wait {} more seconds before calling again",
-                (gap_ms - since + 999) / 1000
-            )));
-        }
-        let t = &mut self.tickets[index];
-        t.calls += 1;
-        t.last_called_at = Some(now);
-        self.record(EventKind::Recalled, index, now, actor, None, None);
-        Ok(self.tickets[index].clone())
-    }
-
-    pub fn no_show(
-        &mut self,
-        counter: u32,
-        id: u32,
-        actor: Option<i64>,
-        now: i64,
-    ) -> ApiResult<Ticket> {
-        let index = self.at_counter(counter, id, &[TicketState::Called])?;
-        let t = &self.tickets[index];
-        if t.calls < self.config.max_calls {
-            let left = self.config.max_calls - t.calls;
-            return Err(ApiError::conflict(format!(
-                "call ticket {} {left} more time(s) before marking a no-show",
-                t.number
-            )));
-        }
-        let t = &mut self.tickets[index];
-        t.state = TicketState::NoShow;
-        t.finished_at = Some(now);
-        self.record(EventKind::NoShow, index, now, actor, None, None);
-        Ok(self.tickets[index].clone())
-    }
-
-    pub fn start_service(
-        &mut self,
-        counter: u32,
-        id: u32,
-        actor: Option<i64>,
-        now: i64,
-    ) -> ApiResult<Ticket> {
-        let index = self.at_counter(counter, id, &[TicketState::Called])?;
-        let t = &mut self.tickets[index];
-        t.state = TicketState::Serving;
-        t.service_started_at = Some(now);
-        self.record(EventKind::ServiceStarted, index, now, actor, None, None);
-        Ok(self.tickets[index].clone())
-    }
-
-    pub fn finish(
-        &mut self,
-        counter: u32,
-        id: u32,
-        actor: Option<i64>,
-        now: i64,
-    ) -> ApiResult<Ticket> {
-        let index = self.at_counter(counter, id, &[TicketState::Serving])?;
-        let t = &mut self.tickets[index];
-        t.state = TicketState::Served;
-        t.finished_at = Some(now);
-        let minutes = (now - t.service_started_at.unwrap_or(now)) as f64 / 60_000.0;
-        let business = t.business;
-        self.stats.record(business, minutes);
-        self.record(EventKind::Served, index, now, actor, None, None);
-        Ok(self.tickets[index].clone())
-    }
-
-    /// Sends a called or served ticket back to the queue for another business or counter,
-    /// keeping its check-in time so it does not lose its place.
-    pub fn transfer(
-        &mut self,
-        counter: u32,
-        id: u32,
-        to: Transfer,
-        actor: Option<i64>,
-        now: i64,
-    ) -> ApiResult<Ticket> {
-        let index = self.at_counter(counter, id, &[TicketState::Called, TicketState::Serving])?;
-        if to.business.is_none() && to.counter.is_none() {
-            return Err(ApiError::validation(
-                "to",
-                "name a business type or a counter to transfer to",
-            ));
-        }
-        if let Some(target) = to.counter {
-            self.counter(target)?;
-            if target == counter {
-                return Err(ApiError::validation(
-                    "counter",
-                    "transfer to another counter",
-                ));
-            }
-        }
-        if let Some(business) = to.business.filter(|_| to.counter.is_none()) {
-            if !self.serves_anywhere(business) {
-                return Err(ApiError::validation(
-                    "business",
-                    "no counter in this hall handles that business",
-                ));
-            }
-        }
-        let t = &mut self.tickets[index];
-        t.business = to.business.unwrap_or(t.business);
-        t.state = TicketState::Waiting;
-        t.counter = to.counter;
-        t.calls = 0;
-        t.service_started_at = None;
-        let detail = format!("from counter {counter}");
-        self.record(
-            EventKind::Transferred,
-            index,
-            now,
-            actor,
-            None,
-            Some(detail),
-        );
-        Ok(self.tickets[index].clone())
-    }
-
-    pub fn cancel(&mut self, id: u32, actor: Option<i64>, now: i64) -> ApiResult<Ticket> {
-        let index = self.ticket_index(id)?;
-        let t = &mut self.tickets[index];
-        if !matches!(t.state, TicketState::Waiting | TicketState::Called) {
-            return Err(ApiError::conflict(format!(
-                "ticket {} can no longer be cancelled",
-                t.number
-            )));
-        }
-        t.state = TicketState::Cancelled;
-        t.finished_at = Some(now);
-        self.record(EventKind::Cancelled, index, now, actor, None, None);
-        Ok(self.tickets[index].clone())
-    }
-
-    /// Rates a served ticket once. Returns the ticket and whether the manager must follow up.
-    pub fn rate(
-        &mut self,
-        id: u32,
-        stars: u8,
-        comment: &str,
-        actor: Option<i64>,
-        now: i64,
-    ) -> ApiResult<(Ticket, bool)> {
-        let index = self.ticket_index(id)?;
-        if !(1..=5).contains(&stars) {
-            return Err(ApiError::validation("stars", "give 1 to 5 stars"));
-        }
-        let comment = comment.trim();
-        if comment.chars().count() > COMMENT_MAX {
-            return Err(ApiError::validation(
-                "comment",
-                format!("the comment may have at most {COMMENT_MAX} characters"),
-            ));
-        }
-        let t = &mut self.tickets[index];
-        if t.state != TicketState::Served {
-            return Err(ApiError::conflict(format!(
-                "ticket {} has not been served",
-                t.number
-            )));
-        }
-        if t.rating.is_some() {
-            return Err(ApiError::conflict(format!(
-                "ticket {} is already rated",
-                t.number
-            )));
-        }
-        t.rating = Some(Rating {
-            stars,
-            comment: comment.to_string(),
-            at: now,
-        });
-        self.record(
-            EventKind::Rated,
-            index,
-            now,
-            actor,
-            None,
-            Some(format!("{stars}")),
-        );
-        Ok((self.tickets[index].clone(), stars <= 2))
-    }
-
     pub fn set_counter_status(
         &mut self,
         number: u32,
@@ -524,6 +322,8 @@ impl HallQueue {
         Ok(counter)
     }
 }
+
+mod service;
 
 #[cfg(test)]
 mod tests;
