@@ -16,7 +16,7 @@ dev: setup build
 	wrangler dev --ip 127.0.0.1 --port 8787 --persist-to $(DEV_STATE) --show-interactive-dev-session=false
 
 test: setup-browser lint unit build
-	scripts/with-server.sh $(TEST_STATE) $(TEST_PORT) scripts/run-server-tests.sh
+	EXPECTED_RESTARTS=1 scripts/with-server.sh $(TEST_STATE) $(TEST_PORT) scripts/run-server-tests.sh
 
 setup:
 	scripts/setup.sh
