@@ -25,6 +25,20 @@ pub struct CheckIn {
     pub idempotency_key: Option<String>,
 }
 
+impl CheckIn {
+    /// An anonymous kiosk check-in with the given priority and nothing else.
+    pub fn walk_in(business: BusinessType, priority: Priority) -> CheckIn {
+        CheckIn {
+            business,
+            channel: Channel::Kiosk,
+            priority,
+            customer_id: None,
+            phone: None,
+            idempotency_key: None,
+        }
+    }
+}
+
 /// Where a transferred ticket goes: another business type, a named counter, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transfer {

@@ -261,14 +261,7 @@ pub fn snapshot(queue: &HallQueue, calls: &[CallView], now: i64) -> QueueSnapsho
 /// The range a normal walk-in of `business` would be shown if they checked in now.
 fn newcomer_wait(queue: &HallQueue, business: BusinessType, now: i64) -> Option<WaitRange> {
     let mut trial = queue.clone();
-    let req = CheckIn {
-        business,
-        channel: super::Channel::Kiosk,
-        priority: Priority::Normal,
-        customer_id: None,
-        phone: None,
-        idempotency_key: None,
-    };
+    let req = CheckIn::walk_in(business, Priority::Normal);
     let (ticket, _) = trial.check_in(req, now).ok()?;
     estimate_waits(&trial, now)
         .into_iter()

@@ -5,7 +5,7 @@
 use super::engine::{CheckIn, HallQueue};
 use super::estimate::{baseline_minutes, estimate_waits};
 use super::stats::ServiceStats;
-use super::{Channel, CounterState, Priority, QueueConfig};
+use super::{CounterState, Priority, QueueConfig};
 use crate::halls::BusinessType::{self, *};
 
 const MIN: i64 = 60_000;
@@ -217,14 +217,7 @@ fn run_day(
             } else {
                 Priority::Normal
             };
-            let req = CheckIn {
-                business,
-                channel: Channel::Kiosk,
-                priority,
-                customer_id: None,
-                phone: None,
-                idempotency_key: None,
-            };
+            let req = CheckIn::walk_in(business, priority);
             if let Ok((ticket, _)) = queue.check_in(req, now) {
                 call_free_counters(&mut queue, &mut busy, config, rng, now);
                 if let Some(e) = estimate_waits(&queue, now)

@@ -17,14 +17,7 @@ fn queue() -> HallQueue {
 }
 
 fn walk_in(business: BusinessType) -> CheckIn {
-    CheckIn {
-        business,
-        channel: Channel::Kiosk,
-        priority: Priority::Normal,
-        customer_id: None,
-        phone: None,
-        idempotency_key: None,
-    }
+    CheckIn::walk_in(business, Priority::Normal)
 }
 
 fn issue(q: &mut HallQueue, business: BusinessType, at_min: i64) -> Ticket {

@@ -1,6 +1,6 @@
 use super::*;
 use crate::halls::BusinessType::{self, *};
-use crate::queue::{Channel, CheckIn, CounterState, CounterStatus, Priority, QueueConfig};
+use crate::queue::{CheckIn, CounterState, CounterStatus, Priority, QueueConfig};
 
 const MIN: i64 = 60_000;
 
@@ -14,14 +14,7 @@ fn queue(counters: &[&[BusinessType]]) -> HallQueue {
 }
 
 fn issue(q: &mut HallQueue, business: BusinessType, priority: Priority, at_min: i64) -> u32 {
-    let req = CheckIn {
-        business,
-        channel: Channel::Kiosk,
-        priority,
-        customer_id: None,
-        phone: None,
-        idempotency_key: None,
-    };
+    let req = CheckIn::walk_in(business, priority);
     q.check_in(req, at_min * MIN).unwrap().0.id
 }
 
