@@ -43,7 +43,7 @@ lint:
 unit:
 	cargo nextest run -p domain -p demo --no-fail-fast
 
-# Against a server that is already running (make dev): GRIDHALL_URL=http://127.0.0.1:8787 make api
+# Against a server started with the test clock: scripts/with-server.sh .wrangler/mine 8788 make api
 api:
 	cargo nextest run -p api-tests --no-fail-fast --test-threads 4
 
