@@ -226,13 +226,6 @@ pub mod appointments {
     use domain::queue::protocol::TicketView;
     use domain::ApiError;
 
-    fn business_name(b: BusinessType) -> String {
-        serde_json::to_value(b)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
-    }
-
     pub async fn slots(
         hall: &str,
         business: BusinessType,
@@ -241,7 +234,7 @@ pub mod appointments {
         get(&format!(
             "/api/halls/{}/appointments/slots?business={}&date={date}",
             encode(hall),
-            business_name(business)
+            domain::wire::wire_name(&business)
         ))
         .await
     }

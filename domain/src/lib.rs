@@ -12,6 +12,7 @@ pub mod policy;
 pub mod queue;
 pub mod roles;
 pub mod routes;
+pub mod wire;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use roles::Role;

@@ -18,6 +18,7 @@ use domain::queue::appointments::{
 };
 use domain::queue::protocol::{QueueCommand, TicketView, Viewer};
 use domain::queue::{Channel, CheckIn, Priority, QueueConfig};
+use domain::wire::{from_wire_name, wire_name};
 use domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::Response;
@@ -39,15 +40,8 @@ struct Row {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(text: &str, field: &str) -> Result<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_string()))
-        .map_err(|_| ApiError::validation(field, format!("unknown {field}: {text}")).into())
-}
-
-fn name_of<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    from_wire_name(text)
+        .ok_or_else(|| ApiError::validation(field, format!("unknown {field}: {text}")).into())
 }
 
 impl Row {
@@ -87,7 +81,7 @@ async fn own(ctx: &Ctx, id: i64) -> Result<Row> {
 }
 
 async fn hall_serves(ctx: &Ctx, hall: &str, business: BusinessType) -> Result<()> {
-    let pattern = format!("%\"{}\"%", name_of(&business));
+    let pattern = format!("%\"{}\"%", wire_name(&business));
     let row: Option<serde_json::Value> = ctx
         .db
         .first(
@@ -128,7 +122,7 @@ pub async fn handle_slots(ctx: &mut Ctx) -> Result<Response> {
         .db
         .all(
             &format!("SELECT start_at, COUNT(*) AS n FROM appointments WHERE hall_id = ? AND business = ? AND start_at BETWEEN ? AND ? AND {HOLDING} GROUP BY start_at"),
-            args![&hall, name_of(&business), first, last],
+            args![&hall, wire_name(&business), first, last],
         )
         .await?;
     let slots: Vec<Slot> = starts
@@ -184,7 +178,7 @@ pub async fn handle_book(ctx: &mut Ctx) -> Result<Response> {
                  SELECT ?1, ?2, ?3, ?4, 'booked', ?5, ?5 \
                  WHERE (SELECT COUNT(*) FROM appointments WHERE hall_id = ?1 AND business = ?2 AND start_at = ?4 AND {HOLDING}) < ?6"
             ),
-            args![&hall, name_of(&body.business), user.id, body.start.timestamp_millis(), now_ms, rules.capacity as i64],
+            args![&hall, wire_name(&body.business), user.id, body.start.timestamp_millis(), now_ms, rules.capacity as i64],
         )
         .await?;
     if written.changes == 0 {

@@ -1,8 +1,9 @@
 //! Booking an appointment on the hall page.
 
 use crate::api::{self, describe};
+use crate::components::business_select::{served_types, BusinessSelect};
 use crate::components::slots::SlotPicker;
-use crate::i18n::{business_msg, t, Msg};
+use crate::i18n::{t, Msg};
 use crate::state::{use_app, ToastKind};
 use domain::halls::{BusinessType, HallDetail};
 use leptos::prelude::*;
@@ -14,10 +15,7 @@ use leptos_router::hooks::use_navigate;
 pub fn BookAppointment(hall: HallDetail) -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
-    let types: Vec<BusinessType> = BusinessType::ALL
-        .into_iter()
-        .filter(|b| hall.counters.iter().any(|c| c.serves.contains(b)))
-        .collect();
+    let types = served_types(&hall);
     let business = RwSignal::new(types.first().copied().unwrap_or(BusinessType::Payment));
     let hall_id = hall.summary.id.clone();
     let login_href = format!("/login?next=/halls/{hall_id}");
@@ -34,10 +32,6 @@ pub fn BookAppointment(hall: HallDetail) -> impl IntoView {
             }
         });
     });
-    let options = types
-        .into_iter()
-        .map(|b| view! { <option value=serde_json::to_value(b).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()>{t(business_msg(b))}</option> })
-        .collect_view();
     let signed_in = move || {
         app.session
             .get()
@@ -49,9 +43,7 @@ pub fn BookAppointment(hall: HallDetail) -> impl IntoView {
             <Show when=signed_in fallback=move || view! { <A href=login_href.clone() attr:class="button secondary">{t(Msg::LoginToBook)}</A> }>
                 <div class="field">
                     <label for="book-business">{t(Msg::ChooseBusiness)}</label>
-                    <select id="book-business" on:change=move |ev| {
-                        if let Ok(b) = serde_json::from_value(serde_json::Value::String(event_target_value(&ev))) { business.set(b) }
-                    }>{options.clone()}</select>
+                    <BusinessSelect id="book-business" types=types.clone() value=business/>
                 </div>
                 <SlotPicker hall=hall_id.clone() business=business.into() on_pick/>
             </Show>

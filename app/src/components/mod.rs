@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod book;
+pub mod business_select;
 pub mod cards;
 pub mod feedback;
 pub mod form;

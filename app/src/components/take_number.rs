@@ -2,6 +2,7 @@
 //! updated live, and a form that checks in and opens the ticket page.
 
 use crate::api::{self, describe};
+use crate::components::business_select::{served_types, BusinessSelect};
 use crate::components::queue_labels::wait_text;
 use crate::i18n::{business_msg, t, Msg};
 use crate::live::QueueFeed;
@@ -45,14 +46,6 @@ pub fn LiveWaits(feed: QueueFeed) -> impl IntoView {
     }
 }
 
-/// Business types some counter of the hall serves, in the standard order.
-fn served_types(hall: &HallDetail) -> Vec<BusinessType> {
-    BusinessType::ALL
-        .into_iter()
-        .filter(|b| hall.counters.iter().any(|c| c.serves.contains(b)))
-        .collect()
-}
-
 #[component]
 pub fn TakeNumber(hall: HallDetail) -> impl IntoView {
     let app = use_app();
@@ -94,18 +87,12 @@ pub fn TakeNumber(hall: HallDetail) -> impl IntoView {
             busy.set(false);
         });
     };
-    let options = types
-        .into_iter()
-        .map(|b| view! { <option value=serde_json::to_value(b).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()>{t(business_msg(b))}</option> })
-        .collect_view();
     view! {
         <form class="form card" on:submit=submit data-testid="take-number">
             <h3>{t(Msg::TakeNumber)}</h3>
             <div class="field">
                 <label for="take-business">{t(Msg::ChooseBusiness)}</label>
-                <select id="take-business" on:change=move |ev| {
-                    if let Ok(b) = serde_json::from_value(serde_json::Value::String(event_target_value(&ev))) { business.set(b) }
-                }>{options}</select>
+                <BusinessSelect id="take-business" types=types.clone() value=business/>
             </div>
             <label class="check">
                 <input type="checkbox" on:change=move |ev| green.set(event_target_checked(&ev))/>

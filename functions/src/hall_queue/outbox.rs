@@ -6,6 +6,7 @@ use super::store::Store;
 use crate::args;
 use crate::db::Db;
 use domain::queue::{EventKind, QueueEvent, Ticket};
+use domain::wire::wire_name;
 use serde::{Deserialize, Serialize};
 
 const BATCH: i64 = 50;
@@ -23,22 +24,15 @@ pub struct OutboxEvent {
     pub rating: Option<(u8, String)>,
 }
 
-fn name<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 impl OutboxEvent {
     pub fn new(hall_id: &str, day: &str, event: &QueueEvent, ticket: &Ticket) -> OutboxEvent {
         OutboxEvent {
             hall_id: hall_id.into(),
             day: day.into(),
             event: event.clone(),
-            business: name(&ticket.business),
-            priority: name(&ticket.priority),
-            channel: name(&ticket.channel),
+            business: wire_name(&ticket.business),
+            priority: wire_name(&ticket.priority),
+            channel: wire_name(&ticket.channel),
             issued_at: ticket.issued_at,
             rating: ticket
                 .rating

@@ -3,6 +3,7 @@
 //! Everything on screen follows the hall's live feed.
 
 use crate::api::{self, describe};
+use crate::components::business_select::BusinessSelect;
 use crate::components::queue_labels::{priority_msg, reason_msg, state_msg};
 use crate::i18n::{business_msg, t, Msg};
 use crate::live::use_queue_feed;
@@ -119,13 +120,7 @@ fn CurrentTicket(
                 </Show>
             </div>
             <div class="row">
-                <select aria-label=t(Msg::TransferTo) on:change=move |ev| {
-                    if let Ok(b) = serde_json::from_value(serde_json::Value::String(event_target_value(&ev))) { transfer_to.set(b) }
-                }>
-                    {BusinessType::ALL.into_iter().map(|b| view! {
-                        <option value=serde_json::to_value(b).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default() selected=move || transfer_to.get() == b>{t(business_msg(b))}</option>
-                    }).collect_view()}
-                </select>
+                <BusinessSelect types=BusinessType::ALL.to_vec() value=transfer_to aria_label=Msg::TransferTo/>
                 <button class="button secondary" on:click=move |_| act(CounterAction::Transfer { ticket: id, to: Transfer { business: Some(transfer_to.get_untracked()), counter: None } })>{t(Msg::Transfer)}</button>
             </div>
         }
