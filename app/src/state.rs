@@ -40,13 +40,19 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-fn stored(key: &str) -> Option<String> {
+pub fn stored(key: &str) -> Option<String> {
     storage()?.get_item(key).ok()?
 }
 
-fn store(key: &str, value: &str) {
+pub fn store(key: &str, value: &str) {
     if let Some(s) = storage() {
         let _ = s.set_item(key, value);
+    }
+}
+
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
     }
 }
 
@@ -107,6 +113,21 @@ impl AppState {
             gloo_timers::future::TimeoutFuture::new(TOAST_MS).await;
             toasts.update(|t| t.retain(|x| x.id != id));
         });
+    }
+
+    /// Tells the person what went wrong, in their language.
+    pub fn error(&self, err: &domain::ApiError) {
+        self.toast(
+            ToastKind::Error,
+            crate::api::describe(err, self.lang.get_untracked()),
+        );
+    }
+
+    /// Asks yes or no in the browser's own dialog; no dialog counts as no.
+    pub fn confirm(&self, msg: Msg) -> bool {
+        web_sys::window()
+            .and_then(|w| w.confirm_with_message(self.text(msg)).ok())
+            .unwrap_or(false)
     }
 
     pub fn success(&self, msg: Msg) {

@@ -1,10 +1,10 @@
 //! Booking an appointment on the hall page.
 
-use crate::api::{self, describe};
+use crate::api;
 use crate::components::business_select::{served_types, BusinessSelect};
 use crate::components::slots::SlotPicker;
 use crate::i18n::{t, Msg};
-use crate::state::{use_app, ToastKind};
+use crate::state::use_app;
 use domain::halls::{BusinessType, HallDetail};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,7 +28,7 @@ pub fn BookAppointment(hall: HallDetail) -> impl IntoView {
                     app.success(Msg::Booked);
                     navigate("/appointments", Default::default());
                 }
-                Err(e) => app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked())),
+                Err(e) => app.error(&e),
             }
         });
     });

@@ -55,3 +55,15 @@ pub fn counter_text(counter: u32, lang: Lang) -> String {
         Msg::CounterSuffix.text(lang)
     )
 }
+
+/// "实时" while the hall's live feed is connected, "reconnecting" otherwise.
+#[leptos::component]
+pub fn FeedState(feed: crate::live::QueueFeed) -> impl leptos::IntoView {
+    use crate::i18n::t;
+    use leptos::prelude::*;
+    view! {
+        <p class="meta" data-testid="feed-state">
+            {move || if feed.online.get() { t(Msg::Live)() } else { t(Msg::Offline)() }}
+        </p>
+    }
+}

@@ -1,12 +1,12 @@
 //! The hall page's live queue and "take a number": waiting and expected wait per business,
 //! updated live, and a form that checks in and opens the ticket page.
 
-use crate::api::{self, describe};
+use crate::api;
 use crate::components::business_select::{served_types, BusinessSelect};
-use crate::components::queue_labels::wait_text;
+use crate::components::queue_labels::{wait_text, FeedState};
 use crate::i18n::{business_msg, t, Msg};
 use crate::live::QueueFeed;
-use crate::state::{use_app, ToastKind};
+use crate::state::use_app;
 use domain::halls::{BusinessType, HallDetail};
 use domain::queue::requests::CheckInRequest;
 use domain::queue::Channel;
@@ -42,7 +42,7 @@ pub fn LiveWaits(feed: QueueFeed) -> impl IntoView {
             <thead><tr><th>{t(Msg::ChooseBusiness)}</th><th>{t(Msg::Waiting)}</th><th>{t(Msg::WaitRange)}</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
-        <p class="meta">{move || if feed.online.get() { t(Msg::Live)() } else { t(Msg::Offline)() }}</p>
+        <FeedState feed/>
     }
 }
 
@@ -82,7 +82,7 @@ pub fn TakeNumber(hall: HallDetail) -> impl IntoView {
                         Default::default(),
                     );
                 }
-                Err(e) => app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked())),
+                Err(e) => app.error(&e),
             }
             busy.set(false);
         });

@@ -1,12 +1,12 @@
 //! The customer's appointments: when, where, what arriving now would mean, and check-in,
 //! change of time and cancellation.
 
-use crate::api::{self, describe};
+use crate::api;
 use crate::components::feedback::Loaded;
 use crate::components::guard::SignedIn;
 use crate::components::slots::SlotPicker;
 use crate::i18n::{business_msg, t, Msg};
-use crate::state::{use_app, ToastKind};
+use crate::state::use_app;
 use domain::hours::format_local;
 use domain::queue::appointments::{AppointmentState, AppointmentView, Arrival};
 use leptos::prelude::*;
@@ -65,9 +65,7 @@ fn AppointmentCard(a: AppointmentView, changed: Callback<()>) -> impl IntoView {
     let ticket_href = a
         .ticket_id
         .map(|t| format!("/halls/{}/tickets/{t}", a.hall_id));
-    let fail = move |e: domain::ApiError| {
-        app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked()))
-    };
+    let fail = move |e: domain::ApiError| app.error(&e);
     let arrive = move |_| {
         let (hall, navigate) = (hall.clone(), navigate.clone());
         spawn_local(async move {

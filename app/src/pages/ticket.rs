@@ -2,12 +2,14 @@
 //! ahead, a full-screen notice when called, cancel, and a rating once served.
 
 use crate::alerts;
-use crate::api::{self, describe};
+use crate::api;
 use crate::components::feedback::Loaded;
-use crate::components::queue_labels::{counter_text, priority_msg, state_msg, wait_text};
+use crate::components::queue_labels::{
+    counter_text, priority_msg, state_msg, wait_text, FeedState,
+};
 use crate::i18n::{business_msg, t, Msg};
 use crate::live::use_queue_feed;
-use crate::state::{use_app, ToastKind};
+use crate::state::{forget, store, stored, use_app, ToastKind};
 use domain::queue::protocol::TicketView;
 use domain::queue::requests::RateRequest;
 use domain::queue::TicketState;
@@ -56,7 +58,7 @@ pub fn TicketPage() -> impl IntoView {
     view! {
         <section class="narrow">
             <h1>{t(Msg::TicketTitle)}</h1>
-            <p class="meta" data-testid="feed-state">{move || if feed.online.get() { t(Msg::Live)() } else { t(Msg::Offline)() }}</p>
+            <FeedState feed/>
             <Loaded resource=ticket content=move |view| { let at = at.clone(); view! { <TicketCard ticket=view at seen/> } }/>
         </section>
     }
@@ -126,16 +128,8 @@ fn TicketCard(ticket: TicketView, at: TicketRef, seen: CallSeen) -> impl IntoVie
 
 /// Alerts once when the people ahead drop to the number the customer chose.
 fn remind_if_close(at: &TicketRef, ahead: Option<u32>) {
-    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-        return;
-    };
     let key = reminder_key(at);
-    let Some(wanted) = storage
-        .get_item(&key)
-        .ok()
-        .flatten()
-        .and_then(|v| v.parse::<u32>().ok())
-    else {
+    let Some(wanted) = stored(&key).and_then(|v| v.parse::<u32>().ok()) else {
         return;
     };
     if ahead.is_some_and(|n| n <= wanted) {
@@ -143,7 +137,7 @@ fn remind_if_close(at: &TicketRef, ahead: Option<u32>) {
         let text = app.text(Msg::AlmostYourTurn);
         app.toast(ToastKind::Success, text);
         alerts::alert(app.text(Msg::AppName), text);
-        let _ = storage.remove_item(&key);
+        forget(&key);
     }
 }
 
@@ -154,11 +148,9 @@ fn Reminder(at: TicketRef) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         alerts::ask_permission();
-        if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-            let n = wanted.get_untracked().trim().parse::<u32>().unwrap_or(3);
-            let _ = storage.set_item(&reminder_key(&at), &n.to_string());
-            app.success(Msg::NotifySaved);
-        }
+        let n = wanted.get_untracked().trim().parse::<u32>().unwrap_or(3);
+        store(&reminder_key(&at), &n.to_string());
+        app.success(Msg::NotifySaved);
     };
     view! {
         <form class="form card row" on:submit=save data-testid="reminder">
@@ -175,9 +167,7 @@ fn Reminder(at: TicketRef) -> impl IntoView {
 fn CancelButton(at: TicketRef) -> impl IntoView {
     let app = use_app();
     let cancel = move |_| {
-        let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(app.text(Msg::ConfirmCancel)).ok())
-            .unwrap_or(false);
+        let confirmed = app.confirm(Msg::ConfirmCancel);
         if !confirmed {
             return;
         }
@@ -185,7 +175,7 @@ fn CancelButton(at: TicketRef) -> impl IntoView {
         spawn_local(async move {
             match api::queue::cancel(&at.hall, at.id, at.key.clone()).await {
                 Ok(_) => app.success(Msg::TicketCancelled),
-                Err(e) => app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked())),
+                Err(e) => app.error(&e),
             }
         });
     };
@@ -208,7 +198,7 @@ fn RatingForm(at: TicketRef) -> impl IntoView {
         spawn_local(async move {
             match api::queue::rate(&at.hall, at.id, &request).await {
                 Ok(_) => app.success(Msg::ThanksRating),
-                Err(e) => app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked())),
+                Err(e) => app.error(&e),
             }
         });
     };

@@ -2,12 +2,12 @@
 //! recall, mark a no-show, serve, transfer, pause with a reason, or call a ticket by hand.
 //! Everything on screen follows the hall's live feed.
 
-use crate::api::{self, describe};
+use crate::api;
 use crate::components::business_select::BusinessSelect;
-use crate::components::queue_labels::{priority_msg, reason_msg, state_msg};
+use crate::components::queue_labels::{priority_msg, reason_msg, state_msg, FeedState};
 use crate::i18n::{business_msg, t, Msg};
 use crate::live::use_queue_feed;
-use crate::state::{use_app, ToastKind};
+use crate::state::{store, stored, use_app};
 use domain::halls::BusinessType;
 use domain::queue::protocol::{CallResult, CounterView, QueueSnapshot};
 use domain::queue::requests::CounterAction;
@@ -19,9 +19,7 @@ use leptos::task::spawn_local;
 const COUNTER_KEY: &str = "gridhall.counter";
 
 fn stored_counter() -> u32 {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(COUNTER_KEY).ok().flatten())
+    stored(COUNTER_KEY)
         .and_then(|v| v.parse().ok())
         .unwrap_or(1)
 }
@@ -36,12 +34,7 @@ pub fn CounterConsole(hall: String) -> impl IntoView {
     let pause_reason = RwSignal::new(String::new());
     let transfer_to = RwSignal::new(BusinessType::Expansion);
     let hall = StoredValue::new(hall);
-    Effect::new(move |_| {
-        let n = counter.get();
-        if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-            let _ = s.set_item(COUNTER_KEY, &n.to_string());
-        }
-    });
+    Effect::new(move |_| store(COUNTER_KEY, &counter.get().to_string()));
     let act = move |action: CounterAction| {
         let n = counter.get_untracked();
         let calls_next = action == CounterAction::CallNext;
@@ -53,7 +46,7 @@ pub fn CounterConsole(hall: String) -> impl IntoView {
                         .map(|c| c.reason),
                 ),
                 Ok(_) => {}
-                Err(e) => app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked())),
+                Err(e) => app.error(&e),
             }
         });
     };
@@ -81,7 +74,7 @@ pub fn CounterConsole(hall: String) -> impl IntoView {
             </div>
             {move || mine().map(|c| view! { <CurrentTicket counter=c act reason=reason.read_only() pause_reason transfer_to/> })}
             {move || feed.snapshot.get().map(|s| view! { <WaitingList snapshot=s counter=counter.get() act/> })}
-            <p class="meta">{move || if feed.online.get() { t(Msg::Live)() } else { t(Msg::Offline)() }}</p>
+            <FeedState feed/>
         </section>
     }
 }

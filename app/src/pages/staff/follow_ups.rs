@@ -1,9 +1,9 @@
 //! Low ratings for the hall manager: open ones first, each marked handled once followed up.
 
-use crate::api::{self, describe};
+use crate::api;
 use crate::components::feedback::Loaded;
 use crate::i18n::{t, Msg};
-use crate::state::{use_app, ToastKind};
+use crate::state::use_app;
 use domain::hours::format_local;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,7 +18,7 @@ pub fn FollowUps(hall: String) -> impl IntoView {
         spawn_local(async move {
             match api::queue::resolve_follow_up(&hall.get_value(), id).await {
                 Ok(_) => list.refetch(),
-                Err(e) => app.toast(ToastKind::Error, describe(&e, app.lang.get_untracked())),
+                Err(e) => app.error(&e),
             }
         });
     };

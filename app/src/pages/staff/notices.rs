@@ -4,7 +4,7 @@ use crate::api;
 use crate::components::feedback::Loaded;
 use crate::components::form::{form_error, FormError, TextField};
 use crate::i18n::{notice_state_msg, pick, t, Msg};
-use crate::state::{now, use_app, ToastKind};
+use crate::state::{now, use_app};
 use domain::api::User;
 use domain::hours::{format_local, format_local_input, parse_local_input};
 use domain::notices::{Notice, NoticeInput, NoticeState};
@@ -186,9 +186,7 @@ fn NoticeForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
 fn NoticeTable(list: Vec<Notice>, draft: Draft, on_changed: Callback<()>) -> impl IntoView {
     let app = use_app();
     let withdraw = move |id: i64| {
-        let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(app.text(Msg::ConfirmWithdraw)).ok())
-            .unwrap_or(false);
+        let confirmed = app.confirm(Msg::ConfirmWithdraw);
         if !confirmed {
             return;
         }
@@ -198,10 +196,7 @@ fn NoticeTable(list: Vec<Notice>, draft: Draft, on_changed: Callback<()>) -> imp
                     app.success(Msg::NoticeWithdrawn);
                     on_changed.run(());
                 }
-                Err(e) => app.toast(
-                    ToastKind::Error,
-                    crate::api::describe(&e, app.lang.get_untracked()),
-                ),
+                Err(e) => app.error(&e),
             }
         });
     };
