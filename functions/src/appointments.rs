@@ -5,7 +5,7 @@
 use crate::args;
 use crate::db::from_ms;
 use crate::error::Result;
-use crate::halls::{hall_hours, hall_name};
+use crate::halls::hall_hours;
 use crate::http::{created, ok, parse_id, query_param, read_json};
 use crate::queue::{check_open, send};
 use crate::router::Ctx;
@@ -273,7 +273,6 @@ pub async fn handle_arrive(ctx: &mut Ctx) -> Result<Response> {
         Arrival::Late => Priority::Normal,
     };
     check_open(ctx, &row.hall_id).await?;
-    hall_name(&ctx.db, &row.hall_id).await?;
     let user = ctx.signed_in()?;
     let check_in = CheckIn {
         business: parse(&row.business, "business")?,

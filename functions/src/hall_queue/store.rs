@@ -2,7 +2,7 @@
 //! screens show, and an outbox of events waiting to be copied to D1.
 
 use domain::queue::protocol::CallView;
-use domain::queue::{HallQueue, QueueEvent, QueueMeta, Ticket};
+use domain::queue::{EventKind, HallQueue, QueueEvent, QueueMeta, Ticket};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use worker::{Result, SqlStorage, SqlStorageValue};
@@ -130,8 +130,19 @@ impl Store {
                 vec![SqlStorageValue::Integer(id as i64), key.into(), json.into()],
             )?;
         }
-        for (k, id) in &live.queue.idempotency {
-            if events.iter().any(|e| e.ticket_id == *id) {
+        // Only a check-in adds a key: skip the scan for every other change.
+        let issued: Vec<u32> = events
+            .iter()
+            .filter(|e| e.kind == EventKind::Issued)
+            .map(|e| e.ticket_id)
+            .collect();
+        if !issued.is_empty() {
+            for (k, id) in live
+                .queue
+                .idempotency
+                .iter()
+                .filter(|(_, id)| issued.contains(id))
+            {
                 self.0.exec(
                     "INSERT OR IGNORE INTO idempotency (k, id) VALUES (?, ?)",
                     vec![k.clone().into(), SqlStorageValue::Integer(*id as i64)],
