@@ -165,24 +165,17 @@ impl HallQueue {
         let seq = self.next_seq.get(&prefix).copied().unwrap_or(0) + 1;
         self.next_seq.insert(prefix, seq);
         let id = self.tickets.len() as u32 + 1;
-        self.tickets.push(Ticket {
+        let mut ticket = Ticket::waiting(
             id,
-            number: TicketNumber { prefix, seq },
-            business: req.business,
-            priority: req.priority,
-            channel: req.channel,
-            customer_id: req.customer_id,
-            phone: req.phone,
-            issued_at: now,
-            state: TicketState::Waiting,
-            counter: None,
-            calls: 0,
-            last_called_at: None,
-            first_called_at: None,
-            service_started_at: None,
-            finished_at: None,
-            rating: None,
-        });
+            TicketNumber { prefix, seq },
+            req.business,
+            req.priority,
+            req.channel,
+            now,
+        );
+        ticket.customer_id = req.customer_id;
+        ticket.phone = req.phone;
+        self.tickets.push(ticket);
         if let Some(key) = req.idempotency_key {
             self.idempotency.insert(key, id);
         }

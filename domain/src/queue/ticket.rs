@@ -101,6 +101,35 @@ pub struct Ticket {
 }
 
 impl Ticket {
+    /// A ticket just issued: waiting, never called, no customer attached.
+    pub fn waiting(
+        id: u32,
+        number: TicketNumber,
+        business: BusinessType,
+        priority: Priority,
+        channel: Channel,
+        issued_at: i64,
+    ) -> Ticket {
+        Ticket {
+            id,
+            number,
+            business,
+            priority,
+            channel,
+            customer_id: None,
+            phone: None,
+            issued_at,
+            state: TicketState::Waiting,
+            counter: None,
+            calls: 0,
+            last_called_at: None,
+            first_called_at: None,
+            service_started_at: None,
+            finished_at: None,
+            rating: None,
+        }
+    }
+
     pub fn is_waiting(&self) -> bool {
         self.state == TicketState::Waiting
     }

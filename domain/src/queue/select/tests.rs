@@ -11,27 +11,18 @@ pub(crate) fn ticket(
     priority: Priority,
     issued_min: i64,
 ) -> Ticket {
-    Ticket {
+    let number = TicketNumber {
+        prefix: business.ticket_prefix(),
+        seq: id,
+    };
+    Ticket::waiting(
         id,
-        number: TicketNumber {
-            prefix: business.ticket_prefix(),
-            seq: id,
-        },
+        number,
         business,
         priority,
-        channel: Channel::Kiosk,
-        customer_id: None,
-        phone: None,
-        issued_at: issued_min * MIN,
-        state: TicketState::Waiting,
-        counter: None,
-        calls: 0,
-        last_called_at: None,
-        first_called_at: None,
-        service_started_at: None,
-        finished_at: None,
-        rating: None,
-    }
+        Channel::Kiosk,
+        issued_min * MIN,
+    )
 }
 
 const PAYMENT_ONLY: CounterSkills = CounterSkills {
