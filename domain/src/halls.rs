@@ -27,6 +27,11 @@ impl BusinessType {
         BusinessType::Invoice,
     ];
 
+    /// Its position in `ALL`, for tables indexed by business.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The letter in front of ticket numbers of this type.
     pub fn ticket_prefix(self) -> char {
         match self {

@@ -10,6 +10,8 @@ use domain::halls::{BusinessType, Counter, HallDetail, HallSummary};
 use domain::hours::WeeklyHours;
 use domain::ApiError;
 use serde::Deserialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use worker::Response;
 
 #[derive(Deserialize)]
@@ -54,15 +56,35 @@ impl HallRow {
     }
 }
 
+/// How long an isolate trusts the hours it read. Hours change a few times a year, while
+/// every check-in and ticket request needs them: this keeps D1 out of the queue's hot path.
+const HOURS_CACHE_MS: i64 = 60_000;
+
+thread_local! {
+    static HOURS_CACHE: RefCell<HashMap<String, (i64, WeeklyHours)>> = RefCell::default();
+}
+
 /// The hall's opening hours, or 404 when there is no such hall.
 pub async fn hall_hours(db: &Db, hall_id: &str) -> Result<WeeklyHours> {
+    let now = crate::db::now().timestamp_millis();
+    let cached = HOURS_CACHE.with_borrow(|cache| {
+        cache
+            .get(hall_id)
+            .filter(|(read_at, _)| now - read_at < HOURS_CACHE_MS)
+            .map(|(_, hours)| hours.clone())
+    });
+    if let Some(hours) = cached {
+        return Ok(hours);
+    }
     let row: Option<HallRow> = db
         .first(
             &format!("SELECT {HALL_COLUMNS} FROM halls WHERE id = ?"),
             args![hall_id],
         )
         .await?;
-    row.ok_or_else(|| ApiError::not_found("hall"))?.hours()
+    let hours = row.ok_or_else(|| ApiError::not_found("hall"))?.hours()?;
+    HOURS_CACHE.with_borrow_mut(|cache| cache.insert(hall_id.to_string(), (now, hours.clone())));
+    Ok(hours)
 }
 
 /// The hall's name, or 404 when there is no such hall.

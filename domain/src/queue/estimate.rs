@@ -2,9 +2,13 @@
 //! calls whoever the real selection rules give it, each service taking the rolling mean for its
 //! business. The spread of those service times gives the low–high range.
 
+mod lines;
+
 use super::engine::HallQueue;
-use super::select::{select_next, CounterSkills};
-use super::ticket::{Ticket, TicketState};
+use super::select::CounterSkills;
+use super::ticket::{Channel, Priority, Ticket, TicketNumber, TicketState};
+use crate::halls::BusinessType;
+use lines::Lines;
 use serde::{Deserialize, Serialize};
 
 const MS_PER_MIN: f64 = 60_000.0;
@@ -40,6 +44,45 @@ struct VirtualCounter<'a> {
 
 /// Estimates for every waiting ticket that some open counter can serve, in call order.
 pub fn estimate_waits(queue: &HallQueue, now: i64) -> Vec<Estimate> {
+    let waiting: Vec<&Ticket> = queue.tickets.iter().filter(|t| t.is_waiting()).collect();
+    let mut estimates = play_back(queue, &waiting, now, None);
+    fill_ahead(&mut estimates, queue);
+    estimates
+}
+
+/// The estimate for one waiting ticket; the playback stops once it is called.
+pub fn estimate_for(queue: &HallQueue, ticket_id: u32, now: i64) -> Option<Estimate> {
+    let waiting: Vec<&Ticket> = queue.tickets.iter().filter(|t| t.is_waiting()).collect();
+    let mut estimates = play_back(queue, &waiting, now, Some(ticket_id));
+    fill_ahead(&mut estimates, queue);
+    estimates.pop().filter(|e| e.ticket_id == ticket_id)
+}
+
+/// The range a normal walk-in of `business` would be shown if they checked in now; `None`
+/// when no open counter serves it.
+pub fn newcomer_wait(queue: &HallQueue, business: BusinessType, now: i64) -> Option<WaitRange> {
+    let id = queue.tickets.len() as u32 + 1;
+    let number = TicketNumber {
+        prefix: business.ticket_prefix(),
+        seq: 0,
+    };
+    let newcomer = Ticket::waiting(id, number, business, Priority::Normal, Channel::Kiosk, now);
+    let mut waiting: Vec<&Ticket> = queue.tickets.iter().filter(|t| t.is_waiting()).collect();
+    waiting.push(&newcomer);
+    play_back(queue, &waiting, now, Some(id))
+        .last()
+        .filter(|e| e.ticket_id == id)
+        .map(|e| e.range)
+}
+
+/// Plays the queue forward: whenever a counter would be free it calls whoever the selection
+/// rules give it. Stops early once `until` is called. `ahead` is left at zero.
+fn play_back(
+    queue: &HallQueue,
+    waiting: &[&Ticket],
+    now: i64,
+    until: Option<u32>,
+) -> Vec<Estimate> {
     let stats = &queue.stats;
     let mut counters: Vec<VirtualCounter> = queue
         .counters
@@ -60,13 +103,7 @@ pub fn estimate_waits(queue: &HallQueue, now: i64) -> Vec<Estimate> {
             }
         })
         .collect();
-    // Only waiting tickets can be called; the day's finished ones would only slow the playback.
-    let mut tickets: Vec<Ticket> = queue
-        .tickets
-        .iter()
-        .filter(|t| t.is_waiting())
-        .cloned()
-        .collect();
+    let mut lines = Lines::new(waiting);
     let mut fairness = queue.fairness;
     let mut estimates = Vec::new();
     while !counters.is_empty() {
@@ -80,16 +117,15 @@ pub fn estimate_waits(queue: &HallQueue, now: i64) -> Vec<Estimate> {
             })
             .expect("counters is not empty");
         let at = now + (counters[k].free_in * MS_PER_MIN) as i64;
-        let Some(selection) =
-            select_next(&tickets, counters[k].skills, fairness, &queue.config, at)
+        let Some((index, next_fairness)) =
+            lines.take_next(counters[k].skills, fairness, &queue.config, at)
         else {
             // Nobody left for this counter; no new arrivals are assumed, so it is done.
             counters.remove(k);
             continue;
         };
-        fairness = selection.fairness;
-        let ticket = &mut tickets[selection.index];
-        ticket.state = TicketState::Called;
+        fairness = next_fairness;
+        let ticket = waiting[index];
         let c = &mut counters[k];
         let expected = c.free_in;
         let sd = c.variance.sqrt();
@@ -104,11 +140,12 @@ pub fn estimate_waits(queue: &HallQueue, now: i64) -> Vec<Estimate> {
                 high_minutes: high.ceil() as u32,
             },
         });
-        let mean = stats.mean(ticket.business) + WALK_MINUTES;
-        c.free_in += mean;
+        if until == Some(ticket.id) {
+            break;
+        }
+        c.free_in += stats.mean(ticket.business) + WALK_MINUTES;
         c.variance += stats.sd(ticket.business).powi(2);
     }
-    fill_ahead(&mut estimates, queue);
     estimates
 }
 
@@ -130,25 +167,27 @@ fn remaining_service(t: &Ticket, queue: &HallQueue, now: i64) -> (f64, f64) {
 }
 
 /// People ahead: tickets called earlier in the playback that a counter serving this ticket
-/// could also have taken.
+/// could also have taken. Counted per business as the playback order is walked.
 fn fill_ahead(estimates: &mut [Estimate], queue: &HallQueue) {
-    let business_of = |id: u32| queue.ticket(id).map(|t| t.business).ok();
-    for i in 0..estimates.len() {
-        let Some(mine) = business_of(estimates[i].ticket_id) else {
+    const TYPES: usize = BusinessType::ALL.len();
+    let mut shared = [[false; TYPES]; TYPES];
+    for c in queue.counters.iter().filter(|c| c.is_open()) {
+        for a in &c.serves {
+            for b in &c.serves {
+                shared[a.index()][b.index()] = true;
+            }
+        }
+    }
+    let mut called_before = [0u32; TYPES];
+    for e in estimates.iter_mut() {
+        let Ok(mine) = queue.ticket(e.ticket_id).map(|t| t.business.index()) else {
             continue;
         };
-        let shared = |id: u32| {
-            business_of(id).is_some_and(|b| {
-                queue
-                    .counters
-                    .iter()
-                    .any(|c| c.is_open() && c.serves.contains(&mine) && c.serves.contains(&b))
-            })
-        };
-        estimates[i].ahead = estimates[..i]
-            .iter()
-            .filter(|e| shared(e.ticket_id))
-            .count() as u32;
+        e.ahead = (0..TYPES)
+            .filter(|&b| shared[mine][b])
+            .map(|b| called_before[b])
+            .sum();
+        called_before[mine] += 1;
     }
 }
 

@@ -3,12 +3,13 @@
 
 use super::counters::{CounterState, CounterStatus};
 use super::engine::{CheckIn, HallQueue, Transfer};
-use super::estimate::{estimate_waits, Estimate, WaitRange};
+use super::estimate::{estimate_waits, newcomer_wait, Estimate, WaitRange};
 use super::events::EventKind;
 use super::select::CallReason;
 use super::ticket::{Priority, Rating, Ticket, TicketNumber, TicketState};
 use crate::halls::BusinessType;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// How many of the latest calls a snapshot carries: enough that nobody misses theirs.
 pub const RECENT_CALLS: usize = 10;
@@ -203,8 +204,11 @@ pub fn ticket_view(
 /// The hall's state for screens: counters, waiting per type with a range for a newcomer,
 /// the waiting tickets and the latest calls. `calls` are (event kind, call) newest last.
 pub fn snapshot(queue: &HallQueue, calls: &[CallView], now: i64) -> QueueSnapshot {
-    let estimates = estimate_waits(queue, now);
-    let estimate_of = |id: u32| estimates.iter().find(|e| e.ticket_id == id);
+    let estimates: BTreeMap<u32, Estimate> = estimate_waits(queue, now)
+        .into_iter()
+        .map(|e| (e.ticket_id, e))
+        .collect();
+    let estimate_of = |id: u32| estimates.get(&id);
     let counters = queue
         .counters
         .iter()
@@ -256,17 +260,6 @@ pub fn snapshot(queue: &HallQueue, calls: &[CallView], now: i64) -> QueueSnapsho
         waiting,
         recent_calls: calls.iter().rev().take(RECENT_CALLS).cloned().collect(),
     }
-}
-
-/// The range a normal walk-in of `business` would be shown if they checked in now.
-fn newcomer_wait(queue: &HallQueue, business: BusinessType, now: i64) -> Option<WaitRange> {
-    let mut trial = queue.clone();
-    let req = CheckIn::walk_in(business, Priority::Normal);
-    let (ticket, _) = trial.check_in(req, now).ok()?;
-    estimate_waits(&trial, now)
-        .into_iter()
-        .find(|e| e.ticket_id == ticket.id)
-        .map(|e| e.range)
 }
 
 /// A call as screens show it, from an event of kind Called or Recalled.

@@ -108,19 +108,54 @@ pub fn select_next(
             (p, false) => CallReason::OnlyPriorityWaiting { priority: p },
         }
     };
-    match (priority, normal) {
-        (None, None) => None,
-        (Some(p), None) => Some(Selection {
-            index: p,
-            reason: priority_reason(p, false),
-            fairness,
-        }),
-        (None, Some(n)) => Some(Selection {
-            index: n,
-            reason: CallReason::OnlyNormalWaiting,
-            fairness,
-        }),
-        (Some(p), Some(n)) => {
+    let (turn, fairness) = whose_turn(priority.is_some(), normal.is_some(), fairness, config)?;
+    let (index, reason) = match turn {
+        Turn::Priority { contested } => {
+            let p = priority.expect("a priority turn has a priority ticket");
+            (p, priority_reason(p, contested))
+        }
+        Turn::Normal { contested } => {
+            let n = normal.expect("a normal turn has a normal ticket");
+            let reason = if contested {
+                CallReason::NormalTurn
+            } else {
+                CallReason::OnlyNormalWaiting
+            };
+            (n, reason)
+        }
+    };
+    Some(Selection {
+        index,
+        reason,
+        fairness,
+    })
+}
+
+/// Which class a counter calls from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Turn {
+    /// `contested`: tickets of the other class were waiting too.
+    Priority {
+        contested: bool,
+    },
+    Normal {
+        contested: bool,
+    },
+}
+
+/// Whose turn it is, given which classes have a ticket for the counter: the priority : normal
+/// cycle decides only when both do, and only those contested calls move it.
+pub(crate) fn whose_turn(
+    has_priority: bool,
+    has_normal: bool,
+    fairness: Fairness,
+    config: &QueueConfig,
+) -> Option<(Turn, Fairness)> {
+    match (has_priority, has_normal) {
+        (false, false) => None,
+        (true, false) => Some((Turn::Priority { contested: false }, fairness)),
+        (false, true) => Some((Turn::Normal { contested: false }, fairness)),
+        (true, true) => {
             let cycle = if fairness.priority_calls >= config.priority_share
                 && fairness.normal_calls >= config.normal_share
             {
@@ -133,25 +168,17 @@ pub fn select_next(
                     priority_calls: cycle.priority_calls + 1,
                     ..cycle
                 };
-                Some(Selection {
-                    index: p,
-                    reason: priority_reason(p, true),
-                    fairness,
-                })
+                Some((Turn::Priority { contested: true }, fairness))
             } else {
                 let fairness = Fairness {
                     normal_calls: cycle.normal_calls + 1,
                     ..cycle
                 };
-                Some(Selection {
-                    index: n,
-                    reason: CallReason::NormalTurn,
-                    fairness,
-                })
+                Some((Turn::Normal { contested: true }, fairness))
             }
         }
     }
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -5,7 +5,7 @@ use super::outbox::OutboxEvent;
 use super::store::{Live, Store};
 use crate::error::Result;
 use crate::http::json;
-use domain::queue::estimate::estimate_waits;
+use domain::queue::estimate::estimate_for;
 use domain::queue::protocol::{
     call_view, snapshot, ticket_view, CallResult, QueueCommand, QueueRequest, TicketView, Viewer,
 };
@@ -21,9 +21,7 @@ pub struct Outcome {
 
 /// A ticket as the viewer may see it: with its estimate, and its key for staff and owners.
 fn view(live: &Live, ticket: &Ticket, now: i64) -> TicketView {
-    let estimate = estimate_waits(&live.queue, now)
-        .into_iter()
-        .find(|e| e.ticket_id == ticket.id);
+    let estimate = estimate_for(&live.queue, ticket.id, now);
     ticket_view(
         ticket,
         estimate.as_ref(),

@@ -14,7 +14,7 @@ use domain::queue::protocol::{snapshot, QueueMessage, QueueRequest};
 use domain::queue::{CounterState, CounterStatus, HallQueue, QueueConfig};
 use domain::ApiError;
 use serde::Deserialize;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use store::{Live, Store};
 use worker::{
     durable_object, DurableObject, Env, Request, Response, Result, State, WebSocket,
@@ -23,12 +23,16 @@ use worker::{
 
 /// Events wait at most this long before they are copied to D1.
 const FLUSH_DELAY_MS: i64 = 1000;
+/// After a full batch the next one follows soon, so a rush does not leave D1 behind.
+const NEXT_BATCH_DELAY_MS: i64 = 100;
 
 #[durable_object]
 pub struct HallQueueObject {
     state: State,
     env: Env,
     live: RefCell<Option<Live>>,
+    /// Whether a flush alarm is known to be set, so a change need not ask storage.
+    flush_scheduled: Cell<bool>,
 }
 
 #[derive(Deserialize)]
@@ -96,10 +100,14 @@ impl HallQueueObject {
     }
 
     async fn schedule_flush(&self) -> Result<()> {
+        if self.flush_scheduled.get() {
+            return Ok(());
+        }
         let storage = self.state.storage();
         if storage.get_alarm().await?.is_none() {
             storage.set_alarm(FLUSH_DELAY_MS).await?;
         }
+        self.flush_scheduled.set(true);
         Ok(())
     }
 
@@ -147,6 +155,7 @@ impl DurableObject for HallQueueObject {
             state,
             env,
             live: RefCell::new(None),
+            flush_scheduled: Cell::new(false),
         }
     }
 
@@ -178,16 +187,20 @@ impl DurableObject for HallQueueObject {
     }
 
     async fn alarm(&self) -> Result<Response> {
+        // From here a change must set the alarm again, unless this run sets it itself.
+        self.flush_scheduled.set(false);
         let db = Db::new(&self.env).map_err(|e| worker::Error::RustError(e.0.message))?;
-        let more = match outbox::flush(&self.store()?, &db).await {
-            Ok(more) => more,
+        let next = match outbox::flush(&self.store()?, &db).await {
+            Ok(true) => Some(NEXT_BATCH_DELAY_MS),
+            Ok(false) => None,
             Err(e) => {
                 worker::console_error!("queue outbox flush failed, will retry: {}", e.0);
-                true
+                Some(FLUSH_DELAY_MS)
             }
         };
-        if more {
-            self.state.storage().set_alarm(FLUSH_DELAY_MS).await?;
+        if let Some(delay) = next {
+            self.state.storage().set_alarm(delay).await?;
+            self.flush_scheduled.set(true);
         }
         Response::ok("flushed")
     }

@@ -128,3 +128,28 @@ fn baseline_is_people_ahead_times_mean_over_counters() {
     let last = q.tickets.last().unwrap().clone();
     assert_eq!(baseline_minutes(&q, &last), 3.0 * 3.0 / 2.0);
 }
+
+#[test]
+fn one_ticket_and_a_newcomer_get_what_the_whole_playback_gives() {
+    let mut q = queue(&[&[Payment, Invoice], &[Expansion, Payment], &[Consultation]]);
+    let kinds = [Payment, Invoice, Expansion, Consultation, Payment];
+    for i in 0..30 {
+        let priority = if i % 7 == 3 {
+            Priority::GreenChannel
+        } else {
+            Priority::Normal
+        };
+        issue(&mut q, kinds[i as usize % kinds.len()], priority, i / 3);
+    }
+    let now = 12 * MIN;
+    let all = estimate_waits(&q, now);
+    for e in &all {
+        assert_eq!(estimate_for(&q, e.ticket_id, now), Some(*e));
+    }
+    let mut trial = q.clone();
+    let newcomer = issue(&mut trial, Invoice, Priority::Normal, 12);
+    assert_eq!(
+        newcomer_wait(&q, Invoice, now),
+        Some(by_id(&estimate_waits(&trial, now), newcomer).range)
+    );
+}
