@@ -1,7 +1,9 @@
 //! A hall's live queue feed over WebSocket: the latest snapshot and whether we are connected.
-//! Reconnects with backoff; every message is a full snapshot, so a reconnect misses nothing.
+//! Reconnects with backoff; the server greets every connection with a full snapshot, so a
+//! reconnect misses nothing.
 
-use domain::queue::protocol::{QueueMessage, QueueSnapshot};
+use domain::queue::feed::{receive, QueueMessage};
+use domain::queue::protocol::QueueSnapshot;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, WebSocket};
@@ -16,6 +18,7 @@ pub struct QueueFeed {
 
 #[derive(Clone, Copy)]
 struct Handles {
+    snapshot: ReadSignal<Option<QueueSnapshot>>,
     set_snapshot: WriteSignal<Option<QueueSnapshot>>,
     set_online: WriteSignal<bool>,
     socket: StoredValue<Option<WebSocket>, LocalStorage>,
@@ -26,6 +29,7 @@ pub fn use_queue_feed(hall: String) -> QueueFeed {
     let (snapshot, set_snapshot) = signal(None);
     let (online, set_online) = signal(false);
     let handles = Handles {
+        snapshot,
         set_snapshot,
         set_online,
         socket: StoredValue::new_local(None),
@@ -67,8 +71,9 @@ fn connect(hall: String, h: Handles, attempt: u32) {
         let Some(text) = event.data().as_string() else {
             return;
         };
-        if let Ok(QueueMessage::Snapshot(snapshot)) = serde_json::from_str(&text) {
-            h.set_snapshot.set(Some(snapshot));
+        if let Ok(message) = serde_json::from_str::<QueueMessage>(&text) {
+            let shown = receive(h.snapshot.get_untracked(), message);
+            h.set_snapshot.set(shown);
         }
     });
     let reconnect_hall = hall.clone();

@@ -160,13 +160,6 @@ pub struct QueueSnapshot {
     pub recent_calls: Vec<CallView>,
 }
 
-/// The one message type on a hall's WebSocket: the hall's state after each change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum QueueMessage {
-    Snapshot(QueueSnapshot),
-}
-
 impl Viewer {
     /// Owners by account, holders of the key and staff may see and act on a ticket.
     pub fn may_see(&self, ticket: &Ticket, ticket_key: &str) -> bool {

@@ -6,6 +6,7 @@ use super::store::{Live, Store};
 use crate::error::Result;
 use crate::http::json;
 use domain::queue::estimate::estimate_for;
+use domain::queue::feed::QueueMessage;
 use domain::queue::protocol::{
     call_view, snapshot, ticket_view, CallResult, QueueCommand, QueueRequest, TicketView, Viewer,
 };
@@ -135,11 +136,21 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
 }
 
 /// Stores a change: new calls for the screens, the touched tickets, and events for D1.
-pub fn persist(live: &mut Live, store: &Store, events: Vec<QueueEvent>) -> Result<()> {
+/// Returns the new calls as messages for the screens.
+pub fn persist(
+    live: &mut Live,
+    store: &Store,
+    events: Vec<QueueEvent>,
+) -> Result<Vec<QueueMessage>> {
     let mut new_calls = Vec::new();
+    let mut messages = Vec::new();
     let mut outbox = Vec::new();
     for e in &events {
         if let Some(call) = call_view(e.kind, e.ticket_id, e.number, e.counter, e.at) {
+            messages.push(QueueMessage::Called {
+                seq: e.seq,
+                call: call.clone(),
+            });
             new_calls.push(call);
         }
         if let Ok(ticket) = live.queue.ticket(e.ticket_id) {
@@ -149,5 +160,5 @@ pub fn persist(live: &mut Live, store: &Store, events: Vec<QueueEvent>) -> Resul
     }
     live.calls.extend(new_calls.iter().cloned());
     store.save(live, &events, &new_calls, &outbox)?;
-    Ok(())
+    Ok(messages)
 }

@@ -10,12 +10,14 @@ use crate::db::Db;
 use crate::error::Error;
 use crate::http::error_response;
 use domain::halls::BusinessType;
-use domain::queue::protocol::{snapshot, QueueMessage, QueueRequest};
+use domain::queue::feed::QueueMessage;
+use domain::queue::protocol::{snapshot, QueueRequest};
 use domain::queue::{CounterState, CounterStatus, HallQueue, QueueConfig};
 use domain::ApiError;
 use serde::Deserialize;
 use std::cell::{Cell, RefCell};
 use store::{Live, Store};
+use wasm_bindgen::prelude::*;
 use worker::{
     durable_object, DurableObject, Env, Request, Response, Result, State, WebSocket,
     WebSocketIncomingMessage, WebSocketPair,
@@ -25,6 +27,20 @@ use worker::{
 const FLUSH_DELAY_MS: i64 = 1000;
 /// After a full batch the next one follows soon, so a rush does not leave D1 behind.
 const NEXT_BATCH_DELAY_MS: i64 = 100;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A WebSocket seen only for `send` with a string already on the JS side.
+    type Socket;
+    #[wasm_bindgen(method, catch)]
+    fn send(this: &Socket, data: &JsValue) -> std::result::Result<(), JsValue>;
+}
+
+/// Sends a JS string; a socket that has just closed is skipped.
+fn send_text(ws: &WebSocket, text: &JsValue) {
+    let socket: &web_sys::WebSocket = ws.as_ref();
+    let _ = socket.unchecked_ref::<Socket>().send(text);
+}
 
 #[durable_object]
 pub struct HallQueueObject {
@@ -85,17 +101,23 @@ impl HallQueueObject {
         Ok(())
     }
 
-    fn broadcast(&self, live: &Live, now: i64) {
+    /// Sends the change's calls, then the hall's new state, to every screen. The calls go
+    /// first and before the snapshot is even made: they are what a waiting customer looks for.
+    fn broadcast(&self, live: &Live, calls: Vec<QueueMessage>, now: i64) {
         let sockets = self.state.get_websockets();
         if sockets.is_empty() {
             return;
         }
-        let message = QueueMessage::Snapshot(snapshot(&live.queue, &live.calls, now));
-        let Ok(text) = serde_json::to_string(&message) else {
-            return;
-        };
-        for ws in sockets {
-            let _ = ws.send_with_str(&text);
+        let snapshot = || QueueMessage::Snapshot(snapshot(&live.queue, &live.calls, now));
+        for message in calls.into_iter().chain(std::iter::once_with(snapshot)) {
+            let Ok(text) = serde_json::to_string(&message) else {
+                continue;
+            };
+            // One JS string for every socket: converting it per socket cost more than sending.
+            let text = JsValue::from_str(&text);
+            for ws in &sockets {
+                send_text(ws, &text);
+            }
         }
     }
 
@@ -125,8 +147,8 @@ impl HallQueueObject {
             let outcome = execute::run(live, request)?;
             if outcome.changed {
                 let store = self.store()?;
-                execute::persist(live, &store, outcome.events)?;
-                self.broadcast(live, now);
+                let calls = execute::persist(live, &store, outcome.events)?;
+                self.broadcast(live, calls, now);
             }
             (outcome.response, outcome.changed)
         };
