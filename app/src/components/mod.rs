@@ -7,6 +7,8 @@ pub mod feedback;
 pub mod form;
 pub mod guard;
 pub mod header;
+pub mod qr;
 pub mod queue_labels;
+pub mod rating;
 pub mod slots;
 pub mod take_number;

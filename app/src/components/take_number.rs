@@ -88,7 +88,7 @@ pub fn TakeNumber(hall: HallDetail) -> impl IntoView {
         });
     };
     view! {
-        <form class="form card" on:submit=submit data-testid="take-number">
+        <form class="form card" id="take-number" on:submit=submit data-testid="take-number">
             <h3>{t(Msg::TakeNumber)}</h3>
             <div class="field">
                 <label for="take-business">{t(Msg::ChooseBusiness)}</label>

@@ -7,22 +7,15 @@ use crate::components::feedback::Loaded;
 use crate::components::queue_labels::{
     counter_text, priority_msg, state_msg, wait_text, FeedState,
 };
+use crate::components::rating::{RatingForm, TicketRef};
 use crate::i18n::{business_msg, t, Msg};
 use crate::live::use_queue_feed;
 use crate::state::{forget, store, stored, use_app, ToastKind};
 use domain::queue::protocol::TicketView;
-use domain::queue::requests::RateRequest;
 use domain::queue::TicketState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-#[derive(Clone)]
-struct TicketRef {
-    hall: String,
-    id: u32,
-    key: Option<String>,
-}
 
 fn reminder_key(r: &TicketRef) -> String {
     format!("gridhall.remind.{}.{}", r.hall, r.id)
@@ -180,43 +173,4 @@ fn CancelButton(at: TicketRef) -> impl IntoView {
         });
     };
     view! { <button class="button danger wide" on:click=cancel data-testid="cancel-ticket">{t(Msg::CancelTicket)}</button> }
-}
-
-#[component]
-fn RatingForm(at: TicketRef) -> impl IntoView {
-    let app = use_app();
-    let stars = RwSignal::new(0u8);
-    let comment = RwSignal::new(String::new());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let request = RateRequest {
-            stars: stars.get_untracked(),
-            comment: comment.get_untracked(),
-            key: at.key.clone(),
-        };
-        let at = at.clone();
-        spawn_local(async move {
-            match api::queue::rate(&at.hall, at.id, &request).await {
-                Ok(_) => app.success(Msg::ThanksRating),
-                Err(e) => app.error(&e),
-            }
-        });
-    };
-    let buttons = (1..=5u8)
-        .map(|n| view! {
-            <button type="button" class="star" aria-pressed=move || (stars.get() >= n).to_string() on:click=move |_| stars.set(n)
-                aria-label=move || format!("{n} {}", t(Msg::Stars)())>"★"</button>
-        })
-        .collect_view();
-    view! {
-        <form class="form card" on:submit=submit data-testid="rating">
-            <h2>{t(Msg::RateService)}</h2>
-            <div class="stars" role="group">{buttons}</div>
-            <div class="field">
-                <label for="rating-comment">{t(Msg::Comment)}</label>
-                <textarea id="rating-comment" rows="3" bind:value=comment></textarea>
-            </div>
-            <button type="submit" class="button primary" disabled=move || stars.get() == 0>{t(Msg::SubmitRating)}</button>
-        </form>
-    }
 }

@@ -1,0 +1,64 @@
+//! Rating a finished service: one to five stars and an optional comment. Used on the ticket
+//! page and at the kiosk.
+
+use crate::api;
+use crate::i18n::{t, Msg};
+use crate::state::use_app;
+use domain::queue::requests::RateRequest;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// A ticket as a page addresses it: its hall, its id, and the key from its link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TicketRef {
+    pub hall: String,
+    pub id: u32,
+    pub key: Option<String>,
+}
+
+#[component]
+pub fn RatingForm(
+    at: TicketRef,
+    #[prop(optional)] on_rated: Option<Callback<()>>,
+) -> impl IntoView {
+    let app = use_app();
+    let stars = RwSignal::new(0u8);
+    let comment = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = RateRequest {
+            stars: stars.get_untracked(),
+            comment: comment.get_untracked(),
+            key: at.key.clone(),
+        };
+        let at = at.clone();
+        spawn_local(async move {
+            match api::queue::rate(&at.hall, at.id, &request).await {
+                Ok(_) => {
+                    app.success(Msg::ThanksRating);
+                    if let Some(done) = on_rated {
+                        done.run(());
+                    }
+                }
+                Err(e) => app.error(&e),
+            }
+        });
+    };
+    let buttons = (1..=5u8)
+        .map(|n| view! {
+            <button type="button" class="star" aria-pressed=move || (stars.get() >= n).to_string() on:click=move |_| stars.set(n)
+                aria-label=move || format!("{n} {}", t(Msg::Stars)())>"★"</button>
+        })
+        .collect_view();
+    view! {
+        <form class="form card" on:submit=submit data-testid="rating">
+            <h2>{t(Msg::RateService)}</h2>
+            <div class="stars" role="group">{buttons}</div>
+            <div class="field">
+                <label for="rating-comment">{t(Msg::Comment)}</label>
+                <textarea id="rating-comment" rows="3" bind:value=comment></textarea>
+            </div>
+            <button type="submit" class="button primary" disabled=move || stars.get() == 0>{t(Msg::SubmitRating)}</button>
+        </form>
+    }
+}
