@@ -1,8 +1,9 @@
 //! One Durable Object per hall and day owns that day's queue: every change runs here one at a
 //! time, so two counters never get the same ticket. It stores its state in its own SQLite,
-//! answers the Worker's commands, and pushes a snapshot to every WebSocket after each change.
+//! answers the Worker's commands, and tells every WebSocket of each change (see `fanout`).
 
 mod execute;
+mod fanout;
 mod outbox;
 mod store;
 
@@ -10,14 +11,14 @@ use crate::db::Db;
 use crate::error::Error;
 use crate::http::error_response;
 use domain::halls::BusinessType;
-use domain::queue::feed::QueueMessage;
-use domain::queue::protocol::{snapshot, QueueRequest};
+use domain::queue::protocol::QueueRequest;
 use domain::queue::{CounterState, CounterStatus, HallQueue, QueueConfig};
 use domain::ApiError;
+use fanout::Fanout;
 use serde::Deserialize;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use store::{Live, Store};
-use wasm_bindgen::prelude::*;
 use worker::{
     durable_object, DurableObject, Env, Request, Response, Result, State, WebSocket,
     WebSocketIncomingMessage, WebSocketPair,
@@ -28,25 +29,13 @@ const FLUSH_DELAY_MS: i64 = 1000;
 /// After a full batch the next one follows soon, so a rush does not leave D1 behind.
 const NEXT_BATCH_DELAY_MS: i64 = 100;
 
-#[wasm_bindgen]
-extern "C" {
-    /// A WebSocket seen only for `send` with a string already on the JS side.
-    type Socket;
-    #[wasm_bindgen(method, catch)]
-    fn send(this: &Socket, data: &JsValue) -> std::result::Result<(), JsValue>;
-}
-
-/// Sends a JS string; a socket that has just closed is skipped.
-fn send_text(ws: &WebSocket, text: &JsValue) {
-    let socket: &web_sys::WebSocket = ws.as_ref();
-    let _ = socket.unchecked_ref::<Socket>().send(text);
-}
-
 #[durable_object]
 pub struct HallQueueObject {
     state: State,
     env: Env,
-    live: RefCell<Option<Live>>,
+    /// Shared with the fan-out, which sends the state a moment after a change.
+    live: Rc<RefCell<Option<Live>>>,
+    fanout: Fanout,
     /// Whether a flush alarm is known to be set, so a change need not ask storage.
     flush_scheduled: Cell<bool>,
 }
@@ -101,26 +90,6 @@ impl HallQueueObject {
         Ok(())
     }
 
-    /// Sends the change's calls, then the hall's new state, to every screen. The calls go
-    /// first and before the snapshot is even made: they are what a waiting customer looks for.
-    fn broadcast(&self, live: &Live, calls: Vec<QueueMessage>, now: i64) {
-        let sockets = self.state.get_websockets();
-        if sockets.is_empty() {
-            return;
-        }
-        let snapshot = || QueueMessage::Snapshot(snapshot(&live.queue, &live.calls, now));
-        for message in calls.into_iter().chain(std::iter::once_with(snapshot)) {
-            let Ok(text) = serde_json::to_string(&message) else {
-                continue;
-            };
-            // One JS string for every socket: converting it per socket cost more than sending.
-            let text = JsValue::from_str(&text);
-            for ws in &sockets {
-                send_text(ws, &text);
-            }
-        }
-    }
-
     async fn schedule_flush(&self) -> Result<()> {
         if self.flush_scheduled.get() {
             return Ok(());
@@ -139,6 +108,7 @@ impl HallQueueObject {
             .await
             .map_err(|_| ApiError::internal("malformed queue command"))?;
         let now = request.now;
+        let mut calls = Vec::new();
         let (response, changed) = {
             let mut slot = self.live.borrow_mut();
             let live = slot
@@ -147,11 +117,14 @@ impl HallQueueObject {
             let outcome = execute::run(live, request)?;
             if outcome.changed {
                 let store = self.store()?;
-                let calls = execute::persist(live, &store, outcome.events)?;
-                self.broadcast(live, calls, now);
+                calls = execute::persist(live, &store, outcome.events)?;
             }
             (outcome.response, outcome.changed)
         };
+        if changed {
+            let sockets = self.state.get_websockets();
+            self.fanout.changed(&self.live, sockets, calls, now);
+        }
         if changed {
             self.schedule_flush().await?;
         }
@@ -162,10 +135,7 @@ impl HallQueueObject {
         let pair = WebSocketPair::new()?;
         self.state.accept_web_socket(&pair.server);
         if let Some(live) = self.live.borrow().as_ref() {
-            let message = QueueMessage::Snapshot(snapshot(&live.queue, &live.calls, now));
-            if let Ok(text) = serde_json::to_string(&message) {
-                pair.server.send_with_str(&text)?;
-            }
+            fanout::greet(&pair.server, live, now);
         }
         Response::from_websocket(pair.client)
     }
@@ -176,7 +146,8 @@ impl DurableObject for HallQueueObject {
         HallQueueObject {
             state,
             env,
-            live: RefCell::new(None),
+            live: Rc::default(),
+            fanout: Fanout::default(),
             flush_scheduled: Cell::new(false),
         }
     }
