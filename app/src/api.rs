@@ -125,7 +125,11 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
         (ErrorCode::Internal, _) => Msg::ErrServer,
         (ErrorCode::Unauthenticated, _) if err.message.contains("wrong") => Msg::ErrWrongLogin,
         (ErrorCode::Unauthenticated, _) => Msg::PleaseLogin,
+        (ErrorCode::RateLimited, _) if err.message.contains("code") => Msg::ErrTooManyCodes,
         (ErrorCode::RateLimited, _) => Msg::ErrRateLimited,
+        (ErrorCode::NotFound | ErrorCode::Validation, _) if err.message.contains("code") => {
+            Msg::ErrAppointmentCode
+        }
         (ErrorCode::Forbidden, _) => Msg::ErrForbidden,
         (ErrorCode::NotFound, _) => Msg::ErrNotFound,
         (ErrorCode::Conflict, _) if err.message.contains("registered") => Msg::ErrTaken,
@@ -264,5 +268,14 @@ pub mod appointments {
     }
     pub async fn arrive(id: i64) -> Result<TicketView, ApiError> {
         post(&format!("/api/appointments/{id}/arrive"), &()).await
+    }
+    /// At the hall's kiosk, by the booking's code.
+    pub async fn arrive_by_code(hall: &str, code: &str) -> Result<TicketView, ApiError> {
+        let body = domain::queue::appointments::ArriveByCode { code: code.into() };
+        post(
+            &format!("/api/halls/{}/appointments/arrive", encode(hall)),
+            &body,
+        )
+        .await
     }
 }

@@ -37,6 +37,8 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         QueueSnapshot | TicketCreate | TicketGet | TicketCancel | TicketRate => Audience::Public,
         CounterAct => Audience::Roles(COUNTER_STAFF),
         SlotList => Audience::Public,
+        // A kiosk checks in a booking by its code, which only the booking's owner was shown.
+        AppointmentArriveByCode => Audience::Public,
         // Low ratings open follow-ups for the hall's manager (and the admin).
         FollowUpList | FollowUpResolve => Audience::Roles(NOTICE_EDITORS),
         // Customers book for themselves; each appointment is then its owner's alone.

@@ -71,6 +71,7 @@ endpoints! {
     AppointmentCancel => Post "/api/appointments/:id/cancel",
     AppointmentReschedule => Put "/api/appointments/:id",
     AppointmentArrive => Post "/api/appointments/:id/arrive",
+    AppointmentArriveByCode => Post "/api/halls/:hall/appointments/arrive",
     FollowUpList => Get "/api/halls/:hall/follow-ups",
     FollowUpResolve => Post "/api/halls/:hall/follow-ups/:id/resolve",
 }

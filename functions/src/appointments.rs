@@ -1,45 +1,46 @@
 //! Appointments: slots with their bookings, booking with a capacity check that cannot be raced,
-//! a customer's own list, cancel, reschedule, and arrival, which turns a booking into a ticket
-//! ahead of walk-ins when it comes within its window.
+//! a customer's own list, cancel and reschedule. Each booking gets a code to check in with at
+//! the kiosk; arriving is in `arrivals`.
 
 use crate::args;
+use crate::crypto::random_bytes;
 use crate::db::from_ms;
 use crate::error::Result;
 use crate::halls::hall_hours;
 use crate::http::{created, ok, parse_id, query_param, read_json};
-use crate::queue::{check_open, send};
 use crate::router::Ctx;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use domain::halls::BusinessType;
-use domain::hours::{format_local, to_local};
+use domain::hours::to_local;
 use domain::queue::appointments::{
-    arrival, check_bookable, slots_on, AppointmentState, AppointmentView, Arrival, BookRequest,
+    arrival, check_bookable, code_from, slots_on, AppointmentState, AppointmentView, BookRequest,
     RescheduleRequest, Slot, SlotRules,
 };
-use domain::queue::protocol::{QueueCommand, TicketView, Viewer};
-use domain::queue::{Channel, CheckIn, Priority, QueueConfig};
+use domain::queue::QueueConfig;
 use domain::wire::{from_wire_name, wire_name};
-use domain::{ApiError, ErrorCode};
+use domain::ApiError;
 use serde::Deserialize;
 use worker::Response;
 
-const SELECT: &str =
-    "SELECT a.id, a.hall_id, h.name AS hall_name, a.business, a.start_at, a.state, a.ticket_id \
+pub(crate) const SELECT: &str =
+    "SELECT a.id, a.hall_id, h.name AS hall_name, a.business, a.start_at, a.state, a.ticket_id, a.code, a.customer_id \
     FROM appointments a JOIN halls h ON h.id = a.hall_id";
 const HOLDING: &str = "state IN ('booked', 'arrived')";
 
 #[derive(Deserialize)]
-struct Row {
-    id: i64,
-    hall_id: String,
+pub(crate) struct Row {
+    pub id: i64,
+    pub hall_id: String,
     hall_name: String,
-    business: String,
-    start_at: i64,
+    pub business: String,
+    pub start_at: i64,
     state: String,
     ticket_id: Option<i64>,
+    code: Option<String>,
+    pub customer_id: i64,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(text: &str, field: &str) -> Result<T> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(text: &str, field: &str) -> Result<T> {
     from_wire_name(text)
         .ok_or_else(|| ApiError::validation(field, format!("unknown {field}: {text}")).into())
 }
@@ -58,17 +59,18 @@ impl Row {
             start,
             state,
             ticket_id: self.ticket_id.map(|t| t as u32),
+            code: self.code,
         })
     }
 }
 
 /// The appointment id in the path.
-fn path_id(ctx: &Ctx) -> Result<i64> {
+pub(crate) fn path_id(ctx: &Ctx) -> Result<i64> {
     parse_id(ctx.matched.param(), "appointment")
 }
 
 /// The caller's own appointment, 404 for anyone else's so ids reveal nothing.
-async fn own(ctx: &Ctx, id: i64) -> Result<Row> {
+pub(crate) async fn own(ctx: &Ctx, id: i64) -> Result<Row> {
     let user = ctx.signed_in()?;
     let row: Option<Row> = ctx
         .db
@@ -170,22 +172,44 @@ pub async fn handle_book(ctx: &mut Ctx) -> Result<Response> {
         .into());
     }
     let now_ms = ctx.now.timestamp_millis();
-    let written = ctx
-        .db
-        .run(
-            &format!(
-                "INSERT INTO appointments (hall_id, business, customer_id, start_at, state, created_at, updated_at) \
-                 SELECT ?1, ?2, ?3, ?4, 'booked', ?5, ?5 \
-                 WHERE (SELECT COUNT(*) FROM appointments WHERE hall_id = ?1 AND business = ?2 AND start_at = ?4 AND {HOLDING}) < ?6"
-            ),
-            args![&hall, wire_name(&body.business), user.id, body.start.timestamp_millis(), now_ms, rules.capacity as i64],
-        )
-        .await?;
+    // A fresh code free among the hall's open bookings; the insert checks again, so two
+    // bookings racing for one code cannot both get it.
+    let mut attempts = 0;
+    let written = loop {
+        let code = code_from(u32::from_le_bytes(random_bytes::<4>()?));
+        let written = ctx
+            .db
+            .run(
+                &format!(
+                    "INSERT INTO appointments (hall_id, business, customer_id, start_at, state, created_at, updated_at, code) \
+                     SELECT ?1, ?2, ?3, ?4, 'booked', ?5, ?5, ?7 \
+                     WHERE (SELECT COUNT(*) FROM appointments WHERE hall_id = ?1 AND business = ?2 AND start_at = ?4 AND {HOLDING}) < ?6 \
+                     AND NOT EXISTS (SELECT 1 FROM appointments WHERE hall_id = ?1 AND code = ?7 AND state = 'booked')"
+                ),
+                args![&hall, wire_name(&body.business), user.id, body.start.timestamp_millis(), now_ms, rules.capacity as i64, &code],
+            )
+            .await?;
+        attempts += 1;
+        if written.changes > 0 || attempts == 5 || !code_taken(ctx, &hall, &code).await? {
+            break written;
+        }
+    };
     if written.changes == 0 {
         return Err(ApiError::conflict("that slot is full; please choose another").into());
     }
     let row = own(ctx, written.last_row_id).await?;
     created(&row.view(ctx.now)?)
+}
+
+async fn code_taken(ctx: &Ctx, hall: &str, code: &str) -> Result<bool> {
+    let row: Option<serde_json::Value> = ctx
+        .db
+        .first(
+            "SELECT id FROM appointments WHERE hall_id = ? AND code = ? AND state = 'booked'",
+            args![hall, code],
+        )
+        .await?;
+    Ok(row.is_some())
 }
 
 pub async fn handle_mine(ctx: &mut Ctx) -> Result<Response> {
@@ -204,7 +228,7 @@ pub async fn handle_mine(ctx: &mut Ctx) -> Result<Response> {
         .collect::<Result<Vec<_>>>()?)
 }
 
-fn still_booked(row: &Row) -> Result<()> {
+pub(crate) fn still_booked(row: &Row) -> Result<()> {
     if row.state != "booked" {
         return Err(
             ApiError::conflict(format!("this appointment is {}, not booked", row.state)).into(),
@@ -250,61 +274,4 @@ pub async fn handle_reschedule(ctx: &mut Ctx) -> Result<Response> {
         return Err(ApiError::conflict("that slot is full; please choose another").into());
     }
     ok(&own(ctx, row.id).await?.view(ctx.now)?)
-}
-
-pub async fn handle_arrive(ctx: &mut Ctx) -> Result<Response> {
-    let row = own(ctx, path_id(ctx)?).await?;
-    still_booked(&row)?;
-    let priority = match arrival(from_ms(row.start_at), ctx.now, &QueueConfig::default()) {
-        Arrival::TooEarly { from } => {
-            return Err(ApiError::new(
-                ErrorCode::Conflict,
-                format!("you are early; please check in from {}", format_local(from)),
-            )
-            .into())
-        }
-        Arrival::Released => {
-            return Err(ApiError::conflict(
-                "this appointment was released after its hold period; please take a number",
-            )
-            .into())
-        }
-        Arrival::OnTime => Priority::Appointment,
-        Arrival::Late => Priority::Normal,
-    };
-    check_open(ctx, &row.hall_id).await?;
-    let user = ctx.signed_in()?;
-    let check_in = CheckIn {
-        business: parse(&row.business, "business")?,
-        channel: Channel::Appointment,
-        priority,
-        customer_id: Some(user.id),
-        phone: None,
-        idempotency_key: Some(format!("appointment-{}", row.id)),
-    };
-    let command = QueueCommand::CheckIn {
-        check_in,
-        key: crate::crypto::new_token()?,
-    };
-    let mut response = send(
-        ctx,
-        &row.hall_id,
-        command,
-        Viewer {
-            staff: true,
-            ..Viewer::default()
-        },
-    )
-    .await?;
-    if !(200..300).contains(&response.status_code()) {
-        return Ok(response);
-    }
-    let ticket: TicketView = response.json().await?;
-    ctx.db
-        .run(
-            "UPDATE appointments SET state = 'arrived', ticket_id = ?, updated_at = ? WHERE id = ?",
-            args![ticket.id as i64, ctx.now.timestamp_millis(), row.id],
-        )
-        .await?;
-    created(&ticket)
 }

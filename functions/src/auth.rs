@@ -86,7 +86,7 @@ pub async fn handle_register(ctx: &mut Ctx) -> Result<Response> {
     start_session(ctx, user.to_user()?, 201).await
 }
 
-async fn failure_window(db: &Db, key: &str) -> Result<Option<FailureWindow>> {
+pub(crate) async fn failure_window(db: &Db, key: &str) -> Result<Option<FailureWindow>> {
     db.first(
         "SELECT window_start, failures FROM login_failures WHERE key = ?",
         args![key],
@@ -94,7 +94,12 @@ async fn failure_window(db: &Db, key: &str) -> Result<Option<FailureWindow>> {
     .await
 }
 
-async fn record_failure(db: &Db, throttle: &Throttle, key: &str, now_ms: i64) -> Result<()> {
+pub(crate) async fn record_failure(
+    db: &Db,
+    throttle: &Throttle,
+    key: &str,
+    now_ms: i64,
+) -> Result<()> {
     let next = throttle.record_failure(failure_window(db, key).await?, now_ms);
     db.run(
         "INSERT INTO login_failures (key, window_start, failures) VALUES (?1, ?2, ?3) \

@@ -3,6 +3,7 @@
 
 mod admin;
 mod appointments;
+mod arrivals;
 mod auth;
 mod clock;
 mod crypto;

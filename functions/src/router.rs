@@ -4,7 +4,8 @@
 use crate::error::Result;
 use crate::http::error_response;
 use crate::{
-    admin, appointments, auth, clock, db, firms, follow_ups, halls, health, notices, queue,
+    admin, appointments, arrivals, auth, clock, db, firms, follow_ups, halls, health, notices,
+    queue,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -108,7 +109,8 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         AppointmentMine => appointments::handle_mine(&mut ctx).await,
         AppointmentCancel => appointments::handle_cancel(&mut ctx).await,
         AppointmentReschedule => appointments::handle_reschedule(&mut ctx).await,
-        AppointmentArrive => appointments::handle_arrive(&mut ctx).await,
+        AppointmentArrive => arrivals::handle_arrive(&mut ctx).await,
+        AppointmentArriveByCode => arrivals::handle_arrive_by_code(&mut ctx).await,
         FollowUpList => follow_ups::handle_list(&mut ctx).await,
         FollowUpResolve => follow_ups::handle_resolve(&mut ctx).await,
     }

@@ -110,6 +110,9 @@ fn AppointmentCard(a: AppointmentView, changed: Callback<()>) -> impl IntoView {
             <h3>{a.hall_name.clone()}" · "{t(business_msg(a.business))}</h3>
             <p><time>{format_local(a.start)}</time>" "<span class="badge">{t(state)}</span></p>
             <p class="meta" data-testid="arrival">{move || arrival_text(a.arrival)}</p>
+            {a.code.clone().filter(|_| booked).map(|code| view! {
+                <p class="appointment-code">{t(Msg::AppointmentCode)}" "<strong data-testid="appointment-code">{code}</strong></p>
+            })}
             <div class="row">
                 <Show when=move || can_arrive>
                     <button class="button primary" on:click=arrive.clone() data-testid="arrive">{t(Msg::Arrive)}</button>

@@ -1,12 +1,13 @@
 //! The self-service kiosk in the hall: tap a business to take a number (phone optional, so a
 //! key account is recognised; green channel for the elderly and disabled), get the number with
-//! a QR code to follow it on a phone, print it, and rate a finished service. No login: the
-//! kiosk keeps the links of the numbers it issued today, which is what rating them needs.
+//! a QR code to follow it on a phone, print it, check in for an appointment by its code, and
+//! rate a finished service. No login: the kiosk keeps the links of the numbers it issued
+//! today, which is what rating them needs.
 
 use crate::api;
 use crate::components::feedback::Loaded;
 use crate::components::qr::{absolute_url, QrLink};
-use crate::components::queue_labels::wait_text;
+use crate::components::queue_labels::{priority_msg, wait_text};
 use crate::components::rating::{RatingForm, TicketRef};
 use crate::i18n::{business_msg, t, Msg};
 use crate::live::{use_queue_feed, QueueFeed};
@@ -28,6 +29,7 @@ const RECEIPT_SECONDS: u32 = 45;
 enum Screen {
     Start,
     Receipt(TicketView),
+    Arrive,
     Rate,
 }
 
@@ -56,6 +58,7 @@ fn Kiosk(hall: HallDetail) -> impl IntoView {
         Screen::Receipt(ticket) => {
             view! { <Receipt hall=hall_id.clone() ticket screen/> }.into_any()
         }
+        Screen::Arrive => view! { <ArriveScreen hall=hall_id.clone() screen/> }.into_any(),
         Screen::Rate => view! { <RateScreen hall=hall_id.clone() screen/> }.into_any(),
     }
 }
@@ -170,6 +173,7 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
             </section>
             <aside class="kiosk-side">
                 <QrLink link=hall_link caption=Msg::KioskScanHall testid="hall-qr"/>
+                <button type="button" class="button primary wide" on:click=move |_| screen.set(Screen::Arrive)>{t(Msg::KioskArrive)}</button>
                 <button type="button" class="button secondary wide" on:click=move |_| screen.set(Screen::Rate)>{t(Msg::KioskRate)}</button>
             </aside>
         </div>
@@ -197,6 +201,7 @@ fn Receipt(hall: String, ticket: TicketView, screen: RwSignal<Screen>) -> impl I
         <section class="card ticket kiosk-receipt" data-testid="kiosk-receipt">
             <p class="meta">{t(Msg::YourNumber)}" · "{t(business_msg(ticket.business))}</p>
             <p class="ticket-number" data-testid="ticket-number">{ticket.number.to_string()}</p>
+            {priority_msg(ticket.priority).map(|m| view! { <p><span class="tag priority" data-testid="ticket-priority">{t(m)}</span></p> })}
             {ticket.ahead.map(|n| view! {
                 <p class="ticket-ahead">{t(Msg::PeopleAhead)}" "<strong data-testid="ahead">{n}</strong>" "{t(Msg::People)}</p>
             })}
@@ -206,6 +211,41 @@ fn Receipt(hall: String, ticket: TicketView, screen: RwSignal<Screen>) -> impl I
                 <button type="button" class="button secondary" on:click=print>{t(Msg::KioskPrint)}</button>
                 <button type="button" class="button primary" on:click=move |_| screen.set(Screen::Start)>{t(Msg::KioskDone)}</button>
             </div>
+        </section>
+    }
+}
+
+#[component]
+fn ArriveScreen(hall: String, screen: RwSignal<Screen>) -> impl IntoView {
+    let app = use_app();
+    let code = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let hall = hall.clone();
+        busy.set(true);
+        spawn_local(async move {
+            match api::appointments::arrive_by_code(&hall, &code.get_untracked()).await {
+                Ok(ticket) => {
+                    remember(&hall, &ticket);
+                    screen.set(Screen::Receipt(ticket));
+                }
+                Err(e) => app.error(&e),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="narrow">
+            <h2>{t(Msg::KioskArrive)}</h2>
+            <form class="form card row" on:submit=submit data-testid="kiosk-arrive">
+                <div class="field">
+                    <label for="kiosk-code">{t(Msg::KioskArriveCode)}</label>
+                    <input id="kiosk-code" inputmode="numeric" autocomplete="off" maxlength="7" bind:value=code/>
+                </div>
+                <button type="submit" class="button primary" disabled=move || busy.get()>{t(Msg::KioskArriveButton)}</button>
+            </form>
+            <button type="button" class="button secondary wide" on:click=move |_| screen.set(Screen::Start)>{t(Msg::KioskBack)}</button>
         </section>
     }
 }

@@ -33,6 +33,7 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (TicketRate, [A, A, A, A, A, A, A, A, A]),
     (CounterAct, [U, F, A, A, A, F, F, F, F]),
     (SlotList, [A, A, A, A, A, A, A, A, A]),
+    (AppointmentArriveByCode, [A, A, A, A, A, A, A, A, A]),
     (AppointmentBook, [U, A, F, F, F, F, F, F, F]),
     (AppointmentMine, [U, A, F, F, F, F, F, F, F]),
     (AppointmentCancel, [U, A, F, F, F, F, F, F, F]),

@@ -158,7 +158,43 @@ pub struct AppointmentView {
     pub arrival: Option<Arrival>,
     /// The ticket it became on arrival, for the ticket page.
     pub ticket_id: Option<u32>,
+    /// Six digits to check in with at the hall's kiosk, without signing in.
+    pub code: Option<String>,
 }
+
+/// Checking in for an appointment at a kiosk by its code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArriveByCode {
+    pub code: String,
+}
+
+impl ArriveByCode {
+    /// The code as stored: six digits, spaces allowed in between.
+    pub fn code(&self) -> crate::error::ApiResult<String> {
+        let digits: String = self.code.chars().filter(|c| !c.is_whitespace()).collect();
+        if digits.len() == CODE_DIGITS && digits.chars().all(|c| c.is_ascii_digit()) {
+            Ok(digits)
+        } else {
+            Err(crate::error::ApiError::validation(
+                "code",
+                "the appointment code has 6 digits; it is on your booking",
+            ))
+        }
+    }
+}
+
+pub const CODE_DIGITS: usize = 6;
+
+/// A code from random bits: six digits, leading zeros kept.
+pub fn code_from(random: u32) -> String {
+    format!("{:06}", random % 1_000_000)
+}
+
+/// Wrong codes from one address: a kiosk sees typos, not a million guesses.
+pub const CODE_THROTTLE: crate::accounts::Throttle = crate::accounts::Throttle {
+    max_failures: 20,
+    window_ms: 15 * 60 * 1000,
+};
 
 #[cfg(test)]
 mod tests {
@@ -268,5 +304,16 @@ mod tests {
             .unwrap_err()
             .message
             .contains("14 days"));
+    }
+
+    #[test]
+    fn codes_have_six_digits_and_typing_spaces_is_fine() {
+        assert_eq!(code_from(42), "000042");
+        assert_eq!(code_from(u32::MAX), "967295");
+        let typed = |code: &str| ArriveByCode { code: code.into() }.code();
+        assert_eq!(typed("123 456").unwrap(), "123456");
+        for bad in ["12345", "1234567", "12a456", ""] {
+            assert_eq!(typed(bad).unwrap_err().field.as_deref(), Some("code"));
+        }
     }
 }

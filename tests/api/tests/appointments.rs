@@ -315,3 +315,55 @@ fn cancel_and_reschedule_are_the_owners_and_respect_capacity() {
         .post("/api/appointments/999999/arrive", &json!({}))
         .assert_error(404, "not_found");
 }
+
+#[test]
+fn a_booking_checks_in_at_the_kiosk_by_its_code() {
+    let day = monday(16);
+    let customer = Client::demo("13800138002").at(&same_day_at(&day, "08:00"));
+    let booked: AppointmentView =
+        book(&customer, "binjiang", "invoice", &slot_start(&day, "10:30"))
+            .assert_status(201)
+            .json();
+    let code = booked.code.expect("a new booking has a code");
+    assert!(
+        code.len() == 6 && code.chars().all(|c| c.is_ascii_digit()),
+        "{code}"
+    );
+    let arrive = |at: &str, hall: &str, code: &str| {
+        Client::anonymous().at(&same_day_at(&day, at)).post(
+            &format!("/api/halls/{hall}/appointments/arrive"),
+            &json!({ "code": code }),
+        )
+    };
+
+    arrive("10:00", "binjiang", &code).assert_error(409, "conflict");
+    arrive("10:20", "binjiang", "12 34").assert_error(400, "validation");
+    arrive("10:20", "binjiang", "").assert_error(400, "validation");
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    arrive("10:20", "binjiang", wrong).assert_error(404, "not_found");
+    arrive("10:20", "xinghu", &code).assert_error(404, "not_found");
+    arrive("10:20", "atlantis", &code).assert_error(404, "not_found");
+    let mine: Vec<AppointmentView> = customer.get("/api/appointments").json();
+    assert_eq!(
+        mine.iter().find(|a| a.id == booked.id).unwrap().state,
+        AppointmentState::Booked,
+        "refused check-ins change nothing"
+    );
+
+    let ticket: TicketView = arrive(
+        "10:20",
+        "binjiang",
+        &format!("{} {}", &code[..3], &code[3..]),
+    )
+    .assert_status(201)
+    .json();
+    assert_eq!(ticket.priority, Priority::Appointment);
+    assert!(ticket.key.is_some(), "the kiosk gets the ticket's link");
+    arrive("10:21", "binjiang", &code).assert_error(404, "not_found");
+    let mine: Vec<AppointmentView> = customer.get("/api/appointments").json();
+    let arrived = mine.iter().find(|a| a.id == booked.id).unwrap();
+    assert_eq!(
+        (arrived.state, arrived.ticket_id),
+        (AppointmentState::Arrived, Some(ticket.id))
+    );
+}
