@@ -61,3 +61,23 @@ test('a key account takes a number at the kiosk, follows it by QR code, and rate
   }).toPass({ timeout: 10000 });
   for (const p of [kiosk, phone, staff, manager]) await p.context.close();
 });
+
+test('an idle kiosk goes back to a clean start screen after a minute', async ({ browser }) => {
+  const kiosk = await personAt(browser, testMonday());
+  await kiosk.page.clock.install();
+  await kiosk.page.goto('/kiosk/gaoxin');
+  await kiosk.page.getByTestId('kiosk-business').filter({ hasText: '缴费' }).click();
+  const receipt = kiosk.page.getByTestId('kiosk-receipt');
+  await expect(receipt.getByTestId('ticket-number')).toHaveText(/^A\d{3}$/);
+  await expect(receipt.getByTestId('issued-at')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  await kiosk.page.clock.runFor(30_000);
+  await expect(receipt).toBeVisible();
+  await kiosk.page.clock.runFor(35_000);
+  await expect(receipt).toHaveCount(0);
+
+  const phone = kiosk.page.getByLabel('手机号（选填，大客户自动识别）');
+  await phone.fill('13800138000');
+  await kiosk.page.clock.runFor(65_000);
+  await expect(phone).toHaveValue('');
+  await kiosk.context.close();
+});

@@ -14,7 +14,7 @@ use crate::live::{use_queue_feed, QueueFeed};
 use crate::pages::display::hall_device_page;
 use crate::state::{now, store, stored, use_app};
 use domain::halls::{BusinessType, HallDetail};
-use domain::hours::to_local;
+use domain::hours::{format_local, to_local};
 use domain::queue::protocol::TicketView;
 use domain::queue::requests::CheckInRequest;
 use domain::queue::{Channel, TicketState};
@@ -22,8 +22,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
-/// A receipt goes back to the start screen by itself after this long.
-const RECEIPT_SECONDS: u32 = 45;
+/// Untouched this long, the kiosk goes back to a clean start screen.
+const IDLE_MS: f64 = 60_000.0;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Screen {
@@ -53,14 +53,42 @@ fn Kiosk(hall: HallDetail) -> impl IntoView {
     let screen = RwSignal::new(Screen::Start);
     let feed = use_queue_feed(hall.summary.id.clone());
     let hall_id = hall.summary.id.clone();
-    move || match screen.get() {
-        Screen::Start => view! { <StartScreen hall=hall.clone() feed screen/> }.into_any(),
-        Screen::Receipt(ticket) => {
-            view! { <Receipt hall=hall_id.clone() ticket screen/> }.into_any()
-        }
-        Screen::Arrive => view! { <ArriveScreen hall=hall_id.clone() screen/> }.into_any(),
-        Screen::Rate => view! { <RateScreen hall=hall_id.clone() screen/> }.into_any(),
+    let last_touch = reset_when_idle(screen);
+    let touched = move || last_touch.set_value(Some(js_sys::Date::now()));
+    view! {
+        <div on:pointerdown=move |_| touched() on:keydown=move |_| touched() on:input=move |_| touched()>
+            {move || match screen.get() {
+                Screen::Start => view! { <StartScreen hall=hall.clone() feed screen/> }.into_any(),
+                Screen::Receipt(ticket) => {
+                    view! { <Receipt hall=hall_id.clone() ticket screen/> }.into_any()
+                }
+                Screen::Arrive => view! { <ArriveScreen hall=hall_id.clone() screen/> }.into_any(),
+                Screen::Rate => view! { <RateScreen hall=hall_id.clone() screen/> }.into_any(),
+            }}
+        </div>
     }
+}
+
+/// The time of the last touch since the kiosk was last clean. A minute after it, the start
+/// screen is drawn anew: no number, phone or rating is left for the next person.
+fn reset_when_idle(screen: RwSignal<Screen>) -> StoredValue<Option<f64>> {
+    let last_touch = StoredValue::new(None);
+    let check = move || {
+        let idle = last_touch
+            .get_value()
+            .is_some_and(|at: f64| js_sys::Date::now() - at >= IDLE_MS);
+        if idle {
+            last_touch.set_value(None);
+            screen.set(Screen::Start);
+        }
+    };
+    let tick = set_interval_with_handle(check, std::time::Duration::from_secs(5));
+    on_cleanup(move || {
+        if let Ok(handle) = tick {
+            handle.clear();
+        }
+    });
+    last_touch
 }
 
 /// Where the kiosk keeps today's numbers and their links, for rating: "A012 id key" lines.
@@ -183,12 +211,6 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
 #[component]
 fn Receipt(hall: String, ticket: TicketView, screen: RwSignal<Screen>) -> impl IntoView {
     let lang = use_app().lang;
-    let back = gloo_timers::callback::Timeout::new(RECEIPT_SECONDS * 1000, move || {
-        screen.set(Screen::Start)
-    });
-    // Dropping the timeout cancels it: leaving the receipt by hand stops the countdown.
-    let back = StoredValue::new_local(Some(back));
-    on_cleanup(move || back.update_value(|t| drop(t.take())));
     let key = ticket.key.clone().unwrap_or_default();
     let link = absolute_url(&format!("/halls/{hall}/tickets/{}?key={key}", ticket.id));
     let wait = ticket.wait.map(|r| move || wait_text(r, lang.get()));
@@ -202,6 +224,7 @@ fn Receipt(hall: String, ticket: TicketView, screen: RwSignal<Screen>) -> impl I
             <p class="meta">{t(Msg::YourNumber)}" · "{t(business_msg(ticket.business))}</p>
             <p class="ticket-number" data-testid="ticket-number">{ticket.number.to_string()}</p>
             {priority_msg(ticket.priority).map(|m| view! { <p><span class="tag priority" data-testid="ticket-priority">{t(m)}</span></p> })}
+            <p class="meta" data-testid="issued-at">{format_local(chrono::DateTime::from_timestamp_millis(ticket.issued_at).unwrap_or_default())}</p>
             {ticket.ahead.map(|n| view! {
                 <p class="ticket-ahead">{t(Msg::PeopleAhead)}" "<strong data-testid="ahead">{n}</strong>" "{t(Msg::People)}</p>
             })}
