@@ -143,6 +143,9 @@ messages! {
     None => "无", "None";
     UserCreated => "账号已创建", "Account created";
     DisplayTitle => "叫号大屏", "Hall display";
+    NowCalling => "正在呼叫", "Now calling";
+    LastCalls => "最近叫号", "Recent calls";
+    NoCallsYet => "暂无叫号", "No calls yet";
     KioskTitle => "自助取号机", "Self-service kiosk";
     KioskChoose => "请点选要办理的业务，即可取号", "Tap what you need to take a number";
     KioskPhone => "手机号（选填，大客户自动识别）", "Mobile number (optional; key accounts are recognised)";

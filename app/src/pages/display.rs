@@ -1,16 +1,64 @@
-//! The hall TV board. The now-calling board arrives with the queue and display issues; until then
-//! this page shows the hall and the clock.
+//! The hall TV board: the number being called, large, with its counter; the last calls; and
+//! per business the people waiting and the wait range, live from the hall's feed.
 
 use crate::api;
+use crate::components::queue_labels::counter_text;
+use crate::components::take_number::LiveWaits;
 use crate::i18n::{pick, t, Msg};
+use crate::live::use_queue_feed;
 use crate::state::{now, use_app};
 use domain::hours::to_local;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+/// Calls listed under the one being called.
+const LAST_CALLS: usize = 6;
+
 #[component]
 pub fn DisplayPage() -> impl IntoView {
-    hall_device_page(Msg::DisplayTitle)
+    let params = use_params_map();
+    let hall = params.read_untracked().get("hall").unwrap_or_default();
+    let feed = use_queue_feed(hall);
+    let lang = use_app().lang;
+    let calls = move || {
+        feed.snapshot
+            .get()
+            .map(|s| s.recent_calls)
+            .unwrap_or_default()
+    };
+    let current = move || calls().into_iter().next();
+    let earlier = move || {
+        calls()
+            .into_iter()
+            .skip(1)
+            .take(LAST_CALLS)
+            .map(|c| view! {
+                <li data-testid="last-call"><strong>{c.number.to_string()}</strong>" → "{counter_text(c.counter, lang.get())}</li>
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="display">
+            {hall_device_page(Msg::DisplayTitle)}
+            <section class="now-calling" aria-live="polite" data-testid="now-calling">
+                <h2>{t(Msg::NowCalling)}</h2>
+                {move || match current() {
+                    Some(c) => view! {
+                        <p class="now-number" data-testid="now-number">{c.number.to_string()}</p>
+                        <p class="now-counter" data-testid="now-counter">{t(Msg::PleaseGoTo)}" "{counter_text(c.counter, lang.get())}</p>
+                    }.into_any(),
+                    None => view! { <p class="empty">{t(Msg::NoCallsYet)}</p> }.into_any(),
+                }}
+            </section>
+            <div class="display-lower">
+                <section aria-labelledby="last-calls">
+                    <h2 id="last-calls">{t(Msg::LastCalls)}</h2>
+                    <ol class="last-calls">{earlier}</ol>
+                </section>
+                <section><LiveWaits feed/></section>
+            </div>
+        </div>
+    }
 }
 
 /// The heading shared by the hall's public devices (display and kiosk): hall name, title, clock.
