@@ -4,9 +4,10 @@
 use crate::api;
 use crate::components::queue_labels::counter_text;
 use crate::components::take_number::LiveWaits;
-use crate::i18n::{pick, t, Msg};
+use crate::i18n::{pick, t, Msg, WEEKDAYS};
 use crate::live::use_queue_feed;
 use crate::state::{now, use_app};
+use chrono::Datelike;
 use domain::hours::to_local;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -69,11 +70,15 @@ pub fn hall_device_page(title: Msg) -> impl IntoView {
         let id = params.read().get("hall").unwrap_or_default();
         async move { api::hall(&id).await }
     });
-    let clock = RwSignal::new(to_local(now()).format("%H:%M").to_string());
-    let tick = set_interval_with_handle(
-        move || clock.set(to_local(now()).format("%H:%M").to_string()),
-        std::time::Duration::from_secs(10),
-    );
+    let clock = RwSignal::new(now());
+    let tick =
+        set_interval_with_handle(move || clock.set(now()), std::time::Duration::from_secs(10));
+    let time = move || to_local(clock.get()).format("%H:%M").to_string();
+    let date = move || {
+        let local = to_local(clock.get());
+        let weekday = WEEKDAYS[local.weekday().num_days_from_monday() as usize];
+        format!("{} {}", local.format("%Y-%m-%d"), weekday.text(lang.get()))
+    };
     on_cleanup(move || {
         if let Ok(handle) = tick {
             handle.clear();
@@ -88,7 +93,8 @@ pub fn hall_device_page(title: Msg) -> impl IntoView {
         <section class="device-head">
             <h1>{name}</h1>
             <p class="device-title">{t(title)}</p>
-            <p class="device-clock">{move || clock.get()}</p>
+            <p class="device-clock">{time}</p>
+            <p class="device-date" data-testid="device-date">{date}</p>
         </section>
     }
 }
