@@ -164,6 +164,15 @@ pub mod queue {
             .unwrap_or_default()
     }
 
+    /// A fresh idempotency key for a check-in; `source` says where it came from ("web", "kiosk").
+    pub fn idempotency_key(source: &str) -> String {
+        format!(
+            "{source}-{}-{}",
+            js_sys::Date::now() as u64,
+            (js_sys::Math::random() * 1e9) as u64
+        )
+    }
+
     pub async fn check_in(hall: &str, req: &CheckInRequest) -> Result<TicketView, ApiError> {
         post(&format!("/api/halls/{}/tickets", super::encode(hall)), req).await
     }

@@ -67,3 +67,23 @@ pub fn FeedState(feed: crate::live::QueueFeed) -> impl leptos::IntoView {
         </p>
     }
 }
+
+/// A ticket's priority tag and, while it waits, the people ahead and the wait range: the
+/// lines the ticket page and the kiosk receipt both show.
+#[leptos::component]
+pub fn TicketFigures(ticket: domain::queue::protocol::TicketView) -> impl leptos::IntoView {
+    use crate::i18n::t;
+    use leptos::prelude::*;
+    let lang = crate::state::use_app().lang;
+    let waiting = ticket.state == TicketState::Waiting;
+    let wait = ticket.wait.filter(|_| waiting);
+    view! {
+        {priority_msg(ticket.priority).map(|m| view! { <p><span class="tag priority" data-testid="ticket-priority">{t(m)}</span></p> })}
+        {ticket.ahead.filter(|_| waiting).map(|n| view! {
+            <p class="ticket-ahead">{t(Msg::PeopleAhead)}" "<strong data-testid="ahead">{n}</strong>" "{t(Msg::People)}</p>
+        })}
+        {wait.map(|r| view! {
+            <p class="ticket-wait">{t(Msg::WaitRange)}" "<strong data-testid="wait">{move || wait_text(r, lang.get())}</strong></p>
+        })}
+    }
+}

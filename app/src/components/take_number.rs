@@ -57,11 +57,7 @@ pub fn TakeNumber(hall: HallDetail) -> impl IntoView {
     let open = hall.summary.status.is_open();
     let hall_id = hall.summary.id.clone();
     // One key per visit to the form: a double tap or a retry gets the same ticket.
-    let idempotency_key = format!(
-        "web-{}-{}",
-        js_sys::Date::now() as u64,
-        (js_sys::Math::random() * 1e9) as u64
-    );
+    let idempotency_key = api::queue::idempotency_key("web");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let request = CheckInRequest {

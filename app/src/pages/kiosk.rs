@@ -7,7 +7,7 @@
 use crate::api;
 use crate::components::feedback::Loaded;
 use crate::components::qr::{absolute_url, QrLink};
-use crate::components::queue_labels::{priority_msg, wait_text};
+use crate::components::queue_labels::{wait_text, TicketFigures};
 use crate::components::rating::{RatingForm, TicketRef};
 use crate::i18n::{business_msg, t, Msg};
 use crate::live::{use_queue_feed, QueueFeed};
@@ -135,11 +135,7 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
             channel: Channel::Kiosk,
             phone: Some(phone.get_untracked()).filter(|p| !p.trim().is_empty()),
             green_channel: green.get_untracked(),
-            idempotency_key: Some(format!(
-                "kiosk-{}-{}",
-                js_sys::Date::now() as u64,
-                (js_sys::Math::random() * 1e9) as u64
-            )),
+            idempotency_key: Some(api::queue::idempotency_key("kiosk")),
         };
         let hall_id = hall_id.clone();
         busy.set(true);
@@ -210,10 +206,8 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
 
 #[component]
 fn Receipt(hall: String, ticket: TicketView, screen: RwSignal<Screen>) -> impl IntoView {
-    let lang = use_app().lang;
     let key = ticket.key.clone().unwrap_or_default();
     let link = absolute_url(&format!("/halls/{hall}/tickets/{}?key={key}", ticket.id));
-    let wait = ticket.wait.map(|r| move || wait_text(r, lang.get()));
     let print = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -223,12 +217,8 @@ fn Receipt(hall: String, ticket: TicketView, screen: RwSignal<Screen>) -> impl I
         <section class="card ticket kiosk-receipt" data-testid="kiosk-receipt">
             <p class="meta">{t(Msg::YourNumber)}" · "{t(business_msg(ticket.business))}</p>
             <p class="ticket-number" data-testid="ticket-number">{ticket.number.to_string()}</p>
-            {priority_msg(ticket.priority).map(|m| view! { <p><span class="tag priority" data-testid="ticket-priority">{t(m)}</span></p> })}
             <p class="meta" data-testid="issued-at">{format_local(chrono::DateTime::from_timestamp_millis(ticket.issued_at).unwrap_or_default())}</p>
-            {ticket.ahead.map(|n| view! {
-                <p class="ticket-ahead">{t(Msg::PeopleAhead)}" "<strong data-testid="ahead">{n}</strong>" "{t(Msg::People)}</p>
-            })}
-            {wait.map(|w| view! { <p class="ticket-wait">{t(Msg::WaitRange)}" "<strong data-testid="wait">{w}</strong></p> })}
+            <TicketFigures ticket=ticket.clone()/>
             <QrLink link caption=Msg::KioskScanTicket testid="ticket-qr"/>
             <div class="row no-print">
                 <button type="button" class="button secondary" on:click=print>{t(Msg::KioskPrint)}</button>

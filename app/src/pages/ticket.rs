@@ -4,9 +4,7 @@
 use crate::alerts;
 use crate::api;
 use crate::components::feedback::Loaded;
-use crate::components::queue_labels::{
-    counter_text, priority_msg, state_msg, wait_text, FeedState,
-};
+use crate::components::queue_labels::{counter_text, state_msg, FeedState, TicketFigures};
 use crate::components::rating::{RatingForm, TicketRef};
 use crate::i18n::{business_msg, t, Msg};
 use crate::live::use_queue_feed;
@@ -70,9 +68,7 @@ fn TicketCard(ticket: TicketView, at: TicketRef, seen: CallSeen) -> impl IntoVie
     let called = matches!(ticket.state, TicketState::Called);
     let counter = ticket.counter;
     let number = ticket.number.to_string();
-    let wait = ticket.wait.map(|r| move || wait_text(r, lang.get()));
-    let ahead = ticket.ahead;
-    remind_if_close(&at, ahead);
+    remind_if_close(&at, ticket.ahead);
     let call_time = ticket.last_called_at.filter(|_| called);
     if let (Some(c), Some(time)) = (counter, call_time) {
         if seen.alerted.get_value() != Some(time) {
@@ -90,13 +86,7 @@ fn TicketCard(ticket: TicketView, at: TicketRef, seen: CallSeen) -> impl IntoVie
             <p class="meta">{t(Msg::YourNumber)}" · "{t(business_msg(ticket.business))}</p>
             <p class="ticket-number" data-testid="ticket-number">{number.clone()}</p>
             <p class="ticket-state" data-testid="ticket-state">{t(state_msg(ticket.state))}</p>
-            {priority_msg(ticket.priority).map(|m| view! { <p><span class="tag priority" data-testid="ticket-priority">{t(m)}</span></p> })}
-            {ahead.filter(|_| ticket.state == TicketState::Waiting).map(|n| view! {
-                <p class="ticket-ahead">{t(Msg::PeopleAhead)}" "<strong data-testid="ahead">{n}</strong>" "{t(Msg::People)}</p>
-            })}
-            {wait.filter(|_| ticket.state == TicketState::Waiting).map(|w| view! {
-                <p class="ticket-wait">{t(Msg::WaitRange)}" "<strong data-testid="wait">{w}</strong></p>
-            })}
+            <TicketFigures ticket=ticket.clone()/>
             {counter.filter(|_| matches!(ticket.state, TicketState::Called | TicketState::Serving)).map(|c| view! {
                 <p class="ticket-counter">{t(Msg::PleaseGoTo)}" "<strong>{move || counter_text(c, lang.get())}</strong></p>
             })}
