@@ -44,16 +44,14 @@ struct VirtualCounter<'a> {
 
 /// Estimates for every waiting ticket that some open counter can serve, in call order.
 pub fn estimate_waits(queue: &HallQueue, now: i64) -> Vec<Estimate> {
-    let waiting: Vec<&Ticket> = queue.tickets.iter().filter(|t| t.is_waiting()).collect();
-    let mut estimates = play_back(queue, &waiting, now, None);
+    let mut estimates = play_back(queue, None, now, None);
     fill_ahead(&mut estimates, queue);
     estimates
 }
 
 /// The estimate for one waiting ticket; the playback stops once it is called.
 pub fn estimate_for(queue: &HallQueue, ticket_id: u32, now: i64) -> Option<Estimate> {
-    let waiting: Vec<&Ticket> = queue.tickets.iter().filter(|t| t.is_waiting()).collect();
-    let mut estimates = play_back(queue, &waiting, now, Some(ticket_id));
+    let mut estimates = play_back(queue, None, now, Some(ticket_id));
     fill_ahead(&mut estimates, queue);
     estimates.pop().filter(|e| e.ticket_id == ticket_id)
 }
@@ -67,22 +65,27 @@ pub fn newcomer_wait(queue: &HallQueue, business: BusinessType, now: i64) -> Opt
         seq: 0,
     };
     let newcomer = Ticket::waiting(id, number, business, Priority::Normal, Channel::Kiosk, now);
-    let mut waiting: Vec<&Ticket> = queue.tickets.iter().filter(|t| t.is_waiting()).collect();
-    waiting.push(&newcomer);
-    play_back(queue, &waiting, now, Some(id))
+    play_back(queue, Some(&newcomer), now, Some(id))
         .last()
         .filter(|e| e.ticket_id == id)
         .map(|e| e.range)
 }
 
-/// Plays the queue forward: whenever a counter would be free it calls whoever the selection
-/// rules give it. Stops early once `until` is called. `ahead` is left at zero.
+/// Plays the queue forward, with `newcomer` joining it now: whenever a counter would be free
+/// it calls whoever the selection rules give it. Stops early once `until` is called. `ahead`
+/// is left at zero.
 fn play_back(
     queue: &HallQueue,
-    waiting: &[&Ticket],
+    newcomer: Option<&Ticket>,
     now: i64,
     until: Option<u32>,
 ) -> Vec<Estimate> {
+    let waiting: Vec<&Ticket> = queue
+        .tickets
+        .iter()
+        .filter(|t| t.is_waiting())
+        .chain(newcomer)
+        .collect();
     let stats = &queue.stats;
     let mut counters: Vec<VirtualCounter> = queue
         .counters
@@ -103,7 +106,7 @@ fn play_back(
             }
         })
         .collect();
-    let mut lines = Lines::new(waiting);
+    let mut lines = Lines::new(&waiting);
     let mut fairness = queue.fairness;
     let mut estimates = Vec::new();
     while !counters.is_empty() {
