@@ -114,6 +114,26 @@ pub async fn handle_list_halls(ctx: &mut Ctx) -> Result<Response> {
     ok(&halls)
 }
 
+/// The hall's counters in number order, with the business each serves.
+pub async fn hall_counters(db: &Db, hall_id: &str) -> Result<Vec<Counter>> {
+    let rows: Vec<CounterRow> = db
+        .all(
+            "SELECT id, number, serves_json FROM counters WHERE hall_id = ? ORDER BY number",
+            args![hall_id],
+        )
+        .await?;
+    rows.into_iter()
+        .map(|c| {
+            let serves: Vec<BusinessType> = serde_json::from_str(&c.serves_json)?;
+            Ok(Counter {
+                id: c.id,
+                number: c.number as u32,
+                serves,
+            })
+        })
+        .collect()
+}
+
 pub async fn handle_get_hall(ctx: &mut Ctx) -> Result<Response> {
     let id = ctx.matched.param().to_string();
     let row: Option<HallRow> = ctx
@@ -124,24 +144,7 @@ pub async fn handle_get_hall(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     let row = row.ok_or_else(|| ApiError::not_found("hall"))?;
-    let counters: Vec<CounterRow> = ctx
-        .db
-        .all(
-            "SELECT id, number, serves_json FROM counters WHERE hall_id = ? ORDER BY number",
-            args![&id],
-        )
-        .await?;
-    let counters = counters
-        .into_iter()
-        .map(|c| {
-            let serves: Vec<BusinessType> = serde_json::from_str(&c.serves_json)?;
-            Ok(Counter {
-                id: c.id,
-                number: c.number as u32,
-                serves,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let counters = hall_counters(&ctx.db, &id).await?;
     let hours = row.hours()?;
     ok(&HallDetail {
         summary: row.summary(ctx.now)?,

@@ -9,13 +9,12 @@ mod store;
 
 use crate::db::Db;
 use crate::error::Error;
+use crate::halls::hall_counters;
 use crate::http::error_response;
-use domain::halls::BusinessType;
 use domain::queue::protocol::QueueRequest;
-use domain::queue::{CounterState, CounterStatus, HallQueue, QueueConfig};
+use domain::queue::{CounterState, HallQueue, QueueConfig};
 use domain::ApiError;
 use fanout::Fanout;
-use serde::Deserialize;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use store::{Live, Store};
@@ -40,12 +39,6 @@ pub struct HallQueueObject {
     flush_scheduled: Cell<bool>,
 }
 
-#[derive(Deserialize)]
-struct CounterRow {
-    number: i64,
-    serves_json: String,
-}
-
 impl HallQueueObject {
     fn store(&self) -> Result<Store> {
         Ok(Store::new(self.state.storage().sql()))
@@ -61,23 +54,11 @@ impl HallQueueObject {
             return Ok(());
         }
         let db = Db::new(&self.env)?;
-        let rows: Vec<CounterRow> = db
-            .all(
-                "SELECT number, serves_json FROM counters WHERE hall_id = ? ORDER BY number",
-                crate::args![hall],
-            )
-            .await?;
-        let counters = rows
+        let counters = hall_counters(&db, hall)
+            .await?
             .into_iter()
-            .map(|r| {
-                let serves: Vec<BusinessType> = serde_json::from_str(&r.serves_json)?;
-                Ok(CounterState {
-                    number: r.number as u32,
-                    serves,
-                    status: CounterStatus::Open,
-                })
-            })
-            .collect::<std::result::Result<Vec<_>, Error>>()?;
+            .map(|c| CounterState::open(c.number, &c.serves))
+            .collect();
         // Another request may have started the queue while D1 answered.
         let mut slot = self.live.borrow_mut();
         if slot.is_none() {
