@@ -4,7 +4,7 @@
 
 use crate::appointments::{own, parse, path_id, still_booked, Row, SELECT};
 use crate::args;
-use crate::auth::{failure_window, record_failure};
+use crate::auth::{record_failure, refuse_if_throttled};
 use crate::db::from_ms;
 use crate::error::Result;
 use crate::http::client_ip;
@@ -28,18 +28,7 @@ pub async fn handle_arrive_by_code(ctx: &mut Ctx) -> Result<Response> {
     let code = read_json::<ArriveByCode>(&mut ctx.req).await?.code()?;
     let now = crate::db::now().timestamp_millis();
     let throttle_key = format!("code-ip:{}", client_ip(&ctx.req));
-    if let Some(secs) =
-        CODE_THROTTLE.retry_after(failure_window(&ctx.db, &throttle_key).await?, now)
-    {
-        let minutes = (secs + 59) / 60;
-        return Err(ApiError::new(
-            ErrorCode::RateLimited,
-            format!(
-                "too many wrong codes; please ask the staff, or try again in {minutes} minute(s)"
-            ),
-        )
-        .into());
-    }
+    refuse_if_throttled(&ctx.db, &CODE_THROTTLE, &throttle_key, now, "wrong codes").await?;
     let row: Option<Row> = ctx
         .db
         .first(

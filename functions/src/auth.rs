@@ -86,7 +86,7 @@ pub async fn handle_register(ctx: &mut Ctx) -> Result<Response> {
     start_session(ctx, user.to_user()?, 201).await
 }
 
-pub(crate) async fn failure_window(db: &Db, key: &str) -> Result<Option<FailureWindow>> {
+async fn failure_window(db: &Db, key: &str) -> Result<Option<FailureWindow>> {
     db.first(
         "SELECT window_start, failures FROM login_failures WHERE key = ?",
         args![key],
@@ -110,12 +110,23 @@ pub(crate) async fn record_failure(
     Ok(())
 }
 
-fn too_many_attempts(retry_after_secs: i64) -> ApiError {
-    let minutes = (retry_after_secs + 59) / 60;
-    ApiError::new(
-        ErrorCode::RateLimited,
-        format!("too many failed logins; try again in {minutes} minute(s)"),
-    )
+/// Refuses with 429 while `key` has used up its failures; `what` names them in the message.
+pub(crate) async fn refuse_if_throttled(
+    db: &Db,
+    throttle: &Throttle,
+    key: &str,
+    now_ms: i64,
+    what: &str,
+) -> Result<()> {
+    if let Some(secs) = throttle.retry_after(failure_window(db, key).await?, now_ms) {
+        let minutes = (secs + 59) / 60;
+        return Err(ApiError::new(
+            ErrorCode::RateLimited,
+            format!("too many {what}; try again in {minutes} minute(s)"),
+        )
+        .into());
+    }
+    Ok(())
 }
 
 pub async fn handle_login(ctx: &mut Ctx) -> Result<Response> {
@@ -128,9 +139,7 @@ pub async fn handle_login(ctx: &mut Ctx) -> Result<Response> {
         (IP_THROTTLE, format!("ip:{}", client_ip(&ctx.req))),
     ];
     for (throttle, key) in &keys {
-        if let Some(secs) = throttle.retry_after(failure_window(&ctx.db, key).await?, now) {
-            return Err(too_many_attempts(secs).into());
-        }
+        refuse_if_throttled(&ctx.db, throttle, key, now, "failed logins").await?;
     }
     let row = users::find_by_login(&ctx.db, &login).await?;
     let stored = row.as_ref().map(|r| r.password_hash.as_str()).unwrap_or("");
