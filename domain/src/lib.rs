@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod displays;
 pub mod error;
 pub mod firms;
 pub mod halls;

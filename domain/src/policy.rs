@@ -41,6 +41,10 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         AppointmentArriveByCode => Audience::Public,
         // Low ratings open follow-ups for the hall's manager (and the admin).
         FollowUpList | FollowUpResolve => Audience::Roles(NOTICE_EDITORS),
+        // The hall's screens: the day's message, English calls, and pairing TVs.
+        HallBroadcast | DisplaySettingsUpdate | DisplayList | DisplayCreate | DisplayRevoke => {
+            Audience::Roles(NOTICE_EDITORS)
+        }
         // Customers book for themselves; each appointment is then its owner's alone.
         AppointmentBook
         | AppointmentMine

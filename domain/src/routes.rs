@@ -74,6 +74,11 @@ endpoints! {
     AppointmentArriveByCode => Post "/api/halls/:hall/appointments/arrive",
     FollowUpList => Get "/api/halls/:hall/follow-ups",
     FollowUpResolve => Post "/api/halls/:hall/follow-ups/:id/resolve",
+    HallBroadcast => Put "/api/halls/:hall/broadcast",
+    DisplaySettingsUpdate => Put "/api/halls/:hall/display-settings",
+    DisplayList => Get "/api/halls/:hall/displays",
+    DisplayCreate => Post "/api/halls/:hall/displays",
+    DisplayRevoke => Post "/api/halls/:hall/displays/:id/revoke",
 }
 
 /// A matched request: the endpoint and its path parameters in pattern order.

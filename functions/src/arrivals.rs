@@ -81,11 +81,7 @@ async fn arrive(ctx: &Ctx, row: Row) -> Result<Response> {
         check_in,
         key: crate::crypto::new_token()?,
     };
-    let staff = Viewer {
-        staff: true,
-        ..Viewer::default()
-    };
-    let mut response = send(ctx, &row.hall_id, command, staff).await?;
+    let mut response = send(ctx, &row.hall_id, command, Viewer::staff()).await?;
     if !(200..300).contains(&response.status_code()) {
         return Ok(response);
     }

@@ -2,13 +2,12 @@
 
 use crate::args;
 use crate::error::Result;
-use crate::halls::hall_name;
+use crate::halls::managed_hall;
 use crate::http::{ok, parse_id};
 use crate::router::Ctx;
 use crate::users::audit;
-use domain::policy::may_manage_hall;
 use domain::queue::requests::FollowUp;
-use domain::{ApiError, ErrorCode};
+use domain::ApiError;
 use serde::Deserialize;
 use worker::Response;
 
@@ -40,20 +39,6 @@ impl Row {
             resolved_at: self.resolved_at,
         }
     }
-}
-
-/// The hall in the path, if it exists and the caller runs it.
-async fn managed_hall(ctx: &Ctx) -> Result<String> {
-    let hall = ctx.matched.param().to_string();
-    hall_name(&ctx.db, &hall).await?;
-    if !may_manage_hall(&ctx.actor()?, &hall) {
-        return Err(ApiError::new(
-            ErrorCode::Forbidden,
-            "you may only see your own hall's follow-ups",
-        )
-        .into());
-    }
-    Ok(hall)
 }
 
 /// Open follow-ups first, then the latest handled ones.

@@ -8,7 +8,8 @@ use crate::router::Ctx;
 use chrono::{DateTime, Utc};
 use domain::halls::{BusinessType, Counter, HallDetail, HallSummary};
 use domain::hours::WeeklyHours;
-use domain::ApiError;
+use domain::policy::may_manage_hall;
+use domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -97,6 +98,33 @@ pub async fn hall_name(db: &Db, hall_id: &str) -> Result<String> {
         .await?;
     row.map(|r| r.name)
         .ok_or_else(|| ApiError::not_found("hall").into())
+}
+
+/// The hall in the path, if it exists and the caller runs it.
+pub async fn managed_hall(ctx: &Ctx) -> Result<String> {
+    let hall = ctx.matched.param().to_string();
+    hall_name(&ctx.db, &hall).await?;
+    if !may_manage_hall(&ctx.actor()?, &hall) {
+        return Err(
+            ApiError::new(ErrorCode::Forbidden, "you may only manage your own hall").into(),
+        );
+    }
+    Ok(hall)
+}
+
+/// Whether the hall's TVs say calls in English too.
+pub async fn announces_in_english(db: &Db, hall_id: &str) -> Result<bool> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        announce_english: i64,
+    }
+    let row: Option<Row> = db
+        .first(
+            "SELECT announce_english FROM halls WHERE id = ?",
+            args![hall_id],
+        )
+        .await?;
+    Ok(row.is_some_and(|r| r.announce_english != 0))
 }
 
 pub async fn handle_list_halls(ctx: &mut Ctx) -> Result<Response> {

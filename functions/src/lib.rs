@@ -8,6 +8,7 @@ mod auth;
 mod clock;
 mod crypto;
 mod db;
+mod displays;
 mod error;
 mod firms;
 mod follow_ups;
@@ -28,6 +29,11 @@ pub use hall_queue::HallQueueObject;
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
     if req.path().starts_with("/ws/halls/") {
         return Ok(queue::handle_socket(req, env)
+            .await
+            .unwrap_or_else(|e| http::error_response(&e.0)));
+    }
+    if req.path().starts_with("/ws/displays/") {
+        return Ok(displays::handle_socket(req, env)
             .await
             .unwrap_or_else(|e| http::error_response(&e.0)));
     }

@@ -22,7 +22,7 @@ pub fn today(now: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// The queue object's address for a hall's day.
-fn object_url(hall: &str, day: &str, action: &str) -> String {
+pub fn object_url(hall: &str, day: &str, action: &str) -> String {
     format!("https://queue/{hall}/{day}/{action}")
 }
 
@@ -146,11 +146,7 @@ pub async fn handle_check_in(ctx: &mut Ctx) -> Result<Response> {
         check_in,
         key: new_token()?,
     };
-    let viewer = Viewer {
-        staff: true,
-        ..Viewer::default()
-    };
-    send(ctx, &hall, command, viewer).await
+    send(ctx, &hall, command, Viewer::staff()).await
 }
 
 pub async fn handle_get_ticket(ctx: &mut Ctx) -> Result<Response> {
@@ -198,23 +194,14 @@ pub async fn handle_counter_action(ctx: &mut Ctx) -> Result<Response> {
     if !may_work_hall(&ctx.actor()?, &hall) {
         return Err(ApiError::new(ErrorCode::Forbidden, "you work at another hall").into());
     }
-    send(
-        ctx,
-        &hall,
-        action.command(counter),
-        Viewer {
-            staff: true,
-            ..Viewer::default()
-        },
-    )
-    .await
+    send(ctx, &hall, action.command(counter), Viewer::staff()).await
 }
 
-/// `/ws/halls/:hall`: hands the WebSocket to the hall's queue object for today.
-pub async fn handle_socket(req: Request, env: Env) -> Result<Response> {
+/// The hall in a WebSocket path under `prefix`; refuses anything but a WebSocket upgrade.
+pub fn socket_hall(req: &Request, prefix: &str) -> Result<String> {
     let path = req.path();
     let hall = path
-        .trim_start_matches("/ws/halls/")
+        .trim_start_matches(prefix)
         .trim_end_matches('/')
         .to_string();
     if hall.is_empty() || hall.contains('/') {
@@ -227,6 +214,25 @@ pub async fn handle_socket(req: Request, env: Env) -> Result<Response> {
         )
         .into());
     }
+    Ok(hall)
+}
+
+/// Hands a WebSocket upgrade to the hall's queue object at `url`.
+pub async fn forward_socket(
+    req: &Request,
+    env: &Env,
+    hall: &str,
+    day: &str,
+    url: &str,
+) -> Result<Response> {
+    let forwarded =
+        Request::new_with_init(url, RequestInit::new().with_headers(req.headers().clone()))?;
+    Ok(stub(env, hall, day)?.fetch_with_request(forwarded).await?)
+}
+
+/// `/ws/halls/:hall`: hands the WebSocket to the hall's queue object for today.
+pub async fn handle_socket(req: Request, env: Env) -> Result<Response> {
+    let hall = socket_hall(&req, "/ws/halls/")?;
     let db = crate::db::Db::new(&env)?;
     hall_hours(&db, &hall).await?;
     let now = crate::clock::request_time(&req, &env);
@@ -235,9 +241,5 @@ pub async fn handle_socket(req: Request, env: Env) -> Result<Response> {
         object_url(&hall, &today(now), "ws"),
         now.timestamp_millis()
     );
-    let forwarded =
-        Request::new_with_init(&url, RequestInit::new().with_headers(req.headers().clone()))?;
-    Ok(stub(&env, &hall, &today(now))?
-        .fetch_with_request(forwarded)
-        .await?)
+    forward_socket(&req, &env, &hall, &today(now), &url).await
 }

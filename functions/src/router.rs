@@ -4,8 +4,8 @@
 use crate::error::Result;
 use crate::http::error_response;
 use crate::{
-    admin, appointments, arrivals, auth, clock, db, firms, follow_ups, halls, health, notices,
-    queue,
+    admin, appointments, arrivals, auth, clock, db, displays, firms, follow_ups, halls, health,
+    notices, queue,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -113,5 +113,10 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         AppointmentArriveByCode => arrivals::handle_arrive_by_code(&mut ctx).await,
         FollowUpList => follow_ups::handle_list(&mut ctx).await,
         FollowUpResolve => follow_ups::handle_resolve(&mut ctx).await,
+        HallBroadcast => displays::handle_broadcast(&mut ctx).await,
+        DisplaySettingsUpdate => displays::handle_settings(&mut ctx).await,
+        DisplayList => displays::handle_list(&mut ctx).await,
+        DisplayCreate => displays::handle_create(&mut ctx).await,
+        DisplayRevoke => displays::handle_revoke(&mut ctx).await,
     }
 }

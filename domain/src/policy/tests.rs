@@ -41,6 +41,11 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (AppointmentArrive, [U, A, F, F, F, F, F, F, F]),
     (FollowUpList, [U, F, F, A, A, F, F, F, F]),
     (FollowUpResolve, [U, F, F, A, A, F, F, F, F]),
+    (HallBroadcast, [U, F, F, A, A, F, F, F, F]),
+    (DisplaySettingsUpdate, [U, F, F, A, A, F, F, F, F]),
+    (DisplayList, [U, F, F, A, A, F, F, F, F]),
+    (DisplayCreate, [U, F, F, A, A, F, F, F, F]),
+    (DisplayRevoke, [U, F, F, A, A, F, F, F, F]),
 ];
 
 const COLUMNS: [Option<Role>; 9] = [

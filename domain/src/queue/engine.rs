@@ -1,6 +1,7 @@
 //! One hall's queue for one day as a state machine. Every change is a method that checks its
 //! preconditions, changes the state, and records an event; refused changes change nothing.
 
+use super::board::Board;
 use super::config::QueueConfig;
 use super::counters::{CounterState, CounterStatus};
 use super::events::{EventKind, QueueEvent};
@@ -63,6 +64,7 @@ pub struct HallQueue {
     /// Events not yet taken by `take_events`.
     #[serde(default)]
     pub pending: Vec<QueueEvent>,
+    pub board: Board,
 }
 
 impl HallQueue {
@@ -79,6 +81,7 @@ impl HallQueue {
             stats: ServiceStats::default(),
             seq: 0,
             pending: Vec::new(),
+            board: Board::default(),
         }
     }
 

@@ -18,6 +18,8 @@ pub use engine::{CheckIn, HallQueue, Transfer};
 pub use events::{EventKind, QueueEvent};
 pub mod estimate;
 pub use estimate::{estimate_waits, Estimate, WaitRange};
+pub mod announce;
+pub mod board;
 pub mod feed;
 pub mod persist;
 pub mod protocol;

@@ -1,6 +1,7 @@
 //! How a queue is stored: the small state in one record, each ticket in its own, so a change
 //! writes what it touched rather than the whole day.
 
+use super::board::Board;
 use super::config::QueueConfig;
 use super::counters::CounterState;
 use super::engine::HallQueue;
@@ -21,6 +22,9 @@ pub struct QueueMeta {
     pub next_seq: BTreeMap<char, u32>,
     pub stats: ServiceStats,
     pub seq: u64,
+    /// Absent in queues stored before the board existed.
+    #[serde(default)]
+    pub board: Board,
 }
 
 impl HallQueue {
@@ -34,6 +38,7 @@ impl HallQueue {
             next_seq: self.next_seq.clone(),
             stats: self.stats.clone(),
             seq: self.seq,
+            board: self.board.clone(),
         }
     }
 
@@ -49,6 +54,7 @@ impl HallQueue {
         queue.next_seq = meta.next_seq;
         queue.stats = meta.stats;
         queue.seq = meta.seq;
+        queue.board = meta.board;
         queue.tickets = tickets;
         queue.idempotency = idempotency;
         queue

@@ -1,6 +1,7 @@
 //! What the Worker asks a hall's queue object, and the views it answers with. The same views
 //! go to WebSocket subscribers, so the app, the Worker and the object share one set of types.
 
+use super::board::Board;
 use super::counters::{CounterState, CounterStatus};
 use super::engine::{CheckIn, HallQueue, Transfer};
 use super::estimate::{estimate_waits, newcomer_wait, Estimate, WaitRange};
@@ -74,6 +75,13 @@ pub enum QueueCommand {
         ticket: u32,
     },
     Snapshot,
+    /// The manager's message; `None` takes it down.
+    SetBroadcast {
+        text: Option<String>,
+    },
+    SetAnnounceEnglish {
+        on: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,9 +166,19 @@ pub struct QueueSnapshot {
     pub waiting: Vec<WaitingView>,
     /// Newest first.
     pub recent_calls: Vec<CallView>,
+    #[serde(default)]
+    pub board: Board,
 }
 
 impl Viewer {
+    /// Hall staff, who see every ticket.
+    pub fn staff() -> Viewer {
+        Viewer {
+            staff: true,
+            ..Viewer::default()
+        }
+    }
+
     /// Owners by account, holders of the key and staff may see and act on a ticket.
     pub fn may_see(&self, ticket: &Ticket, ticket_key: &str) -> bool {
         self.staff
@@ -252,6 +270,7 @@ pub fn snapshot(queue: &HallQueue, calls: &[CallView], now: i64) -> QueueSnapsho
         by_type,
         waiting,
         recent_calls: calls.iter().rev().take(RECENT_CALLS).cloned().collect(),
+        board: queue.board.clone(),
     }
 }
 

@@ -5,6 +5,7 @@ use super::outbox::OutboxEvent;
 use super::store::{Live, Store};
 use crate::error::Result;
 use crate::http::json;
+use domain::queue::board::Broadcast;
 use domain::queue::estimate::estimate_for;
 use domain::queue::feed::QueueMessage;
 use domain::queue::protocol::{
@@ -52,8 +53,8 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
         command,
     } = request;
     let q = &mut live.queue;
-    // Counter status changes carry no ticket event but still change what screens show.
-    let mut counter_changed = false;
+    // Counter status and board changes carry no ticket event but still change what screens show.
+    let mut screens_changed = false;
     let (status, body): (u16, serde_json::Value) = match command {
         QueueCommand::Snapshot => (200, serde_json::to_value(snapshot(q, &live.calls, now))?),
         QueueCommand::ViewTicket { ticket } => {
@@ -96,8 +97,18 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
         }
         QueueCommand::SetCounter { counter, status } => {
             let c = q.set_counter_status(counter, status)?.clone();
-            counter_changed = true;
+            screens_changed = true;
             (200, serde_json::to_value(c)?)
+        }
+        QueueCommand::SetBroadcast { text } => {
+            q.board.broadcast = text.map(|text| Broadcast { text, at: now });
+            screens_changed = true;
+            (200, serde_json::to_value(&q.board)?)
+        }
+        QueueCommand::SetAnnounceEnglish { on } => {
+            screens_changed = q.board.announce_english != on;
+            q.board.announce_english = on;
+            (200, serde_json::to_value(&q.board)?)
         }
         staff_command => {
             let t = match staff_command {
@@ -127,7 +138,7 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
         }
     };
     let events = live.queue.take_events();
-    let changed = !events.is_empty() || counter_changed;
+    let changed = !events.is_empty() || screens_changed;
     Ok(Outcome {
         response: json(status, &body)?,
         changed,

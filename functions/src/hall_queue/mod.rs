@@ -9,8 +9,9 @@ mod store;
 
 use crate::db::Db;
 use crate::error::Error;
-use crate::halls::hall_counters;
+use crate::halls::{announces_in_english, hall_counters};
 use crate::http::error_response;
+use domain::displays::CLOSE_REVOKED;
 use domain::queue::protocol::QueueRequest;
 use domain::queue::{CounterState, HallQueue, QueueConfig};
 use domain::ApiError;
@@ -54,6 +55,7 @@ impl HallQueueObject {
             return Ok(());
         }
         let db = Db::new(&self.env)?;
+        let english = announces_in_english(&db, hall).await?;
         let counters = hall_counters(&db, hall)
             .await?
             .into_iter()
@@ -62,8 +64,10 @@ impl HallQueueObject {
         // Another request may have started the queue while D1 answered.
         let mut slot = self.live.borrow_mut();
         if slot.is_none() {
+            let mut queue = HallQueue::new(hall, day, counters, QueueConfig::default());
+            queue.board.announce_english = english;
             *slot = Some(Live {
-                queue: HallQueue::new(hall, day, counters, QueueConfig::default()),
+                queue,
                 keys: Default::default(),
                 calls: Vec::new(),
             });
@@ -112,14 +116,34 @@ impl HallQueueObject {
         Ok(response)
     }
 
-    fn handle_socket(&self, now: i64) -> Result<Response> {
+    /// A screen's socket; a paired TV's is tagged with its display, so revoking finds it.
+    fn handle_socket(&self, now: i64, display: Option<i64>) -> Result<Response> {
         let pair = WebSocketPair::new()?;
-        self.state.accept_web_socket(&pair.server);
+        match display {
+            Some(id) => self
+                .state
+                .accept_websocket_with_tags(&pair.server, &[&display_tag(id)]),
+            None => self.state.accept_web_socket(&pair.server),
+        }
         if let Some(live) = self.live.borrow().as_ref() {
             fanout::greet(&pair.server, live, now);
         }
         Response::from_websocket(pair.client)
     }
+
+    /// Closes a revoked TV's sockets; it will not be let back in.
+    fn handle_disconnect(&self, display: Option<i64>) -> Result<Response> {
+        if let Some(id) = display {
+            for ws in self.state.get_websockets_with_tag(&display_tag(id)) {
+                let _ = ws.close(Some(CLOSE_REVOKED), Some("this display was revoked"));
+            }
+        }
+        Response::ok("closed")
+    }
+}
+
+fn display_tag(id: i64) -> String {
+    format!("display:{id}")
 }
 
 impl DurableObject for HallQueueObject {
@@ -133,7 +157,8 @@ impl DurableObject for HallQueueObject {
         }
     }
 
-    /// Paths: `/{hall}/{day}/command` (POST a QueueRequest) and `/{hall}/{day}/ws?now=`.
+    /// Paths: `/{hall}/{day}/command` (POST a QueueRequest), `/{hall}/{day}/ws?now=&display=`
+    /// and `/{hall}/{day}/disconnect?display=`.
     async fn fetch(&self, req: Request) -> Result<Response> {
         let url = req.url()?;
         let parts: Vec<&str> = url.path().trim_matches('/').split('/').collect();
@@ -143,15 +168,17 @@ impl DurableObject for HallQueueObject {
         if let Err(e) = self.ensure_live(hall, day).await {
             return Ok(error_response(&e.0));
         }
+        let number = |name: &str| {
+            url.query_pairs()
+                .find(|(k, _)| k == name)
+                .and_then(|(_, v)| v.parse::<i64>().ok())
+        };
         match action {
             "ws" => {
-                let now = url
-                    .query_pairs()
-                    .find(|(k, _)| k == "now")
-                    .and_then(|(_, v)| v.parse().ok())
-                    .unwrap_or_else(|| crate::db::now().timestamp_millis());
-                self.handle_socket(now)
+                let now = number("now").unwrap_or_else(|| crate::db::now().timestamp_millis());
+                self.handle_socket(now, number("display"))
             }
+            "disconnect" => self.handle_disconnect(number("display")),
             "command" => Ok(self
                 .handle_command(req)
                 .await
