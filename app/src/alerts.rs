@@ -3,11 +3,21 @@
 
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    /// One audio context for the page: browsers cap how many a page may open.
+    static AUDIO: Option<web_sys::AudioContext> = web_sys::AudioContext::new().ok();
+}
+
 /// A short two-tone chime through Web Audio.
 pub fn chime() {
-    let Ok(ctx) = web_sys::AudioContext::new() else {
-        return;
-    };
+    AUDIO.with(|ctx| {
+        if let Some(ctx) = ctx {
+            play_chime(ctx);
+        }
+    });
+}
+
+fn play_chime(ctx: &web_sys::AudioContext) {
     for (i, freq) in [880.0, 660.0].into_iter().enumerate() {
         let (Ok(osc), Ok(gain)) = (ctx.create_oscillator(), ctx.create_gain()) else {
             return;

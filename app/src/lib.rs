@@ -6,6 +6,7 @@ mod components;
 mod i18n;
 mod live;
 mod pages;
+mod speech;
 mod state;
 
 use components::feedback::ToastHost;
@@ -25,6 +26,17 @@ use pages::{
 };
 use state::AppState;
 
+/// The hall's TV and kiosk are full-screen devices: no site navigation on them.
+#[component]
+fn SiteHeader() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let on_device = move || {
+        let path = location.pathname.get();
+        path.starts_with("/display/") || path.starts_with("/kiosk/")
+    };
+    view! { <Show when=move || !on_device()><Header/></Show> }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::provide();
@@ -35,7 +47,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Router>
-            <Header/>
+            <SiteHeader/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>

@@ -73,6 +73,7 @@ test('the display and kiosk pages name their hall', async ({ page }) => {
   await page.goto('/display/binjiang');
   await expect(page.getByRole('heading', { name: '滨江营业厅' })).toBeVisible();
   await expect(page.getByText('叫号大屏')).toBeVisible();
+  await expect(page.getByTestId('display-unpaired')).toContainText('此屏幕尚未配对'); // no token, no queue
   await expect(page.getByTestId('device-date')).toHaveText(/^\d{4}-\d{2}-\d{2} 周[一二三四五六日]$/);
   await page.goto('/kiosk/gaoxin');
   await expect(page.getByRole('heading', { name: '高新营业厅' })).toBeVisible();

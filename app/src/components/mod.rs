@@ -1,8 +1,11 @@
 //! Pieces shared by several pages.
 
 pub mod book;
+pub mod broadcast;
 pub mod business_select;
 pub mod cards;
+pub mod device_head;
+pub mod display_content;
 pub mod feedback;
 pub mod form;
 pub mod guard;

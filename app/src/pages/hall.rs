@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::book::BookAppointment;
+use crate::components::broadcast::BroadcastBanner;
 use crate::components::cards::StatusBadge;
 use crate::components::feedback::Loaded;
 use crate::components::take_number::{LiveWaits, TakeNumber};
@@ -43,6 +44,7 @@ pub fn HallPage() -> impl IntoView {
 fn HallQueue(hall: HallDetail) -> impl IntoView {
     let feed = use_queue_feed(hall.summary.id.clone());
     view! {
+        <BroadcastBanner feed/>
         <div class="two-columns">
             <section aria-labelledby="queue-heading">
                 <h2 id="queue-heading">{t(Msg::Waiting)}</h2>

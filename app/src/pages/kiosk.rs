@@ -5,13 +5,13 @@
 //! today, which is what rating them needs.
 
 use crate::api;
+use crate::components::device_head::DeviceHead;
 use crate::components::feedback::Loaded;
 use crate::components::qr::{absolute_url, QrLink};
 use crate::components::queue_labels::{wait_text, TicketFigures};
 use crate::components::rating::{RatingForm, TicketRef};
-use crate::i18n::{business_msg, t, Msg};
+use crate::i18n::{business_msg, t, Lang, Msg};
 use crate::live::{use_queue_feed, QueueFeed};
-use crate::pages::display::hall_device_page;
 use crate::state::{now, store, stored, use_app};
 use domain::halls::{BusinessType, HallDetail};
 use domain::hours::{format_local, to_local};
@@ -42,7 +42,7 @@ pub fn KioskPage() -> impl IntoView {
     });
     view! {
         <div class="kiosk">
-            {hall_device_page(Msg::KioskTitle)}
+            <DeviceHead title=Msg::KioskTitle lang_switch=true/>
             <Loaded resource=hall content=|hall| view! { <Kiosk hall/> }/>
         </div>
     }
@@ -73,6 +73,7 @@ fn Kiosk(hall: HallDetail) -> impl IntoView {
 /// screen is drawn anew: no number, phone or rating is left for the next person.
 fn reset_when_idle(screen: RwSignal<Screen>) -> StoredValue<Option<f64>> {
     let last_touch = StoredValue::new(None);
+    let lang = use_app().lang;
     let check = move || {
         let idle = last_touch
             .get_value()
@@ -80,6 +81,7 @@ fn reset_when_idle(screen: RwSignal<Screen>) -> StoredValue<Option<f64>> {
         if idle {
             last_touch.set_value(None);
             screen.set(Screen::Start);
+            lang.set(Lang::Zh);
         }
     };
     let tick = set_interval_with_handle(check, std::time::Duration::from_secs(5));

@@ -3,6 +3,7 @@
 
 use crate::alerts;
 use crate::api;
+use crate::components::broadcast::BroadcastBanner;
 use crate::components::feedback::Loaded;
 use crate::components::queue_labels::{counter_text, state_msg, FeedState, TicketFigures};
 use crate::components::rating::{RatingForm, TicketRef};
@@ -50,6 +51,7 @@ pub fn TicketPage() -> impl IntoView {
         <section class="narrow">
             <h1>{t(Msg::TicketTitle)}</h1>
             <FeedState feed/>
+            <BroadcastBanner feed/>
             <Loaded resource=ticket content=move |view| { let at = at.clone(); view! { <TicketCard ticket=view at seen/> } }/>
         </section>
     }

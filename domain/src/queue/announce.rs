@@ -81,13 +81,12 @@ pub fn utterances(call: &CallView, english: bool) -> Vec<Utterance> {
     said
 }
 
-/// Which calls a display has yet to announce. A call is known by when it was made and its
-/// ticket, so a recall (a new time) is announced again while a snapshot repeating calls
-/// already said announces nothing. The first snapshot a display sees is history: it is shown,
+/// Which calls a display has yet to announce. A call is known by its change number, so a
+/// recall is announced again while a snapshot repeating calls already said announces nothing. The first snapshot a display sees is history: it is shown,
 /// not read out.
 #[derive(Debug, Default)]
 pub struct CallsToAnnounce {
-    said: VecDeque<(i64, u32)>,
+    said: VecDeque<u64>,
     started: bool,
     pending: VecDeque<CallView>,
 }
@@ -113,7 +112,7 @@ impl CallsToAnnounce {
     }
 
     fn add(&mut self, call: &CallView) {
-        if !self.started || self.said.contains(&(call.at, call.ticket_id)) {
+        if !self.started || self.said.contains(&call.seq) {
             return;
         }
         self.remember(call);
@@ -124,7 +123,7 @@ impl CallsToAnnounce {
     }
 
     fn remember(&mut self, call: &CallView) {
-        self.said.push_back((call.at, call.ticket_id));
+        self.said.push_back(call.seq);
         while self.said.len() > REMEMBERED {
             self.said.pop_front();
         }

@@ -5,7 +5,7 @@ use super::board::Board;
 use super::counters::{CounterState, CounterStatus};
 use super::engine::{CheckIn, HallQueue, Transfer};
 use super::estimate::{estimate_waits, newcomer_wait, Estimate, WaitRange};
-use super::events::EventKind;
+use super::events::{EventKind, QueueEvent};
 use super::select::CallReason;
 use super::ticket::{Priority, Rating, Ticket, TicketNumber, TicketState};
 use crate::halls::BusinessType;
@@ -137,6 +137,10 @@ pub struct TypeWaiting {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallView {
+    /// The change that made the call: each call and recall has its own, even at the same time.
+    /// Absent in calls stored before it was added.
+    #[serde(default)]
+    pub seq: u64,
     pub ticket_id: u32,
     pub number: TicketNumber,
     pub counter: u32,
@@ -275,23 +279,18 @@ pub fn snapshot(queue: &HallQueue, calls: &[CallView], now: i64) -> QueueSnapsho
 }
 
 /// A call as screens show it, from an event of kind Called or Recalled.
-pub fn call_view(
-    kind: EventKind,
-    ticket_id: u32,
-    number: TicketNumber,
-    counter: Option<u32>,
-    at: i64,
-) -> Option<CallView> {
-    let recall = match kind {
+pub fn call_view(event: &QueueEvent) -> Option<CallView> {
+    let recall = match event.kind {
         EventKind::Called => false,
         EventKind::Recalled => true,
         _ => return None,
     };
     Some(CallView {
-        ticket_id,
-        number,
-        counter: counter?,
-        at,
+        seq: event.seq,
+        ticket_id: event.ticket_id,
+        number: event.number,
+        counter: event.counter?,
+        at: event.at,
         recall,
     })
 }
@@ -389,6 +388,7 @@ mod tests {
         let q = queue();
         let calls: Vec<CallView> = (1..=12)
             .map(|i| CallView {
+                seq: i as u64,
                 ticket_id: i,
                 number: TicketNumber {
                     prefix: 'A',
@@ -410,8 +410,19 @@ mod tests {
             prefix: 'A',
             seq: 1,
         };
-        assert!(call_view(EventKind::Called, 1, n, Some(2), 0).is_some_and(|c| !c.recall));
-        assert!(call_view(EventKind::Recalled, 1, n, Some(2), 0).is_some_and(|c| c.recall));
-        assert!(call_view(EventKind::Served, 1, n, Some(2), 0).is_none());
+        let event = |kind| QueueEvent {
+            seq: 7,
+            at: 0,
+            kind,
+            ticket_id: 1,
+            number: n,
+            counter: Some(2),
+            actor: None,
+            reason: None,
+            detail: None,
+        };
+        assert!(call_view(&event(EventKind::Called)).is_some_and(|c| !c.recall && c.seq == 7));
+        assert!(call_view(&event(EventKind::Recalled)).is_some_and(|c| c.recall));
+        assert!(call_view(&event(EventKind::Served)).is_none());
     }
 }

@@ -157,7 +157,7 @@ pub fn persist(
     let mut messages = Vec::new();
     let mut outbox = Vec::new();
     for e in &events {
-        if let Some(call) = call_view(e.kind, e.ticket_id, e.number, e.counter, e.at) {
+        if let Some(call) = call_view(e) {
             messages.push(QueueMessage::Called {
                 seq: e.seq,
                 call: call.clone(),

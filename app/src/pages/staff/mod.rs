@@ -4,6 +4,7 @@
 mod counter;
 mod follow_ups;
 mod notices;
+mod screens;
 mod users;
 
 use crate::components::guard::SignedIn;
@@ -49,7 +50,10 @@ fn Console() -> impl IntoView {
         <h1>{t(Msg::ConsoleTitle)}</h1>
         <p class="meta" data-testid="console-user">{who}</p>
         {move || app.session.get().and_then(|u| u.hall_id).filter(|_| is_counter_staff()).map(|hall| view! { <counter::CounterConsole hall/> })}
-        {move || app.session.get().filter(|u| u.role == domain::Role::HallManager).and_then(|u| u.hall_id).map(|hall| view! { <follow_ups::FollowUps hall/> })}
+        {move || app.session.get().filter(|u| u.role == domain::Role::HallManager).and_then(|u| u.hall_id).map(|hall| view! {
+            <follow_ups::FollowUps hall=hall.clone()/>
+            <screens::HallScreens hall/>
+        })}
         <Show when=allowed(Endpoint::StaffNoticeList)><notices::NoticeManager/></Show>
         <Show when=allowed(Endpoint::UserList)><users::UserManager/></Show>
     }

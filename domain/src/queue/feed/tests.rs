@@ -21,14 +21,7 @@ fn before_and_after_a_call() -> (QueueSnapshot, QueueMessage, QueueSnapshot) {
     let before = snapshot(&q, &[], 5 * MIN);
     q.call_next(2, None, 5 * MIN).unwrap();
     let event = q.take_events().pop().unwrap();
-    let call = call_view(
-        event.kind,
-        event.ticket_id,
-        event.number,
-        event.counter,
-        event.at,
-    )
-    .unwrap();
+    let call = call_view(&event).unwrap();
     let after = snapshot(&q, std::slice::from_ref(&call), 5 * MIN);
     let message = QueueMessage::Called {
         seq: event.seq,
