@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod content;
 pub mod displays;
 pub mod error;
 pub mod firms;

@@ -32,6 +32,8 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         Health | Register | Login | Logout | Me | HallList | HallGet | NoticeList | FirmList => {
             Audience::Public
         }
+        // What halls publish: posters (and their images) and planned outages.
+        PosterList | PosterImage | OutageList => Audience::Public,
         // Tickets are taken at kiosks and by QR code without an account; the ticket's owner or
         // the holder of its key may see and act on it (see queue::protocol::Viewer).
         QueueSnapshot | TicketCreate | TicketGet | TicketCancel | TicketRate => Audience::Public,
@@ -55,6 +57,8 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         StaffNoticeList | NoticeCreate | NoticeUpdate | NoticeWithdraw => {
             Audience::Roles(NOTICE_EDITORS)
         }
+        StaffPosterList | PosterCreate | PosterUpdate | PosterWithdraw | PosterImageUpload
+        | StaffOutageList | OutageCreate | OutageWithdraw => Audience::Roles(NOTICE_EDITORS),
         UserList | UserCreate => Audience::Roles(ADMINS),
     }
 }
@@ -83,6 +87,18 @@ pub fn may_manage_notice(actor: &Actor, notice_hall: Option<&str>) -> bool {
     match actor.role {
         Role::Admin => true,
         Role::HallManager => notice_hall.is_some() && actor.hall_id.as_deref() == notice_hall,
+        _ => false,
+    }
+}
+
+/// A poster targets a list of halls (empty: every hall). Managers target their own hall only;
+/// several halls or all of them are the admin's.
+pub fn may_target_halls(actor: &Actor, halls: &[String]) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::HallManager => {
+            !halls.is_empty() && halls.iter().all(|h| actor.hall_id.as_deref() == Some(h))
+        }
         _ => false,
     }
 }

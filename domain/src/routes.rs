@@ -79,6 +79,17 @@ endpoints! {
     DisplayList => Get "/api/halls/:hall/displays",
     DisplayCreate => Post "/api/halls/:hall/displays",
     DisplayRevoke => Post "/api/halls/:hall/displays/:id/revoke",
+    PosterList => Get "/api/posters",
+    PosterImage => Get "/api/poster-images/:key",
+    StaffPosterList => Get "/api/staff/posters",
+    PosterCreate => Post "/api/staff/posters",
+    PosterUpdate => Put "/api/staff/posters/:id",
+    PosterWithdraw => Post "/api/staff/posters/:id/withdraw",
+    PosterImageUpload => Post "/api/staff/poster-images",
+    OutageList => Get "/api/outages",
+    StaffOutageList => Get "/api/staff/outages",
+    OutageCreate => Post "/api/staff/outages",
+    OutageWithdraw => Post "/api/staff/outages/:id/withdraw",
 }
 
 /// A matched request: the endpoint and its path parameters in pattern order.

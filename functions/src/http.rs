@@ -34,29 +34,30 @@ pub fn error_response(err: &ApiError) -> Response {
     })
 }
 
-/// Reads a JSON body of at most `MAX_BODY_BYTES`. Syntax errors are `invalid_json`; a missing
-/// or wrongly typed field is a `validation` error naming what serde found.
-pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T> {
-    let too_large = || {
-        ApiError::new(
-            ErrorCode::PayloadTooLarge,
-            "the request body is larger than 1 MiB",
-        )
-    };
+/// The request body, refused with 413 (and `too_large`) past `max` bytes, declared or sent.
+pub async fn read_body(req: &mut Request, max: usize, too_large: &str) -> Result<Vec<u8>> {
+    let refuse = || ApiError::new(ErrorCode::PayloadTooLarge, too_large);
     let declared = req
         .headers()
         .get("content-length")?
         .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|len| len > MAX_BODY_BYTES) {
-        return Err(too_large().into());
+    if declared.is_some_and(|len| len > max) {
+        return Err(refuse().into());
     }
     let bytes = req
         .bytes()
         .await
         .map_err(|_| ApiError::new(ErrorCode::InvalidJson, "the request body could not be read"))?;
-    if bytes.len() > MAX_BODY_BYTES {
-        return Err(too_large().into());
+    if bytes.len() > max {
+        return Err(refuse().into());
     }
+    Ok(bytes)
+}
+
+/// Reads a JSON body of at most `MAX_BODY_BYTES`. Syntax errors are `invalid_json`; a missing
+/// or wrongly typed field is a `validation` error naming what serde found.
+pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T> {
+    let bytes = read_body(req, MAX_BODY_BYTES, "the request body is larger than 1 MiB").await?;
     // Syntax first, then shape: a truncated document is invalid JSON even if its start has a wrong type.
     let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
         ApiError::new(

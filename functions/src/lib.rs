@@ -17,6 +17,8 @@ mod halls;
 mod health;
 mod http;
 mod notices;
+mod outages;
+mod posters;
 mod queue;
 mod router;
 mod users;

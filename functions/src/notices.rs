@@ -111,11 +111,11 @@ pub async fn handle_list_for_staff(ctx: &mut Ctx) -> Result<Response> {
 }
 
 /// Refuses unless the actor may manage notices of `hall`; an unknown hall is 404.
-async fn check_may_manage(db: &Db, actor: &Actor, hall: Option<&str>) -> Result<()> {
+pub(crate) async fn check_may_manage(db: &Db, actor: &Actor, hall: Option<&str>) -> Result<()> {
     if !may_manage_notice(actor, hall) {
         let message = match hall {
-            None => "only an administrator may publish notices for every hall",
-            Some(_) => "you may only manage notices of your own hall",
+            None => "only an administrator may publish for every hall",
+            Some(_) => "you may only publish for your own hall",
         };
         return Err(ApiError::new(ErrorCode::Forbidden, message).into());
     }

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::http::error_response;
 use crate::{
     admin, appointments, arrivals, auth, clock, db, displays, firms, follow_ups, halls, health,
-    notices, queue,
+    notices, outages, posters, queue,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -118,5 +118,16 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         DisplayList => displays::handle_list(&mut ctx).await,
         DisplayCreate => displays::handle_create(&mut ctx).await,
         DisplayRevoke => displays::handle_revoke(&mut ctx).await,
+        PosterList => posters::handle_list_published(&mut ctx).await,
+        PosterImage => posters::handle_image(&mut ctx).await,
+        StaffPosterList => posters::handle_list_for_staff(&mut ctx).await,
+        PosterCreate => posters::handle_create(&mut ctx).await,
+        PosterUpdate => posters::handle_update(&mut ctx).await,
+        PosterWithdraw => posters::handle_withdraw(&mut ctx).await,
+        PosterImageUpload => posters::handle_upload_image(&mut ctx).await,
+        OutageList => outages::handle_list_upcoming(&mut ctx).await,
+        StaffOutageList => outages::handle_list_for_staff(&mut ctx).await,
+        OutageCreate => outages::handle_create(&mut ctx).await,
+        OutageWithdraw => outages::handle_withdraw(&mut ctx).await,
     }
 }

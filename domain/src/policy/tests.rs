@@ -46,6 +46,17 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (DisplayList, [U, F, F, A, A, F, F, F, F]),
     (DisplayCreate, [U, F, F, A, A, F, F, F, F]),
     (DisplayRevoke, [U, F, F, A, A, F, F, F, F]),
+    (PosterList, [A, A, A, A, A, A, A, A, A]),
+    (PosterImage, [A, A, A, A, A, A, A, A, A]),
+    (OutageList, [A, A, A, A, A, A, A, A, A]),
+    (StaffPosterList, [U, F, F, A, A, F, F, F, F]),
+    (PosterCreate, [U, F, F, A, A, F, F, F, F]),
+    (PosterUpdate, [U, F, F, A, A, F, F, F, F]),
+    (PosterWithdraw, [U, F, F, A, A, F, F, F, F]),
+    (PosterImageUpload, [U, F, F, A, A, F, F, F, F]),
+    (StaffOutageList, [U, F, F, A, A, F, F, F, F]),
+    (OutageCreate, [U, F, F, A, A, F, F, F, F]),
+    (OutageWithdraw, [U, F, F, A, A, F, F, F, F]),
 ];
 
 const COLUMNS: [Option<Role>; 9] = [
@@ -149,4 +160,21 @@ fn managers_run_only_their_own_hall() {
         "xinghu"
     ));
     assert!(may_manage_hall(&actor(Admin, None), "gaoxin"));
+}
+
+#[test]
+fn managers_target_posters_at_their_own_hall_only() {
+    let halls = |list: &[&str]| list.iter().map(|h| h.to_string()).collect::<Vec<_>>();
+    let manager = actor(HallManager, Some("xinghu"));
+    assert!(may_target_halls(&manager, &halls(&["xinghu"])));
+    assert!(
+        !may_target_halls(&manager, &halls(&[])),
+        "every hall is the admin's"
+    );
+    assert!(!may_target_halls(&manager, &halls(&["xinghu", "gaoxin"])));
+    assert!(may_target_halls(&actor(Admin, None), &halls(&[])));
+    assert!(!may_target_halls(
+        &actor(HallStaff, Some("xinghu")),
+        &halls(&["xinghu"])
+    ));
 }

@@ -104,7 +104,25 @@ impl Client {
         self.send(method, path, Some(body), "application/json")
     }
 
-    fn send(&self, method: &str, path: &str, body: Option<String>, content_type: &str) -> Reply {
+    /// Sends bytes as they are (an upload), with their content type.
+    pub fn upload(&self, path: &str, content_type: &str, bytes: &[u8]) -> Reply {
+        let result = self.request("POST", path, content_type).send_bytes(bytes);
+        self.reply("POST", path, result)
+    }
+
+    /// A file: its status, content type and bytes.
+    pub fn download(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let response = match self.request("GET", path, "application/json").call() {
+            Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("GET {path}: transport error {e}"),
+        };
+        let (status, content_type) = (response.status(), response.content_type().to_string());
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut response.into_reader(), &mut bytes).expect("a body");
+        (status, content_type, bytes)
+    }
+
+    fn request(&self, method: &str, path: &str, content_type: &str) -> ureq::Request {
         let mut request = self
             .agent
             .request(method, &format!("{}{path}", self.base))
@@ -115,10 +133,24 @@ impl Client {
         if let Some(now) = self.clock.borrow().as_ref() {
             request = request.set("x-test-now", now);
         }
+        request
+    }
+
+    fn send(&self, method: &str, path: &str, body: Option<String>, content_type: &str) -> Reply {
+        let request = self.request(method, path, content_type);
         let result = match body {
             Some(b) => request.send_string(&b),
             None => request.call(),
         };
+        self.reply(method, path, result)
+    }
+
+    fn reply(
+        &self,
+        method: &str,
+        path: &str,
+        result: Result<ureq::Response, ureq::Error>,
+    ) -> Reply {
         let response = match result {
             Ok(r) | Err(ureq::Error::Status(_, r)) => r,
             Err(e) => panic!("{method} {path}: transport error {e}"),

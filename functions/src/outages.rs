@@ -1,0 +1,139 @@
+//! Planned outages: the public list of those not yet over, and the manager's create and
+//! withdraw. A manager announces outages for their own hall; city-wide ones are the admin's.
+
+use crate::args;
+use crate::db::{from_ms, Db};
+use crate::error::Result;
+use crate::halls::hall_name;
+use crate::http::{created, ok, parse_id, query_param, read_json};
+use crate::notices::check_may_manage;
+use crate::router::Ctx;
+use crate::users::audit;
+use domain::content::{Outage, OutageInput};
+use domain::{ApiError, Role};
+use serde::Deserialize;
+use serde_json::json;
+use worker::Response;
+
+const SELECT: &str =
+    "SELECT id, hall_id, area, reason, starts_at, ends_at, withdrawn_at FROM outages";
+
+#[derive(Deserialize)]
+struct Row {
+    id: i64,
+    hall_id: Option<String>,
+    area: String,
+    reason: String,
+    starts_at: i64,
+    ends_at: i64,
+    withdrawn_at: Option<i64>,
+}
+
+impl From<Row> for Outage {
+    fn from(r: Row) -> Outage {
+        Outage {
+            id: r.id,
+            hall_id: r.hall_id,
+            area: r.area,
+            reason: r.reason,
+            starts_at: from_ms(r.starts_at),
+            ends_at: from_ms(r.ends_at),
+            withdrawn_at: r.withdrawn_at.map(from_ms),
+        }
+    }
+}
+
+/// Outages not yet over, soonest first; with `?hall=` that hall's and the city-wide ones.
+pub async fn handle_list_upcoming(ctx: &mut Ctx) -> Result<Response> {
+    let hall = query_param(&ctx.req, "hall")?;
+    if let Some(hall) = &hall {
+        hall_name(&ctx.db, hall).await?;
+    }
+    let rows: Vec<Row> = ctx
+        .db
+        .all(
+            &format!("{SELECT} WHERE withdrawn_at IS NULL AND ends_at > ?1 AND (?2 IS NULL OR hall_id IS NULL OR hall_id = ?2) ORDER BY starts_at, id LIMIT 50"),
+            args![ctx.now.timestamp_millis(), hall],
+        )
+        .await?;
+    ok(&rows.into_iter().map(Outage::from).collect::<Vec<_>>())
+}
+
+/// The console's list: a manager's hall and the city-wide ones; all for an admin.
+pub async fn handle_list_for_staff(ctx: &mut Ctx) -> Result<Response> {
+    let actor = ctx.actor()?;
+    let hall = (actor.role != Role::Admin)
+        .then_some(actor.hall_id)
+        .flatten();
+    let rows: Vec<Row> = ctx
+        .db
+        .all(
+            &format!("{SELECT} WHERE (?1 IS NULL OR hall_id IS NULL OR hall_id = ?1) ORDER BY withdrawn_at IS NOT NULL, starts_at DESC LIMIT 500"),
+            args![hall],
+        )
+        .await?;
+    ok(&rows.into_iter().map(Outage::from).collect::<Vec<_>>())
+}
+
+async fn load(db: &Db, id: i64) -> Result<Outage> {
+    let row: Option<Row> = db
+        .first(&format!("{SELECT} WHERE id = ?"), args![id])
+        .await?;
+    Ok(row.ok_or_else(|| ApiError::not_found("outage"))?.into())
+}
+
+pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
+    let input = read_json::<OutageInput>(&mut ctx.req).await?.normalised()?;
+    let actor = ctx.actor()?;
+    check_may_manage(&ctx.db, &actor, input.hall_id.as_deref()).await?;
+    let written = ctx
+        .db
+        .run(
+            "INSERT INTO outages (hall_id, area, reason, starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            args![
+                input.hall_id.as_deref(),
+                &input.area,
+                &input.reason,
+                input.starts_at.timestamp_millis(),
+                input.ends_at.timestamp_millis(),
+                actor.user_id,
+                ctx.now.timestamp_millis()
+            ],
+        )
+        .await?;
+    let outage = load(&ctx.db, written.last_row_id).await?;
+    audit(
+        &ctx.db,
+        Some(actor.user_id),
+        "outage.create",
+        &format!("outage:{}", outage.id),
+        json!({ "after": outage }),
+    )
+    .await?;
+    created(&outage)
+}
+
+pub async fn handle_withdraw(ctx: &mut Ctx) -> Result<Response> {
+    let id = parse_id(ctx.matched.param(), "outage")?;
+    let actor = ctx.actor()?;
+    let before = load(&ctx.db, id).await?;
+    check_may_manage(&ctx.db, &actor, before.hall_id.as_deref()).await?;
+    if before.withdrawn_at.is_some() {
+        return Err(ApiError::conflict("this outage notice is already withdrawn").into());
+    }
+    ctx.db
+        .run(
+            "UPDATE outages SET withdrawn_at = ? WHERE id = ?",
+            args![ctx.now.timestamp_millis(), id],
+        )
+        .await?;
+    audit(
+        &ctx.db,
+        Some(actor.user_id),
+        "outage.withdraw",
+        &format!("outage:{id}"),
+        json!({}),
+    )
+    .await?;
+    ok(&load(&ctx.db, id).await?)
+}
