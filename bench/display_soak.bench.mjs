@@ -31,8 +31,11 @@ await page.addInitScript(() => {
   window.speechSynthesis.speak = (u) => { window.__said++; setTimeout(() => u.onend && u.onend(new Event('end')), 5); };
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
 });
-await page.goto(`${baseURL}/display/${HALL}?token=${token}`);
-await page.locator('[data-testid="display-feed"][data-online="true"]').waitFor({ state: 'attached' });
+// SOAK_PAGE=/halls/xinghu soaks another live page the same way (to tell where memory goes).
+const soakPage = process.env.SOAK_PAGE;
+await page.goto(soakPage ? baseURL + soakPage : `${baseURL}/display/${HALL}?token=${token}`);
+if (!soakPage) await page.locator('[data-testid="display-feed"][data-online="true"]').waitFor({ state: 'attached' });
+else await page.waitForTimeout(2000);
 const cdp = await context.newCDPSession(page);
 
 /** JS heap after a full collection, and the app's WebAssembly memory. */
@@ -68,7 +71,7 @@ async function clerk(counter, target) {
 async function callUntil(target) {
   await Promise.all(COUNTERS.map((c) => clerk(c, target)));
   // The TV has caught up when the last call is on it.
-  await page.locator('[data-testid="now-number"]').filter({ hasText: lastNumber }).first().waitFor({ timeout: 10_000 }).catch(() => {});
+  if (!soakPage) await page.locator('[data-testid="now-number"]').filter({ hasText: lastNumber }).first().waitFor({ timeout: 10_000 }).catch(() => {});
   await page.waitForTimeout(1500);
 }
 
@@ -78,7 +81,7 @@ const started = Date.now();
 await callUntil(CALLS);
 const seconds = (Date.now() - started) / 1000;
 const after = await memory();
-const shown = await page.locator('[data-testid="now-number"]').textContent();
+const shown = soakPage ? lastNumber : await page.locator('[data-testid="now-number"]').textContent();
 const announced = await page.evaluate(() => window.__said);
 await browser.close();
 

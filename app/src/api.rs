@@ -13,6 +13,8 @@ use domain::{ApiError, ErrorCode};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::{de::DeserializeOwned, Serialize};
 
+pub mod content;
+
 /// A failure the server never saw: shown as a network error.
 fn network_error() -> ApiError {
     ApiError::new(ErrorCode::Internal, "network")

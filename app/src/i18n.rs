@@ -65,6 +65,29 @@ messages! {
     HomeLead => "足不出户办电，营业厅信息一目了然", "Do your electricity business from home";
     HallsTitle => "营业厅", "Business halls";
     LatestNotices => "最新公告", "Latest notices";
+    PostersTitle => "服务指南", "What's on";
+    OutagesTitle => "计划停电", "Planned outages";
+    OutageNow => "停电中", "Now";
+    OutageTicker => "计划停电", "Planned outage";
+    ManagePosters => "宣传海报", "Posters";
+    ManageOutages => "计划停电", "Planned outages";
+    PosterTitle => "海报标题", "Poster title";
+    PosterBody => "海报文字（有图片时可不填）", "Poster text (optional with an image)";
+    PosterImage => "海报图片（PNG、JPEG 或 WebP，不超过 5 MB）", "Image (PNG, JPEG or WebP, at most 5 MB)";
+    PosterImageReady => "图片已上传", "Image uploaded";
+    PosterUploading => "正在上传图片…", "Uploading the image…";
+    PosterHalls => "展示的营业厅（不选为全部）", "Halls (none ticked: every hall)";
+    PosterPosition => "排序（小的在前）", "Order (lower first)";
+    NewPoster => "新建海报", "New poster";
+    EditPoster => "编辑海报", "Edit poster";
+    PosterSaved => "海报已保存", "Poster saved";
+    ConfirmWithdrawPoster => "确定撤下这张海报？", "Take this poster down?";
+    OutageArea => "停电范围", "Area";
+    OutageReason => "停电原因", "Reason";
+    OutageEnds => "结束时间", "Ends";
+    NewOutage => "发布停电通知", "Announce an outage";
+    OutageSaved => "停电通知已发布", "Outage announced";
+    ConfirmWithdrawOutage => "确定撤回这条停电通知？", "Withdraw this outage notice?";
     AllNotices => "全部公告", "All notices";
     OpenNow => "营业中", "Open";
     ClosedNow => "休息中", "Closed";
@@ -135,6 +158,7 @@ messages! {
     StateWithdrawn => "已撤回", "Withdrawn";
     Until => "至", "until";
     BadTime => "请填写正确的时间", "Enter a valid date and time";
+    BadNumber => "请填写整数", "Enter a whole number";
     UsersTitle => "用户管理", "Users";
     NewUser => "新建账号", "New account";
     LoginName => "登录名", "Login";
@@ -356,6 +380,14 @@ pub const WEEKDAYS: [Msg; 7] = [
 pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_app().lang;
     move || msg.text(lang.get())
+}
+
+/// Plain text in the current language, for views a reactive parent redraws with every queue
+/// update and on a language switch (the parent tracks `lang`). A reactive `t` in such a view
+/// would leave a subscription to the language behind at every redraw: about a kilobyte of
+/// memory per update on a screen that runs all day (see bench/display_soak).
+pub fn tr(msg: Msg) -> &'static str {
+    msg.text(use_app().lang.get_untracked())
 }
 
 /// Picks the Chinese or English variant of data that comes in both (hall names, addresses).

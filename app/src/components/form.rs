@@ -43,9 +43,15 @@ pub fn TextField(
     #[prop(optional)] hint: Option<Msg>,
     #[prop(optional)] multiline: bool,
     #[prop(default = true)] required: bool,
+    /// Tells this form's field ids from another's on the same page.
+    #[prop(optional)]
+    scope: Option<&'static str>,
 ) -> impl IntoView {
     let app = use_app();
-    let id = format!("field-{name}");
+    let id = match scope {
+        Some(scope) => format!("field-{scope}-{name}"),
+        None => format!("field-{name}"),
+    };
     let message = field_error(error, name);
     let described = format!("{id}-note");
     let input = if multiline {
@@ -61,7 +67,7 @@ pub fn TextField(
         <div class="field">
             <label for=id>{move || label.text(app.lang.get())}</label>
             {input}
-            <p class="field-note" id=format!("field-{name}-note")>
+            <p class="field-note" id=described>
                 {move || match message.get() {
                     Some(text) => view! { <span class="field-error">{text}</span> }.into_any(),
                     None => hint.map(|h| view! { <span class="hint">{move || h.text(app.lang.get())}</span> }).into_any(),
@@ -69,4 +75,31 @@ pub fn TextField(
             </p>
         </div>
     }
+}
+
+/// A `datetime-local` field's value as a time in the hall's zone; empty is `None`, and a value
+/// that is not a time is a validation error on `field`.
+pub fn time_input(
+    value: &str,
+    field: &str,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, ApiError> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    domain::hours::parse_local_input(value)
+        .map(Some)
+        .ok_or_else(|| ApiError {
+            code: domain::ErrorCode::Validation,
+            message: use_app().text(Msg::BadTime).into(),
+            field: Some(field.into()),
+        })
+}
+
+/// A required `datetime-local` field.
+pub fn required_time(value: &str, field: &str) -> Result<chrono::DateTime<chrono::Utc>, ApiError> {
+    time_input(value, field)?.ok_or_else(|| ApiError {
+        code: domain::ErrorCode::Validation,
+        message: use_app().text(Msg::BadTime).into(),
+        field: Some(field.into()),
+    })
 }

@@ -10,6 +10,7 @@ pub mod feedback;
 pub mod form;
 pub mod guard;
 pub mod header;
+pub mod published;
 pub mod qr;
 pub mod queue_labels;
 pub mod rating;

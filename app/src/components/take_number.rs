@@ -17,19 +17,21 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn LiveWaits(feed: QueueFeed) -> impl IntoView {
     let app = use_app();
+    // Rows are redrawn with every queue update: plain text read here (see `i18n::tr`).
     let rows = move || {
+        let lang = app.lang.get();
         feed.snapshot.get().map(|s| {
             s.by_type
                 .into_iter()
                 .map(|w| {
                     let wait = w
                         .wait
-                        .map(|r| wait_text(r, app.lang.get()))
+                        .map(|r| wait_text(r, lang))
                         .unwrap_or_else(|| "—".into());
                     view! {
                         <tr data-testid="live-wait">
-                            <th scope="row">{t(business_msg(w.business))}</th>
-                            <td>{w.waiting}" "{t(Msg::People)}</td>
+                            <th scope="row">{business_msg(w.business).text(lang)}</th>
+                            <td>{w.waiting}" "{Msg::People.text(lang)}</td>
                             <td>{wait}</td>
                         </tr>
                     }

@@ -4,7 +4,7 @@
 
 use crate::components::broadcast::BroadcastBanner;
 use crate::components::device_head::DeviceHead;
-use crate::components::display_content::DisplayNotices;
+use crate::components::display_content::{DisplaySlides, OutageTicker};
 use crate::components::queue_labels::counter_text;
 use crate::components::take_number::LiveWaits;
 use crate::i18n::{t, Msg};
@@ -93,7 +93,8 @@ fn Board(hall: String, token: String) -> impl IntoView {
             <NowCalling feed/>
             <LastCalls feed/>
             <section class="display-waits"><h2>{t(Msg::Waiting)}</h2><LiveWaits feed/></section>
-            <DisplayNotices hall=hall.clone()/>
+            <DisplaySlides hall=hall.clone()/>
+            <OutageTicker hall=hall.clone()/>
         </Show>
     }
 }
@@ -132,12 +133,15 @@ fn NowCalling(feed: QueueFeed) -> impl IntoView {
     view! {
         <section class="now-calling" aria-live="polite" data-testid="now-calling">
             <h2>{t(Msg::NowCalling)}</h2>
-            {move || match current() {
-                Some(c) => view! {
-                    <p class="now-number" data-testid="now-number">{c.number.to_string()}</p>
-                    <p class="now-counter" data-testid="now-counter">{t(Msg::PleaseGoTo)}" "{counter_text(c.counter, lang.get())}</p>
-                }.into_any(),
-                None => view! { <p class="empty">{t(Msg::NoCallsYet)}</p> }.into_any(),
+            {move || {
+                let lang = lang.get();
+                match current() {
+                    Some(c) => view! {
+                        <p class="now-number" data-testid="now-number">{c.number.to_string()}</p>
+                        <p class="now-counter" data-testid="now-counter">{Msg::PleaseGoTo.text(lang)}" "{counter_text(c.counter, lang)}</p>
+                    }.into_any(),
+                    None => view! { <p class="empty">{Msg::NoCallsYet.text(lang)}</p> }.into_any(),
+                }
             }}
         </section>
     }

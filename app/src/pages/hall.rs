@@ -1,11 +1,12 @@
 //! One hall: status, address and phone, the week's hours, the counters and what they serve,
-//! and the hall's notices.
+//! planned outages, the live queue, the hall's posters and its notices.
 
 use crate::api;
 use crate::components::book::BookAppointment;
 use crate::components::broadcast::BroadcastBanner;
 use crate::components::cards::StatusBadge;
 use crate::components::feedback::Loaded;
+use crate::components::published::{Outages, Posters};
 use crate::components::take_number::{LiveWaits, TakeNumber};
 use crate::i18n::{business_msg, pick, t, Msg, WEEKDAYS};
 use crate::live::use_queue_feed;
@@ -31,7 +32,11 @@ pub fn HallPage() -> impl IntoView {
     });
     view! {
         <Loaded resource=hall content=|hall| view! { <HallInfo hall/> }/>
-        <Loaded resource=hall content=|hall| view! { <HallQueue hall/> }/>
+        <Loaded resource=hall content=|hall| view! {
+            <Outages hall=hall.summary.id.clone()/>
+            <HallQueue hall=hall.clone()/>
+            <Posters hall=hall.summary.id/>
+        }/>
         <section aria-labelledby="hall-notices">
             <h2 id="hall-notices">{t(Msg::HallNotices)}</h2>
             <Loaded resource=notices content=|notices| view! { <NoticeList notices/> }/>

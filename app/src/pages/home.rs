@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::cards::{HallCard, NoticeCard};
 use crate::components::feedback::Loaded;
+use crate::components::published::{Outages, Posters};
 use crate::i18n::{t, Msg};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,6 +19,7 @@ pub fn HomePage() -> impl IntoView {
             <h1>{t(Msg::AppName)}</h1>
             <p class="lead">{t(Msg::HomeLead)}</p>
         </section>
+        <Outages/>
         <section aria-labelledby="halls-heading">
             <h2 id="halls-heading">{t(Msg::HallsTitle)}</h2>
             <Loaded resource=halls content=|halls| view! {
@@ -31,6 +33,7 @@ pub fn HomePage() -> impl IntoView {
             <Loaded resource=notices content=|notices| view! { <NoticeList notices=notices.into_iter().take(LATEST).collect()/> }/>
             <p><A href="/notices">{t(Msg::AllNotices)}" →"</A></p>
         </section>
+        <Posters/>
     }
 }
 

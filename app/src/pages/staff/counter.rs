@@ -5,7 +5,7 @@
 use crate::api;
 use crate::components::business_select::BusinessSelect;
 use crate::components::queue_labels::{priority_msg, reason_msg, state_msg, FeedState};
-use crate::i18n::{business_msg, t, Msg};
+use crate::i18n::{business_msg, t, tr, Msg};
 use crate::live::use_queue_feed;
 use crate::state::{store, stored, use_app};
 use domain::halls::BusinessType;
@@ -50,18 +50,21 @@ pub fn CounterConsole(hall: String) -> impl IntoView {
             }
         });
     };
-    let mine = move || -> Option<CounterView> {
+    // Only this counter's changes redraw its controls, not every update of the hall.
+    let mine = Memo::new(move |_| -> Option<CounterView> {
         feed.snapshot
             .get()?
             .counters
             .into_iter()
             .find(|c| c.number == counter.get())
-    };
+    });
+    let lang = use_app().lang;
     let options = move || {
+        lang.track();
         feed.snapshot.get().map(|s| {
             s.counters
                 .into_iter()
-                .map(|c| view! { <option value=c.number.to_string() selected=move || counter.get() == c.number>{c.number}{t(Msg::CounterNo)}</option> })
+                .map(|c| view! { <option value=c.number.to_string() selected=move || counter.get() == c.number>{c.number}{tr(Msg::CounterNo)}</option> })
                 .collect_view()
         })
     };
@@ -72,8 +75,9 @@ pub fn CounterConsole(hall: String) -> impl IntoView {
                 <label for="my-counter">{t(Msg::ChooseCounter)}</label>
                 <select id="my-counter" on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { counter.set(n) }>{options}</select>
             </div>
-            {move || mine().map(|c| view! { <CurrentTicket counter=c act reason=reason.read_only() pause_reason transfer_to/> })}
-            {move || feed.snapshot.get().map(|s| view! { <WaitingList snapshot=s counter=counter.get() act/> })}
+            // Redrawn with every queue update and on a language switch; their texts are plain.
+            {move || { lang.track(); mine.get().map(|c| view! { <CurrentTicket counter=c act reason=reason.read_only() pause_reason transfer_to/> }) }}
+            {move || { lang.track(); feed.snapshot.get().map(|s| view! { <WaitingList snapshot=s counter=counter.get() act/> }) }}
             <FeedState feed/>
         </section>
     }
@@ -88,9 +92,9 @@ fn CurrentTicket(
     transfer_to: RwSignal<BusinessType>,
 ) -> impl IntoView {
     let status = match &counter.status {
-        CounterStatus::Open => t(Msg::CounterOpen)().to_string(),
-        CounterStatus::Paused { reason } => format!("{} · {reason}", t(Msg::CounterPaused)()),
-        CounterStatus::Closed => t(Msg::CounterClosed)().to_string(),
+        CounterStatus::Open => tr(Msg::CounterOpen).to_string(),
+        CounterStatus::Paused { reason } => format!("{} · {reason}", tr(Msg::CounterPaused)),
+        CounterStatus::Closed => tr(Msg::CounterClosed).to_string(),
     };
     let open = counter.status == CounterStatus::Open;
     let current = counter
@@ -100,21 +104,21 @@ fn CurrentTicket(
     let ticket_actions = current.map(|((id, number), state)| {
         let called = state == TicketState::Called;
         view! {
-            <p class="now-serving">{t(Msg::NowServing)}" "<strong data-testid="current-number">{number.to_string()}</strong>" · "{t(state_msg(state))}</p>
-            {move || reason.get().map(|r| view! { <p class="meta" data-testid="call-reason">{t(Msg::WhyNext)}": "{t(reason_msg(&r))}</p> })}
+            <p class="now-serving">{tr(Msg::NowServing)}" "<strong data-testid="current-number">{number.to_string()}</strong>" · "{tr(state_msg(state))}</p>
+            {move || reason.get().map(|r| view! { <p class="meta" data-testid="call-reason">{tr(Msg::WhyNext)}": "{tr(reason_msg(&r))}</p> })}
             <div class="row">
                 <Show when=move || called>
-                    <button class="button primary" on:click=move |_| act(CounterAction::Start { ticket: id })>{t(Msg::StartService)}</button>
-                    <button class="button secondary" on:click=move |_| act(CounterAction::Recall { ticket: id })>{t(Msg::Recall)}</button>
-                    <button class="button danger" on:click=move |_| act(CounterAction::NoShow { ticket: id })>{t(Msg::NoShow)}</button>
+                    <button class="button primary" on:click=move |_| act(CounterAction::Start { ticket: id })>{tr(Msg::StartService)}</button>
+                    <button class="button secondary" on:click=move |_| act(CounterAction::Recall { ticket: id })>{tr(Msg::Recall)}</button>
+                    <button class="button danger" on:click=move |_| act(CounterAction::NoShow { ticket: id })>{tr(Msg::NoShow)}</button>
                 </Show>
                 <Show when=move || !called>
-                    <button class="button primary" on:click=move |_| act(CounterAction::Finish { ticket: id }) data-testid="finish">{t(Msg::Finish)}</button>
+                    <button class="button primary" on:click=move |_| act(CounterAction::Finish { ticket: id }) data-testid="finish">{tr(Msg::Finish)}</button>
                 </Show>
             </div>
             <div class="row">
                 <BusinessSelect types=BusinessType::ALL.to_vec() value=transfer_to aria_label=Msg::TransferTo/>
-                <button class="button secondary" on:click=move |_| act(CounterAction::Transfer { ticket: id, to: Transfer { business: Some(transfer_to.get_untracked()), counter: None } })>{t(Msg::Transfer)}</button>
+                <button class="button secondary" on:click=move |_| act(CounterAction::Transfer { ticket: id, to: Transfer { business: Some(transfer_to.get_untracked()), counter: None } })>{tr(Msg::Transfer)}</button>
             </div>
         }
     });
@@ -122,13 +126,13 @@ fn CurrentTicket(
         <p class="meta" data-testid="counter-status">{status}</p>
         {match (ticket_actions, open) {
             (Some(actions), _) => actions.into_any(),
-            (None, true) => view! { <button class="button primary wide big" on:click=move |_| act(CounterAction::CallNext) data-testid="call-next">{t(Msg::CallNext)}</button> }.into_any(),
-            (None, false) => view! { <button class="button primary wide" on:click=move |_| act(CounterAction::Open)>{t(Msg::Resume)}</button> }.into_any(),
+            (None, true) => view! { <button class="button primary wide big" on:click=move |_| act(CounterAction::CallNext) data-testid="call-next">{tr(Msg::CallNext)}</button> }.into_any(),
+            (None, false) => view! { <button class="button primary wide" on:click=move |_| act(CounterAction::Open)>{tr(Msg::Resume)}</button> }.into_any(),
         }}
         <Show when=move || open>
             <form class="row" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); act(CounterAction::Pause { reason: pause_reason.get_untracked() }) }>
-                <input aria-label=t(Msg::PauseReason) placeholder=t(Msg::PauseReason) bind:value=pause_reason/>
-                <button type="submit" class="button secondary">{t(Msg::Pause)}</button>
+                <input aria-label=tr(Msg::PauseReason) placeholder=tr(Msg::PauseReason) bind:value=pause_reason/>
+                <button type="submit" class="button secondary">{tr(Msg::Pause)}</button>
             </form>
         </Show>
     }
@@ -157,17 +161,17 @@ fn WaitingList(
         .filter(|w| serves.contains(&w.business))
         .collect();
     if rows.is_empty() {
-        return view! { <p class="empty">{t(Msg::NobodyWaiting)}</p> }.into_any();
+        return view! { <p class="empty">{tr(Msg::NobodyWaiting)}</p> }.into_any();
     }
     view! {
         <ul class="card-list waiting-list">
             {rows.into_iter().map(|w| view! {
                 <li class="row waiting-row" data-testid="waiting-ticket">
                     <strong>{w.number.to_string()}</strong>
-                    <span class="tag">{t(business_msg(w.business))}</span>
-                    {priority_msg(w.priority).map(|m| view! { <span class="tag priority">{t(m)}</span> })}
+                    <span class="tag">{tr(business_msg(w.business))}</span>
+                    {priority_msg(w.priority).map(|m| view! { <span class="tag priority">{tr(m)}</span> })}
                     <Show when=move || idle>
-                        <button class="button secondary" on:click=move |_| act(CounterAction::Call { ticket: w.id })>{t(Msg::CallThis)}</button>
+                        <button class="button secondary" on:click=move |_| act(CounterAction::Call { ticket: w.id })>{tr(Msg::CallThis)}</button>
                     </Show>
                 </li>
             }).collect_view()}

@@ -1,9 +1,12 @@
 //! The staff console: what each staff role can do today. Managers and admins manage notices,
-//! admins manage accounts; counter calling arrives with the queue issue.
+//! posters and planned outages, managers their hall's screens; admins manage accounts;
+//! counter staff call numbers.
 
 mod counter;
 mod follow_ups;
 mod notices;
+mod outages;
+mod posters;
 mod screens;
 mod users;
 
@@ -55,6 +58,8 @@ fn Console() -> impl IntoView {
             <screens::HallScreens hall/>
         })}
         <Show when=allowed(Endpoint::StaffNoticeList)><notices::NoticeManager/></Show>
+        <Show when=allowed(Endpoint::StaffPosterList)><posters::PosterManager/></Show>
+        <Show when=allowed(Endpoint::StaffOutageList)><outages::OutageManager/></Show>
         <Show when=allowed(Endpoint::UserList)><users::UserManager/></Show>
     }
 }

@@ -2,14 +2,14 @@
 
 use crate::api;
 use crate::components::feedback::Loaded;
-use crate::components::form::{form_error, FormError, TextField};
+use crate::components::form::{form_error, required_time, time_input, FormError, TextField};
 use crate::i18n::{notice_state_msg, pick, t, Msg};
 use crate::state::{now, use_app};
 use domain::api::User;
-use domain::hours::{format_local, format_local_input, parse_local_input};
+use domain::hours::{format_local, format_local_input};
 use domain::notices::{Notice, NoticeInput, NoticeState};
 use domain::policy::{may_manage_notice, Actor};
-use domain::{ApiError, ErrorCode};
+use domain::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -55,19 +55,8 @@ impl Draft {
     }
 
     fn input(&self) -> Result<NoticeInput, ApiError> {
-        let bad_time = |field: &str| ApiError {
-            code: ErrorCode::Validation,
-            message: use_app().text(Msg::BadTime).into(),
-            field: Some(field.into()),
-        };
-        let starts_at =
-            parse_local_input(&self.starts.get_untracked()).ok_or_else(|| bad_time("starts_at"))?;
-        let ends = self.ends.get_untracked();
-        let ends_at = if ends.trim().is_empty() {
-            None
-        } else {
-            Some(parse_local_input(&ends).ok_or_else(|| bad_time("ends_at"))?)
-        };
+        let starts_at = required_time(&self.starts.get_untracked(), "starts_at")?;
+        let ends_at = time_input(&self.ends.get_untracked(), "ends_at")?;
         let hall = self.hall.get_untracked();
         Ok(NoticeInput {
             hall_id: (!hall.is_empty()).then_some(hall),
