@@ -2,7 +2,7 @@
 
 use crate::api::describe;
 use crate::i18n::Msg;
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use domain::ApiError;
 use leptos::prelude::*;
 
@@ -78,8 +78,10 @@ pub fn TextField(
 }
 
 /// A `datetime-local` field's value as a time in the hall's zone; empty is `None`, and a value
-/// that is not a time is a validation error on `field`.
+/// that is not a time is a validation error on `field`. Takes the app state rather than
+/// looking it up, so submit handlers and tasks may call it.
 pub fn time_input(
+    app: AppState,
     value: &str,
     field: &str,
 ) -> Result<Option<chrono::DateTime<chrono::Utc>>, ApiError> {
@@ -88,18 +90,15 @@ pub fn time_input(
     }
     domain::hours::parse_local_input(value)
         .map(Some)
-        .ok_or_else(|| ApiError {
-            code: domain::ErrorCode::Validation,
-            message: use_app().text(Msg::BadTime).into(),
-            field: Some(field.into()),
-        })
+        .ok_or_else(|| ApiError::validation(field, app.text(Msg::BadTime)))
 }
 
 /// A required `datetime-local` field.
-pub fn required_time(value: &str, field: &str) -> Result<chrono::DateTime<chrono::Utc>, ApiError> {
-    time_input(value, field)?.ok_or_else(|| ApiError {
-        code: domain::ErrorCode::Validation,
-        message: use_app().text(Msg::BadTime).into(),
-        field: Some(field.into()),
-    })
+pub fn required_time(
+    app: AppState,
+    value: &str,
+    field: &str,
+) -> Result<chrono::DateTime<chrono::Utc>, ApiError> {
+    time_input(app, value, field)?
+        .ok_or_else(|| ApiError::validation(field, app.text(Msg::BadTime)))
 }

@@ -4,7 +4,7 @@ use crate::api;
 use crate::components::feedback::Loaded;
 use crate::components::form::{form_error, required_time, time_input, FormError, TextField};
 use crate::i18n::{notice_state_msg, pick, t, Msg};
-use crate::state::{now, use_app};
+use crate::state::{now, use_app, AppState};
 use domain::api::User;
 use domain::hours::{format_local, format_local_input};
 use domain::notices::{Notice, NoticeInput, NoticeState};
@@ -26,6 +26,7 @@ fn actor(user: &User) -> Actor {
 /// The form's state; `editing` holds the id of the notice being edited.
 #[derive(Clone, Copy)]
 struct Draft {
+    app: AppState,
     editing: RwSignal<Option<i64>>,
     hall: RwSignal<String>,
     title: RwSignal<String>,
@@ -55,8 +56,9 @@ impl Draft {
     }
 
     fn input(&self) -> Result<NoticeInput, ApiError> {
-        let starts_at = required_time(&self.starts.get_untracked(), "starts_at")?;
-        let ends_at = time_input(&self.ends.get_untracked(), "ends_at")?;
+        let app = self.app;
+        let starts_at = required_time(app, &self.starts.get_untracked(), "starts_at")?;
+        let ends_at = time_input(app, &self.ends.get_untracked(), "ends_at")?;
         let hall = self.hall.get_untracked();
         Ok(NoticeInput {
             hall_id: (!hall.is_empty()).then_some(hall),
@@ -79,6 +81,7 @@ pub fn NoticeManager() -> impl IntoView {
             .unwrap_or_default()
     };
     let draft = Draft {
+        app,
         editing: RwSignal::new(None),
         hall: RwSignal::new(own_hall()),
         title: RwSignal::new(String::new()),

@@ -48,15 +48,16 @@ fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
     let halls = LocalResource::new(api::halls);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = required_time(&starts.get_untracked(), "starts_at").and_then(|starts_at| {
-            Ok(OutageInput {
-                hall_id: Some(hall.get_untracked()).filter(|h| !h.is_empty()),
-                area: area.get_untracked(),
-                reason: reason.get_untracked(),
-                starts_at,
-                ends_at: required_time(&ends.get_untracked(), "ends_at")?,
-            })
-        });
+        let input =
+            required_time(app, &starts.get_untracked(), "starts_at").and_then(|starts_at| {
+                Ok(OutageInput {
+                    hall_id: Some(hall.get_untracked()).filter(|h| !h.is_empty()),
+                    area: area.get_untracked(),
+                    reason: reason.get_untracked(),
+                    starts_at,
+                    ends_at: required_time(app, &ends.get_untracked(), "ends_at")?,
+                })
+            });
         let input = match input {
             Ok(input) => input,
             Err(e) => return error.set(Some(e)),

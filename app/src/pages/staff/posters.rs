@@ -5,7 +5,7 @@ use crate::api;
 use crate::components::feedback::Loaded;
 use crate::components::form::{form_error, required_time, time_input, FormError, TextField};
 use crate::i18n::{notice_state_msg, pick, t, Msg};
-use crate::state::{now, use_app};
+use crate::state::{now, use_app, AppState};
 use domain::content::{Poster, PosterInput};
 use domain::hours::{format_local, format_local_input};
 use domain::notices::NoticeState;
@@ -25,8 +25,8 @@ const FIELDS: &[&str] = &[
     "position",
 ];
 
-fn actor() -> Option<Actor> {
-    use_app().session.get_untracked().map(|u| Actor {
+fn actor(app: AppState) -> Option<Actor> {
+    app.session.get_untracked().map(|u| Actor {
         user_id: u.id,
         role: u.role,
         hall_id: u.hall_id,
@@ -36,6 +36,7 @@ fn actor() -> Option<Actor> {
 /// The form's state; `editing` holds the id of the poster being edited.
 #[derive(Clone, Copy)]
 struct Draft {
+    app: AppState,
     editing: RwSignal<Option<i64>>,
     halls: RwSignal<Vec<String>>,
     title: RwSignal<String>,
@@ -49,6 +50,7 @@ struct Draft {
 impl Draft {
     fn new() -> Draft {
         let d = Draft {
+            app: use_app(),
             editing: RwSignal::new(None),
             halls: RwSignal::new(Vec::new()),
             title: RwSignal::new(String::new()),
@@ -64,7 +66,7 @@ impl Draft {
 
     /// Empty, starting now, for the manager's own hall.
     fn reset(&self) {
-        let own = actor().and_then(|a| a.hall_id);
+        let own = actor(self.app).and_then(|a| a.hall_id);
         self.editing.set(None);
         self.halls.set(own.into_iter().collect());
         self.title.set(String::new());
@@ -88,19 +90,20 @@ impl Draft {
     }
 
     fn input(&self) -> Result<PosterInput, ApiError> {
+        let app = self.app;
         let position = self
             .position
             .get_untracked()
             .trim()
             .parse()
-            .map_err(|_| ApiError::validation("position", use_app().text(Msg::BadNumber)))?;
+            .map_err(|_| ApiError::validation("position", app.text(Msg::BadNumber)))?;
         Ok(PosterInput {
             hall_ids: self.halls.get_untracked(),
             title: self.title.get_untracked(),
             body: self.body.get_untracked(),
             image_key: self.image_key.get_untracked(),
-            starts_at: required_time(&self.starts.get_untracked(), "starts_at")?,
-            ends_at: time_input(&self.ends.get_untracked(), "ends_at")?,
+            starts_at: required_time(app, &self.starts.get_untracked(), "starts_at")?,
+            ends_at: time_input(app, &self.ends.get_untracked(), "ends_at")?,
             position,
         })
     }
@@ -211,7 +214,7 @@ fn HallChoice(draft: Draft) -> impl IntoView {
     let lang = use_app().lang;
     let halls = LocalResource::new(api::halls);
     let boxes = move || {
-        let actor = actor()?;
+        let actor = actor(draft.app)?;
         let list = halls.get()?.ok()?;
         Some(list.into_iter()
             .filter(|h| may_target_halls(&actor, std::slice::from_ref(&h.id)))
@@ -254,7 +257,7 @@ fn PosterList(list: Vec<Poster>, draft: Draft, on_changed: Callback<()>) -> impl
     let lang = app.lang.get_untracked();
     let rows = list.into_iter().map(|p| {
         let editable = p.state != NoticeState::Withdrawn
-            && actor().is_some_and(|a| may_target_halls(&a, &p.hall_ids));
+            && actor(app).is_some_and(|a| may_target_halls(&a, &p.hall_ids));
         let window = format!("{} {} {}", format_local(p.starts_at), Msg::Until.text(lang), p.ends_at.map(format_local).unwrap_or_else(|| "—".into()));
         let halls = if p.hall_ids.is_empty() { Msg::CityWide.text(lang).to_string() } else { p.hall_ids.join(", ") };
         let state_class = format!("badge state-{:?}", p.state).to_lowercase();
