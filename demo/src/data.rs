@@ -295,6 +295,32 @@ const NOTICES: &[(i64, Option<&str>, &str, &str)] = &[
     ),
 ];
 
+/// Text posters for every hall: id, title, text, order.
+const POSTERS: &[(i64, &str, &str, i64)] = &[
+    (
+        1,
+        "电费账单电子化",
+        "关注“江城供电”公众号，开通电子账单，每月账单自动推送。",
+        10,
+    ),
+    (
+        2,
+        "线上办电，一次都不跑",
+        "新装、增容在网上营业厅申请，进度随时查看，资料线上提交。",
+        20,
+    ),
+];
+
+/// A planned outage in the demo's near future: id, hall, area, reason, start and end (UTC ms).
+const OUTAGES: &[(i64, &str, &str, &str, i64, i64)] = &[(
+    1,
+    "xinghu",
+    "星湖路 1–199 号、湖滨花园小区",
+    "10kV 星湖线计划检修",
+    1_796_086_800_000, // 2026-12-01 09:00 China time
+    1_796_115_600_000, // 2026-12-01 17:00
+)];
+
 pub fn write_all(out: &mut String) {
     for (order, hall) in halls().iter().enumerate() {
         write_hall(out, hall, order);
@@ -319,6 +345,26 @@ pub fn write_all(out: &mut String) {
             "INSERT OR IGNORE INTO notices (id, hall_id, title, body, starts_at, ends_at, withdrawn_at, created_by, created_at, updated_at) \
              VALUES ({id}, {}, {}, {}, {JAN_2026_MS}, NULL, NULL, (SELECT id FROM users WHERE login = 'admin'), {JAN_2026_MS}, {JAN_2026_MS});",
             opt_text(*hall), text(title), text(body)
+        );
+    }
+    write_content(out);
+}
+
+fn write_content(out: &mut String) {
+    for (id, title, body, position) in POSTERS {
+        let _ = writeln!(
+            out,
+            "INSERT OR IGNORE INTO posters (id, hall_ids_json, title, body, image_key, starts_at, ends_at, position, withdrawn_at, created_by, created_at, updated_at) \
+             VALUES ({id}, '[]', {}, {}, NULL, {JAN_2026_MS}, NULL, {position}, NULL, (SELECT id FROM users WHERE login = 'admin'), {JAN_2026_MS}, {JAN_2026_MS});",
+            text(title), text(body)
+        );
+    }
+    for (id, hall, area, reason, starts, ends) in OUTAGES {
+        let _ = writeln!(
+            out,
+            "INSERT OR IGNORE INTO outages (id, hall_id, area, reason, starts_at, ends_at, withdrawn_at, created_by, created_at) \
+             VALUES ({id}, {}, {}, {}, {starts}, {ends}, NULL, (SELECT id FROM users WHERE login = 'admin'), {JAN_2026_MS});",
+            text(hall), text(area), text(reason)
         );
     }
 }

@@ -18,6 +18,14 @@ test('a key account takes a number at the kiosk, follows it by QR code, and rate
   const link = await receipt.getByTestId('ticket-qr').getAttribute('data-link');
   expect(link).toMatch(/\/halls\/binjiang\/tickets\/\d+\?key=/);
 
+  // Printed, the ticket is the receipt alone: number, business, people ahead, wait, time, QR code.
+  await kiosk.page.emulateMedia({ media: 'print' });
+  for (const id of ['ticket-number', 'ahead', 'wait', 'issued-at']) await expect(receipt.getByTestId(id)).toBeVisible();
+  await expect(receipt).toContainText('发票');
+  await expect(receipt.getByTestId('ticket-qr').locator('svg')).toBeVisible();
+  await expect(kiosk.page.getByTestId('device-date')).toBeHidden();
+  await kiosk.page.emulateMedia({ media: 'screen' });
+
   // The same ticket on the customer's phone, from the QR code: recognised as a key account.
   const phone = await personAt(browser, now);
   await phone.page.goto(link);
@@ -75,9 +83,14 @@ test('an idle kiosk goes back to a clean start screen after a minute', async ({ 
   await kiosk.page.clock.runFor(35_000);
   await expect(receipt).toHaveCount(0);
 
-  const phone = kiosk.page.getByLabel('手机号（选填，大客户自动识别）');
+  // A visitor switches to English and walks away: the next one finds it clean and in Chinese.
+  await kiosk.page.getByTestId('lang-switch').click();
+  await expect(kiosk.page.getByText('Self-service kiosk')).toBeVisible();
+  await expect(kiosk.page.getByRole('navigation')).toHaveCount(0); // no site menu on a kiosk
+  const phone = kiosk.page.getByLabel('Mobile number (optional; key accounts are recognised)');
   await phone.fill('13800138000');
   await kiosk.page.clock.runFor(65_000);
-  await expect(phone).toHaveValue('');
+  await expect(kiosk.page.getByText('自助取号机')).toBeVisible();
+  await expect(kiosk.page.getByLabel('手机号（选填，大客户自动识别）')).toHaveValue('');
   await kiosk.context.close();
 });
