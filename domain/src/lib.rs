@@ -14,6 +14,7 @@ pub mod policy;
 pub mod queue;
 pub mod roles;
 pub mod routes;
+pub mod video;
 pub mod wire;
 
 pub use error::{ApiError, ApiResult, ErrorCode};

@@ -1,0 +1,219 @@
+//! One call room: the customer, the agent assigned to them, and a supervisor who may join
+//! visibly. Each connection gets a number; a participant who reconnects gets a new one and the
+//! old connection is dropped. Everyone else is refused.
+
+use super::signal::Signal;
+use crate::error::{ApiError, ApiResult};
+use crate::roles::Role;
+use crate::ErrorCode;
+use serde::{Deserialize, Serialize};
+
+/// Someone knocking: a signed-in user (id and role) and/or the key from the customer's link
+/// (kiosk customers have no account).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entrant {
+    pub user_id: Option<i64>,
+    pub role: Option<Role>,
+    pub key: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Seat {
+    Customer,
+    Agent,
+    /// A hall manager or the admin listening in; everyone sees they are there.
+    Supervisor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoomState {
+    /// The customer waits for the agent.
+    Waiting,
+    /// Customer and agent have both been in.
+    Live,
+    Ended,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presence {
+    pub seat: Seat,
+    pub user_id: Option<i64>,
+    pub connection: u64,
+}
+
+/// What the others are told when the room changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RoomEvent {
+    Joined { seat: Seat },
+    Left { seat: Seat },
+    Transferred { to_agent: i64 },
+    Ended,
+}
+
+/// A join let in: the seat taken, the new connection, and the one it replaces (a reconnect).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined {
+    pub seat: Seat,
+    pub connection: u64,
+    pub replaced: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Room {
+    pub id: String,
+    pub customer_id: Option<i64>,
+    pub customer_key: String,
+    pub agent_id: Option<i64>,
+    pub state: RoomState,
+    pub present: Vec<Presence>,
+    next_connection: u64,
+}
+
+fn refused(message: &str) -> ApiError {
+    ApiError::new(ErrorCode::Forbidden, message)
+}
+
+impl Room {
+    pub fn new(id: &str, customer_id: Option<i64>, customer_key: &str) -> Room {
+        Room {
+            id: id.into(),
+            customer_id,
+            customer_key: customer_key.into(),
+            agent_id: None,
+            state: RoomState::Waiting,
+            present: Vec::new(),
+            next_connection: 1,
+        }
+    }
+
+    /// The seat `e` may take, or 403 for anyone else and 409 once the call has ended.
+    pub fn seat_for(&self, e: &Entrant) -> ApiResult<Seat> {
+        if self.state == RoomState::Ended {
+            return Err(ApiError::conflict("this call has ended"));
+        }
+        let is_customer = (self.customer_id.is_some() && e.user_id == self.customer_id)
+            || e.key.as_deref().is_some_and(|k| {
+                !k.is_empty()
+                    && crate::accounts::constant_time_eq(k.as_bytes(), self.customer_key.as_bytes())
+            });
+        if is_customer {
+            return Ok(Seat::Customer);
+        }
+        if self.agent_id.is_some() && e.user_id == self.agent_id {
+            return Ok(Seat::Agent);
+        }
+        if matches!(e.role, Some(Role::HallManager | Role::Admin)) {
+            return Ok(Seat::Supervisor);
+        }
+        Err(refused("this call is not yours"))
+    }
+
+    /// Lets `e` in (see `seat_for`); a second connection of the same seat replaces the first.
+    pub fn join(&mut self, e: &Entrant) -> ApiResult<Joined> {
+        let seat = self.seat_for(e)?;
+        let connection = self.next_connection;
+        self.next_connection += 1;
+        let replaced = self
+            .present
+            .iter()
+            .position(|p| p.seat == seat && (seat != Seat::Supervisor || p.user_id == e.user_id))
+            .map(|i| self.present.remove(i).connection);
+        self.present.push(Presence {
+            seat,
+            user_id: e.user_id,
+            connection,
+        });
+        if self.has(Seat::Customer) && self.has(Seat::Agent) {
+            self.state = RoomState::Live;
+        }
+        Ok(Joined {
+            seat,
+            connection,
+            replaced,
+        })
+    }
+
+    fn has(&self, seat: Seat) -> bool {
+        self.present.iter().any(|p| p.seat == seat)
+    }
+
+    /// The seat of a connection still in the room.
+    pub fn seat_of(&self, connection: u64) -> Option<Seat> {
+        self.present
+            .iter()
+            .find(|p| p.connection == connection)
+            .map(|p| p.seat)
+    }
+
+    /// A connection closed; the event for the others, if it was still in the room.
+    pub fn leave(&mut self, connection: u64) -> Option<RoomEvent> {
+        let i = self
+            .present
+            .iter()
+            .position(|p| p.connection == connection)?;
+        let seat = self.present.remove(i).seat;
+        Some(RoomEvent::Left { seat })
+    }
+
+    /// Hands the call to another agent, keeping the room (and its chat). Only the current agent
+    /// or a supervisor may; the old agent's connection is returned to be closed.
+    pub fn transfer(&mut self, by: u64, to_agent: i64) -> ApiResult<Option<u64>> {
+        match self.seat_of(by) {
+            Some(Seat::Agent | Seat::Supervisor) => {}
+            _ => {
+                return Err(refused(
+                    "only the agent or a supervisor may transfer this call",
+                ))
+            }
+        }
+        if self.agent_id == Some(to_agent) {
+            return Err(ApiError::conflict("the call is already with this agent"));
+        }
+        self.agent_id = Some(to_agent);
+        let dropped = self
+            .present
+            .iter()
+            .position(|p| p.seat == Seat::Agent)
+            .map(|i| self.present.remove(i).connection);
+        if self.state == RoomState::Live {
+            self.state = RoomState::Waiting;
+        }
+        Ok(dropped)
+    }
+
+    /// Assigns the agent who accepted the request.
+    pub fn assign(&mut self, agent: i64) {
+        self.agent_id = Some(agent);
+    }
+
+    /// Ends the call for everyone; the connections to close.
+    pub fn end(&mut self) -> Vec<u64> {
+        self.state = RoomState::Ended;
+        self.present.drain(..).map(|p| p.connection).collect()
+    }
+
+    /// Who hears `signal` from `from`: everyone else in the room, except that media negotiation
+    /// passes only between the customer and the agent, and a supervisor may only chat.
+    pub fn recipients(&self, from: u64, signal: &Signal) -> ApiResult<Vec<u64>> {
+        let seat = self
+            .seat_of(from)
+            .ok_or_else(|| refused("this connection is not in the call"))?;
+        signal.check()?;
+        if seat == Seat::Supervisor && !matches!(signal, Signal::Chat { .. }) {
+            return Err(refused("a supervisor may only chat in this call"));
+        }
+        Ok(self
+            .present
+            .iter()
+            .filter(|p| p.connection != from)
+            .filter(|p| !signal.is_media() || p.seat != Seat::Supervisor)
+            .map(|p| p.connection)
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests;
