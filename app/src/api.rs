@@ -87,11 +87,14 @@ pub async fn halls() -> Result<Vec<HallSummary>, ApiError> {
 pub async fn hall(id: &str) -> Result<HallDetail, ApiError> {
     get(&format!("/api/halls/{}", encode(id))).await
 }
+/// `?hall=…` for the public lists that take a hall, or nothing for every hall.
+fn hall_query(hall: Option<&str>) -> String {
+    hall.map(|h| format!("?hall={}", encode(h)))
+        .unwrap_or_default()
+}
+
 pub async fn notices(hall: Option<&str>) -> Result<Vec<Notice>, ApiError> {
-    match hall {
-        Some(h) => get(&format!("/api/notices?hall={}", encode(h))).await,
-        None => get("/api/notices").await,
-    }
+    get(&format!("/api/notices{}", hall_query(hall))).await
 }
 pub async fn staff_notices() -> Result<Vec<Notice>, ApiError> {
     get("/api/staff/notices").await

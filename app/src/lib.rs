@@ -3,6 +3,7 @@
 mod alerts;
 mod api;
 mod components;
+mod every;
 mod i18n;
 mod live;
 mod pages;

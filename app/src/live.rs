@@ -123,7 +123,8 @@ fn connect(path: String, h: Handles, attempt: u32) {
             h.set_refused.set(true);
             return;
         }
-        // A connection that opened starts the backoff over.
+        // A clean close (the server restarting, a deploy) retries soon; a dropped connection
+        // backs off further each time.
         let next = if event.was_clean() { 0 } else { attempt + 1 };
         retry(reconnect_path.clone(), h, next);
     });

@@ -91,6 +91,16 @@ pub fn may_manage_notice(actor: &Actor, notice_hall: Option<&str>) -> bool {
     }
 }
 
+/// Whose published content (notices, posters, outages) the console lists: `None`, everyone's,
+/// for the admin; otherwise the user's own hall (with what is published for every hall).
+pub fn console_hall(actor: &Actor) -> Option<&str> {
+    if actor.role == Role::Admin {
+        None
+    } else {
+        actor.hall_id.as_deref()
+    }
+}
+
 /// A poster targets a list of halls (empty: every hall). Managers target their own hall only;
 /// several halls or all of them are the admin's.
 pub fn may_target_halls(actor: &Actor, halls: &[String]) -> bool {

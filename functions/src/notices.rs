@@ -10,8 +10,8 @@ use crate::router::Ctx;
 use crate::users::audit;
 use chrono::{DateTime, Utc};
 use domain::notices::{notice_state, Notice, NoticeInput, NoticeState};
-use domain::policy::{may_manage_notice, Actor};
-use domain::{ApiError, ErrorCode, Role};
+use domain::policy::{console_hall, may_manage_notice, Actor};
+use domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
@@ -92,11 +92,7 @@ pub async fn handle_list_published(ctx: &mut Ctx) -> Result<Response> {
 /// Every notice the caller can see in the console: a manager's hall and the city-wide ones; all for an admin.
 pub async fn handle_list_for_staff(ctx: &mut Ctx) -> Result<Response> {
     let actor = ctx.actor()?;
-    let hall = if actor.role == Role::Admin {
-        None
-    } else {
-        actor.hall_id.clone()
-    };
+    let hall = console_hall(&actor);
     let rows: Vec<NoticeRow> = ctx
         .db
         .all(

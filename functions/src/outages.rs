@@ -10,7 +10,8 @@ use crate::notices::check_may_manage;
 use crate::router::Ctx;
 use crate::users::audit;
 use domain::content::{Outage, OutageInput};
-use domain::{ApiError, Role};
+use domain::policy::console_hall;
+use domain::ApiError;
 use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
@@ -62,9 +63,7 @@ pub async fn handle_list_upcoming(ctx: &mut Ctx) -> Result<Response> {
 /// The console's list: a manager's hall and the city-wide ones; all for an admin.
 pub async fn handle_list_for_staff(ctx: &mut Ctx) -> Result<Response> {
     let actor = ctx.actor()?;
-    let hall = (actor.role != Role::Admin)
-        .then_some(actor.hall_id)
-        .flatten();
+    let hall = console_hall(&actor);
     let rows: Vec<Row> = ctx
         .db
         .all(

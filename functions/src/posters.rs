@@ -14,8 +14,8 @@ use domain::content::{
     check_image, is_image_key, ImageKind, ImageUploaded, Poster, PosterInput, MAX_IMAGE_BYTES,
 };
 use domain::notices::{notice_state, NoticeState};
-use domain::policy::{may_target_halls, Actor};
-use domain::{ApiError, ErrorCode, Role};
+use domain::policy::{console_hall, may_target_halls, Actor};
+use domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use serde_json::json;
 use worker::{HttpMetadata, Response};
@@ -84,9 +84,7 @@ pub async fn handle_list_published(ctx: &mut Ctx) -> Result<Response> {
 /// The console's list: a manager's hall (with the posters for every hall); all for an admin.
 pub async fn handle_list_for_staff(ctx: &mut Ctx) -> Result<Response> {
     let actor = ctx.actor()?;
-    let hall = (actor.role != Role::Admin)
-        .then_some(actor.hall_id)
-        .flatten();
+    let hall = console_hall(&actor);
     let rows: Vec<Row> = ctx
         .db
         .all(

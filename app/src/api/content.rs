@@ -1,13 +1,8 @@
 //! Posters, their images and planned outages.
-use super::{get, post, put, send};
+use super::{get, hall_query, post, put, send};
 use domain::content::{ImageUploaded, Outage, OutageInput, Poster, PosterInput};
 use domain::ApiError;
 use gloo_net::http::{Method, RequestBuilder};
-
-fn hall_query(hall: Option<&str>) -> String {
-    hall.map(|h| format!("?hall={}", super::encode(h)))
-        .unwrap_or_default()
-}
 
 pub async fn posters(hall: Option<&str>) -> Result<Vec<Poster>, ApiError> {
     get(&format!("/api/posters{}", hall_query(hall))).await

@@ -2,6 +2,7 @@
 //! date and clock; the kiosk adds a language switch, the TV its connection badge.
 
 use crate::api;
+use crate::every::every;
 use crate::i18n::{pick, t, Lang, Msg, WEEKDAYS};
 use crate::state::{now, use_app};
 use chrono::Datelike;
@@ -22,13 +23,7 @@ pub fn DeviceHead(
         async move { api::hall(&id).await }
     });
     let clock = RwSignal::new(now());
-    let tick =
-        set_interval_with_handle(move || clock.set(now()), std::time::Duration::from_secs(10));
-    on_cleanup(move || {
-        if let Ok(handle) = tick {
-            handle.clear();
-        }
-    });
+    every(10, move || clock.set(now()));
     let time = move || to_local(clock.get()).format("%H:%M").to_string();
     let date = move || {
         let local = to_local(clock.get());

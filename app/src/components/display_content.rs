@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::components::published::{outage_window, PosterCard};
+use crate::every::every;
 use crate::i18n::{t, Msg};
 use domain::content::Poster;
 use domain::notices::Notice;
@@ -13,16 +14,6 @@ use leptos::prelude::*;
 const ROTATE_SECS: u64 = 12;
 /// Published content is fetched again this often.
 const REFRESH_SECS: u64 = 120;
-
-/// Calls `f` every `secs` while the component lives.
-fn every(secs: u64, f: impl Fn() + 'static) {
-    let handle = set_interval_with_handle(f, std::time::Duration::from_secs(secs));
-    on_cleanup(move || {
-        if let Ok(handle) = handle {
-            handle.clear();
-        }
-    });
-}
 
 /// A signal bumped every `REFRESH_SECS`, for resources to track.
 fn refresh_tick() -> RwSignal<u32> {

@@ -10,6 +10,7 @@ use crate::components::feedback::Loaded;
 use crate::components::qr::{absolute_url, QrLink};
 use crate::components::queue_labels::{wait_text, TicketFigures};
 use crate::components::rating::{RatingForm, TicketRef};
+use crate::every::every;
 use crate::i18n::{business_msg, t, Lang, Msg};
 use crate::live::{use_queue_feed, QueueFeed};
 use crate::state::{now, store, stored, use_app};
@@ -84,12 +85,7 @@ fn reset_when_idle(screen: RwSignal<Screen>) -> StoredValue<Option<f64>> {
             lang.set(Lang::Zh);
         }
     };
-    let tick = set_interval_with_handle(check, std::time::Duration::from_secs(5));
-    on_cleanup(move || {
-        if let Ok(handle) = tick {
-            handle.clear();
-        }
-    });
+    every(5, check);
     last_touch
 }
 

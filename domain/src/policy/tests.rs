@@ -178,3 +178,12 @@ fn managers_target_posters_at_their_own_hall_only() {
         &halls(&["xinghu"])
     ));
 }
+
+#[test]
+fn the_console_lists_a_managers_hall_and_everything_for_the_admin() {
+    assert_eq!(
+        console_hall(&actor(HallManager, Some("xinghu"))),
+        Some("xinghu")
+    );
+    assert_eq!(console_hall(&actor(Admin, Some("xinghu"))), None);
+}
