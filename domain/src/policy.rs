@@ -25,6 +25,8 @@ const NOTICE_EDITORS: &[Role] = &[Role::HallManager, Role::Admin];
 const ADMINS: &[Role] = &[Role::Admin];
 const COUNTER_STAFF: &[Role] = &[Role::HallStaff, Role::HallManager, Role::Admin];
 const CUSTOMERS: &[Role] = &[Role::Customer];
+/// Everyone who may take video calls: counter staff double as the video desk's agents.
+const AGENTS: &[Role] = COUNTER_STAFF;
 
 pub fn audience(endpoint: Endpoint) -> Audience {
     use Endpoint::*;
@@ -60,6 +62,13 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         StaffPosterList | PosterCreate | PosterUpdate | PosterWithdraw | PosterImageUpload
         | StaffOutageList | OutageCreate | OutageWithdraw => Audience::Roles(NOTICE_EDITORS),
         UserList | UserCreate => Audience::Roles(ADMINS),
+        // Kiosk customers have no account: the room's key or its owner's session decides (see
+        // video::room::Room::who), so these are open to all and refused by the room.
+        VideoAsk | VideoStatus | VideoCancel | VideoCallback | VideoRoom | VideoFileUpload
+        | VideoFile | VideoRate => Audience::Public,
+        VideoCallsMine => Audience::Roles(CUSTOMERS),
+        VideoAccept | VideoTransfer | VideoEnd | VideoDesk | VideoPresence | CallbackList
+        | CallbackDone => Audience::Roles(AGENTS),
     }
 }
 
@@ -111,6 +120,11 @@ pub fn may_target_halls(actor: &Actor, halls: &[String]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Hall managers and the admin may join any call visibly, and transfer or end it.
+pub fn is_supervisor(role: Role) -> bool {
+    NOTICE_EDITORS.contains(&role)
 }
 
 /// Managers run their own hall (follow-ups, settings); an admin runs every hall.

@@ -90,6 +90,22 @@ endpoints! {
     StaffOutageList => Get "/api/staff/outages",
     OutageCreate => Post "/api/staff/outages",
     OutageWithdraw => Post "/api/staff/outages/:id/withdraw",
+    VideoAsk => Post "/api/video/requests",
+    VideoStatus => Get "/api/video/requests/:room",
+    VideoCancel => Post "/api/video/requests/:room/cancel",
+    VideoCallback => Post "/api/video/requests/:room/callback",
+    VideoAccept => Post "/api/video/requests/:room/accept",
+    VideoTransfer => Post "/api/video/requests/:room/transfer",
+    VideoEnd => Post "/api/video/requests/:room/end",
+    VideoDesk => Get "/api/video/desk",
+    VideoPresence => Put "/api/video/presence",
+    VideoRoom => Get "/api/video/rooms/:room",
+    VideoFileUpload => Post "/api/video/rooms/:room/files",
+    VideoFile => Get "/api/video/rooms/:room/files/:file",
+    VideoRate => Post "/api/video/rooms/:room/rating",
+    VideoCallsMine => Get "/api/video/calls",
+    CallbackList => Get "/api/video/callbacks",
+    CallbackDone => Post "/api/video/callbacks/:id/done",
 }
 
 /// A matched request: the endpoint and its path parameters in pattern order.

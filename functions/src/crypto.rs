@@ -28,6 +28,14 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N]> {
     Ok(bytes)
 }
 
+/// A new id for a file or a call room: 16 random bytes as 32 hex digits.
+pub fn random_hex() -> Result<String> {
+    Ok(random_bytes::<16>()?
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
 /// A new session token: 32 random bytes, URL-safe base64.
 pub fn new_token() -> Result<String> {
     Ok(URL_SAFE_NO_PAD.encode(random_bytes::<32>()?))

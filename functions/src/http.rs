@@ -9,7 +9,11 @@ use worker::{Headers, Request, Response};
 pub const SESSION_COOKIE: &str = "gh_session";
 
 pub fn json<T: Serialize>(status: u16, body: &T) -> Result<Response> {
-    let text = serde_json::to_string(body)?;
+    json_text(status, serde_json::to_string(body)?)
+}
+
+/// A JSON response from text already serialised (a Durable Object's answer).
+pub fn json_text(status: u16, text: String) -> Result<Response> {
     let headers = Headers::new();
     headers.set("content-type", "application/json; charset=utf-8")?;
     headers.set("cache-control", "no-store")?;
@@ -123,4 +127,13 @@ pub fn client_ip(req: &Request) -> String {
 /// A path id that is not a number names nothing: 404 rather than 400.
 pub fn parse_id(raw: &str, what: &str) -> Result<i64> {
     raw.parse().map_err(|_| ApiError::not_found(what).into())
+}
+
+/// Answers a client's keep-alive "ping"; whether the message was one.
+pub fn answer_ping(ws: &worker::WebSocket, message: &worker::WebSocketIncomingMessage) -> bool {
+    let is_ping = matches!(message, worker::WebSocketIncomingMessage::String(t) if t == "ping");
+    if is_ping {
+        let _ = ws.send_with_str("pong");
+    }
+    is_ping
 }

@@ -22,10 +22,12 @@ mod posters;
 mod queue;
 mod router;
 mod users;
+mod video;
 
 use worker::{event, Context, Env, Request, Response};
 
 pub use hall_queue::HallQueueObject;
+pub use video::{CallRoomObject, VideoDeskObject};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
@@ -36,6 +38,16 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response
     }
     if req.path().starts_with("/ws/displays/") {
         return Ok(displays::handle_socket(req, env)
+            .await
+            .unwrap_or_else(|e| http::error_response(&e.0)));
+    }
+    if req.path() == "/ws/video/desk" {
+        return Ok(video::sockets::handle_desk_socket(req, env)
+            .await
+            .unwrap_or_else(|e| http::error_response(&e.0)));
+    }
+    if req.path().starts_with("/ws/video/rooms/") {
+        return Ok(video::sockets::handle_room_socket(req, env)
             .await
             .unwrap_or_else(|e| http::error_response(&e.0)));
     }

@@ -2,7 +2,7 @@
 //! withdraw, and poster images in R2 (type-checked by their bytes, at most 5 MiB).
 
 use crate::args;
-use crate::crypto::random_bytes;
+use crate::crypto::random_hex;
 use crate::db::{from_ms, Arg, Db};
 use crate::error::Result;
 use crate::halls::hall_name;
@@ -223,11 +223,7 @@ pub async fn handle_upload_image(ctx: &mut Ctx) -> Result<Response> {
     let too_large = "the image is larger than 5 MiB; make it smaller and upload it again";
     let bytes = read_body(&mut ctx.req, MAX_IMAGE_BYTES, too_large).await?;
     let kind = check_image(&bytes)?;
-    let name: String = random_bytes::<16>()?
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let key = format!("{name}.{}", kind.extension());
+    let key = format!("{}.{}", random_hex()?, kind.extension());
     let metadata = HttpMetadata {
         content_type: Some(kind.content_type().into()),
         ..Default::default()

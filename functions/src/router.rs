@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::http::error_response;
 use crate::{
     admin, appointments, arrivals, auth, clock, db, displays, firms, follow_ups, halls, health,
-    notices, outages, posters, queue,
+    notices, outages, posters, queue, video,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -129,5 +129,21 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         StaffOutageList => outages::handle_list_for_staff(&mut ctx).await,
         OutageCreate => outages::handle_create(&mut ctx).await,
         OutageWithdraw => outages::handle_withdraw(&mut ctx).await,
+        VideoAsk => video::customer::handle_ask(&mut ctx).await,
+        VideoStatus => video::customer::handle_status(&mut ctx).await,
+        VideoCancel => video::customer::handle_cancel(&mut ctx).await,
+        VideoCallback => video::customer::handle_callback(&mut ctx).await,
+        VideoRoom => video::customer::handle_room(&mut ctx).await,
+        VideoRate => video::customer::handle_rate(&mut ctx).await,
+        VideoCallsMine => video::customer::handle_calls_mine(&mut ctx).await,
+        VideoFileUpload => video::files::handle_upload(&mut ctx).await,
+        VideoFile => video::files::handle_download(&mut ctx).await,
+        VideoAccept => video::agent::handle_accept(&mut ctx).await,
+        VideoTransfer => video::agent::handle_transfer(&mut ctx).await,
+        VideoEnd => video::agent::handle_end(&mut ctx).await,
+        VideoDesk => video::agent::handle_desk(&mut ctx).await,
+        VideoPresence => video::agent::handle_presence(&mut ctx).await,
+        CallbackList => video::agent::handle_callbacks(&mut ctx).await,
+        CallbackDone => video::agent::handle_callback_done(&mut ctx).await,
     }
 }

@@ -57,6 +57,22 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (StaffOutageList, [U, F, F, A, A, F, F, F, F]),
     (OutageCreate, [U, F, F, A, A, F, F, F, F]),
     (OutageWithdraw, [U, F, F, A, A, F, F, F, F]),
+    (VideoAsk, [A, A, A, A, A, A, A, A, A]),
+    (VideoStatus, [A, A, A, A, A, A, A, A, A]),
+    (VideoCancel, [A, A, A, A, A, A, A, A, A]),
+    (VideoCallback, [A, A, A, A, A, A, A, A, A]),
+    (VideoRoom, [A, A, A, A, A, A, A, A, A]),
+    (VideoFileUpload, [A, A, A, A, A, A, A, A, A]),
+    (VideoFile, [A, A, A, A, A, A, A, A, A]),
+    (VideoRate, [A, A, A, A, A, A, A, A, A]),
+    (VideoCallsMine, [U, A, F, F, F, F, F, F, F]),
+    (VideoAccept, [U, F, A, A, A, F, F, F, F]),
+    (VideoTransfer, [U, F, A, A, A, F, F, F, F]),
+    (VideoEnd, [U, F, A, A, A, F, F, F, F]),
+    (VideoDesk, [U, F, A, A, A, F, F, F, F]),
+    (VideoPresence, [U, F, A, A, A, F, F, F, F]),
+    (CallbackList, [U, F, A, A, A, F, F, F, F]),
+    (CallbackDone, [U, F, A, A, A, F, F, F, F]),
 ];
 
 const COLUMNS: [Option<Role>; 9] = [

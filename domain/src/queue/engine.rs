@@ -334,6 +334,7 @@ impl HallQueue {
 }
 
 mod service;
+pub use service::check_rating;
 
 #[cfg(test)]
 mod tests;

@@ -14,7 +14,7 @@ pub mod events;
 pub mod stats;
 
 pub use counters::{CounterState, CounterStatus};
-pub use engine::{CheckIn, HallQueue, Transfer};
+pub use engine::{check_rating, CheckIn, HallQueue, Transfer};
 pub use events::{EventKind, QueueEvent};
 pub mod estimate;
 pub use estimate::{estimate_waits, Estimate, WaitRange};

@@ -53,12 +53,30 @@ pub enum RequestState {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HelpRequest {
-    pub id: u32,
+    /// The call room's id, which is also the request's.
+    pub room: String,
     pub customer_id: Option<i64>,
+    /// The account's name, or "kiosk" words for a customer without one.
+    pub customer_name: String,
+    /// The hall whose kiosk asked, if any.
+    pub hall: Option<String>,
     pub topic: String,
     pub channel: Channel,
     pub created_at: i64,
     pub state: RequestState,
+    /// When the first agent accepted: the call's start.
+    pub accepted_at: Option<i64>,
+}
+
+/// A new request as the Worker hands it over, with its room's id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Asking {
+    pub room: String,
+    pub customer_id: Option<i64>,
+    pub customer_name: String,
+    pub hall: Option<String>,
+    pub topic: String,
+    pub channel: Channel,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,11 +103,43 @@ pub struct Place {
     pub wait: WaitRange,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agent {
+    pub id: i64,
+    pub name: String,
+    pub presence: Presence,
+}
+
+/// What every agent's desk shows: requests waiting (oldest first), calls in progress, and who
+/// is on duty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskView {
+    pub waiting: Vec<HelpRequest>,
+    pub in_call: Vec<HelpRequest>,
+    pub agents: Vec<Agent>,
+    /// Set on the change that put a request into an empty queue: desks play a sound.
+    pub rang: bool,
+}
+
+/// A call just ended, and the agent who had it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finished {
+    pub request: HelpRequest,
+    pub agent: i64,
+}
+
+/// Finished requests are kept this long, so a late poll still learns how its request ended.
+const KEEP_FINISHED_MS: i64 = 60 * MINUTE;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Desk {
     pub config: DeskConfig,
     pub requests: Vec<HelpRequest>,
-    pub agents: BTreeMap<i64, Presence>,
+    pub agents: BTreeMap<i64, Agent>,
+}
+
+fn not_waiting() -> ApiError {
+    ApiError::conflict("this request is no longer waiting")
 }
 
 impl Desk {
@@ -99,52 +149,76 @@ impl Desk {
             .filter(|r| r.state == RequestState::Waiting)
     }
 
-    fn request_mut(&mut self, id: u32) -> ApiResult<&mut HelpRequest> {
+    pub fn request(&self, room: &str) -> Option<&HelpRequest> {
+        self.requests.iter().find(|r| r.room == room)
+    }
+
+    fn request_mut(&mut self, room: &str) -> ApiResult<&mut HelpRequest> {
         self.requests
             .iter_mut()
-            .find(|r| r.id == id)
+            .find(|r| r.room == room)
             .ok_or_else(|| ApiError::not_found("help request"))
     }
 
+    fn presence(&self, agent: i64) -> Option<Presence> {
+        self.agents.get(&agent).map(|a| a.presence)
+    }
+
+    fn mark(&mut self, agent: i64, presence: Presence) {
+        if let Some(a) = self.agents.get_mut(&agent) {
+            a.presence = presence;
+        }
+    }
+
     /// Adds a request; returns it and whether the queue was empty (agents hear a sound then).
-    pub fn ask(
-        &mut self,
-        customer_id: Option<i64>,
-        topic: &str,
-        channel: Channel,
-        now: i64,
-    ) -> ApiResult<(HelpRequest, bool)> {
-        let topic = topic.trim();
+    pub fn ask(&mut self, asking: Asking, now: i64) -> ApiResult<(HelpRequest, bool)> {
+        let topic = asking.topic.trim();
         if topic.is_empty() || topic.chars().count() > TOPIC_MAX {
             return Err(ApiError::validation(
                 "topic",
                 format!("say in 1 to {TOPIC_MAX} characters what you need help with"),
             ));
         }
-        if customer_id.is_some() && self.waiting().any(|r| r.customer_id == customer_id) {
+        if asking.customer_id.is_some()
+            && self.waiting().any(|r| r.customer_id == asking.customer_id)
+        {
             return Err(ApiError::conflict("you are already waiting for an agent"));
         }
+        self.prune(now);
         let was_empty = self.waiting().next().is_none();
         let request = HelpRequest {
-            id: self.requests.len() as u32 + 1,
-            customer_id,
+            room: asking.room,
+            customer_id: asking.customer_id,
+            customer_name: asking.customer_name,
+            hall: asking.hall,
             topic: topic.into(),
-            channel,
+            channel: asking.channel,
             created_at: now,
             state: RequestState::Waiting,
+            accepted_at: None,
         };
         self.requests.push(request.clone());
         Ok((request, was_empty))
     }
 
+    /// Forgets requests that ended over an hour ago.
+    fn prune(&mut self, now: i64) {
+        self.requests.retain(|r| {
+            matches!(
+                r.state,
+                RequestState::Waiting | RequestState::Assigned { .. }
+            ) || now - r.created_at < KEEP_FINISHED_MS
+        });
+    }
+
     /// Where a waiting request stands. The range assumes every agent not away takes calls of
     /// the typical length, from "they all free up at once" to "one at a time after the current".
-    pub fn place(&self, id: u32) -> Option<Place> {
-        let ahead = self.waiting().position(|r| r.id == id)? as u32;
+    pub fn place(&self, room: &str) -> Option<Place> {
+        let ahead = self.waiting().position(|r| r.room == room)? as u32;
         let agents = self
             .agents
             .values()
-            .filter(|p| **p != Presence::Away)
+            .filter(|a| a.presence != Presence::Away)
             .count()
             .max(1) as i64;
         let rounds_low = ahead as i64 / agents;
@@ -159,82 +233,155 @@ impl Desk {
         })
     }
 
-    pub fn set_presence(&mut self, agent: i64, presence: Presence) {
-        self.agents.insert(agent, presence);
+    /// An agent says whether they take calls. Busy is the desk's to set: an agent in a call
+    /// stays busy until it ends or moves on.
+    pub fn set_presence(&mut self, agent: i64, name: &str, presence: Presence) -> ApiResult<()> {
+        if self.presence(agent) == Some(Presence::Busy) && self.call_of(agent).is_some() {
+            return Err(ApiError::conflict(
+                "finish or transfer your call before changing your status",
+            ));
+        }
+        if presence == Presence::Busy {
+            return Err(ApiError::validation(
+                "presence",
+                "choose available or away; busy is set by a call",
+            ));
+        }
+        self.agents.insert(
+            agent,
+            Agent {
+                id: agent,
+                name: name.into(),
+                presence,
+            },
+        );
+        Ok(())
+    }
+
+    /// The call an agent is in, if any.
+    pub fn call_of(&self, agent: i64) -> Option<&HelpRequest> {
+        self.requests
+            .iter()
+            .find(|r| r.state == RequestState::Assigned { agent })
     }
 
     /// The agent takes a waiting request; they must be available, and become busy.
-    pub fn accept(&mut self, agent: i64, id: u32) -> ApiResult<HelpRequest> {
-        if self.agents.get(&agent) != Some(&Presence::Available) {
+    pub fn accept(&mut self, agent: i64, room: &str, now: i64) -> ApiResult<HelpRequest> {
+        if self.presence(agent) != Some(Presence::Available) {
             return Err(ApiError::conflict(
                 "set yourself available before taking a call",
             ));
         }
-        let request = self.request_mut(id)?;
+        let request = self.request_mut(room)?;
         if request.state != RequestState::Waiting {
-            return Err(ApiError::conflict("this request is no longer waiting"));
+            return Err(not_waiting());
         }
         request.state = RequestState::Assigned { agent };
+        request.accepted_at = Some(now);
         let taken = request.clone();
-        self.agents.insert(agent, Presence::Busy);
+        self.mark(agent, Presence::Busy);
         Ok(taken)
     }
 
-    /// Moves an assigned request to another agent, who must be available.
-    pub fn transfer(&mut self, id: u32, to_agent: i64) -> ApiResult<HelpRequest> {
-        if self.agents.get(&to_agent) != Some(&Presence::Available) {
-            return Err(ApiError::conflict("that agent is not available"));
-        }
-        let request = self.request_mut(id)?;
-        let RequestState::Assigned { agent: from } = request.state else {
-            return Err(ApiError::conflict(
-                "only a call in progress can be transferred",
-            ));
-        };
-        request.state = RequestState::Assigned { agent: to_agent };
-        let moved = request.clone();
-        self.agents.insert(from, Presence::Available);
-        self.agents.insert(to_agent, Presence::Busy);
-        Ok(moved)
-    }
-
-    /// The call is over: the agent is free again.
-    pub fn finish(&mut self, id: u32) -> ApiResult<HelpRequest> {
-        let request = self.request_mut(id)?;
+    /// The agent in the call, or 403 unless `by` is that agent or a supervisor.
+    fn handled_by(&self, room: &str, by: i64, supervisor: bool) -> ApiResult<i64> {
+        let request = self
+            .request(room)
+            .ok_or_else(|| ApiError::not_found("help request"))?;
         let RequestState::Assigned { agent } = request.state else {
             return Err(ApiError::conflict("this request has no call in progress"));
         };
+        if agent != by && !supervisor {
+            return Err(ApiError::new(
+                crate::ErrorCode::Forbidden,
+                "this call is another agent's",
+            ));
+        }
+        Ok(agent)
+    }
+
+    /// Moves a call to another agent, who must be available. Only the call's agent or a
+    /// supervisor may.
+    pub fn transfer(
+        &mut self,
+        room: &str,
+        by: i64,
+        supervisor: bool,
+        to_agent: i64,
+    ) -> ApiResult<HelpRequest> {
+        let from = self.handled_by(room, by, supervisor)?;
+        if from == to_agent {
+            return Err(ApiError::conflict("the call is already with this agent"));
+        }
+        if self.presence(to_agent) != Some(Presence::Available) {
+            return Err(ApiError::conflict("that agent is not available"));
+        }
+        let request = self.request_mut(room)?;
+        request.state = RequestState::Assigned { agent: to_agent };
+        let moved = request.clone();
+        self.mark(from, Presence::Available);
+        self.mark(to_agent, Presence::Busy);
+        Ok(moved)
+    }
+
+    /// The call is over: the agent is free again. Only its agent or a supervisor ends it.
+    pub fn finish(&mut self, room: &str, by: i64, supervisor: bool) -> ApiResult<Finished> {
+        let agent = self.handled_by(room, by, supervisor)?;
+        let request = self.request_mut(room)?;
         request.state = RequestState::Ended;
-        let ended = request.clone();
-        self.agents.insert(agent, Presence::Available);
-        Ok(ended)
+        let request = request.clone();
+        self.mark(agent, Presence::Available);
+        Ok(Finished { request, agent })
     }
 
     /// Whether a waiting request has waited long enough to be offered a callback.
-    pub fn callback_due(&self, id: u32, now: i64) -> bool {
+    pub fn callback_due(&self, room: &str, now: i64) -> bool {
         self.waiting()
-            .find(|r| r.id == id)
+            .find(|r| r.room == room)
             .is_some_and(|r| now - r.created_at >= self.config.callback_after_ms)
     }
 
     /// The customer leaves the queue for a callback on `phone`, which becomes a work item.
-    pub fn request_callback(&mut self, id: u32, phone: &str) -> ApiResult<HelpRequest> {
+    pub fn request_callback(&mut self, room: &str, phone: &str) -> ApiResult<HelpRequest> {
         let phone = normalise_mobile(phone)?;
-        let request = self.request_mut(id)?;
+        let request = self.request_mut(room)?;
         if request.state != RequestState::Waiting {
-            return Err(ApiError::conflict("this request is no longer waiting"));
+            return Err(not_waiting());
         }
         request.state = RequestState::CallbackRequested { phone };
         Ok(request.clone())
     }
 
-    pub fn cancel(&mut self, id: u32) -> ApiResult<HelpRequest> {
-        let request = self.request_mut(id)?;
+    pub fn cancel(&mut self, room: &str) -> ApiResult<HelpRequest> {
+        let request = self.request_mut(room)?;
         if request.state != RequestState::Waiting {
-            return Err(ApiError::conflict("this request is no longer waiting"));
+            return Err(not_waiting());
         }
         request.state = RequestState::Cancelled;
         Ok(request.clone())
+    }
+
+    /// An agent's last desk closed: away, unless they are in a call (which goes on).
+    pub fn went_offline(&mut self, agent: i64) {
+        if self.presence(agent) == Some(Presence::Available) {
+            self.mark(agent, Presence::Away);
+        }
+    }
+
+    pub fn view(&self, rang: bool) -> DeskView {
+        let with = |pred: fn(&RequestState) -> bool| {
+            self.requests
+                .iter()
+                .filter(|r| pred(&r.state))
+                .cloned()
+                .collect()
+        };
+        DeskView {
+            waiting: with(|s| *s == RequestState::Waiting),
+            in_call: with(|s| matches!(s, RequestState::Assigned { .. })),
+            agents: self.agents.values().cloned().collect(),
+            rang,
+        }
     }
 }
 

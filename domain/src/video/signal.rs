@@ -14,8 +14,12 @@ pub const STROKE_POINTS_MAX: usize = 2000;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Signal {
+    /// `fresh`: the sender started a new connection, so the receiver must too (rather than
+    /// renegotiate, e.g. for an ICE restart, on the one it has).
     Offer {
         sdp: String,
+        #[serde(default)]
+        fresh: bool,
     },
     Answer {
         sdp: String,
@@ -50,7 +54,7 @@ impl Signal {
             ApiError::validation(field, format!("{field} is longer than {max} characters"))
         };
         match self {
-            Signal::Offer { sdp } | Signal::Answer { sdp } if sdp.len() > SDP_MAX => {
+            Signal::Offer { sdp, .. } | Signal::Answer { sdp } if sdp.len() > SDP_MAX => {
                 Err(too_long("sdp", SDP_MAX))
             }
             Signal::Ice { candidate } if candidate.len() > CANDIDATE_MAX => {
@@ -102,7 +106,11 @@ mod tests {
                 text: "你好".into()
             }
         );
-        assert!(Signal::Offer { sdp: "v=0".into() }.is_media());
+        assert!(Signal::Offer {
+            sdp: "v=0".into(),
+            fresh: true
+        }
+        .is_media());
         assert!(!s.is_media());
     }
 
@@ -111,7 +119,8 @@ mod tests {
         let field = |s: Signal| s.check().unwrap_err().field.unwrap();
         assert_eq!(
             field(Signal::Offer {
-                sdp: "x".repeat(SDP_MAX + 1)
+                sdp: "x".repeat(SDP_MAX + 1),
+                fresh: false
             }),
             "sdp"
         );

@@ -212,11 +212,7 @@ impl DurableObject for HallQueueObject {
         message: WebSocketIncomingMessage,
     ) -> Result<()> {
         // Clients only ping to keep the connection alive.
-        if let WebSocketIncomingMessage::String(text) = message {
-            if text == "ping" {
-                ws.send_with_str("pong")?;
-            }
-        }
+        crate::http::answer_ping(&ws, &message);
         Ok(())
     }
 

@@ -216,3 +216,86 @@ pub fn same_day_at(monday_10am: &str, local_hh_mm: &str) -> String {
         utc_minutes.rem_euclid(60)
     )
 }
+
+/// A WebSocket to the server, with the client's cookie; reads wait at most 5 s.
+pub struct Socket(tungstenite::WebSocket<std::net::TcpStream>);
+
+impl Client {
+    /// Opens a WebSocket at `path`, or returns the HTTP status the upgrade was refused with.
+    pub fn socket(&self, path: &str) -> Result<Socket, u16> {
+        use tungstenite::client::IntoClientRequest;
+        let url = format!("{}{path}", self.base.replacen("http", "ws", 1));
+        let mut request = url.as_str().into_client_request().expect("a socket URL");
+        if let Some(cookie) = self.cookie.borrow().as_ref() {
+            request
+                .headers_mut()
+                .insert("cookie", cookie.parse().expect("a cookie header"));
+        }
+        let host = self.base.trim_start_matches("http://");
+        let stream = std::net::TcpStream::connect(host).expect("the server is up");
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+            .expect("a timeout");
+        match tungstenite::client(request, stream) {
+            Ok((ws, _)) => Ok(Socket(ws)),
+            Err(tungstenite::HandshakeError::Failure(tungstenite::Error::Http(resp))) => {
+                Err(resp.status().as_u16())
+            }
+            Err(e) => panic!("socket {path}: {e}"),
+        }
+    }
+}
+
+/// How a socket's next message turned out.
+#[derive(Debug, PartialEq)]
+pub enum Received {
+    Json(Value),
+    /// The server closed the socket with this code.
+    Closed(u16),
+}
+
+impl Socket {
+    pub fn send(&mut self, message: &Value) {
+        self.0
+            .send(tungstenite::Message::text(message.to_string()))
+            .expect("sent");
+    }
+
+    /// The next JSON message or the close, skipping pongs; panics after 5 s of silence.
+    pub fn receive(&mut self) -> Received {
+        loop {
+            match self.0.read() {
+                Ok(tungstenite::Message::Text(text)) if text.as_str() == "pong" => {}
+                Ok(tungstenite::Message::Text(text)) => {
+                    return Received::Json(serde_json::from_str(text.as_str()).expect("JSON"))
+                }
+                Ok(tungstenite::Message::Close(frame)) => {
+                    return Received::Closed(frame.map(|f| u16::from(f.code)).unwrap_or(1005))
+                }
+                Ok(_) => {}
+                Err(tungstenite::Error::ConnectionClosed) => return Received::Closed(1006),
+                Err(e) => panic!("socket read: {e}"),
+            }
+        }
+    }
+
+    /// Reads until a message of this `type` arrives (or panics at a close or silence).
+    pub fn until(&mut self, kind: &str) -> Value {
+        loop {
+            match self.receive() {
+                Received::Json(v) if v["type"] == kind => return v,
+                Received::Json(_) => {}
+                Received::Closed(code) => panic!("closed with {code} before a {kind}"),
+            }
+        }
+    }
+
+    /// Reads until the server closes the socket; the close code.
+    pub fn closed(&mut self) -> u16 {
+        loop {
+            if let Received::Closed(code) = self.receive() {
+                return code;
+            }
+        }
+    }
+}

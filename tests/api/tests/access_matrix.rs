@@ -29,6 +29,8 @@ fn concrete(endpoint: Endpoint) -> String {
         .replace(":id", "999999")
         .replace(":ticket", "999999")
         .replace(":counter", "1")
+        .replace(":room", "nosuchroom")
+        .replace(":file", "nosuchfile")
 }
 
 fn call(client: &Client, endpoint: Endpoint) -> api_tests::Reply {

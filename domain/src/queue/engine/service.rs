@@ -2,6 +2,21 @@
 //! cancel and rating. Each checks its preconditions first, so a refusal changes nothing.
 
 use super::{HallQueue, Transfer, COMMENT_MAX};
+
+/// A rating of 1 to 5 stars and a comment of at most `COMMENT_MAX` characters (trimmed).
+pub fn check_rating(stars: u8, comment: &str) -> ApiResult<String> {
+    if !(1..=5).contains(&stars) {
+        return Err(ApiError::validation("stars", "give 1 to 5 stars"));
+    }
+    let comment = comment.trim();
+    if comment.chars().count() > COMMENT_MAX {
+        return Err(ApiError::validation(
+            "comment",
+            format!("the comment may have at most {COMMENT_MAX} characters"),
+        ));
+    }
+    Ok(comment.to_string())
+}
 use crate::error::{ApiError, ApiResult};
 use crate::queue::events::EventKind;
 use crate::queue::ticket::{Rating, Ticket, TicketState};
@@ -170,16 +185,7 @@ impl HallQueue {
         now: i64,
     ) -> ApiResult<(Ticket, bool)> {
         let index = self.ticket_index(id)?;
-        if !(1..=5).contains(&stars) {
-            return Err(ApiError::validation("stars", "give 1 to 5 stars"));
-        }
-        let comment = comment.trim();
-        if comment.chars().count() > COMMENT_MAX {
-            return Err(ApiError::validation(
-                "comment",
-                format!("the comment may have at most {COMMENT_MAX} characters"),
-            ));
-        }
+        let comment = check_rating(stars, comment)?;
         let t = &mut self.tickets[index];
         if t.state != TicketState::Served {
             return Err(ApiError::conflict(format!(
@@ -195,7 +201,7 @@ impl HallQueue {
         }
         t.rating = Some(Rating {
             stars,
-            comment: comment.to_string(),
+            comment,
             at: now,
         });
         self.record(

@@ -31,7 +31,10 @@ fn chat() -> Signal {
 }
 
 fn offer() -> Signal {
-    Signal::Offer { sdp: "v=0".into() }
+    Signal::Offer {
+        sdp: "v=0".into(),
+        fresh: true,
+    }
 }
 
 #[test]
@@ -125,7 +128,7 @@ fn leaving_tells_the_others_and_frees_the_seat() {
     let a = r.join(&user(AGENT, Role::HallStaff)).unwrap();
     assert_eq!(
         r.leave(a.connection),
-        Some(RoomEvent::Left { seat: Seat::Agent })
+        Some(RoomMessage::Left { seat: Seat::Agent })
     );
     assert_eq!(
         r.recipients(a.connection, &chat()).unwrap_err().code,
@@ -138,16 +141,9 @@ fn a_transfer_hands_the_room_to_another_agent_and_drops_the_old_one() {
     let mut r = room();
     let c = r.join(&user(CUSTOMER, Role::Customer)).unwrap();
     let a = r.join(&user(AGENT, Role::HallStaff)).unwrap();
-    assert_eq!(
-        r.transfer(c.connection, 21).unwrap_err().code,
-        ErrorCode::Forbidden,
-        "the customer cannot"
-    );
-    assert_eq!(
-        r.transfer(a.connection, AGENT).unwrap_err().code,
-        ErrorCode::Conflict
-    );
-    assert_eq!(r.transfer(a.connection, 21).unwrap(), Some(a.connection));
+    r.receive(c.connection, chat(), 1).unwrap();
+    assert_eq!(r.transfer(AGENT).unwrap_err().code, ErrorCode::Conflict);
+    assert_eq!(r.transfer(21).unwrap(), Some(a.connection));
     assert_eq!(r.state, RoomState::Waiting);
     assert_eq!(
         r.seat_for(&user(AGENT, Role::HallStaff)).unwrap_err().code,
@@ -155,6 +151,10 @@ fn a_transfer_hands_the_room_to_another_agent_and_drops_the_old_one() {
     );
     let b = r.join(&user(21, Role::HallStaff)).unwrap();
     assert_eq!((b.seat, r.state), (Seat::Agent, RoomState::Live));
+    let RoomMessage::Welcome { transcript, .. } = r.welcome(b.seat) else {
+        panic!("a welcome")
+    };
+    assert_eq!(transcript.len(), 1, "the new agent sees the chat so far");
 }
 
 #[test]
@@ -180,5 +180,54 @@ fn bad_signals_are_refused_before_anyone_hears_them() {
     assert_eq!(
         r.recipients(c.connection, &empty).unwrap_err().code,
         ErrorCode::Validation
+    );
+}
+
+#[test]
+fn chat_is_filed_and_heard_by_everyone_while_negotiation_is_relayed() {
+    let mut r = room();
+    let c = r.join(&user(CUSTOMER, Role::Customer)).unwrap();
+    let a = r.join(&user(AGENT, Role::HallStaff)).unwrap();
+    let (to, message) = r.receive(c.connection, chat(), 7).unwrap();
+    assert_eq!(
+        to,
+        vec![c.connection, a.connection],
+        "the sender sees it filed"
+    );
+    let RoomMessage::Chat { entry } = message else {
+        panic!("chat")
+    };
+    assert_eq!((entry.at, entry.from), (7, Seat::Customer));
+    let (to, message) = r.receive(a.connection, offer(), 8).unwrap();
+    assert_eq!(to, vec![c.connection]);
+    assert!(matches!(
+        message,
+        RoomMessage::Relay {
+            from: Seat::Agent,
+            ..
+        }
+    ));
+    let file = FileRef {
+        id: "f".repeat(32),
+        name: "电费单.pdf".into(),
+        content_type: "application/pdf".into(),
+        size: 10,
+    };
+    r.share(Seat::Agent, file, 9).unwrap();
+    assert_eq!(r.transcript.len(), 2);
+}
+
+#[test]
+fn after_the_end_participants_are_still_known_for_the_record() {
+    let mut r = room();
+    r.end();
+    assert_eq!(
+        r.who(&user(CUSTOMER, Role::Customer)).unwrap(),
+        Seat::Customer
+    );
+    assert_eq!(r.who(&by_key("secret-key")).unwrap(), Seat::Customer);
+    assert_eq!(
+        r.who(&user(99, Role::Customer)).unwrap_err().code,
+        ErrorCode::Forbidden
     );
 }

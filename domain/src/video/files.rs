@@ -1,0 +1,104 @@
+//! Files customers and agents share in a call or a consultation thread: photos of a bill or a
+//! meter, a scanned ID, a PDF form. Checked by their first bytes, at most 10 MiB.
+
+use crate::content::ImageKind;
+use crate::error::{ApiError, ApiResult};
+use crate::ErrorCode;
+use serde::{Deserialize, Serialize};
+
+pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
+const NAME_MAX: usize = 100;
+
+/// A file filed in a chat; `id` addresses it under its call or thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRef {
+    pub id: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: u64,
+}
+
+/// The content type of an accepted attachment: an image or a PDF.
+pub fn attachment_type(bytes: &[u8]) -> ApiResult<&'static str> {
+    if bytes.len() > MAX_ATTACHMENT_BYTES {
+        return Err(ApiError::new(
+            ErrorCode::PayloadTooLarge,
+            "the file is larger than 10 MiB; send a smaller one",
+        ));
+    }
+    if bytes.is_empty() {
+        return Err(ApiError::validation("file", "the file is empty"));
+    }
+    if let Some(image) = ImageKind::sniff(bytes) {
+        return Ok(image.content_type());
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Ok("application/pdf");
+    }
+    Err(ApiError::validation(
+        "file",
+        "send a photo (PNG, JPEG, WebP) or a PDF",
+    ))
+}
+
+/// The name to show for an upload: its last path part, without control characters, at most
+/// 100 characters; "file" when nothing is left.
+pub fn display_name(raw: &str) -> String {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = last
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(NAME_MAX)
+        .collect();
+    let clean = clean.trim();
+    if clean.is_empty() {
+        "file".into()
+    } else {
+        clean.into()
+    }
+}
+
+/// Room and file ids the Worker hands out: 32 hex digits.
+pub fn is_random_id(id: &str) -> bool {
+    id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photos_and_pdfs_are_accepted_by_their_bytes() {
+        assert_eq!(attachment_type(b"%PDF-1.7 ...").unwrap(), "application/pdf");
+        assert_eq!(
+            attachment_type(b"\x89PNG\r\n\x1a\n....").unwrap(),
+            "image/png"
+        );
+        let exe = attachment_type(b"MZ\x90\0").unwrap_err();
+        assert_eq!(exe.field.as_deref(), Some("file"));
+        assert_eq!(
+            attachment_type(b"").unwrap_err().code,
+            ErrorCode::Validation
+        );
+        let big = vec![b'%'; MAX_ATTACHMENT_BYTES + 1];
+        assert_eq!(
+            attachment_type(&big).unwrap_err().code,
+            ErrorCode::PayloadTooLarge
+        );
+    }
+
+    #[test]
+    fn names_lose_their_paths_and_control_characters() {
+        assert_eq!(display_name("C:\\Users\\me\\电费单.pdf"), "电费单.pdf");
+        assert_eq!(display_name("../../etc/passwd"), "passwd");
+        assert_eq!(display_name("a\u{0}b\n.png"), "ab.png");
+        assert_eq!(display_name("  "), "file");
+        assert_eq!(display_name(&"长".repeat(300)).chars().count(), 100);
+    }
+
+    #[test]
+    fn file_ids_are_32_hex_digits() {
+        assert!(is_random_id(&"a".repeat(32)));
+        assert!(!is_random_id("../x"));
+    }
+}

@@ -1,0 +1,109 @@
+//! Files shared in a call: photos and PDFs of at most 10 MiB, checked by their bytes, stored in
+//! R2 under the call, filed in its chat, and served only to the call's participants.
+
+use super::{check, entrant, room, room_param};
+use crate::crypto::random_hex;
+use crate::error::Result;
+use crate::http::{created, query_param, read_body};
+use crate::router::Ctx;
+use domain::video::files::{
+    attachment_type, display_name, is_random_id, FileRef, MAX_ATTACHMENT_BYTES,
+};
+use domain::video::protocol::RoomCommand;
+use domain::video::room::RoomState;
+use domain::ApiError;
+use std::collections::HashMap;
+use worker::{HttpMetadata, Response};
+
+/// The upload's name, sent percent-encoded in this header (headers are ASCII).
+const NAME_HEADER: &str = "x-file-name";
+
+fn object_key(room: &str, file: &str) -> String {
+    format!("calls/{room}/{file}")
+}
+
+fn upload_name(ctx: &Ctx) -> Result<String> {
+    let raw = ctx.req.headers().get(NAME_HEADER)?.unwrap_or_default();
+    let decoded = js_sys::decode_uri_component(&raw)
+        .map(String::from)
+        .unwrap_or(raw);
+    Ok(display_name(&decoded))
+}
+
+pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
+    let room_id = room_param(ctx)?;
+    let key = query_param(&ctx.req, "key")?;
+    if check(ctx, &room_id, key.clone()).await?.state == RoomState::Ended {
+        return Err(ApiError::conflict("this call has ended").into());
+    }
+    let too_large = "the file is larger than 10 MiB; send a smaller one";
+    let bytes = read_body(&mut ctx.req, MAX_ATTACHMENT_BYTES, too_large).await?;
+    let content_type = attachment_type(&bytes)?;
+    let file = FileRef {
+        id: random_hex()?,
+        name: upload_name(ctx)?,
+        content_type: content_type.into(),
+        size: bytes.len() as u64,
+    };
+    let metadata = HttpMetadata {
+        content_type: Some(content_type.into()),
+        ..Default::default()
+    };
+    let bucket = ctx.env.bucket("FILES")?;
+    bucket
+        .put(object_key(&room_id, &file.id), bytes)
+        .http_metadata(metadata)
+        .custom_metadata(HashMap::from([("name".to_string(), file.name.clone())]))
+        .execute()
+        .await?;
+    let share = RoomCommand::Share {
+        entrant: entrant(ctx, key),
+        file: file.clone(),
+        now: ctx.now.timestamp_millis(),
+    };
+    if let Err(e) = room::<serde_json::Value>(&ctx.env, &room_id, share).await {
+        bucket.delete(object_key(&room_id, &file.id)).await?;
+        return Err(e);
+    }
+    created(&file)
+}
+
+/// Serves a call's file to its participants, also after the call (it is on their record).
+pub async fn handle_download(ctx: &mut Ctx) -> Result<Response> {
+    let room_id = room_param(ctx)?;
+    let file = ctx.matched.param_at(1).to_string();
+    if !is_random_id(&file) {
+        return Err(ApiError::not_found("file").into());
+    }
+    check(ctx, &room_id, query_param(&ctx.req, "key")?).await?;
+    let object = ctx
+        .env
+        .bucket("FILES")?
+        .get(object_key(&room_id, &file))
+        .execute()
+        .await?
+        .ok_or_else(|| ApiError::not_found("file"))?;
+    let content_type = object
+        .http_metadata()
+        .content_type
+        .unwrap_or_else(|| "application/octet-stream".into());
+    let name = object
+        .custom_metadata()?
+        .remove("name")
+        .unwrap_or_else(|| "file".into());
+    let bytes = match object.body() {
+        Some(body) => body.bytes().await?,
+        None => return Err(ApiError::not_found("file").into()),
+    };
+    let mut resp = Response::from_bytes(bytes)?;
+    let headers = resp.headers_mut();
+    headers.set("content-type", &content_type)?;
+    headers.set("cache-control", "private, no-store")?;
+    headers.set("x-content-type-options", "nosniff")?;
+    let encoded = String::from(js_sys::encode_uri_component(&name));
+    headers.set(
+        "content-disposition",
+        &format!("attachment; filename*=UTF-8''{encoded}"),
+    )?;
+    Ok(resp)
+}
