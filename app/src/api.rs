@@ -14,6 +14,7 @@ use gloo_net::http::{Request, RequestBuilder};
 use serde::{de::DeserializeOwned, Serialize};
 
 pub mod content;
+pub mod video;
 
 /// A failure the server never saw: shown as a network error.
 fn network_error() -> ApiError {

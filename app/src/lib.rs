@@ -2,11 +2,13 @@
 
 mod alerts;
 mod api;
+mod call;
 mod components;
 mod every;
 mod i18n;
 mod live;
 mod pages;
+mod socket;
 mod speech;
 mod state;
 
@@ -25,15 +27,18 @@ use pages::{
     login::LoginPage, not_found::NotFoundPage, notices::NoticesPage, register::RegisterPage,
     staff::StaffPage,
 };
+use pages::{video::VideoHelpPage, video_call::VideoCallPage};
 use state::AppState;
 
-/// The hall's TV and kiosk are full-screen devices: no site navigation on them.
+/// The hall's TV and kiosk (also its video help) are full-screen devices: no site navigation.
 #[component]
 fn SiteHeader() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let on_device = move || {
         let path = location.pathname.get();
-        path.starts_with("/display/") || path.starts_with("/kiosk/")
+        path.starts_with("/display/")
+            || path.starts_with("/kiosk/")
+            || location.search.get().contains("kiosk=1")
     };
     view! { <Show when=move || !on_device()><Header/></Show> }
 }
@@ -62,6 +67,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffPage/>
                     <Route path=path!("/display/:hall") view=DisplayPage/>
                     <Route path=path!("/kiosk/:hall") view=KioskPage/>
+                    <Route path=path!("/video") view=VideoHelpPage/>
+                    <Route path=path!("/video/:room") view=VideoCallPage/>
                 </Routes>
             </main>
             <ToastHost/>

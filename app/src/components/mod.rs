@@ -1,8 +1,11 @@
 //! Pieces shared by several pages.
 
+pub mod board;
 pub mod book;
 pub mod broadcast;
 pub mod business_select;
+pub mod call_chat;
+pub mod call_screen;
 pub mod cards;
 pub mod device_head;
 pub mod display_content;

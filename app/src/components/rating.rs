@@ -1,5 +1,5 @@
-//! Rating a finished service: one to five stars and an optional comment. Used on the ticket
-//! page and at the kiosk.
+//! Rating a finished service, at a counter or by video: one to five stars and an optional
+//! comment. Used on the ticket page, at the kiosk and after a video call.
 
 use crate::api;
 use crate::i18n::{t, Msg};
@@ -16,9 +16,37 @@ pub struct TicketRef {
     pub key: Option<String>,
 }
 
+/// What is being rated.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RatingTarget {
+    Ticket(TicketRef),
+    Call { room: String, key: String },
+}
+
+impl RatingTarget {
+    async fn rate(&self, stars: u8, comment: String) -> Result<(), domain::ApiError> {
+        match self {
+            RatingTarget::Ticket(at) => {
+                let request = RateRequest {
+                    stars,
+                    comment,
+                    key: at.key.clone(),
+                };
+                api::queue::rate(&at.hall, at.id, &request)
+                    .await
+                    .map(|_| ())
+            }
+            RatingTarget::Call { room, key } => api::video::rate(room, key, stars, &comment)
+                .await
+                .map(|_| ()),
+        }
+    }
+}
+
 #[component]
 pub fn RatingForm(
-    at: TicketRef,
+    #[prop(into)] target: RatingTarget,
+    #[prop(default = Msg::RateService)] title: Msg,
     #[prop(optional)] on_rated: Option<Callback<()>>,
 ) -> impl IntoView {
     let app = use_app();
@@ -26,14 +54,13 @@ pub fn RatingForm(
     let comment = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let request = RateRequest {
-            stars: stars.get_untracked(),
-            comment: comment.get_untracked(),
-            key: at.key.clone(),
-        };
-        let at = at.clone();
+        let (target, stars, comment) = (
+            target.clone(),
+            stars.get_untracked(),
+            comment.get_untracked(),
+        );
         spawn_local(async move {
-            match api::queue::rate(&at.hall, at.id, &request).await {
+            match target.rate(stars, comment).await {
                 Ok(_) => {
                     app.success(Msg::ThanksRating);
                     if let Some(done) = on_rated {
@@ -52,7 +79,7 @@ pub fn RatingForm(
         .collect_view();
     view! {
         <form class="form card" on:submit=submit data-testid="rating">
-            <h2>{t(Msg::RateService)}</h2>
+            <h2>{t(title)}</h2>
             <div class="stars" role="group">{buttons}</div>
             <div class="field">
                 <label for="rating-comment">{t(Msg::Comment)}</label>
@@ -60,5 +87,11 @@ pub fn RatingForm(
             </div>
             <button type="submit" class="button primary" disabled=move || stars.get() == 0>{t(Msg::SubmitRating)}</button>
         </form>
+    }
+}
+
+impl From<TicketRef> for RatingTarget {
+    fn from(at: TicketRef) -> Self {
+        RatingTarget::Ticket(at)
     }
 }

@@ -1,6 +1,7 @@
-//! The signed-in user's account: who they are, password change, log out.
+//! The signed-in user's account: who they are, their video calls, password change, log out.
 
 use crate::api;
+use crate::components::feedback::Loaded;
 use crate::components::form::{form_error, FormError, TextField};
 use crate::components::guard::SignedIn;
 use crate::i18n::{role_msg, t, Msg};
@@ -40,6 +41,7 @@ fn AccountDetails() -> impl IntoView {
                     <dt>{t(Msg::Role)}</dt><dd>{t(role_msg(u.role))}{u.key_account.then(|| view! { " · " {t(Msg::KeyAccount)} })}</dd>
                 </dl>
             })}
+            {move || (user().is_some_and(|u| u.role == domain::Role::Customer)).then(|| view! { <MyVideoCalls/> })}
             <ChangePasswordForm/>
             <button class="button secondary wide" on:click=logout data-testid="logout">{t(Msg::Logout)}</button>
         </section>
@@ -79,5 +81,31 @@ fn ChangePasswordForm() -> impl IntoView {
             <p class="form-error" role="alert">{move || general.get()}</p>
             <button type="submit" class="button primary">{t(Msg::Save)}</button>
         </form>
+    }
+}
+
+/// A customer's finished video calls: topic, agent, outcome and duration.
+#[component]
+fn MyVideoCalls() -> impl IntoView {
+    let calls = LocalResource::new(api::video::my_calls);
+    let content = |calls: Vec<domain::video::api::CallRecord>| {
+        calls
+            .into_iter()
+            .map(|c| {
+                let minutes = (c.duration_secs + 59) / 60;
+                view! {
+                    <li data-testid="video-record">
+                        <strong>{c.topic}</strong>" · "{c.agent_name}
+                        <p>{t(Msg::VideoSummary)}": "{c.summary}" · "{t(Msg::VideoDuration)}" "{minutes}" "{t(Msg::DeskMinutes)}</p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby="video-calls-heading">
+            <h2 id="video-calls-heading">{t(Msg::VideoMyCalls)}</h2>
+            <ul class="list"><Loaded resource=calls content/></ul>
+        </section>
     }
 }

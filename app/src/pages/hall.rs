@@ -55,7 +55,14 @@ fn HallQueue(hall: HallDetail) -> impl IntoView {
                 <h2 id="queue-heading">{t(Msg::Waiting)}</h2>
                 <LiveWaits feed/>
             </section>
-            <section><TakeNumber hall=hall.clone()/><BookAppointment hall/></section>
+            <section>
+                <TakeNumber hall=hall.clone()/>
+                <BookAppointment hall/>
+                <p class="card video-help">
+                    {t(Msg::VideoHelpLead)}" "
+                    <a class="button big" href="/video" data-testid="video-help">{t(Msg::VideoHelp)}</a>
+                </p>
+            </section>
         </div>
     }
 }

@@ -178,6 +178,7 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
         })
         .collect_view();
     let hall_link = absolute_url(&format!("/halls/{}#take-number", hall.summary.id));
+    let video_help = format!("/video?hall={}&kiosk=1", hall.summary.id);
     view! {
         <div class="kiosk-start">
             <section class="kiosk-main">
@@ -197,6 +198,7 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
                 <QrLink link=hall_link caption=Msg::KioskScanHall testid="hall-qr"/>
                 <button type="button" class="button primary wide" on:click=move |_| screen.set(Screen::Arrive)>{t(Msg::KioskArrive)}</button>
                 <button type="button" class="button secondary wide" on:click=move |_| screen.set(Screen::Rate)>{t(Msg::KioskRate)}</button>
+                <a class="button secondary wide" data-testid="kiosk-video-help" href=video_help>{t(Msg::VideoHelp)}</a>
             </aside>
         </div>
     }
@@ -290,7 +292,7 @@ fn RateScreen(hall: String, screen: RwSignal<Screen>) -> impl IntoView {
         <section class="narrow kiosk-rate">
             <h2>{t(Msg::KioskRate)}</h2>
             {move || match found.get() {
-                Some(at) => view! { <RatingForm at on_rated=done/> }.into_any(),
+                Some(at) => view! { <RatingForm target=at on_rated=done/> }.into_any(),
                 None => view! {
                     <form class="form card row" on:submit=find.clone() data-testid="kiosk-find">
                         <div class="field">

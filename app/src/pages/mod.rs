@@ -12,3 +12,5 @@ pub mod notices;
 pub mod register;
 pub mod staff;
 pub mod ticket;
+pub mod video;
+pub mod video_call;

@@ -107,7 +107,7 @@ fn TicketCard(ticket: TicketView, at: TicketRef, seen: CallSeen) -> impl IntoVie
             }
         })}
         {(ticket.state == TicketState::Waiting).then(|| view! { <Reminder at=at.clone()/> <CancelButton at=at.clone()/> })}
-        {(ticket.state == TicketState::Served && ticket.rating.is_none()).then(|| view! { <RatingForm at=at.clone()/> })}
+        {(ticket.state == TicketState::Served && ticket.rating.is_none()).then(|| view! { <RatingForm target=at.clone()/> })}
     }
 }
 

@@ -2,6 +2,8 @@
 //! posters and planned outages, managers their hall's screens; admins manage accounts;
 //! counter staff call numbers.
 
+mod agent_call;
+mod callbacks;
 mod counter;
 mod follow_ups;
 mod notices;
@@ -9,6 +11,7 @@ mod outages;
 mod posters;
 mod screens;
 mod users;
+mod video_desk;
 
 use crate::components::guard::SignedIn;
 use crate::components::header::may_use_console;
@@ -57,6 +60,7 @@ fn Console() -> impl IntoView {
             <follow_ups::FollowUps hall=hall.clone()/>
             <screens::HallScreens hall/>
         })}
+        <Show when=allowed(Endpoint::VideoDesk)><video_desk::VideoDesk/></Show>
         <Show when=allowed(Endpoint::StaffNoticeList)><notices::NoticeManager/></Show>
         <Show when=allowed(Endpoint::StaffPosterList)><posters::PosterManager/></Show>
         <Show when=allowed(Endpoint::StaffOutageList)><outages::OutageManager/></Show>
