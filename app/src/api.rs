@@ -13,6 +13,7 @@ use domain::{ApiError, ErrorCode};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::{de::DeserializeOwned, Serialize};
 
+pub mod consult;
 pub mod content;
 pub mod video;
 
@@ -57,6 +58,18 @@ async fn with_body<B: Serialize, T: DeserializeOwned>(
     body: &B,
 ) -> Result<T, ApiError> {
     send(RequestBuilder::new(path).method(method).json(body)).await
+}
+
+/// Sends a chosen file as it is, with its name (percent-encoded: headers are ASCII); the
+/// server checks what it really is.
+async fn upload<T: DeserializeOwned>(path: &str, file: &web_sys::File) -> Result<T, ApiError> {
+    let name = String::from(js_sys::encode_uri_component(&file.name()));
+    let request = RequestBuilder::new(path)
+        .method(gloo_net::http::Method::POST)
+        .header("content-type", &file.type_())
+        .header("x-file-name", &name)
+        .body(wasm_bindgen::JsValue::from(file.clone()));
+    send(request).await
 }
 
 async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {

@@ -410,6 +410,13 @@ messages! {
     DeskCallbacks => "回电任务", "Callbacks";
     DeskNoCallbacks => "暂无回电任务", "No callbacks";
     DeskCallbackDone => "已回电", "Called back";
+    ConsultTitle => "在线咨询", "Ask in writing";
+    ConsultLead => "写下您的问题，客服会在这里答复；有新答复时会标出。", "Write your question; agents answer here, and new answers are marked.";
+    ConsultSubject => "主题", "Subject";
+    ConsultQuestion => "您的问题", "Your question";
+    ConsultSend => "提交咨询", "Send question";
+    ConsultInbox => "在线咨询留言", "Written consultations";
+    ConsultNone => "暂无咨询", "No consultations";
 }
 
 pub fn role_msg(role: Role) -> Msg {

@@ -23,11 +23,11 @@ use pages::ticket::TicketPage;
 use pages::{
     account::AccountPage, display::DisplayPage, hall::HallPage, home::HomePage, kiosk::KioskPage,
 };
+use pages::{consult::ConsultPage, video::VideoHelpPage, video_call::VideoCallPage};
 use pages::{
     login::LoginPage, not_found::NotFoundPage, notices::NoticesPage, register::RegisterPage,
     staff::StaffPage,
 };
-use pages::{video::VideoHelpPage, video_call::VideoCallPage};
 use state::AppState;
 
 /// The hall's TV and kiosk (also its video help) are full-screen devices: no site navigation.
@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffPage/>
                     <Route path=path!("/display/:hall") view=DisplayPage/>
                     <Route path=path!("/kiosk/:hall") view=KioskPage/>
+                    <Route path=path!("/consult") view=ConsultPage/>
                     <Route path=path!("/video") view=VideoHelpPage/>
                     <Route path=path!("/video/:room") view=VideoCallPage/>
                 </Routes>

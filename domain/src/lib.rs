@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod consult;
 pub mod content;
 pub mod displays;
 pub mod error;

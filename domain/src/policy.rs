@@ -27,6 +27,13 @@ const COUNTER_STAFF: &[Role] = &[Role::HallStaff, Role::HallManager, Role::Admin
 const CUSTOMERS: &[Role] = &[Role::Customer];
 /// Everyone who may take video calls: counter staff double as the video desk's agents.
 const AGENTS: &[Role] = COUNTER_STAFF;
+/// The two sides of a written consultation.
+const CONSULTATION: &[Role] = &[
+    Role::Customer,
+    Role::HallStaff,
+    Role::HallManager,
+    Role::Admin,
+];
 
 pub fn audience(endpoint: Endpoint) -> Audience {
     use Endpoint::*;
@@ -69,6 +76,11 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         VideoCallsMine => Audience::Roles(CUSTOMERS),
         VideoAccept | VideoTransfer | VideoEnd | VideoDesk | VideoPresence | CallbackList
         | CallbackDone => Audience::Roles(AGENTS),
+        // Customers write; agents answer. Each thread is its customer's (see may_read_thread).
+        ThreadCreate => Audience::Roles(CUSTOMERS),
+        ThreadList | ThreadGet | ThreadPost | ThreadFileUpload | ThreadFile => {
+            Audience::Roles(CONSULTATION)
+        }
     }
 }
 
@@ -125,6 +137,14 @@ pub fn may_target_halls(actor: &Actor, halls: &[String]) -> bool {
 /// Hall managers and the admin may join any call visibly, and transfer or end it.
 pub fn is_supervisor(role: Role) -> bool {
     NOTICE_EDITORS.contains(&role)
+}
+
+/// A consultation thread is its customer's and every agent's (the agents share one inbox).
+pub fn may_read_thread(actor: &Actor, thread_customer: i64) -> bool {
+    match actor.role {
+        Role::Customer => actor.user_id == thread_customer,
+        role => AGENTS.contains(&role),
+    }
 }
 
 /// Managers run their own hall (follow-ups, settings); an admin runs every hall.

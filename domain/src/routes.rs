@@ -106,6 +106,12 @@ endpoints! {
     VideoCallsMine => Get "/api/video/calls",
     CallbackList => Get "/api/video/callbacks",
     CallbackDone => Post "/api/video/callbacks/:id/done",
+    ThreadList => Get "/api/consultations",
+    ThreadCreate => Post "/api/consultations",
+    ThreadGet => Get "/api/consultations/:id",
+    ThreadPost => Post "/api/consultations/:id/messages",
+    ThreadFileUpload => Post "/api/consultations/:id/files",
+    ThreadFile => Get "/api/consultations/:id/files/:file",
 }
 
 /// A matched request: the endpoint and its path parameters in pattern order.

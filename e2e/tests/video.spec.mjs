@@ -97,6 +97,14 @@ test('a customer and an agent talk by video, chat and swap files; hanging up fre
   await agent.page.getByTestId('chat-file').setInputFiles({ name: '说明.png', mimeType: 'image/png', buffer: PNG });
   await expect(customer.page.getByRole('link', { name: /说明\.png/ })).toBeVisible();
 
+  // A stroke on the agent's handwriting board appears on the customer's.
+  const board = await agent.page.getByTestId('board').boundingBox();
+  await agent.page.mouse.move(board.x + 20, board.y + 20);
+  await agent.page.mouse.down();
+  await agent.page.mouse.move(board.x + 120, board.y + 60, { steps: 5 });
+  await agent.page.mouse.up();
+  await expect(customer.page.getByTestId('board')).toHaveAttribute('data-strokes', '1');
+
   // Someone else with the room's address (but not its key) is refused.
   const room = new URL(customer.page.url()).pathname;
   const stranger = await person(browser);
@@ -159,8 +167,9 @@ test('at a kiosk, nobody answering in five minutes offers a callback that reache
   const kiosk = await person(browser);
   await kiosk.page.goto('/kiosk/gaoxin');
   await kiosk.page.getByTestId('kiosk-video-help').click();
-  await expect(kiosk.page.getByTestId('account-link')).toHaveCount(0);
+  await expect(kiosk.page.getByRole('banner')).toHaveCount(0);
   await askForHelp(kiosk.page, kiosk.page.url(), 'video');
+  await expect(kiosk.page.getByRole('banner')).toHaveCount(0);
   await expect(kiosk.page.getByTestId('callback-form')).toHaveCount(0);
   // Five minutes later on the server's clock, with no agent having answered.
   await kiosk.context.setExtraHTTPHeaders({ 'x-test-now': String(Date.now() + 5 * 60_000 + 1_000) });
@@ -170,6 +179,8 @@ test('at a kiosk, nobody answering in five minutes offers a callback that reache
   await form.getByLabel('手机号码').fill(phone);
   await form.getByRole('button', { name: '请回电给我' }).click();
   await expect(kiosk.page.getByText('已登记回电')).toBeVisible();
+  await kiosk.page.getByTestId('kiosk-back').click();
+  await expect(kiosk.page.getByTestId('kiosk-video-help')).toBeVisible();
 
   const agent = await person(browser);
   await login(agent.page, 'staff.gaoxin.1');

@@ -6,6 +6,7 @@ mod appointments;
 mod arrivals;
 mod auth;
 mod clock;
+mod consultations;
 mod crypto;
 mod db;
 mod displays;

@@ -4,8 +4,8 @@
 use crate::error::Result;
 use crate::http::error_response;
 use crate::{
-    admin, appointments, arrivals, auth, clock, db, displays, firms, follow_ups, halls, health,
-    notices, outages, posters, queue, video,
+    admin, appointments, arrivals, auth, clock, consultations, db, displays, firms, follow_ups,
+    halls, health, notices, outages, posters, queue, video,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -145,5 +145,11 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         VideoPresence => video::agent::handle_presence(&mut ctx).await,
         CallbackList => video::agent::handle_callbacks(&mut ctx).await,
         CallbackDone => video::agent::handle_callback_done(&mut ctx).await,
+        ThreadList => consultations::handle_list(&mut ctx).await,
+        ThreadCreate => consultations::handle_create(&mut ctx).await,
+        ThreadGet => consultations::handle_get(&mut ctx).await,
+        ThreadPost => consultations::handle_post(&mut ctx).await,
+        ThreadFileUpload => consultations::handle_upload(&mut ctx).await,
+        ThreadFile => consultations::handle_download(&mut ctx).await,
     }
 }

@@ -1,8 +1,7 @@
 //! Posters, their images and planned outages.
-use super::{get, hall_query, post, put, send};
+use super::{get, hall_query, post, put, upload};
 use domain::content::{ImageUploaded, Outage, OutageInput, Poster, PosterInput};
 use domain::ApiError;
-use gloo_net::http::{Method, RequestBuilder};
 
 pub async fn posters(hall: Option<&str>) -> Result<Vec<Poster>, ApiError> {
     get(&format!("/api/posters{}", hall_query(hall))).await
@@ -21,11 +20,7 @@ pub async fn withdraw_poster(id: i64) -> Result<Poster, ApiError> {
 }
 /// Sends the chosen file as it is; the server checks what it really is.
 pub async fn upload_image(file: &web_sys::File) -> Result<ImageUploaded, ApiError> {
-    let request = RequestBuilder::new("/api/staff/poster-images")
-        .method(Method::POST)
-        .header("content-type", &file.type_())
-        .body(wasm_bindgen::JsValue::from(file.clone()));
-    send(request).await
+    upload("/api/staff/poster-images", file).await
 }
 
 pub async fn outages(hall: Option<&str>) -> Result<Vec<Outage>, ApiError> {

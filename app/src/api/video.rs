@@ -1,11 +1,10 @@
 //! The video desk, call rooms, their files and records. A kiosk customer's key rides along as
 //! `?key=` (or in the body); a signed-in customer's session is enough.
-use super::{encode, get, post, put, send};
+use super::{encode, get, post, put, upload};
 use domain::video::api::{CallRecord, Callback, HelpAsk, HelpCreated, HelpStatus, RoomInfo};
 use domain::video::desk::{DeskView, HelpRequest, Presence};
 use domain::video::files::FileRef;
 use domain::ApiError;
-use gloo_net::http::{Method, RequestBuilder};
 use serde_json::json;
 
 fn key_query(key: &str) -> String {
@@ -50,13 +49,11 @@ pub fn file_url(room: &str, key: &str, file: &str) -> String {
 }
 /// Sends the chosen file as it is; the server checks what it really is.
 pub async fn share_file(room: &str, key: &str, file: &web_sys::File) -> Result<FileRef, ApiError> {
-    let name = String::from(js_sys::encode_uri_component(&file.name()));
-    let request = RequestBuilder::new(&format!("/api/video/rooms/{room}/files{}", key_query(key)))
-        .method(Method::POST)
-        .header("content-type", &file.type_())
-        .header("x-file-name", &name)
-        .body(wasm_bindgen::JsValue::from(file.clone()));
-    send(request).await
+    upload(
+        &format!("/api/video/rooms/{room}/files{}", key_query(key)),
+        file,
+    )
+    .await
 }
 
 pub async fn set_presence(presence: Presence) -> Result<DeskView, ApiError> {

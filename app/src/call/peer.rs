@@ -3,6 +3,7 @@
 //! the quality warning and the tests read.
 
 use domain::video::api::IceServer;
+use domain::video::quality::PacketTotals;
 use domain::video::signal::Signal;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -28,8 +29,7 @@ pub struct Peer {
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Inbound {
     pub video_bytes: f64,
-    pub packets: f64,
-    pub lost: f64,
+    pub packets: PacketTotals,
 }
 
 fn number(o: &JsValue, field: &str) -> f64 {
@@ -166,8 +166,8 @@ impl Peer {
             if text(&entry, "kind") == "video" {
                 totals.video_bytes += number(&entry, "bytesReceived");
             }
-            totals.packets += number(&entry, "packetsReceived");
-            totals.lost += number(&entry, "packetsLost");
+            totals.packets.received += number(&entry, "packetsReceived");
+            totals.packets.lost += number(&entry, "packetsLost");
         };
         let values = js_sys::Reflect::get(&report, &"values".into())
             .ok()

@@ -4,10 +4,11 @@
 //! in arrival order, so an ICE candidate never overtakes the offer it belongs to.
 
 use super::media;
-use super::peer::{Inbound, Peer, PeerEvents};
+use super::peer::{Peer, PeerEvents};
 use crate::every::every;
 use crate::socket::{open_socket, ReconnectingSocket, SocketOptions};
 use domain::video::api::IceServer;
+use domain::video::quality::QualityWatch;
 use domain::video::room::{
     ChatEntry, RoomMessage, Seat, CLOSE_ENDED, CLOSE_REPLACED, CLOSE_TRANSFERRED,
 };
@@ -75,9 +76,6 @@ enum Work {
     Message(RoomMessage),
     MediaState(String),
 }
-
-/// Packet loss above this share, three samples running, warns of a poor connection.
-const POOR_LOSS: f64 = 0.05;
 
 impl CallSession {
     pub fn send(&self, signal: &Signal) -> bool {
@@ -289,22 +287,15 @@ impl CallSession {
         }
     }
 
-    async fn sample_quality(&self, last: &mut Inbound, poor_runs: &mut u32) {
+    async fn sample_quality(&self, watch: StoredValue<QualityWatch>) {
         let Some(peer) = self.peer.get_value() else {
             return;
         };
-        let now = peer.inbound().await;
-        self.inbound_video_bytes.set(now.video_bytes);
-        let packets = now.packets - last.packets;
-        let lost = now.lost - last.lost;
-        *last = now;
-        let loss = if packets + lost > 0.0 {
-            lost / (packets + lost)
-        } else {
-            0.0
-        };
-        *poor_runs = if loss > POOR_LOSS { *poor_runs + 1 } else { 0 };
-        self.poor_quality.set(*poor_runs >= 3);
+        let inbound = peer.inbound().await;
+        self.inbound_video_bytes.set(inbound.video_bytes);
+        let mut w = watch.get_value();
+        self.poor_quality.set(w.sample(inbound.packets));
+        watch.set_value(w);
     }
 }
 
@@ -347,15 +338,9 @@ pub fn use_call(options: CallOptions) -> CallSession {
         final_codes: &[CLOSE_ENDED, CLOSE_TRANSFERRED, CLOSE_REPLACED],
     });
     session.socket.set_value(Some(socket));
-    let last = StoredValue::new(Inbound::default());
-    let poor_runs = StoredValue::new(0u32);
+    let watch = StoredValue::new(QualityWatch::default());
     every(1, move || {
-        spawn_local(async move {
-            let (mut l, mut p) = (last.get_value(), poor_runs.get_value());
-            session.sample_quality(&mut l, &mut p).await;
-            last.set_value(l);
-            poor_runs.set_value(p);
-        });
+        spawn_local(async move { session.sample_quality(watch).await })
     });
     on_cleanup(move || session.leave());
     session

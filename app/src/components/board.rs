@@ -104,7 +104,7 @@ pub fn Board(session: CallSession) -> impl IntoView {
     view! {
         <section class="board" aria-labelledby="board-heading">
             <h2 id="board-heading">{t(Msg::VideoBoard)}</h2>
-            <canvas node_ref=canvas width=WIDTH height=HEIGHT data-testid="board" aria-label=move || t(Msg::VideoBoard)()
+            <canvas node_ref=canvas width=WIDTH height=HEIGHT data-testid="board" data-strokes=move || session.strokes.with(Vec::len).to_string() aria-label=move || t(Msg::VideoBoard)()
                 on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=up></canvas>
             <button type="button" class="button" on:click=clear>{t(Msg::VideoClearBoard)}</button>
         </section>

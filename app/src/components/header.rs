@@ -35,6 +35,7 @@ pub fn Header() -> impl IntoView {
                 <Show when=console><A href="/staff">{t(Msg::NavConsole)}</A></Show>
                 <Show when=move || app.session.get().is_some_and(|u| u.role == domain::Role::Customer)>
                     <A href="/appointments">{t(Msg::MyAppointments)}</A>
+                    <A href="/consult">{t(Msg::ConsultTitle)}</A>
                 </Show>
                 <Show when=move || app.session_ready.get()>
                     {move || match app.session.get() {

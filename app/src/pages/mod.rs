@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod appointments;
+pub mod consult;
 pub mod display;
 pub mod hall;
 pub mod home;

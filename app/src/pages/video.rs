@@ -93,6 +93,11 @@ pub fn VideoHelpPage() -> impl IntoView {
             channel,
             hall: hall(),
         };
+        // At a kiosk the call page keeps the kiosk's look and its way back.
+        let kiosk = match (query.read_untracked().get("kiosk"), hall()) {
+            (Some(k), Some(h)) if k == "1" => format!("&kiosk=1&hall={h}"),
+            _ => String::new(),
+        };
         let choice = check.choice.get_untracked();
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -107,16 +112,15 @@ pub fn VideoHelpPage() -> impl IntoView {
                         choice.microphone.unwrap_or_default()
                     );
                     store(&device_key(&created.room), &devices);
-                    navigate(
-                        &format!("/video/{}?key={}", created.room, created.key),
-                        Default::default(),
-                    );
+                    let path = format!("/video/{}?key={}{kiosk}", created.room, created.key);
+                    navigate(&path, Default::default());
                 }
                 Err(e) => error.set(Some(e)),
             }
         });
     };
     view! {
+        <KioskBack/>
         <h1>{t(Msg::VideoHelp)}</h1>
         <p class="lead">{t(Msg::VideoHelpLead)}</p>
         <form class="form card video-ask" on:submit=submit>
@@ -190,4 +194,18 @@ fn DeviceCheck(check: Check) -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// At a kiosk (`?kiosk=1&hall=`), the way back to its start screen.
+#[component]
+pub fn KioskBack() -> impl IntoView {
+    let query = use_query_map();
+    let back = move || {
+        let q = query.read();
+        (q.get("kiosk").as_deref() == Some("1"))
+            .then(|| q.get("hall"))
+            .flatten()
+            .map(|hall| view! { <a class="button secondary" href=format!("/kiosk/{hall}") data-testid="kiosk-back">{t(Msg::KioskBack)}</a> })
+    };
+    view! { {back} }
 }

@@ -11,7 +11,7 @@ use crate::components::form::{FormError, TextField};
 use crate::components::rating::{RatingForm, RatingTarget};
 use crate::every::every;
 use crate::i18n::{t, Msg};
-use crate::pages::video::device_key;
+use crate::pages::video::{device_key, KioskBack};
 use crate::state::{stored, use_app};
 use domain::video::api::{HelpStatus, RoomInfo};
 use domain::video::desk::{Channel, RequestState};
@@ -58,6 +58,7 @@ pub fn VideoCallPage() -> impl IntoView {
         }
     });
     view! {
+        <KioskBack/>
         <h1>{t(Msg::VideoHelp)}</h1>
         <Suspense fallback=|| ()>
             {move || info.get().map(|result| match result {

@@ -73,6 +73,12 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (VideoPresence, [U, F, A, A, A, F, F, F, F]),
     (CallbackList, [U, F, A, A, A, F, F, F, F]),
     (CallbackDone, [U, F, A, A, A, F, F, F, F]),
+    (ThreadList, [U, A, A, A, A, F, F, F, F]),
+    (ThreadCreate, [U, A, F, F, F, F, F, F, F]),
+    (ThreadGet, [U, A, A, A, A, F, F, F, F]),
+    (ThreadPost, [U, A, A, A, A, F, F, F, F]),
+    (ThreadFileUpload, [U, A, A, A, A, F, F, F, F]),
+    (ThreadFile, [U, A, A, A, A, F, F, F, F]),
 ];
 
 const COLUMNS: [Option<Role>; 9] = [
@@ -202,4 +208,14 @@ fn the_console_lists_a_managers_hall_and_everything_for_the_admin() {
         Some("xinghu")
     );
     assert_eq!(console_hall(&actor(Admin, Some("xinghu"))), None);
+}
+
+#[test]
+fn a_consultation_is_its_customers_and_every_agents() {
+    assert!(may_read_thread(&actor(Customer, None), 1));
+    let mut other = actor(Customer, None);
+    other.user_id = 2;
+    assert!(!may_read_thread(&other, 1));
+    assert!(may_read_thread(&actor(HallStaff, Some("gaoxin")), 1));
+    assert!(!may_read_thread(&actor(Design, None), 1));
 }

@@ -6,5 +6,6 @@ pub mod api;
 pub mod desk;
 pub mod files;
 pub mod protocol;
+pub mod quality;
 pub mod room;
 pub mod signal;

@@ -1,5 +1,6 @@
-//! Files shared in a call: photos and PDFs of at most 10 MiB, checked by their bytes, stored in
-//! R2 under the call, filed in its chat, and served only to the call's participants.
+//! Files shared in a call or a consultation: photos and PDFs of at most 10 MiB, checked by their
+//! bytes, stored in R2 under their call (`calls/{room}/`) or thread (`consultations/{id}/`),
+//! and served only to those who may read that call or thread.
 
 use super::{check, entrant, room, room_param};
 use crate::crypto::random_hex;
@@ -18,10 +19,6 @@ use worker::{HttpMetadata, Response};
 /// The upload's name, sent percent-encoded in this header (headers are ASCII).
 const NAME_HEADER: &str = "x-file-name";
 
-fn object_key(room: &str, file: &str) -> String {
-    format!("calls/{room}/{file}")
-}
-
 fn upload_name(ctx: &Ctx) -> Result<String> {
     let raw = ctx.req.headers().get(NAME_HEADER)?.unwrap_or_default();
     let decoded = js_sys::decode_uri_component(&raw)
@@ -30,12 +27,8 @@ fn upload_name(ctx: &Ctx) -> Result<String> {
     Ok(display_name(&decoded))
 }
 
-pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
-    let room_id = room_param(ctx)?;
-    let key = query_param(&ctx.req, "key")?;
-    if check(ctx, &room_id, key.clone()).await?.state == RoomState::Ended {
-        return Err(ApiError::conflict("this call has ended").into());
-    }
+/// Reads, checks and stores the request's body under `prefix`; the caller has checked access.
+pub async fn store_upload(ctx: &mut Ctx, prefix: &str) -> Result<FileRef> {
     let too_large = "the file is larger than 10 MiB; send a smaller one";
     let bytes = read_body(&mut ctx.req, MAX_ATTACHMENT_BYTES, too_large).await?;
     let content_type = attachment_type(&bytes)?;
@@ -49,37 +42,31 @@ pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
         content_type: Some(content_type.into()),
         ..Default::default()
     };
-    let bucket = ctx.env.bucket("FILES")?;
-    bucket
-        .put(object_key(&room_id, &file.id), bytes)
+    ctx.env
+        .bucket("FILES")?
+        .put(format!("{prefix}/{}", file.id), bytes)
         .http_metadata(metadata)
         .custom_metadata(HashMap::from([("name".to_string(), file.name.clone())]))
         .execute()
         .await?;
-    let share = RoomCommand::Share {
-        entrant: entrant(ctx, key),
-        file: file.clone(),
-        now: ctx.now.timestamp_millis(),
-    };
-    if let Err(e) = room::<serde_json::Value>(&ctx.env, &room_id, share).await {
-        bucket.delete(object_key(&room_id, &file.id)).await?;
-        return Err(e);
-    }
-    created(&file)
+    Ok(file)
 }
 
-/// Serves a call's file to its participants, also after the call (it is on their record).
-pub async fn handle_download(ctx: &mut Ctx) -> Result<Response> {
-    let room_id = room_param(ctx)?;
-    let file = ctx.matched.param_at(1).to_string();
-    if !is_random_id(&file) {
+/// The file id in the path at `index`, or 404.
+pub fn file_param(ctx: &Ctx, index: usize) -> Result<String> {
+    let file = ctx.matched.param_at(index);
+    if !is_random_id(file) {
         return Err(ApiError::not_found("file").into());
     }
-    check(ctx, &room_id, query_param(&ctx.req, "key")?).await?;
+    Ok(file.to_string())
+}
+
+/// Serves a stored file as a download under its own name; the caller has checked access.
+pub async fn serve(ctx: &Ctx, prefix: &str, file: &str) -> Result<Response> {
     let object = ctx
         .env
         .bucket("FILES")?
-        .get(object_key(&room_id, &file))
+        .get(format!("{prefix}/{file}"))
         .execute()
         .await?
         .ok_or_else(|| ApiError::not_found("file"))?;
@@ -106,4 +93,36 @@ pub async fn handle_download(ctx: &mut Ctx) -> Result<Response> {
         &format!("attachment; filename*=UTF-8''{encoded}"),
     )?;
     Ok(resp)
+}
+
+fn call_prefix(room: &str) -> String {
+    format!("calls/{room}")
+}
+
+pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
+    let room_id = room_param(ctx)?;
+    let key = query_param(&ctx.req, "key")?;
+    if check(ctx, &room_id, key.clone()).await?.state == RoomState::Ended {
+        return Err(ApiError::conflict("this call has ended").into());
+    }
+    let file = store_upload(ctx, &call_prefix(&room_id)).await?;
+    let share = RoomCommand::Share {
+        entrant: entrant(ctx, key),
+        file: file.clone(),
+        now: ctx.now.timestamp_millis(),
+    };
+    if let Err(e) = room::<serde_json::Value>(&ctx.env, &room_id, share).await {
+        let key = format!("{}/{}", call_prefix(&room_id), file.id);
+        ctx.env.bucket("FILES")?.delete(key).await?;
+        return Err(e);
+    }
+    created(&file)
+}
+
+/// Serves a call's file to its participants, also after the call (it is on their record).
+pub async fn handle_download(ctx: &mut Ctx) -> Result<Response> {
+    let room_id = room_param(ctx)?;
+    let file = file_param(ctx, 1)?;
+    check(ctx, &room_id, query_param(&ctx.req, "key")?).await?;
+    serve(ctx, &call_prefix(&room_id), &file).await
 }

@@ -4,6 +4,7 @@
 
 mod agent_call;
 mod callbacks;
+mod consultations;
 mod counter;
 mod follow_ups;
 mod notices;
@@ -61,6 +62,7 @@ fn Console() -> impl IntoView {
             <screens::HallScreens hall/>
         })}
         <Show when=allowed(Endpoint::VideoDesk)><video_desk::VideoDesk/></Show>
+        <Show when=allowed(Endpoint::VideoDesk)><consultations::ConsultInbox/></Show>
         <Show when=allowed(Endpoint::StaffNoticeList)><notices::NoticeManager/></Show>
         <Show when=allowed(Endpoint::StaffPosterList)><posters::PosterManager/></Show>
         <Show when=allowed(Endpoint::StaffOutageList)><outages::OutageManager/></Show>

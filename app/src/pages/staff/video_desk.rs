@@ -7,6 +7,7 @@ use super::agent_call::{AgentCall, SupervisorCall};
 use super::callbacks::Callbacks;
 use crate::alerts::chime;
 use crate::api;
+use crate::every::every;
 use crate::i18n::{t, Msg};
 use crate::pages::video::channel_msg;
 use crate::socket::{open_socket, SocketOptions};
@@ -115,8 +116,15 @@ fn WaitingList(desk: RwSignal<DeskView>, can_accept: Signal<bool>) -> impl IntoV
             }
         });
     };
+    // Waiting times move on without the desk changing.
+    let tick = RwSignal::new(0u32);
+    every(20, move || tick.update(|t| *t += 1));
     let row = move |r: HelpRequest| {
-        let waited = (now().timestamp_millis() - r.created_at).max(0) / 60_000;
+        let created = r.created_at;
+        let waited = move || {
+            tick.track();
+            (now().timestamp_millis() - created).max(0) / 60_000
+        };
         let room = r.room.clone();
         view! {
             <li class="request" data-testid="desk-request">
