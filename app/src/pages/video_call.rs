@@ -84,6 +84,14 @@ fn CustomerCall(info: RoomInfo, key: String) -> impl IntoView {
     let refresh = {
         let (room, key) = (info.room.clone(), key.clone());
         move || {
+            // A request that ended, was cancelled or became a callback changes no more.
+            let settled = matches!(
+                phase.get_untracked(),
+                Phase::Ended | Phase::CallbackRequested | Phase::Cancelled
+            );
+            if settled {
+                return;
+            }
             let (room, key) = (room.clone(), key.clone());
             spawn_local(async move {
                 if let Ok(s) = api::video::status(&room, &key).await {
