@@ -7,6 +7,7 @@ pub mod consult;
 pub mod content;
 pub mod displays;
 pub mod error;
+pub mod expansion;
 pub mod firms;
 pub mod halls;
 pub mod hours;

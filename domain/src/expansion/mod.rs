@@ -1,0 +1,5 @@
+//! Business expansion (业扩报装): connection projects shared by the customer, the utility and four
+//! kinds of firm, run on regulated working-day deadlines.
+
+pub mod calendar;
+pub mod deadlines;
