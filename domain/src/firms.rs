@@ -4,7 +4,7 @@ use crate::roles::Role;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FirmKind {
     Design,
@@ -59,6 +59,22 @@ pub struct Firm {
 }
 
 impl Firm {
+    pub fn is_qualified_on(&self, day: NaiveDate) -> bool {
+        day <= self.qualification_expires
+    }
+}
+
+/// A firm chosen for a project: which, until when it is qualified, and whether it accepted
+/// (only then may it act on the project).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    pub kind: FirmKind,
+    pub firm_id: i64,
+    pub qualification_expires: NaiveDate,
+    pub accepted: bool,
+}
+
+impl Assignment {
     pub fn is_qualified_on(&self, day: NaiveDate) -> bool {
         day <= self.qualification_expires
     }

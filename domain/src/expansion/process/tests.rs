@@ -1,0 +1,381 @@
+use super::*;
+use proptest::prelude::*;
+
+const PARTIES: [Party; 6] = [
+    Party::Customer,
+    Party::Utility,
+    Party::Design,
+    Party::Construction,
+    Party::Test,
+    Party::Supervision,
+];
+const KINDS: [FirmKind; 4] = [
+    FirmKind::Design,
+    FirmKind::Construction,
+    FirmKind::Test,
+    FirmKind::Supervision,
+];
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn today() -> NaiveDate {
+    day("2026-11-23")
+}
+
+fn firm(kind: FirmKind, until: &str, accepted: bool) -> Assignment {
+    Assignment {
+        kind,
+        firm_id: kind as i64 + 1,
+        qualification_expires: day(until),
+        accepted,
+    }
+}
+
+/// `action` by `party` today with nothing attached.
+fn bare(p: &mut Project, action: Action, party: Party) -> ApiResult<Stage> {
+    p.act(action, party, Acting::default(), today())
+}
+
+/// Everything a gate could ask for: every document, a comment, and qualified firms of each kind.
+fn everything() -> Acting {
+    Acting {
+        documents: TRANSITIONS
+            .iter()
+            .flat_map(|t| t.documents.iter().copied())
+            .collect(),
+        comment: Some("请按意见修改".into()),
+        firms: KINDS
+            .iter()
+            .map(|k| firm(*k, "2027-12-31", false))
+            .collect(),
+    }
+}
+
+/// A project at `stage` with every firm chosen, qualified and accepted (and, waiting to be
+/// energized, its contract signed and its completion accepted).
+fn at(stage: Stage) -> Project {
+    let mut p = Project::new();
+    p.stage = stage;
+    for k in KINDS {
+        p.firms.insert(k, firm(k, "2027-12-31", true));
+    }
+    if stage == Stage::Energizing {
+        for action in [Action::PassAcceptance, Action::SignContract] {
+            let rule = TRANSITIONS.iter().find(|t| t.action == action).unwrap();
+            p.history.push(Step {
+                from: rule.from,
+                action,
+                to: rule.to,
+                by: rule.by,
+                on: today(),
+                comment: None,
+            });
+        }
+    }
+    p
+}
+
+#[test]
+fn every_transition_is_allowed_to_its_party_and_refused_to_the_others() {
+    for rule in TRANSITIONS {
+        for party in PARTIES {
+            let mut p = at(rule.from);
+            let result = p.act(rule.action, party, everything(), today());
+            if party == rule.by {
+                assert_eq!(
+                    result,
+                    Ok(rule.to),
+                    "{:?} {:?} by {party:?}",
+                    rule.from,
+                    rule.action
+                );
+                assert_eq!(p.history.len(), at(rule.from).history.len() + 1);
+            } else {
+                let err = result.unwrap_err();
+                assert_eq!(
+                    err.code,
+                    ErrorCode::Forbidden,
+                    "{:?} {:?} by {party:?}",
+                    rule.from,
+                    rule.action
+                );
+                assert_eq!(p, at(rule.from), "a refusal changes nothing");
+            }
+        }
+    }
+}
+
+#[test]
+fn actions_outside_the_table_are_conflicts() {
+    let mut p = at(Stage::Application);
+    let err = p
+        .act(Action::Energize, Party::Utility, everything(), today())
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Conflict);
+    let mut done = at(Stage::Energized);
+    let err = bare(&mut done, Action::Cancel, Party::Customer).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Conflict);
+}
+
+#[test]
+fn gates_need_their_documents_and_returns_need_a_reason() {
+    let mut p = at(Stage::Design);
+    let err = bare(&mut p, Action::SubmitDesign, Party::Design).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("documents"));
+    let mut review = at(Stage::DesignReview);
+    let no_reason = Acting {
+        documents: vec![DocKind::ReviewOpinion],
+        ..Acting::default()
+    };
+    let err = review
+        .act(Action::ReturnDesign, Party::Utility, no_reason, today())
+        .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("comment"));
+}
+
+#[test]
+fn an_expired_firm_can_be_neither_chosen_nor_act() {
+    let mut p = at(Stage::DesignFirmChoice);
+    let expired = Acting {
+        firms: vec![firm(FirmKind::Design, "2026-11-22", false)],
+        ..Acting::default()
+    };
+    let err = p
+        .act(Action::ChooseDesignFirm, Party::Customer, expired, today())
+        .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("firms"));
+    let mut lapsed = at(Stage::Design);
+    lapsed
+        .firms
+        .insert(FirmKind::Design, firm(FirmKind::Design, "2026-11-22", true));
+    let err = lapsed
+        .act(Action::SubmitDesign, Party::Design, everything(), today())
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Forbidden);
+}
+
+#[test]
+fn a_firm_acts_only_after_accepting_and_declining_sends_the_choice_back() {
+    let mut p = at(Stage::DesignFirmChoice);
+    p.firms.clear();
+    let choose = |p: &mut Project| {
+        p.act(
+            Action::ChooseDesignFirm,
+            Party::Customer,
+            everything(),
+            today(),
+        )
+        .unwrap()
+    };
+    choose(&mut p);
+    let err = p
+        .act(Action::SubmitDesign, Party::Design, everything(), today())
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Forbidden, "not accepted yet");
+    assert_eq!(
+        bare(&mut p, Action::DeclineAssignment, Party::Design),
+        Ok(Stage::DesignFirmChoice)
+    );
+    choose(&mut p);
+    bare(&mut p, Action::AcceptAssignment, Party::Design).unwrap();
+    assert_eq!(
+        p.act(Action::SubmitDesign, Party::Design, everything(), today()),
+        Ok(Stage::DesignReview)
+    );
+}
+
+/// Walks `path` from a new project, each step by its rule's party with everything attached.
+fn walk(path: &[Action]) -> Project {
+    let mut p = Project::new();
+    for action in path {
+        let by = match action {
+            Action::AcceptAssignment => Party::Design,
+            _ => {
+                transition(p.stage, *action)
+                    .unwrap_or_else(|| panic!("{action:?} at {:?}", p.stage))
+                    .by
+            }
+        };
+        p.act(*action, by, everything(), today())
+            .unwrap_or_else(|e| panic!("{action:?} by {by:?} at {:?}: {e:?}", p.stage));
+        if *action == Action::ChooseFirms {
+            for k in [
+                FirmKind::Construction,
+                FirmKind::Test,
+                FirmKind::Supervision,
+            ] {
+                let party = PARTIES.iter().find(|p| p.firm_kind() == Some(k)).unwrap();
+                p.act(Action::AcceptAssignment, *party, Acting::default(), today())
+                    .unwrap();
+            }
+        }
+    }
+    p
+}
+
+#[test]
+fn a_project_goes_from_application_to_energized_with_a_return_at_design_review() {
+    use Action::*;
+    let p = walk(&[
+        Accept,
+        Survey,
+        IssuePlan,
+        ChooseDesignFirm,
+        AcceptAssignment,
+        SubmitDesign,
+        ReturnDesign,
+        SubmitDesign,
+        PassDesign,
+        ChooseFirms,
+        ReportProgress,
+        RequestMidInspection,
+        PassMidInspection,
+        CompleteConstruction,
+        SubmitTestReport,
+        PassAcceptance,
+        SignContract,
+        InstallMeter,
+        Energize,
+    ]);
+    assert_eq!(p.stage, Stage::Energized);
+    let returned = p.history.iter().find(|s| s.action == ReturnDesign).unwrap();
+    assert_eq!(
+        returned.comment.as_deref(),
+        Some("请按意见修改"),
+        "the return is kept"
+    );
+}
+
+#[test]
+fn low_voltage_goes_from_acceptance_to_contract_meter_and_power() {
+    use Action::*;
+    let p = walk(&[AcceptLowVoltage, SignContract, InstallMeter, Energize]);
+    assert_eq!(p.stage, Stage::Energized);
+    assert!(p.low_voltage);
+}
+
+#[test]
+fn only_the_customer_or_the_utility_cancels() {
+    let mut p = at(Stage::Construction);
+    let err = bare(&mut p, Action::Cancel, Party::Construction).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    assert_eq!(
+        bare(&mut p, Action::Cancel, Party::Customer),
+        Ok(Stage::Cancelled)
+    );
+}
+
+fn any_action() -> impl Strategy<Value = Action> {
+    let all: Vec<Action> = TRANSITIONS
+        .iter()
+        .map(|t| t.action)
+        .chain([
+            Action::Cancel,
+            Action::AcceptAssignment,
+            Action::DeclineAssignment,
+        ])
+        .collect();
+    proptest::sample::select(all)
+}
+
+/// What a random run tries next: mostly a move the table allows now, by its own party (so runs
+/// get deep into the process), otherwise any action by anyone.
+#[derive(Debug, Clone)]
+struct Try {
+    follow: bool,
+    action: Action,
+    party: Party,
+    with_documents: bool,
+    day_offset: i64,
+    pick: usize,
+}
+
+fn any_try() -> impl Strategy<Value = Try> {
+    (
+        proptest::bool::weighted(0.7),
+        any_action(),
+        proptest::sample::select(PARTIES.to_vec()),
+        proptest::bool::weighted(0.9),
+        0i64..400,
+        0usize..8,
+    )
+        .prop_map(
+            |(follow, action, party, with_documents, day_offset, pick)| Try {
+                follow,
+                action,
+                party,
+                with_documents,
+                day_offset,
+                pick,
+            },
+        )
+}
+
+/// The move `t` stands for in project `p`.
+fn resolve(p: &Project, t: &Try) -> (Action, Party) {
+    let open: Vec<&Transition> = TRANSITIONS.iter().filter(|r| r.from == p.stage).collect();
+    let unanswered = p.firms.values().find(|a| !a.accepted);
+    match (t.follow, unanswered) {
+        (true, Some(a)) if t.pick.is_multiple_of(2) => {
+            let party = PARTIES
+                .iter()
+                .find(|x| x.firm_kind() == Some(a.kind))
+                .unwrap();
+            (Action::AcceptAssignment, *party)
+        }
+        (true, _) if !open.is_empty() => {
+            let rule = open[t.pick % open.len()];
+            (rule.action, rule.by)
+        }
+        _ => (t.action, t.party),
+    }
+}
+
+proptest! {
+    /// Whatever anyone tries in whatever order: a project is energized only after completion
+    /// acceptance (or on the low-voltage path) and a signed contract; a refused action changes
+    /// nothing; a taken one adds exactly one step and removes none; no firm whose qualification
+    /// has expired ever acts.
+    #[test]
+    fn invariants_hold_for_any_sequence(tries in proptest::collection::vec(any_try(), 0..120)) {
+        let mut p = Project::new();
+        for t in tries {
+            let (action, party) = resolve(&p, &t);
+            let on = day("2026-06-01") + chrono::Duration::days(t.day_offset);
+            let mut acting = everything();
+            if !t.with_documents {
+                acting.documents.clear();
+            }
+            // Firms chosen in this run are qualified until the end of 2026 only.
+            acting.firms = KINDS.iter().map(|k| firm(*k, "2026-12-31", false)).collect();
+            let before = p.clone();
+            match p.act(action, party, acting, on) {
+                Ok(_) => {
+                    prop_assert_eq!(p.history.len(), before.history.len() + 1);
+                    prop_assert_eq!(&p.history[..before.history.len()], &before.history[..]);
+                    if party.firm_kind().is_some() {
+                        prop_assert!(on <= day("2026-12-31"), "an expired firm acted");
+                    }
+                }
+                Err(_) => prop_assert_eq!(&p, &before),
+            }
+            if p.stage == Stage::Energized {
+                let done = |a: Action| p.history.iter().any(|s| s.action == a);
+                prop_assert!(done(Action::SignContract));
+                prop_assert!(p.low_voltage || done(Action::PassAcceptance));
+            }
+        }
+    }
+}
+
+#[test]
+fn energizing_without_a_signed_contract_is_refused() {
+    let mut p = at(Stage::Energizing);
+    p.history.retain(|s| s.action != Action::SignContract);
+    let err = p
+        .act(Action::Energize, Party::Utility, everything(), today())
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Conflict);
+}
