@@ -18,9 +18,11 @@ export async function login(page, loginName, password = DEMO_PASSWORD) {
   await expect(page.getByTestId('account-link')).toBeVisible();
 }
 
-/** A second, separate browser context (another person on another device). */
-export async function otherPerson(browser) {
+/** A second, separate browser context (another person on another device); `init` runs in
+ *  every page of it before the app (e.g. to take a camera away). */
+export async function otherPerson(browser, init) {
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  if (init) await context.addInitScript(init);
   return { context, page: await context.newPage() };
 }
 

@@ -2,8 +2,7 @@
 // contexts, media flowing both ways, chat and files both ways, hang-up freeing the agent, a
 // third person refused; and each step down the fallback ladder.
 import { test, expect } from '@playwright/test';
-import { baseURL } from '../playwright.config.mjs';
-import { login, freshMobile } from './helpers.mjs';
+import { login, freshMobile, otherPerson } from './helpers.mjs';
 
 test.use({
   launchOptions: {
@@ -20,15 +19,9 @@ test.use({
 const PDF = Buffer.from('%PDF-1.4\n% 电费单\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-async function person(browser, init) {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  if (init) await context.addInitScript(init);
-  return { context, page: await context.newPage() };
-}
-
 /** An agent at the console's video desk, available. */
 async function agentReady(browser, loginName) {
-  const agent = await person(browser);
+  const agent = await otherPerson(browser);
   await login(agent.page, loginName);
   await agent.page.goto('/staff');
   const desk = agent.page.getByTestId('video-desk');
@@ -58,7 +51,7 @@ async function inboundVideoBytes(page) {
 test('a customer and an agent talk by video, chat and swap files; hanging up frees the agent; a third person is refused', async ({ browser }) => {
   test.setTimeout(60_000);
   const agent = await agentReady(browser, 'staff.xinghu.1');
-  const customer = await person(browser);
+  const customer = await otherPerson(browser);
   await login(customer.page, '13800138001');
   await customer.page.goto('/halls/xinghu');
   await customer.page.getByTestId('video-help').click();
@@ -107,7 +100,7 @@ test('a customer and an agent talk by video, chat and swap files; hanging up fre
 
   // Someone else with the room's address (but not its key) is refused.
   const room = new URL(customer.page.url()).pathname;
-  const stranger = await person(browser);
+  const stranger = await otherPerson(browser);
   await login(stranger.page, '13800138002');
   await stranger.page.goto(room);
   await expect(stranger.page.getByTestId('not-yours')).toBeVisible();
@@ -136,7 +129,7 @@ test('without a camera the customer is offered a voice call', async ({ browser }
     navigator.mediaDevices.getUserMedia = (c) =>
       c && c.video ? Promise.reject(new DOMException('no camera', 'NotFoundError')) : real(c);
   };
-  const customer = await person(browser, noCamera);
+  const customer = await otherPerson(browser, noCamera);
   await askForHelp(customer.page, '/video', 'audio', '没有可用的摄像头，将以语音通话');
   await customer.page.getByRole('button', { name: '不等了，取消求助' }).click();
   await expect(customer.page.getByText('已取消求助')).toBeVisible();
@@ -148,7 +141,7 @@ test('with no camera or microphone allowed the customer chats with the agent in 
     navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
   };
   const agent = await agentReady(browser, 'staff.xinghu.3');
-  const customer = await person(browser, denied);
+  const customer = await otherPerson(browser, denied);
   const topic = await askForHelp(customer.page, '/video', 'chat', '您没有允许使用摄像头和麦克风');
   const request = agent.desk.getByTestId('desk-request').filter({ hasText: topic });
   await expect(request).toContainText('文字');
@@ -164,7 +157,7 @@ test('with no camera or microphone allowed the customer chats with the agent in 
 });
 
 test('at a kiosk, nobody answering in five minutes offers a callback that reaches the agents', async ({ browser }) => {
-  const kiosk = await person(browser);
+  const kiosk = await otherPerson(browser);
   await kiosk.page.goto('/kiosk/gaoxin');
   await kiosk.page.getByTestId('kiosk-video-help').click();
   await expect(kiosk.page.getByRole('banner')).toHaveCount(0);
@@ -182,7 +175,7 @@ test('at a kiosk, nobody answering in five minutes offers a callback that reache
   await kiosk.page.getByTestId('kiosk-back').click();
   await expect(kiosk.page.getByTestId('kiosk-video-help')).toBeVisible();
 
-  const agent = await person(browser);
+  const agent = await otherPerson(browser);
   await login(agent.page, 'staff.gaoxin.1');
   await agent.page.goto('/staff');
   const item = agent.page.getByTestId('callback').filter({ hasText: phone });

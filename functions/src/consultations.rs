@@ -22,12 +22,17 @@ fn side(actor: &Actor) -> Side {
     }
 }
 
+/// The column holding how far a side has read: the last message id it opened.
+fn read_mark(side: Side) -> &'static str {
+    match side {
+        Side::Customer => "customer_read_id",
+        Side::Agent => "agent_read_id",
+    }
+}
+
 /// The viewer's unread count: the other side's messages past the viewer's read mark.
 fn select_threads(viewer: Side) -> String {
-    let (other, mark) = match viewer {
-        Side::Customer => ("agent", "customer_read_id"),
-        Side::Agent => ("customer", "agent_read_id"),
-    };
+    let (other, mark) = (viewer.other().as_str(), read_mark(viewer));
     format!(
         "SELECT t.id, t.customer_id, u.name AS customer_name, t.subject, t.created_at, t.updated_at, \
          (SELECT COUNT(*) FROM consult_messages m WHERE m.thread_id = t.id AND m.side = '{other}' \
@@ -92,10 +97,7 @@ async fn add_message(
         )
         .await?;
     // Writing is reading: one's own side is read up to here.
-    let mark = match side(actor) {
-        Side::Customer => "customer_read_id",
-        Side::Agent => "agent_read_id",
-    };
+    let mark = read_mark(side(actor));
     ctx.db
         .run(
             &format!("UPDATE consult_threads SET updated_at = ?, {mark} = ? WHERE id = ?"),
@@ -170,10 +172,7 @@ async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> Result<ThreadDetail> {
 /// The thread with its messages; the other side's are now read.
 pub async fn handle_get(ctx: &mut Ctx) -> Result<Response> {
     let (actor, thread) = readable(ctx).await?;
-    let mark = match side(&actor) {
-        Side::Customer => "customer_read_id",
-        Side::Agent => "agent_read_id",
-    };
+    let mark = read_mark(side(&actor));
     ctx.db
         .run(
             &format!(

@@ -42,6 +42,19 @@ impl Ctx {
     }
 }
 
+/// What the access policy says of `user` calling `endpoint`, as 401 or 403 when it refuses.
+pub fn authorize(user: Option<&User>, endpoint: Endpoint) -> Result<()> {
+    match decide(user.map(|u| u.role), endpoint) {
+        Access::Allow => Ok(()),
+        Access::Unauthenticated => {
+            Err(ApiError::new(ErrorCode::Unauthenticated, "please log in").into())
+        }
+        Access::Forbidden => {
+            Err(ApiError::new(ErrorCode::Forbidden, "your role may not do this").into())
+        }
+    }
+}
+
 pub async fn handle_api(req: Request, env: Env) -> Response {
     match dispatch(req, env).await {
         Ok(resp) => resp,
@@ -63,15 +76,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
     let now = clock::request_time(&req, &env);
     // Sessions expire by the real clock, whatever time a test has the request act at.
     let user = auth::session_user(&db, &req, db::now().timestamp_millis()).await?;
-    match decide(user.as_ref().map(|u| u.role), matched.endpoint) {
-        Access::Allow => {}
-        Access::Unauthenticated => {
-            return Err(ApiError::new(ErrorCode::Unauthenticated, "please log in").into())
-        }
-        Access::Forbidden => {
-            return Err(ApiError::new(ErrorCode::Forbidden, "your role may not do this").into())
-        }
-    }
+    authorize(user.as_ref(), matched.endpoint)?;
     let mut ctx = Ctx {
         req,
         env,

@@ -2,8 +2,8 @@
 //! a reply box and a button to send a photo or a PDF. Refreshed every 10 seconds.
 
 use crate::api;
+use crate::components::chat_parts::{message_body, ChatInput, FilePicker};
 use crate::every::every;
-use crate::i18n::{t, Msg};
 use crate::state::use_app;
 use domain::consult::{Side, ThreadDetail, ThreadMessage};
 use leptos::prelude::*;
@@ -27,9 +27,7 @@ pub fn ConsultThread(id: i64, #[prop(into)] on_change: Callback<()>) -> impl Int
     load();
     every(10, load);
     let text = RwSignal::new(String::new());
-    let send = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let words = text.get_untracked();
+    let send = move |words: String| {
         spawn_local(async move {
             match api::consult::reply(id, &words).await {
                 Ok(d) => {
@@ -40,12 +38,7 @@ pub fn ConsultThread(id: i64, #[prop(into)] on_change: Callback<()>) -> impl Int
             }
         });
     };
-    let upload = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
+    let upload = move |file: web_sys::File| {
         spawn_local(async move {
             match api::consult::share_file(id, &file).await {
                 Ok(_) => load(),
@@ -54,13 +47,7 @@ pub fn ConsultThread(id: i64, #[prop(into)] on_change: Callback<()>) -> impl Int
         });
     };
     let line = move |m: ThreadMessage| {
-        let body = match (m.text, m.file) {
-            (Some(text), _) => view! { <span class="text">{text}</span> }.into_any(),
-            (None, Some(file)) => view! {
-                <a class="file" href=api::consult::file_url(id, &file.id) download=file.name.clone()>{format!("📎 {}", file.name)}</a>
-            }.into_any(),
-            (None, None) => ().into_any(),
-        };
+        let body = message_body(m.text, m.file, |file| api::consult::file_url(id, file));
         let side = if m.from == Side::Agent {
             "from-agent"
         } else {
@@ -74,15 +61,8 @@ pub fn ConsultThread(id: i64, #[prop(into)] on_change: Callback<()>) -> impl Int
             <ol class="chat-lines" aria-live="polite" data-testid="consult-lines">
                 {move || detail.get().map(|d| d.messages.into_iter().map(line).collect_view())}
             </ol>
-            <form class="chat-form" on:submit=send>
-                <label class="visually-hidden" for=format!("reply-{id}")>{t(Msg::VideoChatPlaceholder)}</label>
-                <input id=format!("reply-{id}") type="text" maxlength="2000" required bind:value=text placeholder=move || t(Msg::VideoChatPlaceholder)()/>
-                <button type="submit" class="button primary">{t(Msg::VideoSend)}</button>
-            </form>
-            <label class="button file-button">
-                {t(Msg::VideoSendFile)}
-                <input type="file" accept="image/png,image/jpeg,image/webp,application/pdf" class="visually-hidden" on:change=upload/>
-            </label>
+            <ChatInput id=format!("reply-{id}") value=text on_send=send/>
+            <FilePicker on_file=upload/>
         </section>
     }
 }

@@ -31,9 +31,11 @@ pub struct VideoDeskObject {
 }
 
 impl VideoDeskObject {
-    async fn load(&self) -> Result<Desk> {
-        if let Some(desk) = self.desk.borrow().as_ref() {
-            return Ok(desk.clone());
+    /// Brings the desk into memory once (it stays there until the object is evicted), with
+    /// the callback time from the settings.
+    async fn load(&self) -> Result<()> {
+        if self.desk.borrow().is_some() {
+            return Ok(());
         }
         let stored: Option<String> = self.state.storage().get("desk").await?;
         let mut desk: Desk = stored
@@ -42,30 +44,34 @@ impl VideoDeskObject {
         if let Some(minutes) = self.setting("VIDEO_CALLBACK_MINUTES") {
             desk.config.callback_after_ms = minutes * 60_000;
         }
-        Ok(desk)
+        *self.desk.borrow_mut() = Some(desk);
+        Ok(())
     }
 
     fn setting(&self, name: &str) -> Option<i64> {
         self.env.var(name).ok()?.to_string().parse().ok()
     }
 
-    async fn save(&self, desk: Desk) -> Result<()> {
-        let text = serde_json::to_string(&desk)?;
-        self.state.storage().put("desk", text).await?;
-        *self.desk.borrow_mut() = Some(desk);
-        Ok(())
-    }
-
-    /// Runs one command; every command is awaited in turn (input gates), so none interleave.
+    /// Runs one command on the desk in memory (`Desk::run` changes nothing when it refuses);
+    /// stores it and tells the agents when it changed. Commands are awaited in turn (input
+    /// gates), so none interleave.
     async fn run(&self, request: DeskRequest) -> Result<std::result::Result<String, ApiError>> {
-        let mut desk = self.load().await?;
-        let outcome = match desk.run(request) {
-            Ok(outcome) => outcome,
-            Err(e) => return Ok(Err(e)),
+        self.load().await?;
+        let (outcome, changed) = {
+            let mut slot = self.desk.borrow_mut();
+            let desk = slot.get_or_insert_with(Desk::default);
+            let outcome = match desk.run(request) {
+                Ok(outcome) => outcome,
+                Err(e) => return Ok(Err(e)),
+            };
+            let changed = match outcome.changed {
+                true => Some((desk.view(outcome.rang), serde_json::to_string(&*desk)?)),
+                false => None,
+            };
+            (outcome, changed)
         };
-        if outcome.changed {
-            let view = desk.view(outcome.rang);
-            self.save(desk).await?;
+        if let Some((view, text)) = changed {
+            self.state.storage().put("desk", text).await?;
             self.tell_agents(&view);
         }
         Ok(Ok(outcome.reply.to_string()))
@@ -87,8 +93,10 @@ impl VideoDeskObject {
         let serial = js_sys::Math::random();
         pair.server
             .serialize_attachment(AgentSocket { agent, serial })?;
-        let view = self.load().await?.view(false);
-        pair.server.send_with_str(serde_json::to_string(&view)?)?;
+        self.load().await?;
+        let view = self.desk.borrow().as_ref().map(|d| d.view(false));
+        pair.server
+            .send_with_str(serde_json::to_string(&view.unwrap_or_default())?)?;
         Response::from_websocket(pair.client)
     }
 }

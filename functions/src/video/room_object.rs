@@ -27,19 +27,39 @@ pub struct CallRoomObject {
 }
 
 impl CallRoomObject {
-    async fn load(&self) -> Result<Option<Room>> {
-        if let Some(room) = self.room.borrow().as_ref() {
-            return Ok(Some(room.clone()));
+    /// Brings the room into memory once (it stays there until the object is evicted);
+    /// whether it was ever opened.
+    async fn loaded(&self) -> Result<bool> {
+        if self.room.borrow().is_some() {
+            return Ok(true);
         }
         let stored: Option<String> = self.state.storage().get("room").await?;
-        Ok(stored.and_then(|s| serde_json::from_str(&s).ok()))
+        let room: Option<Room> = stored.and_then(|s| serde_json::from_str(&s).ok());
+        let found = room.is_some();
+        *self.room.borrow_mut() = room;
+        Ok(found)
     }
 
-    async fn save(&self, room: Room) -> Result<()> {
-        let text = serde_json::to_string(&room)?;
-        self.state.storage().put("room", text).await?;
-        *self.room.borrow_mut() = Some(room);
-        Ok(())
+    /// Runs `f` on the room in memory; 404 when it was never opened. `f` changes the room only
+    /// when it succeeds (the `Room` methods check before they change anything).
+    async fn with_room<T>(
+        &self,
+        f: impl FnOnce(&mut Room) -> ApiResult<T>,
+    ) -> Result<ApiResult<T>> {
+        if !self.loaded().await? {
+            return Ok(Err(ApiError::not_found("call")));
+        }
+        let mut slot = self.room.borrow_mut();
+        Ok(match slot.as_mut() {
+            Some(room) => f(room),
+            None => Err(ApiError::not_found("call")),
+        })
+    }
+
+    /// Writes the room in memory to storage.
+    async fn save(&self) -> Result<()> {
+        let text = serde_json::to_string(&*self.room.borrow())?;
+        self.state.storage().put("room", text).await
     }
 
     fn socket(&self, connection: u64) -> Option<WebSocket> {
@@ -73,71 +93,81 @@ impl CallRoomObject {
         id: &str,
         command: RoomCommand,
     ) -> Result<ApiResult<serde_json::Value>> {
-        let existing = self.load().await?;
         if let RoomCommand::Open {
             customer_id,
             key,
             details,
         } = command
         {
-            if existing.is_some() {
+            if self.loaded().await? {
                 return Ok(Err(ApiError::conflict("this call room is already open")));
             }
             let mut room = Room::new(id, customer_id, &key);
             room.details = details;
-            self.save(room).await?;
+            *self.room.borrow_mut() = Some(room);
+            self.save().await?;
             return Ok(Ok(json!({})));
         }
-        let Some(mut room) = existing else {
-            return Ok(Err(ApiError::not_found("call")));
-        };
-        let answer = match command {
-            RoomCommand::Open { .. } => unreachable!("handled above"),
-            RoomCommand::Check { entrant } => room.who(&entrant).map(|seat| {
-                json!(RoomView {
-                    seat,
-                    state: room.state,
-                    details: room.details.clone(),
-                })
-            }),
-            RoomCommand::Assign { agent } => {
-                room.assign(agent);
-                Ok(json!({}))
-            }
-            RoomCommand::Transfer { to_agent } => room.transfer(to_agent).map(|dropped| {
-                if let Some(old) = dropped {
-                    self.close(old, CLOSE_TRANSFERRED, "the call moved to another agent");
+        // Each answer says whether the room changed and must be stored.
+        let answer = self
+            .with_room(|room| match command {
+                RoomCommand::Open { .. } => {
+                    Err(ApiError::conflict("this call room is already open"))
                 }
-                self.send(&Self::everyone(&room), &RoomMessage::Transferred);
-                json!({})
-            }),
-            RoomCommand::End => {
-                let everyone = Self::everyone(&room);
-                self.send(&everyone, &RoomMessage::Ended);
-                for c in room.end() {
-                    self.close(c, CLOSE_ENDED, "the call has ended");
-                }
-                Ok(json!(room))
-            }
-            RoomCommand::Share { entrant, file, now } => room
-                .seat_for(&entrant)
-                .and_then(|seat| room.share(seat, file, now))
-                .map(|(to, message)| {
-                    self.send(&to, &message);
-                    json!(message)
+                RoomCommand::Check { entrant } => room.who(&entrant).map(|seat| {
+                    let view = RoomView {
+                        seat,
+                        state: room.state,
+                        details: room.details.clone(),
+                    };
+                    (json!(view), false)
                 }),
-        };
-        if answer.is_ok() {
-            self.save(room).await?;
+                RoomCommand::Assign { agent } => {
+                    room.assign(agent);
+                    Ok((json!({}), true))
+                }
+                RoomCommand::Transfer { to_agent } => room.transfer(to_agent).map(|dropped| {
+                    if let Some(old) = dropped {
+                        self.close(old, CLOSE_TRANSFERRED, "the call moved to another agent");
+                    }
+                    self.send(&Self::everyone(room), &RoomMessage::Transferred);
+                    (json!({}), true)
+                }),
+                RoomCommand::End => {
+                    self.send(&Self::everyone(room), &RoomMessage::Ended);
+                    for c in room.end() {
+                        self.close(c, CLOSE_ENDED, "the call has ended");
+                    }
+                    Ok((json!(room), true))
+                }
+                RoomCommand::Share { entrant, file, now } => room
+                    .seat_for(&entrant)
+                    .and_then(|seat| room.share(seat, file, now))
+                    .map(|(to, message)| {
+                        self.send(&to, &message);
+                        (json!(message), true)
+                    }),
+            })
+            .await?;
+        if matches!(answer, Ok((_, true))) {
+            self.save().await?;
         }
-        Ok(answer)
+        Ok(answer.map(|(value, _)| value))
     }
 
     async fn handle_socket(&self, entrant: Entrant) -> Result<Response> {
-        let Some(mut room) = self.load().await? else {
-            return Ok(error_response(&ApiError::not_found("call")));
-        };
-        let joined = match room.join(&entrant) {
+        let joined = self
+            .with_room(|room| {
+                let joined = room.join(&entrant)?;
+                let others: Vec<u64> = Self::everyone(room)
+                    .into_iter()
+                    .filter(|c| *c != joined.connection)
+                    .collect();
+                let welcome = room.welcome(joined.seat);
+                Ok((joined, others, welcome))
+            })
+            .await?;
+        let (joined, others, welcome) = match joined {
             Ok(joined) => joined,
             Err(e) => return Ok(error_response(&e)),
         };
@@ -148,14 +178,10 @@ impl CallRoomObject {
         let tag = connection_tag(joined.connection);
         self.state.accept_websocket_with_tags(&pair.server, &[&tag]);
         pair.server.serialize_attachment(joined.connection)?;
-        let others: Vec<u64> = Self::everyone(&room)
-            .into_iter()
-            .filter(|c| *c != joined.connection)
-            .collect();
         pair.server
-            .send_with_str(serde_json::to_string(&room.welcome(joined.seat))?)?;
+            .send_with_str(serde_json::to_string(&welcome)?)?;
         self.send(&others, &RoomMessage::Joined { seat: joined.seat });
-        self.save(room).await?;
+        self.save().await?;
         Response::from_websocket(pair.client)
     }
 }
@@ -217,24 +243,26 @@ impl DurableObject for CallRoomObject {
         let WebSocketIncomingMessage::String(text) = message else {
             return Ok(());
         };
-        let (Some(connection), Some(mut room)) =
-            (ws.deserialize_attachment::<u64>()?, self.load().await?)
-        else {
+        let Some(connection) = ws.deserialize_attachment::<u64>()? else {
             return Ok(());
         };
-        let received = serde_json::from_str::<Signal>(&text)
-            .map_err(|_| ApiError::validation("signal", "this message is not one a call takes"))
-            .and_then(|signal| {
+        let now = crate::db::now().timestamp_millis();
+        // Negotiation and the board are only relayed; chat is kept, so it is stored.
+        let received = self
+            .with_room(|room| {
+                let signal = serde_json::from_str::<Signal>(&text).map_err(|_| {
+                    ApiError::validation("signal", "this message is not one a call takes")
+                })?;
                 let is_chat = matches!(signal, Signal::Chat { .. });
-                let now = crate::db::now().timestamp_millis();
                 room.receive(connection, signal, now)
                     .map(|out| (out, is_chat))
-            });
+            })
+            .await?;
         match received {
             Ok(((to, message), is_chat)) => {
                 self.send(&to, &message);
                 if is_chat {
-                    self.save(room).await?;
+                    self.save().await?;
                 }
             }
             Err(e) => {
@@ -252,14 +280,19 @@ impl DurableObject for CallRoomObject {
         _reason: String,
         _clean: bool,
     ) -> Result<()> {
-        let (Some(connection), Some(mut room)) =
-            (ws.deserialize_attachment::<u64>()?, self.load().await?)
-        else {
+        let Some(connection) = ws.deserialize_attachment::<u64>()? else {
             return Ok(());
         };
-        if let Some(left) = room.leave(connection) {
-            self.send(&Self::everyone(&room), &left);
-            self.save(room).await?;
+        let left = self
+            .with_room(|room| {
+                Ok(room
+                    .leave(connection)
+                    .map(|left| (left, Self::everyone(room))))
+            })
+            .await?;
+        if let Ok(Some((left, everyone))) = left {
+            self.send(&everyone, &left);
+            self.save().await?;
         }
         Ok(())
     }

@@ -8,26 +8,18 @@ use crate::db::{now, Db};
 use crate::error::Result;
 use crate::http::query_param;
 use crate::queue::socket_hall;
-use domain::policy::{decide, Access};
+use crate::router::authorize;
 use domain::routes::Endpoint;
 use domain::video::files::is_random_id;
 use domain::video::room::Entrant;
-use domain::{ApiError, ErrorCode};
+use domain::ApiError;
 use worker::{Env, Request, RequestInit};
 
 /// Only agents get the desk's live feed.
 pub async fn handle_desk_socket(req: Request, env: Env) -> Result<worker::Response> {
     let db = Db::new(&env)?;
     let user = session_user(&db, &req, now().timestamp_millis()).await?;
-    match decide(user.as_ref().map(|u| u.role), Endpoint::VideoDesk) {
-        Access::Allow => {}
-        Access::Unauthenticated => {
-            return Err(ApiError::new(ErrorCode::Unauthenticated, "please log in").into())
-        }
-        Access::Forbidden => {
-            return Err(ApiError::new(ErrorCode::Forbidden, "only agents see the desk").into())
-        }
-    }
+    authorize(user.as_ref(), Endpoint::VideoDesk)?;
     let agent = user.map(|u| u.id).unwrap_or_default();
     let url = format!("https://desk/ws?agent={agent}");
     let forwarded =
