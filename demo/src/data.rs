@@ -348,6 +348,7 @@ pub fn write_all(out: &mut String) {
         );
     }
     write_content(out);
+    crate::projects::write_projects(out);
 }
 
 fn write_content(out: &mut String) {

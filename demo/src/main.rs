@@ -4,6 +4,7 @@
 //! Usage: `cargo run -p demo > demo.sql && wrangler d1 execute DB --local --file demo.sql`
 
 mod data;
+mod projects;
 mod sql;
 
 fn main() {

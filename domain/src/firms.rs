@@ -56,6 +56,9 @@ pub struct Firm {
     pub qualification_expires: NaiveDate,
     pub contact: String,
     pub phone: String,
+    /// Its past on-time record on the projects it worked on.
+    #[serde(default)]
+    pub record: crate::expansion::report::Rate,
 }
 
 impl Firm {

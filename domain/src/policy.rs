@@ -1,6 +1,7 @@
 //! The one access policy. `decide` answers for every endpoint and role (or no session);
 //! the resource rules below it answer the questions a route alone cannot (whose hall is this?).
 
+use crate::api::User;
 use crate::roles::Role;
 use crate::routes::Endpoint;
 
@@ -81,6 +82,19 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         ThreadList | ThreadGet | ThreadPost | ThreadFileUpload | ThreadFile => {
             Audience::Roles(CONSULTATION)
         }
+        // All six parties work on projects; each sees only its own (see may_see_project).
+        ProjectList
+        | ProjectGet
+        | ProjectAct
+        | ProjectComment
+        | ProjectDocumentUpload
+        | ProjectDocument
+        | InboxList
+        | InboxRead => Audience::SignedIn,
+        ProjectCreate => Audience::Roles(CUSTOMERS),
+        // Reports cover the staff's own hall, or every hall for the admin.
+        ProjectDurationsCsv | ProjectOnTime => Audience::Roles(COUNTER_STAFF),
+        ReminderRun | OutboxList => Audience::Roles(ADMINS),
     }
 }
 
@@ -100,6 +114,19 @@ pub struct Actor {
     pub user_id: i64,
     pub role: Role,
     pub hall_id: Option<String>,
+    /// The firm a firm user works for.
+    pub firm_id: Option<i64>,
+}
+
+impl Actor {
+    pub fn of(user: &User) -> Actor {
+        Actor {
+            user_id: user.id,
+            role: user.role,
+            hall_id: user.hall_id.clone(),
+            firm_id: user.firm_id,
+        }
+    }
 }
 
 /// A notice belongs to one hall, or to all halls when `hall_id` is `None`.
@@ -144,6 +171,28 @@ pub fn may_read_thread(actor: &Actor, thread_customer: i64) -> bool {
     match actor.role {
         Role::Customer => actor.user_id == thread_customer,
         role => AGENTS.contains(&role),
+    }
+}
+
+/// Who is on a connection project: its customer, the hall whose area it is in, the firms
+/// chosen for it (accepted or not yet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectParties<'a> {
+    pub customer_id: i64,
+    pub hall_id: &'a str,
+    pub firm_ids: &'a [i64],
+}
+
+/// Customers see their own projects, a firm only those it is chosen for, hall staff their
+/// hall's area, the admin all.
+pub fn may_see_project(actor: &Actor, project: &ProjectParties) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::Customer => actor.user_id == project.customer_id,
+        Role::HallStaff | Role::HallManager => actor.hall_id.as_deref() == Some(project.hall_id),
+        _ => actor
+            .firm_id
+            .is_some_and(|firm| project.firm_ids.contains(&firm)),
     }
 }
 

@@ -112,6 +112,19 @@ endpoints! {
     ThreadPost => Post "/api/consultations/:id/messages",
     ThreadFileUpload => Post "/api/consultations/:id/files",
     ThreadFile => Get "/api/consultations/:id/files/:file",
+    ProjectList => Get "/api/projects",
+    ProjectCreate => Post "/api/projects",
+    ProjectGet => Get "/api/projects/:id",
+    ProjectAct => Post "/api/projects/:id/actions",
+    ProjectComment => Post "/api/projects/:id/comments",
+    ProjectDocumentUpload => Post "/api/projects/:id/documents",
+    ProjectDocument => Get "/api/projects/:id/documents/:doc",
+    ProjectDurationsCsv => Get "/api/project-reports/durations.csv",
+    ProjectOnTime => Get "/api/project-reports/on-time",
+    ReminderRun => Post "/api/admin/project-reminders",
+    InboxList => Get "/api/inbox",
+    InboxRead => Post "/api/inbox/read",
+    OutboxList => Get "/api/admin/outbox",
 }
 
 /// A matched request: the endpoint and its path parameters in pattern order.

@@ -42,9 +42,13 @@ pub fn new_token() -> Result<String> {
 }
 
 pub async fn sha256_hex(text: &str) -> Result<String> {
+    sha256_bytes_hex(text.as_bytes()).await
+}
+
+pub async fn sha256_bytes_hex(bytes: &[u8]) -> Result<String> {
     let promise = crypto()?
         .subtle()
-        .digest_with_str_and_u8_array("SHA-256", text.as_bytes())
+        .digest_with_str_and_u8_array("SHA-256", bytes)
         .map_err(js_error)?;
     let digest = Uint8Array::new(&JsFuture::from(promise).await.map_err(js_error)?).to_vec();
     Ok(digest.iter().map(|b| format!("{b:02x}")).collect())

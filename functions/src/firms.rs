@@ -2,6 +2,7 @@
 
 use crate::error::Result;
 use crate::http::ok;
+use crate::projects;
 use crate::router::Ctx;
 use domain::firms::{Firm, FirmKind};
 use domain::ApiError;
@@ -32,6 +33,7 @@ impl FirmRow {
             qualification_no: self.qualification_no,
             contact: self.contact,
             phone: self.phone,
+            record: Default::default(),
         })
     }
 }
@@ -44,9 +46,16 @@ pub async fn handle_list_firms(ctx: &mut Ctx) -> Result<Response> {
             vec![],
         )
         .await?;
+    let records = projects::firm_records(&ctx.db, ctx.now).await?;
     let firms = rows
         .into_iter()
-        .map(FirmRow::into_firm)
+        .map(|row| {
+            let record = records.get(&row.id).copied().unwrap_or_default();
+            Ok(Firm {
+                record,
+                ..row.into_firm()?
+            })
+        })
         .collect::<Result<Vec<_>>>()?;
     ok(&firms)
 }

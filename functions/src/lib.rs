@@ -20,12 +20,13 @@ mod http;
 mod notices;
 mod outages;
 mod posters;
+mod projects;
 mod queue;
 mod router;
 mod users;
 mod video;
 
-use worker::{event, Context, Env, Request, Response};
+use worker::{event, Context, Env, Request, Response, ScheduleContext, ScheduledEvent};
 
 pub use hall_queue::HallQueueObject;
 pub use video::{CallRoomObject, VideoDeskObject};
@@ -53,4 +54,18 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response
             .unwrap_or_else(|e| http::error_response(&e.0)));
     }
     Ok(router::handle_api(req, env).await)
+}
+
+/// The daily cron (wrangler.toml): due-soon reminders and overdue escalations for projects.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let run = match db::Db::new(&env) {
+        Ok(db) => projects::run_reminders(&db, &env, db::now())
+            .await
+            .map(|_| ()),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = run {
+        worker::console_error!("project reminders failed: {}", e.0.message);
+    }
 }

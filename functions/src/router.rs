@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::http::error_response;
 use crate::{
     admin, appointments, arrivals, auth, clock, consultations, db, displays, firms, follow_ups,
-    halls, health, notices, outages, posters, queue, video,
+    halls, health, notices, outages, posters, projects, queue, video,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -33,12 +33,7 @@ impl Ctx {
     }
 
     pub fn actor(&self) -> Result<Actor> {
-        let user = self.signed_in()?;
-        Ok(Actor {
-            user_id: user.id,
-            role: user.role,
-            hall_id: user.hall_id,
-        })
+        Ok(Actor::of(&self.signed_in()?))
     }
 }
 
@@ -156,5 +151,18 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         ThreadPost => consultations::handle_post(&mut ctx).await,
         ThreadFileUpload => consultations::handle_upload(&mut ctx).await,
         ThreadFile => consultations::handle_download(&mut ctx).await,
+        ProjectList => projects::handle_list(&mut ctx).await,
+        ProjectCreate => projects::handle_create(&mut ctx).await,
+        ProjectGet => projects::handle_get(&mut ctx).await,
+        ProjectAct => projects::handle_act(&mut ctx).await,
+        ProjectComment => projects::handle_comment(&mut ctx).await,
+        ProjectDocumentUpload => projects::handle_upload(&mut ctx).await,
+        ProjectDocument => projects::handle_download(&mut ctx).await,
+        ProjectDurationsCsv => projects::handle_durations_csv(&mut ctx).await,
+        ProjectOnTime => projects::handle_on_time(&mut ctx).await,
+        ReminderRun => projects::handle_reminders(&mut ctx).await,
+        InboxList => projects::handle_inbox(&mut ctx).await,
+        InboxRead => projects::handle_inbox_read(&mut ctx).await,
+        OutboxList => projects::handle_outbox(&mut ctx).await,
     }
 }

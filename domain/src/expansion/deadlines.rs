@@ -5,7 +5,7 @@ use super::calendar::Calendar;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Node {
     /// Supply plan for a single-source connection.
@@ -53,8 +53,9 @@ impl Standing {
     }
 }
 
-pub fn standing(calendar: &Calendar, node: Node, started: NaiveDate, today: NaiveDate) -> Standing {
-    let due = calendar.add_working_days(started, node.limit());
+/// Where a step started on `started` with `limit` working days stands on `today`.
+pub fn standing(calendar: &Calendar, limit: u32, started: NaiveDate, today: NaiveDate) -> Standing {
+    let due = calendar.add_working_days(started, limit);
     let used = calendar.working_days_between(started, today);
     let left = if today <= due {
         calendar.working_days_between(today, due) as i64
@@ -86,7 +87,7 @@ mod tests {
         // Completion acceptance started Monday 16 November 2026: due Monday 23 November.
         let s = standing(
             &c,
-            Node::CompletionAcceptance,
+            Node::CompletionAcceptance.limit(),
             d("2026-11-16"),
             d("2026-11-19"),
         );
@@ -94,14 +95,14 @@ mod tests {
         assert!(s.is_due_soon() && !s.is_overdue());
         let weekend = standing(
             &c,
-            Node::CompletionAcceptance,
+            Node::CompletionAcceptance.limit(),
             d("2026-11-16"),
             d("2026-11-22"),
         );
         assert_eq!(weekend.left, 1, "the weekend does not count");
         let late = standing(
             &c,
-            Node::CompletionAcceptance,
+            Node::CompletionAcceptance.limit(),
             d("2026-11-16"),
             d("2026-11-25"),
         );

@@ -1,6 +1,11 @@
 //! Business expansion (业扩报装): connection projects shared by the customer, the utility and four
 //! kinds of firm, run on regulated working-day deadlines.
 
+pub mod api;
 pub mod calendar;
 pub mod deadlines;
+pub mod labels;
+pub mod notify;
 pub mod process;
+pub mod report;
+pub mod schedule;

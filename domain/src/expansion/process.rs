@@ -23,6 +23,8 @@ pub enum Stage {
     /// The customer picks construction, test and supervision firms; each must accept.
     FirmsChoice,
     Construction,
+    /// The supervision firm checks the work is ready for the utility's inspection.
+    SupervisorCheck,
     MidInspection,
     /// Construction goes on after the mid-construction inspection.
     Finishing,
@@ -56,6 +58,8 @@ pub enum Action {
     ChooseFirms,
     ReportProgress,
     RequestMidInspection,
+    ConfirmForInspection,
+    ReturnToConstruction,
     PassMidInspection,
     ReturnMidInspection,
     CompleteConstruction,
@@ -76,7 +80,10 @@ impl Action {
     pub fn is_return(self) -> bool {
         matches!(
             self,
-            Action::ReturnDesign | Action::ReturnMidInspection | Action::ReturnAcceptance
+            Action::ReturnDesign
+                | Action::ReturnToConstruction
+                | Action::ReturnMidInspection
+                | Action::ReturnAcceptance
         )
     }
 }
@@ -128,11 +135,44 @@ pub enum DocKind {
     ReviewOpinion,
     StageReport,
     SupervisionReport,
+    InspectionRecord,
     CompletionReport,
     TestReport,
     AcceptanceRecord,
     SignedContract,
     MeterPhoto,
+}
+
+/// An action someone may take now and what its gate asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionOption {
+    pub action: Action,
+    pub documents: Vec<DocKind>,
+    /// A reason is required (returns) or asked for (cancelling).
+    pub comment: bool,
+    /// The kinds of firm this action chooses.
+    pub chooses: Vec<FirmKind>,
+}
+
+impl ActionOption {
+    fn for_action(stage: Stage, action: Action) -> ActionOption {
+        ActionOption {
+            action,
+            documents: transition(stage, action)
+                .map(|t| t.documents.to_vec())
+                .unwrap_or_default(),
+            comment: action.is_return() || action == Action::Cancel,
+            chooses: match action {
+                Action::ChooseDesignFirm => vec![FirmKind::Design],
+                Action::ChooseFirms => vec![
+                    FirmKind::Construction,
+                    FirmKind::Test,
+                    FirmKind::Supervision,
+                ],
+                _ => Vec::new(),
+            },
+        }
+    }
 }
 
 pub struct Transition {
@@ -178,9 +218,11 @@ pub const TRANSITIONS: &[Transition] = &[
     t(S::DesignReview, A::ReturnDesign, P::Utility, S::Design, &[D::ReviewOpinion]),
     t(S::FirmsChoice, A::ChooseFirms, P::Customer, S::Construction, &[]),
     t(S::Construction, A::ReportProgress, P::Construction, S::Construction, &[D::StageReport]),
-    t(S::Construction, A::RequestMidInspection, P::Construction, S::MidInspection, &[D::StageReport]),
-    t(S::MidInspection, A::PassMidInspection, P::Utility, S::Finishing, &[D::SupervisionReport]),
-    t(S::MidInspection, A::ReturnMidInspection, P::Utility, S::Construction, &[D::SupervisionReport]),
+    t(S::Construction, A::RequestMidInspection, P::Construction, S::SupervisorCheck, &[D::StageReport]),
+    t(S::SupervisorCheck, A::ConfirmForInspection, P::Supervision, S::MidInspection, &[D::SupervisionReport]),
+    t(S::SupervisorCheck, A::ReturnToConstruction, P::Supervision, S::Construction, &[D::SupervisionReport]),
+    t(S::MidInspection, A::PassMidInspection, P::Utility, S::Finishing, &[D::InspectionRecord]),
+    t(S::MidInspection, A::ReturnMidInspection, P::Utility, S::Construction, &[D::InspectionRecord]),
     t(S::Finishing, A::ReportProgress, P::Construction, S::Finishing, &[D::StageReport]),
     t(S::Finishing, A::CompleteConstruction, P::Construction, S::ElectricalTest, &[D::CompletionReport]),
     t(S::ElectricalTest, A::SubmitTestReport, P::Test, S::CompletionAcceptance, &[D::TestReport]),
@@ -263,15 +305,7 @@ impl Project {
         firms: &[Assignment],
         today: NaiveDate,
     ) -> ApiResult<Vec<Assignment>> {
-        let wanted: &[FirmKind] = match action {
-            Action::ChooseDesignFirm => &[FirmKind::Design],
-            Action::ChooseFirms => &[
-                FirmKind::Construction,
-                FirmKind::Test,
-                FirmKind::Supervision,
-            ],
-            _ => return Ok(Vec::new()),
-        };
+        let wanted = ActionOption::for_action(Stage::Application, action).chooses;
         wanted
             .iter()
             .map(|kind| {
@@ -348,6 +382,41 @@ impl Project {
         }
         self.record(action, by, rule.to, comment, today);
         Ok(rule.to)
+    }
+
+    /// What `by` may do now, each with what its gate asks for: exactly the actions that would
+    /// succeed given those documents, a reason and the firms to choose.
+    pub fn options(&self, by: Party, today: NaiveDate) -> Vec<ActionOption> {
+        let candidates = TRANSITIONS
+            .iter()
+            .filter(|t| t.from == self.stage && t.by == by)
+            .map(|t| t.action)
+            .chain([
+                Action::AcceptAssignment,
+                Action::DeclineAssignment,
+                Action::Cancel,
+            ]);
+        candidates
+            .filter_map(|action| {
+                let option = ActionOption::for_action(self.stage, action);
+                let acting = Acting {
+                    documents: option.documents.clone(),
+                    comment: Some("-".into()),
+                    firms: option
+                        .chooses
+                        .iter()
+                        .map(|&kind| Assignment {
+                            kind,
+                            firm_id: 0,
+                            qualification_expires: NaiveDate::MAX,
+                            accepted: false,
+                        })
+                        .collect(),
+                };
+                self.clone().act(action, by, acting, today).ok()?;
+                Some(option)
+            })
+            .collect()
     }
 
     fn may_energize(&self) -> bool {

@@ -79,6 +79,19 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (ThreadPost, [U, A, A, A, A, F, F, F, F]),
     (ThreadFileUpload, [U, A, A, A, A, F, F, F, F]),
     (ThreadFile, [U, A, A, A, A, F, F, F, F]),
+    (ProjectList, [U, A, A, A, A, A, A, A, A]),
+    (ProjectCreate, [U, A, F, F, F, F, F, F, F]),
+    (ProjectGet, [U, A, A, A, A, A, A, A, A]),
+    (ProjectAct, [U, A, A, A, A, A, A, A, A]),
+    (ProjectComment, [U, A, A, A, A, A, A, A, A]),
+    (ProjectDocumentUpload, [U, A, A, A, A, A, A, A, A]),
+    (ProjectDocument, [U, A, A, A, A, A, A, A, A]),
+    (ProjectDurationsCsv, [U, F, A, A, A, F, F, F, F]),
+    (ProjectOnTime, [U, F, A, A, A, F, F, F, F]),
+    (ReminderRun, [U, F, F, F, A, F, F, F, F]),
+    (InboxList, [U, A, A, A, A, A, A, A, A]),
+    (InboxRead, [U, A, A, A, A, A, A, A, A]),
+    (OutboxList, [U, F, F, F, A, F, F, F, F]),
 ];
 
 const COLUMNS: [Option<Role>; 9] = [
@@ -130,6 +143,7 @@ fn actor(role: Role, hall: Option<&str>) -> Actor {
         user_id: 1,
         role,
         hall_id: hall.map(str::to_string),
+        firm_id: None,
     }
 }
 
@@ -218,4 +232,38 @@ fn a_consultation_is_its_customers_and_every_agents() {
     assert!(!may_read_thread(&other, 1));
     assert!(may_read_thread(&actor(HallStaff, Some("gaoxin")), 1));
     assert!(!may_read_thread(&actor(Design, None), 1));
+}
+
+/// Who sees project 1 of customer 10 in xinghu, with design firm 1 and test firm 5 chosen.
+#[test]
+fn each_party_sees_only_its_projects() {
+    let project = ProjectParties {
+        customer_id: 10,
+        hall_id: "xinghu",
+        firm_ids: &[1, 5],
+    };
+    let person = |role: Role, user_id: i64, hall: Option<&str>, firm: Option<i64>| Actor {
+        user_id,
+        role,
+        hall_id: hall.map(str::to_string),
+        firm_id: firm,
+    };
+    let cases = [
+        (person(Customer, 10, None, None), true),
+        (person(Customer, 11, None, None), false),
+        (person(HallStaff, 2, Some("xinghu"), None), true),
+        (person(HallManager, 3, Some("xinghu"), None), true),
+        (person(HallStaff, 4, Some("gaoxin"), None), false),
+        (person(HallManager, 5, Some("gaoxin"), None), false),
+        (person(Admin, 6, None, None), true),
+        (person(Design, 7, None, Some(1)), true),
+        (person(Design, 8, None, Some(2)), false),
+        (person(Test, 9, None, Some(5)), true),
+        (person(Construction, 12, None, Some(3)), false),
+        (person(Supervision, 13, None, Some(6)), false),
+        (person(Supervision, 14, None, None), false),
+    ];
+    for (actor, sees) in cases {
+        assert_eq!(may_see_project(&actor, &project), sees, "{actor:?}");
+    }
 }

@@ -6,7 +6,59 @@ use crate::error::{ApiError, ApiResult};
 use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 
-pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
+/// What an upload may be: how large, and which kinds beyond photos and PDFs.
+#[derive(Debug, Clone, Copy)]
+pub struct FileRules {
+    pub max_bytes: usize,
+    /// Further accepted kinds: leading bytes and content type.
+    pub extra: &'static [(&'static [u8], &'static str)],
+    /// What to send instead, for the refusal.
+    pub accepted: &'static str,
+}
+
+impl FileRules {
+    pub fn too_large(&self) -> String {
+        format!(
+            "the file is larger than {} MiB; send a smaller one",
+            self.max_bytes / (1024 * 1024)
+        )
+    }
+
+    /// The content type of an accepted file, by its bytes.
+    pub fn content_type(&self, bytes: &[u8]) -> ApiResult<&'static str> {
+        if bytes.len() > self.max_bytes {
+            return Err(ApiError::new(ErrorCode::PayloadTooLarge, self.too_large()));
+        }
+        if bytes.is_empty() {
+            return Err(ApiError::validation("file", "the file is empty"));
+        }
+        if let Some(image) = ImageKind::sniff(bytes) {
+            return Ok(image.content_type());
+        }
+        if bytes.starts_with(b"%PDF-") {
+            return Ok("application/pdf");
+        }
+        if let Some((_, kind)) = self
+            .extra
+            .iter()
+            .find(|(magic, _)| bytes.starts_with(magic))
+        {
+            return Ok(kind);
+        }
+        Err(ApiError::validation(
+            "file",
+            format!("send {}", self.accepted),
+        ))
+    }
+}
+
+/// Files shared in a call or a consultation.
+pub const ATTACHMENTS: FileRules = FileRules {
+    max_bytes: 10 * 1024 * 1024,
+    extra: &[],
+    accepted: "a photo (PNG, JPEG, WebP) or a PDF",
+};
+
 const NAME_MAX: usize = 100;
 
 /// A file filed in a chat; `id` addresses it under its call or thread.
@@ -16,29 +68,6 @@ pub struct FileRef {
     pub name: String,
     pub content_type: String,
     pub size: u64,
-}
-
-/// The content type of an accepted attachment: an image or a PDF.
-pub fn attachment_type(bytes: &[u8]) -> ApiResult<&'static str> {
-    if bytes.len() > MAX_ATTACHMENT_BYTES {
-        return Err(ApiError::new(
-            ErrorCode::PayloadTooLarge,
-            "the file is larger than 10 MiB; send a smaller one",
-        ));
-    }
-    if bytes.is_empty() {
-        return Err(ApiError::validation("file", "the file is empty"));
-    }
-    if let Some(image) = ImageKind::sniff(bytes) {
-        return Ok(image.content_type());
-    }
-    if bytes.starts_with(b"%PDF-") {
-        return Ok("application/pdf");
-    }
-    Err(ApiError::validation(
-        "file",
-        "send a photo (PNG, JPEG, WebP) or a PDF",
-    ))
 }
 
 /// The name to show for an upload: its last path part, without control characters, at most
@@ -69,20 +98,23 @@ mod tests {
 
     #[test]
     fn photos_and_pdfs_are_accepted_by_their_bytes() {
-        assert_eq!(attachment_type(b"%PDF-1.7 ...").unwrap(), "application/pdf");
         assert_eq!(
-            attachment_type(b"\x89PNG\r\n\x1a\n....").unwrap(),
+            ATTACHMENTS.content_type(b"%PDF-1.7 ...").unwrap(),
+            "application/pdf"
+        );
+        assert_eq!(
+            ATTACHMENTS.content_type(b"\x89PNG\r\n\x1a\n....").unwrap(),
             "image/png"
         );
-        let exe = attachment_type(b"MZ\x90\0").unwrap_err();
+        let exe = ATTACHMENTS.content_type(b"MZ\x90\0").unwrap_err();
         assert_eq!(exe.field.as_deref(), Some("file"));
         assert_eq!(
-            attachment_type(b"").unwrap_err().code,
+            ATTACHMENTS.content_type(b"").unwrap_err().code,
             ErrorCode::Validation
         );
-        let big = vec![b'%'; MAX_ATTACHMENT_BYTES + 1];
+        let big = vec![b'%'; ATTACHMENTS.max_bytes + 1];
         assert_eq!(
-            attachment_type(&big).unwrap_err().code,
+            ATTACHMENTS.content_type(&big).unwrap_err().code,
             ErrorCode::PayloadTooLarge
         );
     }

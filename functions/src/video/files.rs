@@ -7,9 +7,7 @@ use crate::crypto::random_hex;
 use crate::error::Result;
 use crate::http::{created, query_param, read_body};
 use crate::router::Ctx;
-use domain::video::files::{
-    attachment_type, display_name, is_random_id, FileRef, MAX_ATTACHMENT_BYTES,
-};
+use domain::video::files::{display_name, is_random_id, FileRef, FileRules, ATTACHMENTS};
 use domain::video::protocol::RoomCommand;
 use domain::video::room::RoomState;
 use domain::ApiError;
@@ -27,28 +25,55 @@ fn upload_name(ctx: &Ctx) -> Result<String> {
     Ok(display_name(&decoded))
 }
 
-/// Reads, checks and stores the request's body under `prefix`; the caller has checked access.
-pub async fn store_upload(ctx: &mut Ctx, prefix: &str) -> Result<FileRef> {
-    let too_large = "the file is larger than 10 MiB; send a smaller one";
-    let bytes = read_body(&mut ctx.req, MAX_ATTACHMENT_BYTES, too_large).await?;
-    let content_type = attachment_type(&bytes)?;
-    let file = FileRef {
-        id: random_hex()?,
-        name: upload_name(ctx)?,
-        content_type: content_type.into(),
-        size: bytes.len() as u64,
-    };
+/// Reads and checks the request's body against `rules`: its bytes, name and content type.
+pub async fn read_upload(
+    ctx: &mut Ctx,
+    rules: &FileRules,
+) -> Result<(Vec<u8>, String, &'static str)> {
+    let bytes = read_body(&mut ctx.req, rules.max_bytes, &rules.too_large()).await?;
+    let content_type = rules.content_type(&bytes)?;
+    Ok((bytes, upload_name(ctx)?, content_type))
+}
+
+/// Stores `bytes` in R2 under `key` with its type and name.
+pub async fn put_file(
+    ctx: &Ctx,
+    key: String,
+    bytes: Vec<u8>,
+    content_type: &str,
+    name: &str,
+) -> Result<()> {
     let metadata = HttpMetadata {
         content_type: Some(content_type.into()),
         ..Default::default()
     };
     ctx.env
         .bucket("FILES")?
-        .put(format!("{prefix}/{}", file.id), bytes)
+        .put(key, bytes)
         .http_metadata(metadata)
-        .custom_metadata(HashMap::from([("name".to_string(), file.name.clone())]))
+        .custom_metadata(HashMap::from([("name".to_string(), name.to_string())]))
         .execute()
         .await?;
+    Ok(())
+}
+
+/// Reads, checks and stores a chat attachment under `prefix`; the caller has checked access.
+pub async fn store_upload(ctx: &mut Ctx, prefix: &str) -> Result<FileRef> {
+    let (bytes, name, content_type) = read_upload(ctx, &ATTACHMENTS).await?;
+    let file = FileRef {
+        id: random_hex()?,
+        name,
+        content_type: content_type.into(),
+        size: bytes.len() as u64,
+    };
+    put_file(
+        ctx,
+        format!("{prefix}/{}", file.id),
+        bytes,
+        content_type,
+        &file.name,
+    )
+    .await?;
     Ok(file)
 }
 

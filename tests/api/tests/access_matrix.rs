@@ -31,6 +31,7 @@ fn concrete(endpoint: Endpoint) -> String {
         .replace(":counter", "1")
         .replace(":room", "nosuchroom")
         .replace(":file", "nosuchfile")
+        .replace(":doc", "999999")
 }
 
 fn call(client: &Client, endpoint: Endpoint) -> api_tests::Reply {

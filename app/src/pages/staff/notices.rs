@@ -5,7 +5,6 @@ use crate::components::feedback::Loaded;
 use crate::components::form::{form_error, required_time, time_input, FormError, TextField};
 use crate::i18n::{notice_state_msg, pick, t, Msg};
 use crate::state::{now, use_app, AppState};
-use domain::api::User;
 use domain::hours::{format_local, format_local_input};
 use domain::notices::{Notice, NoticeInput, NoticeState};
 use domain::policy::{may_manage_notice, Actor};
@@ -14,14 +13,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 const FIELDS: &[&str] = &["hall_id", "title", "body", "starts_at", "ends_at"];
-
-fn actor(user: &User) -> Actor {
-    Actor {
-        user_id: user.id,
-        role: user.role,
-        hall_id: user.hall_id.clone(),
-    }
-}
 
 /// The form's state; `editing` holds the id of the notice being edited.
 #[derive(Clone, Copy)]
@@ -138,7 +129,7 @@ fn NoticeForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
     let hall_options = move || {
         let user = app.session.get();
         halls.get().and_then(Result::ok).unwrap_or_default().into_iter()
-            .filter(|h| user.as_ref().is_some_and(|u| may_manage_notice(&actor(u), Some(&h.id))))
+            .filter(|h| user.as_ref().is_some_and(|u| may_manage_notice(&Actor::of(u), Some(&h.id))))
             .map(|h| {
                 let label = pick(app.lang.get(), &h.name, &h.name_en).to_string();
                 view! { <option value=h.id.clone() selected=move || draft.hall.get() == h.id>{label}</option> }
@@ -193,7 +184,7 @@ fn NoticeTable(list: Vec<Notice>, draft: Draft, on_changed: Callback<()>) -> imp
         });
     };
     let rows = list.into_iter().map(|n| {
-        let editable = app.session.get_untracked().is_some_and(|u| may_manage_notice(&actor(&u), n.hall_id.as_deref()))
+        let editable = app.session.get_untracked().is_some_and(|u| may_manage_notice(&Actor::of(&u), n.hall_id.as_deref()))
             && n.state != NoticeState::Withdrawn;
         let window = format!("{} {} {}", format_local(n.starts_at), Msg::Until.text(app.lang.get_untracked()), n.ends_at.map(format_local).unwrap_or_else(|| "—".into()));
         let state_class = format!("badge state-{:?}", n.state).to_lowercase();

@@ -26,11 +26,7 @@ const FIELDS: &[&str] = &[
 ];
 
 fn actor(app: AppState) -> Option<Actor> {
-    app.session.get_untracked().map(|u| Actor {
-        user_id: u.id,
-        role: u.role,
-        hall_id: u.hall_id,
-    })
+    app.session.get_untracked().map(|u| Actor::of(&u))
 }
 
 /// The form's state; `editing` holds the id of the poster being edited.

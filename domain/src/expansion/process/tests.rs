@@ -231,6 +231,7 @@ fn a_project_goes_from_application_to_energized_with_a_return_at_design_review()
         ChooseFirms,
         ReportProgress,
         RequestMidInspection,
+        ConfirmForInspection,
         PassMidInspection,
         CompleteConstruction,
         SubmitTestReport,
@@ -378,4 +379,44 @@ fn energizing_without_a_signed_contract_is_refused() {
         .act(Action::Energize, Party::Utility, everything(), today())
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::Conflict);
+}
+
+#[test]
+fn options_are_exactly_the_actions_that_would_succeed() {
+    for rule in TRANSITIONS {
+        let p = at(rule.from);
+        let offered = p.options(rule.by, today());
+        let option = offered.iter().find(|o| o.action == rule.action).unwrap();
+        assert_eq!(option.documents, rule.documents);
+        assert_eq!(option.comment, rule.action.is_return());
+    }
+    let mut chosen = at(Stage::DesignFirmChoice);
+    chosen.firms.clear();
+    let customer: Vec<Action> = chosen
+        .options(Party::Customer, today())
+        .iter()
+        .map(|o| o.action)
+        .collect();
+    assert_eq!(customer, [Action::ChooseDesignFirm, Action::Cancel]);
+    chosen
+        .act(
+            Action::ChooseDesignFirm,
+            Party::Customer,
+            everything(),
+            today(),
+        )
+        .unwrap();
+    let design: Vec<Action> = chosen
+        .options(Party::Design, today())
+        .iter()
+        .map(|o| o.action)
+        .collect();
+    assert_eq!(
+        design,
+        [Action::AcceptAssignment, Action::DeclineAssignment]
+    );
+    assert!(chosen.options(Party::Test, today()).is_empty());
+    assert!(at(Stage::Energized)
+        .options(Party::Utility, today())
+        .is_empty());
 }

@@ -1,0 +1,295 @@
+//! Demo connection projects: one at every stage of the full path, one on the low-voltage path,
+//! one cancelled. Every other one with a limit is overdue, and every project past design review
+//! had its first design returned. Dated back from today so "overdue" stays true.
+
+use crate::sql::{opt_text, text};
+use chrono::{DateTime, Duration, NaiveDate};
+use domain::expansion::calendar::Calendar;
+use domain::expansion::process::{transition, Acting, Action, Party, Project, Stage, TRANSITIONS};
+use domain::expansion::schedule::{clock, path, typical_days};
+use domain::firms::{Assignment, FirmKind};
+use std::fmt::Write;
+
+/// (customer login, hall, manager login, title, address, kVA)
+const CUSTOMERS: &[(&str, &str, &str, &str, &str, i64)] = &[
+    (
+        "13900139000",
+        "gaoxin",
+        "manager.gaoxin",
+        "二期厂房新装",
+        "江城市高新区创新路 66 号二期",
+        1250,
+    ),
+    (
+        "13800138001",
+        "xinghu",
+        "manager.xinghu",
+        "桂花巷商铺增容",
+        "江城市星湖区桂花巷 7 号",
+        160,
+    ),
+    (
+        "13800138003",
+        "gaoxin",
+        "manager.gaoxin",
+        "创新路 18 号充电桩",
+        "江城市高新区创新路 18 号 6 幢",
+        250,
+    ),
+    (
+        "13800138002",
+        "binjiang",
+        "manager.binjiang",
+        "江南大道店铺新装",
+        "江城市滨江区江南大道 300 弄 2 号",
+        100,
+    ),
+];
+
+fn firm(kind: FirmKind, n: usize) -> (i64, &'static str, &'static str) {
+    match kind {
+        FirmKind::Design if n.is_multiple_of(2) => (1, "2028-06-30", "design.jcdl"),
+        FirmKind::Design => (2, "2027-12-31", "design.hengyuan"),
+        FirmKind::Construction => (3, "2028-03-31", "build.xinghu"),
+        FirmKind::Test => (5, "2028-09-30", "test.jcsy"),
+        FirmKind::Supervision => (6, "2027-10-31", "supervise.zhengheng"),
+    }
+}
+
+/// Today in China by the system clock.
+fn china_today() -> NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    DateTime::from_timestamp(secs + 8 * 3600, 0)
+        .unwrap_or_default()
+        .date_naive()
+}
+
+/// `n` working days before `day`.
+fn back(calendar: &Calendar, day: NaiveDate, n: u32) -> NaiveDate {
+    let mut d = day;
+    let mut left = n;
+    while left > 0 {
+        d -= Duration::days(1);
+        if calendar.is_working_day(d) {
+            left -= 1;
+        }
+    }
+    d
+}
+
+/// The actions that take a project from application to `target` on `route`, with a design
+/// return when `rework` and the route passes design review.
+fn actions_to(target: Stage, low_voltage: bool, rework: bool) -> Vec<Action> {
+    let route = path(low_voltage);
+    let end = route.iter().position(|s| *s == target).unwrap_or(0);
+    let mut out = Vec::new();
+    for pair in route[..=end].windows(2) {
+        let rule = TRANSITIONS
+            .iter()
+            .find(|t| t.from == pair[0] && t.to == pair[1])
+            .expect("the path follows the table");
+        if rule.action == Action::PassDesign && rework {
+            out.extend([Action::ReturnDesign, Action::SubmitDesign]);
+        }
+        out.push(rule.action);
+        if matches!(rule.action, Action::ChooseDesignFirm | Action::ChooseFirms) {
+            out.push(Action::AcceptAssignment);
+        }
+    }
+    out
+}
+
+struct Demo {
+    id: i64,
+    target: Stage,
+    low_voltage: bool,
+    cancelled: bool,
+}
+
+fn demos() -> Vec<Demo> {
+    let mut out: Vec<Demo> = path(false)
+        .iter()
+        .enumerate()
+        .map(|(i, stage)| Demo {
+            id: i as i64 + 1,
+            target: *stage,
+            low_voltage: false,
+            cancelled: false,
+        })
+        .collect();
+    let next = out.len() as i64 + 1;
+    out.push(Demo {
+        id: next,
+        target: Stage::MeterInstall,
+        low_voltage: true,
+        cancelled: false,
+    });
+    out.push(Demo {
+        id: next + 1,
+        target: Stage::SiteSurvey,
+        low_voltage: false,
+        cancelled: true,
+    });
+    out
+}
+
+pub fn write_projects(out: &mut String) {
+    let calendar = Calendar::china();
+    let today = china_today();
+    for demo in demos() {
+        let n = demo.id as usize;
+        let (customer, hall, manager, title, address, kva) = CUSTOMERS[n % CUSTOMERS.len()];
+        let mut actions = actions_to(demo.target, demo.low_voltage, n.is_multiple_of(3));
+        if demo.cancelled {
+            actions.push(Action::Cancel);
+        }
+        // The current stage began `ago` working days back: past its limit every other time.
+        let ago = match clock(demo.target, false) {
+            Some(c) if n.is_multiple_of(2) => c.limit() + 2,
+            _ => 1,
+        };
+        let mut day = back(&calendar, today, ago);
+        let mut dates = vec![day];
+        for action in actions.iter().rev().skip(1) {
+            let stage = TRANSITIONS
+                .iter()
+                .find(|t| t.action == *action)
+                .map_or(Stage::Application, |t| t.to);
+            day = back(&calendar, day, typical_days(stage).max(1));
+            dates.push(day);
+        }
+        dates.reverse();
+        let opened = back(&calendar, dates.first().copied().unwrap_or(today), 1);
+        let mut project = Project::new();
+        let mut events = String::new();
+        for (i, (action, on)) in actions.iter().zip(&dates).enumerate() {
+            let acting = Acting {
+                documents: transition(project.stage, *action)
+                    .map(|t| t.documents.to_vec())
+                    .unwrap_or_default(),
+                comment: action
+                    .is_return()
+                    .then(|| "图纸与供电方案的计量方式不一致，请修改后重新提交。".to_string()),
+                firms: FirmKind::ALL
+                    .iter()
+                    .map(|k| {
+                        let (id, until, _) = firm(*k, n);
+                        Assignment {
+                            kind: *k,
+                            firm_id: id,
+                            qualification_expires: until.parse().unwrap(),
+                            accepted: false,
+                        }
+                    })
+                    .collect(),
+            };
+            // Each firm accepts in turn: one AcceptAssignment per chosen firm.
+            let repeats = if *action == Action::AcceptAssignment {
+                project.firms.values().filter(|a| !a.accepted).count()
+            } else {
+                1
+            };
+            for _ in 0..repeats {
+                let by = actor(&project, *action);
+                let from = project.stage;
+                project
+                    .act(*action, by, acting.clone(), *on)
+                    .unwrap_or_else(|e| panic!("demo {}: {action:?}: {e:?}", demo.id));
+                let login = match by.firm_kind() {
+                    Some(kind) => firm(kind, n).2,
+                    None if by == Party::Customer => customer,
+                    None => manager,
+                };
+                let at = on
+                    .and_hms_opt(2, 0, 0)
+                    .unwrap()
+                    .and_utc()
+                    .timestamp_millis()
+                    + i as i64 * 60_000;
+                let _ = writeln!(
+                    events,
+                    "INSERT OR IGNORE INTO project_events (id, project_id, at, user_id, party, kind, action, from_stage, to_stage, text) \
+                     VALUES ({event}, {id}, {at}, (SELECT id FROM users WHERE login = {}), {}, 'step', {}, {}, {}, {});",
+                    text(login), name(by), name(*action), name(from), name(project.stage), opt_text(project.history.last().and_then(|s| s.comment.as_deref())),
+                    id = demo.id, event = demo.id * 1000 + project.history.len() as i64
+                );
+            }
+        }
+        let opened_at = opened
+            .and_hms_opt(1, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp_millis();
+        let firm_ids: String = project
+            .firms
+            .values()
+            .map(|a| format!("{},", a.firm_id))
+            .collect();
+        let kind = if n.is_multiple_of(2) {
+            "capacity_increase"
+        } else {
+            "new_connection"
+        };
+        let _ = writeln!(
+            out,
+            "INSERT OR IGNORE INTO projects (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source, stage, firm_ids, state_json, opened_on, created_at, updated_at) \
+             VALUES ({id}, (SELECT id FROM users WHERE login = {}), {}, {}, {}, '{kind}', {kva}, {}, {}, {}, {}, {}, {opened_at}, {opened_at});",
+            text(customer), text(hall), text(&format!("{title}（{}）", demo.target.words().0)), text(address),
+            i64::from(n.is_multiple_of(5)), name(project.stage), text(&format!(",{firm_ids}")),
+            text(&serde_json::to_string(&project).expect("a project serialises")), text(&opened.to_string()),
+            id = demo.id
+        );
+        // Its audit trail, under ids of its own (project × 1000 + step) so a second load adds none.
+        let _ = write!(
+            out,
+            "INSERT OR IGNORE INTO project_events (id, project_id, at, user_id, party, kind, to_stage) \
+             VALUES ({event}, {id}, {opened_at}, (SELECT id FROM users WHERE login = {c}), 'customer', 'opened', 'application');\n{events}",
+            id = demo.id, event = demo.id * 1000, c = text(customer)
+        );
+    }
+}
+
+/// Who takes `action` now: the table's party, the customer cancelling, a chosen firm accepting.
+fn actor(project: &Project, action: Action) -> Party {
+    match action {
+        Action::AcceptAssignment => project
+            .firms
+            .values()
+            .find(|a| !a.accepted)
+            .and_then(|a| Party::of(a.kind.role()))
+            .unwrap_or(Party::Design),
+        Action::Cancel => Party::Customer,
+        _ => transition(project.stage, action).map_or(Party::Utility, |t| t.by),
+    }
+}
+
+fn name<T: serde::Serialize>(value: T) -> String {
+    text(
+        serde_json::to_value(value)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+            .as_str(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_projects_reach_every_stage() {
+        let mut sql = String::new();
+        write_projects(&mut sql);
+        for stage in path(false) {
+            assert!(
+                sql.contains(&format!("'{}'", name(*stage).trim_matches('\''))),
+                "{stage:?}"
+            );
+        }
+        assert!(sql.contains("'cancelled'"));
+        assert!(sql.contains("return_design"));
+    }
+}

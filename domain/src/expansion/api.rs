@@ -1,0 +1,270 @@
+//! What the API takes and gives for connection projects.
+
+use super::notify::NoticeKind;
+use super::process::{Action, ActionOption, DocKind, Party, Project, Stage};
+use super::schedule::{Due, Schedule};
+use crate::error::{ApiError, ApiResult};
+use crate::firms::FirmKind;
+use crate::video::files::FileRules;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectKind {
+    /// 新装
+    NewConnection,
+    /// 增容
+    CapacityIncrease,
+}
+
+/// Project documents: drawings, reports, photos; at most 20 MiB, PDFs, photos or DWG drawings.
+pub const DOCUMENTS: FileRules = FileRules {
+    max_bytes: 20 * 1024 * 1024,
+    extra: &[(b"AC10", "image/vnd.dwg")],
+    accepted: "a PDF, a photo (PNG, JPEG, WebP) or a DWG drawing",
+};
+
+/// A customer's application for a new connection or more capacity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectApply {
+    pub title: String,
+    pub address: String,
+    /// The hall whose area the address is in; its staff run the project.
+    pub hall_id: String,
+    pub kind: ProjectKind,
+    pub capacity_kva: u32,
+    #[serde(default)]
+    pub dual_source: bool,
+}
+
+pub const MAX_CAPACITY_KVA: u32 = 100_000;
+
+fn text(field: &str, value: &str, max: usize, what: &str) -> ApiResult<String> {
+    let value = value.trim();
+    if value.is_empty() || value.chars().count() > max {
+        return Err(ApiError::validation(
+            field,
+            format!("enter {what} (at most {max} characters)"),
+        ));
+    }
+    Ok(value.to_string())
+}
+
+impl ProjectApply {
+    pub fn checked(self) -> ApiResult<ProjectApply> {
+        let title = text("title", &self.title, 60, "a name for the project")?;
+        let address = text("address", &self.address, 120, "the address to connect")?;
+        if !(1..=MAX_CAPACITY_KVA).contains(&self.capacity_kva) {
+            return Err(ApiError::validation(
+                "capacity_kva",
+                format!("enter the capacity in kVA, 1 to {MAX_CAPACITY_KVA}"),
+            ));
+        }
+        Ok(ProjectApply {
+            title,
+            address,
+            ..self
+        })
+    }
+}
+
+/// An action as sent: the uploaded documents it attaches (by id), a reason, the firms chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActInput {
+    pub action: Action,
+    #[serde(default)]
+    pub documents: Vec<i64>,
+    #[serde(default)]
+    pub comment: Option<String>,
+    #[serde(default)]
+    pub firms: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentInput {
+    pub text: String,
+}
+
+impl CommentInput {
+    pub fn checked(&self) -> ApiResult<String> {
+        text("text", &self.text, 1000, "a comment")
+    }
+}
+
+/// A project in a list: enough to sort, filter and see whose turn it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectSummary {
+    pub id: i64,
+    /// The public reference, e.g. YK2026-0007.
+    pub number: String,
+    pub title: String,
+    pub address: String,
+    pub hall_id: String,
+    pub customer_name: String,
+    pub kind: ProjectKind,
+    pub capacity_kva: u32,
+    pub dual_source: bool,
+    pub stage: Stage,
+    pub holder: Option<Party>,
+    pub stage_since: NaiveDate,
+    pub due: Option<Due>,
+    /// The viewer has something to do on it.
+    pub my_turn: bool,
+    pub opened_on: NaiveDate,
+    pub updated_at: i64,
+}
+
+/// A firm on a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectFirm {
+    pub kind: FirmKind,
+    pub firm_id: i64,
+    pub name: String,
+    pub accepted: bool,
+}
+
+/// A stored document: never deleted; a newer one of its kind may supersede it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectDocument {
+    pub id: i64,
+    pub kind: DocKind,
+    pub name: String,
+    pub content_type: String,
+    pub size: u64,
+    pub sha256: String,
+    pub uploaded_by: String,
+    pub party: Party,
+    pub uploaded_at: i64,
+    /// The step it was filed with at a gate; none while it waits to be used.
+    pub step_event: Option<i64>,
+    pub superseded_by: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditKind {
+    Opened,
+    Step,
+    Upload,
+    Comment,
+}
+
+/// One line of the audit trail: who did what, when, and the stage before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: i64,
+    pub actor: String,
+    pub party: Party,
+    pub kind: AuditKind,
+    pub action: Option<Action>,
+    pub from: Option<Stage>,
+    pub to: Option<Stage>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectDetail {
+    pub summary: ProjectSummary,
+    pub project: Project,
+    pub firms: Vec<ProjectFirm>,
+    pub schedule: Schedule,
+    pub documents: Vec<ProjectDocument>,
+    pub audit: Vec<AuditEntry>,
+    /// What the viewer may do now.
+    pub actions: Vec<ActionOption>,
+}
+
+/// A message in a user's in-app inbox, about a project at a stage; the app words it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxItem {
+    pub id: i64,
+    pub project_id: i64,
+    pub number: String,
+    pub title: String,
+    pub kind: NoticeKind,
+    pub stage: Stage,
+    pub at: i64,
+    pub read: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inbox {
+    pub items: Vec<InboxItem>,
+    pub unread: u32,
+}
+
+/// An SMS or e-mail for a key node, as handed to the delivery adapter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub channel: String,
+    pub recipient: String,
+    pub body: String,
+    pub project_id: Option<i64>,
+    pub at: i64,
+    /// "logged" locally (no provider configured), "sent" or "failed" through a provider.
+    pub status: String,
+}
+
+/// The reminders a run sent: due-soon reminders to the holder, overdue escalations to managers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderRun {
+    pub due_soon: u32,
+    pub overdue: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorCode;
+
+    #[test]
+    fn documents_are_checked_by_their_bytes_up_to_20_mib() {
+        assert_eq!(
+            DOCUMENTS.content_type(b"AC1032....").unwrap(),
+            "image/vnd.dwg"
+        );
+        assert_eq!(
+            DOCUMENTS.content_type(b"%PDF-1.4").unwrap(),
+            "application/pdf"
+        );
+        let html = DOCUMENTS.content_type(b"<html><script>").unwrap_err();
+        assert_eq!(html.code, ErrorCode::Validation);
+        assert!(html.message.contains("DWG"));
+        let big = vec![b'%'; DOCUMENTS.max_bytes + 1];
+        let err = DOCUMENTS.content_type(&big).unwrap_err();
+        assert_eq!(err.code, ErrorCode::PayloadTooLarge);
+        assert!(err.message.contains("20 MiB"));
+    }
+
+    #[test]
+    fn an_application_needs_a_name_an_address_and_a_sensible_capacity() {
+        let apply = ProjectApply {
+            title: " 厂房新装 ".into(),
+            address: "江城市高新区创新路 66 号".into(),
+            hall_id: "gaoxin".into(),
+            kind: ProjectKind::NewConnection,
+            capacity_kva: 630,
+            dual_source: false,
+        };
+        assert_eq!(apply.clone().checked().unwrap().title, "厂房新装");
+        let none = ProjectApply {
+            capacity_kva: 0,
+            ..apply.clone()
+        };
+        assert_eq!(
+            none.checked().unwrap_err().field.as_deref(),
+            Some("capacity_kva")
+        );
+        let blank = ProjectApply {
+            address: " ".into(),
+            ..apply
+        };
+        assert_eq!(
+            blank.checked().unwrap_err().field.as_deref(),
+            Some("address")
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! The words for stages, actions, documents, parties and clocks, in Chinese and English: used
+//! by the app's screens, the SMS texts and the CSV report alike.
+
+use super::deadlines::Node;
+use super::process::{Action, DocKind, Party, Stage};
+use super::schedule::Clock;
+
+/// (Chinese, English)
+pub type Words = (&'static str, &'static str);
+
+impl Stage {
+    pub fn words(self) -> Words {
+        use Stage::*;
+        match self {
+            Application => ("申请受理", "Application"),
+            SiteSurvey => ("现场勘查", "Site survey"),
+            SupplyPlan => ("供电方案答复", "Supply plan"),
+            DesignFirmChoice => ("选择设计单位", "Choosing a design firm"),
+            Design => ("工程设计", "Design"),
+            DesignReview => ("设计审查", "Design review"),
+            FirmsChoice => ("选择施工、试验、监理单位", "Choosing the other firms"),
+            Construction => ("工程施工", "Construction"),
+            SupervisorCheck => ("监理确认", "Supervisor's check"),
+            MidInspection => ("中间检查", "Mid-construction inspection"),
+            Finishing => ("竣工前施工", "Construction to completion"),
+            ElectricalTest => ("电气试验", "Electrical test"),
+            CompletionAcceptance => ("竣工检验", "Completion acceptance"),
+            Contract => ("签订供用电合同", "Supply contract"),
+            MeterInstall => ("装表", "Meter installation"),
+            Energizing => ("接电", "Energizing"),
+            Energized => ("已送电", "Energized"),
+            Cancelled => ("已撤销", "Cancelled"),
+        }
+    }
+}
+
+impl Action {
+    pub fn words(self) -> Words {
+        use Action::*;
+        match self {
+            Accept => ("受理申请", "Accept the application"),
+            AcceptLowVoltage => ("受理（低压简易流程）", "Accept (low-voltage path)"),
+            Survey => ("完成现场勘查", "Complete the site survey"),
+            IssuePlan => ("答复供电方案", "Issue the supply plan"),
+            ChooseDesignFirm => ("选定设计单位", "Choose the design firm"),
+            SubmitDesign => ("提交设计文件", "Submit the design"),
+            PassDesign => ("设计审查通过", "Pass the design"),
+            ReturnDesign => ("设计退回修改", "Return the design for rework"),
+            ChooseFirms => ("选定施工、试验、监理单位", "Choose the firms"),
+            ReportProgress => ("报送施工进度", "Report progress"),
+            RequestMidInspection => ("申请中间检查", "Ask for the mid-construction inspection"),
+            ConfirmForInspection => ("监理确认可检查", "Confirm ready for inspection"),
+            ReturnToConstruction => ("监理退回整改", "Send back to construction"),
+            PassMidInspection => ("中间检查通过", "Pass the mid-construction inspection"),
+            ReturnMidInspection => ("中间检查退回整改", "Return after the inspection"),
+            CompleteConstruction => ("报送竣工", "Report completion"),
+            SubmitTestReport => ("提交试验报告", "Submit the test report"),
+            PassAcceptance => ("竣工检验通过", "Pass completion acceptance"),
+            ReturnAcceptance => ("竣工检验退回整改", "Return after completion acceptance"),
+            SignContract => ("签订合同", "Sign the contract"),
+            InstallMeter => ("完成装表", "Install the meter"),
+            Energize => ("送电", "Energize"),
+            Cancel => ("撤销申请", "Cancel the project"),
+            AcceptAssignment => ("接受委托", "Accept the assignment"),
+            DeclineAssignment => ("拒绝委托", "Decline the assignment"),
+        }
+    }
+}
+
+impl DocKind {
+    pub fn words(self) -> Words {
+        use DocKind::*;
+        match self {
+            IdentityProof => ("身份证明", "Proof of identity"),
+            PropertyProof => ("产权证明", "Proof of property"),
+            SurveyReport => ("勘查报告", "Survey report"),
+            SupplyPlan => ("供电方案", "Supply plan"),
+            DesignDrawings => ("设计图纸", "Design drawings"),
+            ReviewOpinion => ("审查意见", "Review opinion"),
+            StageReport => ("施工阶段报告", "Stage report"),
+            SupervisionReport => ("监理报告", "Supervision report"),
+            InspectionRecord => ("中间检查记录", "Inspection record"),
+            CompletionReport => ("竣工报告", "Completion report"),
+            TestReport => ("电气试验报告", "Electrical test report"),
+            AcceptanceRecord => ("竣工检验记录", "Acceptance record"),
+            SignedContract => ("已签合同", "Signed contract"),
+            MeterPhoto => ("装表照片", "Meter photo"),
+        }
+    }
+
+    pub const ALL: [DocKind; 14] = [
+        DocKind::IdentityProof,
+        DocKind::PropertyProof,
+        DocKind::SurveyReport,
+        DocKind::SupplyPlan,
+        DocKind::DesignDrawings,
+        DocKind::ReviewOpinion,
+        DocKind::StageReport,
+        DocKind::SupervisionReport,
+        DocKind::InspectionRecord,
+        DocKind::CompletionReport,
+        DocKind::TestReport,
+        DocKind::AcceptanceRecord,
+        DocKind::SignedContract,
+        DocKind::MeterPhoto,
+    ];
+
+    /// The snake_case name used in URLs and storage.
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    pub fn parse(s: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl Party {
+    pub fn words(self) -> Words {
+        match self {
+            Party::Customer => ("客户", "Customer"),
+            Party::Utility => ("供电公司", "Utility"),
+            Party::Design => ("设计单位", "Design firm"),
+            Party::Construction => ("施工单位", "Construction firm"),
+            Party::Test => ("试验单位", "Test firm"),
+            Party::Supervision => ("监理单位", "Supervision firm"),
+        }
+    }
+}
+
+impl Clock {
+    pub fn words(self) -> Words {
+        match self {
+            Clock::Node(Node::SupplyPlanSingle) => {
+                ("供电方案答复（单电源）", "Supply plan (single source)")
+            }
+            Clock::Node(Node::SupplyPlanDual) => {
+                ("供电方案答复（双电源）", "Supply plan (dual source)")
+            }
+            Clock::Node(Node::DesignReview) => ("设计审查", "Design review"),
+            Clock::Node(Node::MidConstructionInspection) => {
+                ("中间检查", "Mid-construction inspection")
+            }
+            Clock::Node(Node::CompletionAcceptance) => ("竣工检验", "Completion acceptance"),
+            Clock::Node(Node::MeterAndEnergize) => ("装表接电", "Meter install and energize"),
+            Clock::Task(stage) => stage.words(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_kinds_round_trip_by_name() {
+        for kind in DocKind::ALL {
+            assert_eq!(DocKind::parse(&kind.as_str()), Some(kind));
+        }
+        assert_eq!(DocKind::DesignDrawings.as_str(), "design_drawings");
+        assert_eq!(DocKind::parse("virus"), None);
+    }
+}

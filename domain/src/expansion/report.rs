@@ -1,0 +1,214 @@
+//! Reports over projects: every run of every node and firm task against its limit as CSV, and
+//! on-time rates per node and per firm (also the firm directory's record).
+
+use super::schedule::{Clock, ClockRun};
+use crate::firms::FirmKind;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// A project's clock runs, with what the report prints about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectRuns {
+    pub number: String,
+    pub title: String,
+    pub hall_id: String,
+    /// The firm of each kind on the project: (id, name).
+    pub firms: BTreeMap<FirmKind, (i64, String)>,
+    pub runs: Vec<ClockRun>,
+}
+
+/// Finished runs against their limits; a running one already past its limit counts as late.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rate {
+    pub counted: u32,
+    pub on_time: u32,
+}
+
+impl Rate {
+    fn add(&mut self, run: &ClockRun) {
+        let late = run.used > run.limit;
+        if run.finished.is_some() || late {
+            self.counted += 1;
+            self.on_time += u32::from(!late);
+        }
+    }
+
+    /// The share on time in percent; none before anything was counted.
+    pub fn percent(&self) -> Option<u32> {
+        (self.counted > 0).then(|| self.on_time * 100 / self.counted)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockRate {
+    pub clock: Clock,
+    pub limit: u32,
+    #[serde(flatten)]
+    pub rate: Rate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirmRate {
+    pub firm_id: i64,
+    pub name: String,
+    pub kind: FirmKind,
+    #[serde(flatten)]
+    pub rate: Rate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnTimeReport {
+    pub clocks: Vec<ClockRate>,
+    pub firms: Vec<FirmRate>,
+}
+
+pub fn on_time(projects: &[ProjectRuns]) -> OnTimeReport {
+    let mut clocks: BTreeMap<Clock, Rate> = BTreeMap::new();
+    let mut firms: BTreeMap<(FirmKind, i64), (String, Rate)> = BTreeMap::new();
+    for p in projects {
+        for run in &p.runs {
+            clocks.entry(run.clock).or_default().add(run);
+            let firm = run.clock.firm().and_then(|party| party.firm_kind());
+            if let Some((kind, (id, name))) = firm.and_then(|k| p.firms.get(&k).map(|f| (k, f))) {
+                firms
+                    .entry((kind, *id))
+                    .or_insert_with(|| (name.clone(), Rate::default()))
+                    .1
+                    .add(run);
+            }
+        }
+    }
+    OnTimeReport {
+        clocks: clocks
+            .into_iter()
+            .map(|(clock, rate)| ClockRate {
+                clock,
+                limit: clock.limit(),
+                rate,
+            })
+            .collect(),
+        firms: firms
+            .into_iter()
+            .map(|((kind, firm_id), (name, rate))| FirmRate {
+                firm_id,
+                name,
+                kind,
+                rate,
+            })
+            .collect(),
+    }
+}
+
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// One line per run: project, node, dates, working days used against the limit. Starts with a
+/// byte-order mark so spreadsheet programs read the Chinese correctly.
+pub fn csv(projects: &[ProjectRuns]) -> String {
+    let mut out = String::from(
+        "\u{feff}项目编号 number,项目名称 title,营业厅 hall,节点 node,开始 started,结束 finished,\
+         用时 used (working days),时限 limit,按时 on time\n",
+    );
+    for p in projects {
+        for run in &p.runs {
+            let finished = run.finished.map(|d| d.to_string()).unwrap_or_default();
+            let on_time = match (run.finished, run.on_time()) {
+                (_, false) => "否 no",
+                (Some(_), true) => "是 yes",
+                (None, true) => "进行中 open",
+            };
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{},{},{}",
+                field(&p.number),
+                field(&p.title),
+                field(&p.hall_id),
+                field(run.clock.words().0),
+                run.started,
+                finished,
+                run.used,
+                run.limit,
+                on_time
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expansion::deadlines::Node;
+    use crate::expansion::process::Stage;
+    use chrono::NaiveDate;
+
+    fn run(clock: Clock, used: u32, finished: bool) -> ClockRun {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        ClockRun {
+            clock,
+            started: day,
+            finished: finished.then_some(day),
+            used,
+            limit: clock.limit(),
+        }
+    }
+
+    fn project(runs: Vec<ClockRun>) -> ProjectRuns {
+        ProjectRuns {
+            number: "YK2026-0001".into(),
+            title: "厂房, 一期".into(),
+            hall_id: "gaoxin".into(),
+            firms: BTreeMap::from([(FirmKind::Design, (1, "江城电力设计院".into()))]),
+            runs,
+        }
+    }
+
+    #[test]
+    fn rates_count_finished_runs_and_open_ones_already_late() {
+        let review = Clock::Node(Node::DesignReview);
+        let design = Clock::Task(Stage::Design);
+        let report = on_time(&[project(vec![
+            run(design, 25, true),
+            run(review, 8, true),
+            run(design, 3, true),
+            run(review, 12, false),
+            run(Clock::Node(Node::CompletionAcceptance), 2, false),
+        ])]);
+        let review_rate = report.clocks.iter().find(|c| c.clock == review).unwrap();
+        assert_eq!((review_rate.rate.counted, review_rate.rate.on_time), (2, 1));
+        assert_eq!(review_rate.rate.percent(), Some(50));
+        let acceptance = report
+            .clocks
+            .iter()
+            .find(|c| c.clock == Clock::Node(Node::CompletionAcceptance))
+            .unwrap();
+        assert_eq!(acceptance.rate.percent(), None, "still open and in time");
+        assert_eq!(report.firms.len(), 1);
+        assert_eq!(
+            (report.firms[0].rate.counted, report.firms[0].rate.on_time),
+            (2, 1)
+        );
+    }
+
+    #[test]
+    fn the_csv_has_a_line_per_run_and_quotes_commas() {
+        let text = csv(&[project(vec![run(
+            Clock::Node(Node::DesignReview),
+            12,
+            true,
+        )])]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].starts_with('\u{feff}'));
+        assert_eq!(
+            lines[1],
+            "YK2026-0001,\"厂房, 一期\",gaoxin,设计审查,2026-11-02,2026-11-02,12,10,否 no"
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! Moving a project: the domain decides, then one D1 batch stores the new state, the audit
+//! entry, the documents filed at the gate and the notifications. A token written with the state
+//! makes the batch all-or-nothing against a concurrent act (the later one gets 409).
+
+use super::notify::{after_step, Delivery};
+use super::{detail_of, documents, party, today, visible};
+use crate::args;
+use crate::crypto::random_hex;
+use crate::error::Result;
+use crate::http::{created, ok, read_json};
+use crate::router::Ctx;
+use domain::expansion::api::{ActInput, CommentInput};
+use domain::expansion::process::{Acting, Project};
+use domain::firms::Assignment;
+use domain::{ApiError, ErrorCode};
+use serde::Deserialize;
+use worker::Response;
+
+#[derive(Deserialize)]
+struct FirmRow {
+    id: i64,
+    kind: String,
+    qualification_expires: String,
+}
+
+/// The firms chosen by id, as assignments; an unknown id is refused.
+async fn assignments(ctx: &Ctx, ids: &[i64]) -> Result<Vec<Assignment>> {
+    let mut out = Vec::new();
+    for &id in ids {
+        let row: FirmRow = ctx
+            .db
+            .first(
+                "SELECT id, kind, qualification_expires FROM firms WHERE id = ?",
+                args![id],
+            )
+            .await?
+            .ok_or_else(|| ApiError::validation("firms", "choose firms from the directory"))?;
+        out.push(Assignment {
+            kind: super::stored(id, row.kind.into())?,
+            firm_id: row.id,
+            qualification_expires: super::stored(id, row.qualification_expires.into())?,
+            accepted: false,
+        });
+    }
+    Ok(out)
+}
+
+fn firm_ids(project: &Project) -> String {
+    let ids: String = project
+        .firms
+        .values()
+        .map(|a| format!("{},", a.firm_id))
+        .collect();
+    format!(",{ids}")
+}
+
+fn text<T: serde::Serialize>(value: T) -> Result<String> {
+    Ok(serde_json::to_value(value)?
+        .as_str()
+        .unwrap_or_default()
+        .to_string())
+}
+
+pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
+    let input: ActInput = read_json(&mut ctx.req).await?;
+    let v = visible(ctx).await?;
+    let by = party(&v.actor);
+    let acting = Acting {
+        documents: documents::attachable(&ctx.db, v.row.id, &input.documents).await?,
+        comment: input.comment.clone(),
+        firms: assignments(ctx, &input.firms).await?,
+    };
+    let mut project = v.project.clone();
+    let day = today(ctx.now);
+    project.act(input.action, by, acting, day)?;
+    let step = project
+        .history
+        .last()
+        .cloned()
+        .ok_or_else(|| ApiError::internal("the step was not recorded"))?;
+    let token = random_hex()?;
+    let now = ctx.now.timestamp_millis();
+    let id = v.row.id;
+    let db = &ctx.db;
+    let mine = "(SELECT act_token FROM projects WHERE id = ?) = ?";
+    let event = "(SELECT MAX(id) FROM project_events WHERE project_id = ?)";
+    let mut statements = vec![
+        db.statement(
+            "UPDATE projects SET state_json = ?, stage = ?, firm_ids = ?, act_token = ?, updated_at = ? \
+             WHERE id = ? AND state_json = ?",
+            args![serde_json::to_string(&project)?, text(project.stage)?, firm_ids(&project), &token, now, id, &v.row.state_json],
+        )?,
+        db.statement(
+            &format!("INSERT INTO project_events (project_id, at, user_id, party, kind, action, from_stage, to_stage, text) \
+             SELECT ?, ?, ?, ?, 'step', ?, ?, ?, ? WHERE {mine}"),
+            args![id, now, v.actor.user_id, text(by)?, text(step.action)?, text(step.from)?, text(step.to)?, step.comment.clone(), id, &token],
+        )?,
+    ];
+    for doc in &input.documents {
+        statements.push(db.statement(
+            &format!(
+                "UPDATE project_documents SET step_event_id = {event} WHERE id = ? AND {mine}"
+            ),
+            args![id, *doc, id, &token],
+        )?);
+    }
+    let delivery = Delivery {
+        project: id,
+        hall: &v.row.hall_id,
+        customer: v.row.customer_id,
+        number: v.row.number(),
+        title: &v.row.title,
+        guard: Some((&token, id)),
+        now,
+        status: super::notify::outbox_status(&ctx.env),
+    };
+    statements.extend(delivery.statements(db, &project, &after_step(&step), step.to)?);
+    db.batch(statements).await?;
+    let written: Option<serde_json::Value> = db
+        .first(
+            "SELECT id FROM projects WHERE id = ? AND act_token = ?",
+            args![id, &token],
+        )
+        .await?;
+    if written.is_none() {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            "someone else moved this project just now; reload it and try again",
+        )
+        .into());
+    }
+    super::notify::deliver_pending(ctx).await?;
+    ok(&detail_of(ctx, &v.actor, id).await?)
+}
+
+pub async fn handle_comment(ctx: &mut Ctx) -> Result<Response> {
+    let input: CommentInput = read_json(&mut ctx.req).await?;
+    let comment = input.checked()?;
+    let v = visible(ctx).await?;
+    ctx.db
+        .run(
+            "INSERT INTO project_events (project_id, at, user_id, party, kind, text) VALUES (?, ?, ?, ?, 'comment', ?)",
+            args![v.row.id, ctx.now.timestamp_millis(), v.actor.user_id, text(party(&v.actor))?, comment],
+        )
+        .await?;
+    created(&detail_of(ctx, &v.actor, v.row.id).await?)
+}

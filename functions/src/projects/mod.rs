@@ -1,0 +1,378 @@
+//! Connection projects (业扩报装): applying, the lists each party sees, the project page.
+//! Every rule is in `domain::expansion`; this module loads, checks visibility and stores.
+
+mod act;
+mod documents;
+mod notify;
+mod reports;
+
+pub use act::{handle_act, handle_comment};
+pub use documents::{handle_download, handle_upload};
+pub use notify::{handle_inbox, handle_inbox_read, handle_outbox, handle_reminders, run_reminders};
+pub use reports::{firm_records, handle_durations_csv, handle_on_time};
+
+use crate::args;
+use crate::db::Db;
+use crate::error::Result;
+use crate::http::{created, ok, parse_id, query_param, read_json};
+use crate::router::Ctx;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::expansion::api::{
+    AuditEntry, AuditKind, ProjectApply, ProjectDetail, ProjectFirm, ProjectSummary,
+};
+use domain::expansion::calendar::Calendar;
+use domain::expansion::process::{Action, Party, Project};
+use domain::expansion::schedule::{current_due, holder, schedule, stage_since};
+use domain::hours::to_local;
+use domain::policy::{may_see_project, Actor, ProjectParties};
+use domain::{ApiError, ErrorCode, Role};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use worker::Response;
+
+/// A project as stored, with its customer's name.
+#[derive(Deserialize, Clone)]
+pub struct ProjectRow {
+    pub id: i64,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub hall_id: String,
+    pub title: String,
+    pub address: String,
+    pub kind: String,
+    pub capacity_kva: i64,
+    pub dual_source: i64,
+    pub state_json: String,
+    pub opened_on: String,
+    pub updated_at: i64,
+}
+
+pub const SELECT_PROJECTS: &str =
+    "SELECT p.id, p.customer_id, u.name AS customer_name, p.hall_id, \
+    p.title, p.address, p.kind, p.capacity_kva, p.dual_source, p.state_json, p.opened_on, \
+    p.updated_at FROM projects p JOIN users u ON u.id = p.customer_id";
+
+fn malformed(id: i64) -> ApiError {
+    ApiError::internal(format!("project {id} has malformed data"))
+}
+
+/// A stored JSON or text value read back into a domain type.
+pub fn stored<T: DeserializeOwned>(id: i64, value: serde_json::Value) -> Result<T> {
+    serde_json::from_value(value).map_err(|_| malformed(id).into())
+}
+
+impl ProjectRow {
+    pub fn project(&self) -> Result<Project> {
+        serde_json::from_str(&self.state_json).map_err(|_| malformed(self.id).into())
+    }
+
+    pub fn opened(&self) -> Result<NaiveDate> {
+        self.opened_on
+            .parse()
+            .map_err(|_| malformed(self.id).into())
+    }
+
+    pub fn number(&self) -> String {
+        format!(
+            "YK{}-{:04}",
+            &self.opened_on[..4.min(self.opened_on.len())],
+            self.id
+        )
+    }
+
+    pub fn dual(&self) -> bool {
+        self.dual_source != 0
+    }
+
+    fn parties<'a>(&'a self, firm_ids: &'a [i64]) -> ProjectParties<'a> {
+        ProjectParties {
+            customer_id: self.customer_id,
+            hall_id: &self.hall_id,
+            firm_ids,
+        }
+    }
+}
+
+/// Today in China, the calendar's day.
+pub fn today(now: DateTime<Utc>) -> NaiveDate {
+    to_local(now).date_naive()
+}
+
+pub fn party(actor: &Actor) -> Party {
+    Party::of(actor.role).unwrap_or(Party::Utility)
+}
+
+/// A loaded project the caller may see.
+pub struct Visible {
+    pub actor: Actor,
+    pub row: ProjectRow,
+    pub project: Project,
+}
+
+/// Project `id` as stored, or 404.
+pub async fn load(db: &Db, id: i64) -> Result<ProjectRow> {
+    db.first(&format!("{SELECT_PROJECTS} WHERE p.id = ?"), args![id])
+        .await?
+        .ok_or_else(|| ApiError::not_found("project").into())
+}
+
+/// The project in the path, if the caller may see it: 404 when missing, 403 when another's.
+pub async fn visible(ctx: &Ctx) -> Result<Visible> {
+    let actor = ctx.actor()?;
+    let id = parse_id(ctx.matched.param(), "project")?;
+    let row = load(&ctx.db, id).await?;
+    let project = row.project()?;
+    let firm_ids: Vec<i64> = project.firms.values().map(|a| a.firm_id).collect();
+    if !may_see_project(&actor, &row.parties(&firm_ids)) {
+        return Err(ApiError::new(ErrorCode::Forbidden, "this project is not one of yours").into());
+    }
+    Ok(Visible {
+        actor,
+        row,
+        project,
+    })
+}
+
+pub fn summary(
+    calendar: &Calendar,
+    row: &ProjectRow,
+    project: &Project,
+    viewer: Party,
+    today: NaiveDate,
+) -> Result<ProjectSummary> {
+    let opened = row.opened()?;
+    Ok(ProjectSummary {
+        id: row.id,
+        number: row.number(),
+        title: row.title.clone(),
+        address: row.address.clone(),
+        hall_id: row.hall_id.clone(),
+        customer_name: row.customer_name.clone(),
+        kind: stored(row.id, row.kind.clone().into())?,
+        capacity_kva: row.capacity_kva as u32,
+        dual_source: row.dual(),
+        stage: project.stage,
+        holder: holder(project.stage),
+        stage_since: stage_since(project, opened),
+        due: current_due(calendar, project, row.dual(), opened, today),
+        my_turn: project
+            .options(viewer, today)
+            .iter()
+            .any(|o| o.action != Action::Cancel),
+        opened_on: opened,
+        updated_at: row.updated_at,
+    })
+}
+
+/// Which projects a list shows the caller: their own, their firm's, their hall's, or all.
+fn scope(actor: &Actor) -> (String, Vec<crate::db::Arg>) {
+    match actor.role {
+        Role::Admin => ("1 = 1".into(), args![]),
+        Role::Customer => ("p.customer_id = ?".into(), args![actor.user_id]),
+        Role::HallStaff | Role::HallManager => {
+            ("p.hall_id = ?".into(), args![actor.hall_id.clone()])
+        }
+        _ => (
+            "p.firm_ids LIKE ?".into(),
+            args![format!("%,{},%", actor.firm_id.unwrap_or(-1))],
+        ),
+    }
+}
+
+/// The projects `actor` may see, narrowed by `filter` (SQL on `p`/`u`) and its values.
+pub async fn load_visible(
+    db: &Db,
+    actor: &Actor,
+    filter: &str,
+    mut values: Vec<crate::db::Arg>,
+) -> Result<Vec<ProjectRow>> {
+    let (clause, mut args) = scope(actor);
+    args.append(&mut values);
+    let sql = format!(
+        "{SELECT_PROJECTS} WHERE {clause} AND {filter} ORDER BY p.updated_at DESC LIMIT 500"
+    );
+    db.all(&sql, args).await
+}
+
+/// `?stage=&hall=&q=&overdue=1`: overdue first, then by days left, then the latest.
+pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
+    let actor = ctx.actor()?;
+    let mut filter = vec!["1 = 1".to_string()];
+    let mut values = Vec::new();
+    if let Some(stage) = query_param(&ctx.req, "stage")? {
+        filter.push("p.stage = ?".into());
+        values.push(stage.into());
+    }
+    if let Some(hall) = query_param(&ctx.req, "hall")? {
+        filter.push("p.hall_id = ?".into());
+        values.push(hall.into());
+    }
+    if let Some(q) = query_param(&ctx.req, "q")? {
+        let like = format!("%{}%", q.trim());
+        let id = q
+            .rsplit('-')
+            .next()
+            .and_then(|n| n.trim().parse::<i64>().ok())
+            .unwrap_or(-1);
+        filter.push("(p.title LIKE ? OR p.address LIKE ? OR u.name LIKE ? OR p.id = ?)".into());
+        values.extend([
+            like.clone().into(),
+            like.clone().into(),
+            like.into(),
+            id.into(),
+        ]);
+    }
+    let overdue_only = query_param(&ctx.req, "overdue")?.is_some();
+    let rows = load_visible(&ctx.db, &actor, &filter.join(" AND "), values).await?;
+    let calendar = Calendar::china();
+    let day = today(ctx.now);
+    let mut list = rows
+        .iter()
+        .map(|row| summary(&calendar, row, &row.project()?, party(&actor), day))
+        .collect::<Result<Vec<_>>>()?;
+    if overdue_only {
+        list.retain(|s| s.due.is_some_and(|d| d.standing.is_overdue()));
+    }
+    list.sort_by_key(|s| {
+        let left = s.due.map_or(i64::MAX, |d| d.standing.left);
+        (left >= 0, left, -s.updated_at)
+    });
+    ok(&list)
+}
+
+pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
+    let input = read_json::<ProjectApply>(&mut ctx.req).await?.checked()?;
+    let actor = ctx.actor()?;
+    let hall: Option<serde_json::Value> = ctx
+        .db
+        .first("SELECT id FROM halls WHERE id = ?", args![&input.hall_id])
+        .await?;
+    if hall.is_none() {
+        return Err(ApiError::validation("hall_id", "choose the hall for your area").into());
+    }
+    let now = ctx.now.timestamp_millis();
+    let state = serde_json::to_string(&Project::new())?;
+    let kind = serde_json::to_value(input.kind)?;
+    let written = ctx
+        .db
+        .run(
+            "INSERT INTO projects (customer_id, hall_id, title, address, kind, capacity_kva, dual_source, \
+             stage, state_json, opened_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'application', ?, ?, ?, ?)",
+            args![
+                actor.user_id,
+                &input.hall_id,
+                &input.title,
+                &input.address,
+                kind.as_str().unwrap_or_default(),
+                input.capacity_kva as i64,
+                input.dual_source as i64,
+                state,
+                today(ctx.now).to_string(),
+                now,
+                now
+            ],
+        )
+        .await?;
+    let id = written.last_row_id;
+    ctx.db
+        .run(
+            "INSERT INTO project_events (project_id, at, user_id, party, kind, to_stage) VALUES (?, ?, ?, 'customer', 'opened', 'application')",
+            args![id, now, actor.user_id],
+        )
+        .await?;
+    notify::opened(ctx, id).await?;
+    let detail = detail_of(ctx, &actor, id).await?;
+    created(&detail)
+}
+
+pub async fn handle_get(ctx: &mut Ctx) -> Result<Response> {
+    let v = visible(ctx).await?;
+    ok(&detail(ctx, &v).await?)
+}
+
+/// The detail of project `id` for `actor`, who has just created or changed it.
+pub async fn detail_of(ctx: &Ctx, actor: &Actor, id: i64) -> Result<ProjectDetail> {
+    let row = load(&ctx.db, id).await?;
+    let project = row.project()?;
+    let v = Visible {
+        actor: actor.clone(),
+        row,
+        project,
+    };
+    detail(ctx, &v).await
+}
+
+#[derive(Deserialize)]
+struct FirmName {
+    id: i64,
+    name: String,
+}
+
+async fn detail(ctx: &Ctx, v: &Visible) -> Result<ProjectDetail> {
+    let calendar = Calendar::china();
+    let day = today(ctx.now);
+    let viewer = party(&v.actor);
+    let names: Vec<FirmName> = ctx.db.all("SELECT id, name FROM firms", args![]).await?;
+    let firms = v
+        .project
+        .firms
+        .values()
+        .map(|a| ProjectFirm {
+            kind: a.kind,
+            firm_id: a.firm_id,
+            name: names
+                .iter()
+                .find(|f| f.id == a.firm_id)
+                .map(|f| f.name.clone())
+                .unwrap_or_default(),
+            accepted: a.accepted,
+        })
+        .collect();
+    Ok(ProjectDetail {
+        summary: summary(&calendar, &v.row, &v.project, viewer, day)?,
+        schedule: schedule(&calendar, &v.project, v.row.dual(), v.row.opened()?, day),
+        actions: v.project.options(viewer, day),
+        project: v.project.clone(),
+        firms,
+        documents: documents::list(&ctx.db, v.row.id).await?,
+        audit: audit(&ctx.db, v.row.id).await?,
+    })
+}
+
+#[derive(Deserialize)]
+struct EventRow {
+    id: i64,
+    at: i64,
+    actor: String,
+    party: String,
+    kind: String,
+    action: Option<String>,
+    from_stage: Option<String>,
+    to_stage: Option<String>,
+    text: Option<String>,
+}
+
+async fn audit(db: &Db, project: i64) -> Result<Vec<AuditEntry>> {
+    let rows: Vec<EventRow> = db
+        .all(
+            "SELECT e.id, e.at, u.name AS actor, e.party, e.kind, e.action, e.from_stage, e.to_stage, e.text \
+             FROM project_events e JOIN users u ON u.id = e.user_id WHERE e.project_id = ? ORDER BY e.id",
+            args![project],
+        )
+        .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(AuditEntry {
+                id: r.id,
+                at: r.at,
+                actor: r.actor,
+                party: stored(project, r.party.into())?,
+                kind: stored::<AuditKind>(project, r.kind.into())?,
+                action: stored(project, r.action.into())?,
+                from: stored(project, r.from_stage.into())?,
+                to: stored(project, r.to_stage.into())?,
+                text: r.text,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,351 @@
+//! Connection projects across the six parties: a full walk with an audit entry for every step,
+//! who may see a project, uploads refused over the cap or of the wrong kind, refusals that
+//! change nothing, reminders and escalation, reports.
+
+use api_tests::Client;
+use domain::expansion::api::{AuditKind, Inbox, ProjectDetail, ProjectDocument, ProjectSummary};
+use domain::expansion::notify::NoticeKind;
+use domain::expansion::process::{Action, Stage};
+use domain::firms::Firm;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
+fn name<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The six parties of a gaoxin project; the design firm is 江城电力设计院 (1).
+struct Parties {
+    customer: Client,
+    utility: Client,
+    design: Client,
+    construction: Client,
+    test: Client,
+    supervision: Client,
+}
+
+impl Parties {
+    fn new() -> Parties {
+        Parties {
+            customer: Client::demo("13800138003"),
+            utility: Client::demo("staff.gaoxin.1"),
+            design: Client::demo("design.jcdl"),
+            construction: Client::demo("build.xinghu"),
+            test: Client::demo("test.jcsy"),
+            supervision: Client::demo("supervise.zhengheng"),
+        }
+    }
+}
+
+fn apply(customer: &Client, title: &str) -> ProjectDetail {
+    customer
+        .post(
+            "/api/projects",
+            &json!({ "title": title, "address": "江城市高新区创新路 18 号 6 幢", "hall_id": "gaoxin",
+                     "kind": "new_connection", "capacity_kva": 400 }),
+        )
+        .assert_status(201)
+        .json()
+}
+
+fn detail(client: &Client, id: i64) -> ProjectDetail {
+    client
+        .get(&format!("/api/projects/{id}"))
+        .assert_status(200)
+        .json()
+}
+
+fn upload(client: &Client, id: i64, kind: &str) -> ProjectDocument {
+    client
+        .upload(
+            &format!("/api/projects/{id}/documents?kind={kind}"),
+            "application/pdf",
+            PDF,
+        )
+        .assert_status(201)
+        .json()
+}
+
+/// Takes `action` as `who`, uploading a PDF for each document its gate asks for (as the API
+/// offers it), with `firms` chosen and a reason.
+fn act(who: &Client, id: i64, action: Action, firms: &[i64]) -> ProjectDetail {
+    let offered = detail(who, id);
+    let option = offered
+        .actions
+        .iter()
+        .find(|o| o.action == action)
+        .unwrap_or_else(|| panic!("{action:?} is not offered: {:?}", offered.actions));
+    let documents: Vec<i64> = option
+        .documents
+        .iter()
+        .map(|k| upload(who, id, &name(k)).id)
+        .collect();
+    who.post(
+        &format!("/api/projects/{id}/actions"),
+        &json!({ "action": action, "documents": documents, "firms": firms,
+                 "comment": "图纸计量方式与方案不一致，请修改" }),
+    )
+    .assert_status(200)
+    .json()
+}
+
+fn steps(d: &ProjectDetail) -> usize {
+    d.audit.iter().filter(|e| e.kind == AuditKind::Step).count()
+}
+
+#[test]
+fn a_project_goes_from_application_to_energized_with_an_audit_entry_for_every_step() {
+    use Action::*;
+    let p = Parties::new();
+    let id = apply(&p.customer, "高新区仓库新装").summary.id;
+    let walk: [(&Client, Action, &[i64]); 25] = [
+        (&p.utility, Accept, &[]),
+        (&p.utility, Survey, &[]),
+        (&p.utility, IssuePlan, &[]),
+        (&p.customer, ChooseDesignFirm, &[1]),
+        (&p.design, AcceptAssignment, &[]),
+        (&p.design, SubmitDesign, &[]),
+        (&p.utility, ReturnDesign, &[]),
+        (&p.design, SubmitDesign, &[]),
+        (&p.utility, PassDesign, &[]),
+        (&p.customer, ChooseFirms, &[3, 5, 6]),
+        (&p.construction, AcceptAssignment, &[]),
+        (&p.test, AcceptAssignment, &[]),
+        (&p.supervision, AcceptAssignment, &[]),
+        (&p.construction, ReportProgress, &[]),
+        (&p.construction, RequestMidInspection, &[]),
+        (&p.supervision, ConfirmForInspection, &[]),
+        (&p.utility, PassMidInspection, &[]),
+        (&p.construction, CompleteConstruction, &[]),
+        (&p.test, SubmitTestReport, &[]),
+        (&p.utility, PassAcceptance, &[]),
+        (&p.customer, SignContract, &[]),
+        (&p.utility, InstallMeter, &[]),
+        (&p.utility, Energize, &[]),
+        (&p.customer, Cancel, &[]),
+        (&p.utility, Energize, &[]),
+    ];
+    for (i, (who, action, firms)) in walk.iter().take(23).enumerate() {
+        let before = detail(who, id).summary.stage;
+        let after = act(who, id, *action, firms);
+        assert_eq!(steps(&after), i + 1, "{action:?}: one audit entry per step");
+        let last = after
+            .audit
+            .iter()
+            .rev()
+            .find(|e| e.kind == AuditKind::Step)
+            .unwrap();
+        assert_eq!(
+            (last.action, last.from, last.to),
+            (Some(*action), Some(before), Some(after.summary.stage))
+        );
+        assert!(!last.actor.is_empty());
+    }
+    let done = detail(&p.customer, id);
+    assert_eq!(done.summary.stage, Stage::Energized);
+    let returned = done
+        .audit
+        .iter()
+        .find(|e| e.action == Some(ReturnDesign))
+        .unwrap();
+    assert!(returned.text.as_deref().unwrap().contains("请修改"));
+    assert!(done.documents.iter().all(|d| d.step_event.is_some()));
+    // Nothing more: an ended project takes no action.
+    for (who, action, _) in &walk[23..] {
+        who.post(
+            &format!("/api/projects/{id}/actions"),
+            &json!({ "action": action }),
+        )
+        .assert_error(409, "conflict");
+    }
+    let outbox: Vec<Value> = Client::demo("admin")
+        .get("/api/admin/outbox")
+        .assert_status(200)
+        .json();
+    let energized = outbox
+        .iter()
+        .any(|m| m["project_id"] == id && m["body"].as_str().unwrap().contains("已送电"));
+    assert!(
+        energized,
+        "the customer's SMS for power on is in the outbox"
+    );
+}
+
+#[test]
+fn each_party_sees_only_its_projects() {
+    let p = Parties::new();
+    let id = apply(&p.customer, "可见性测试").summary.id;
+    for action in [Action::Accept, Action::Survey, Action::IssuePlan] {
+        act(&p.utility, id, action, &[]);
+    }
+    act(&p.customer, id, Action::ChooseDesignFirm, &[2]);
+    let doc = upload(&p.customer, id, "identity_proof");
+    let cases = [
+        ("13800138003", true),
+        ("13800138002", false),
+        ("staff.gaoxin.2", true),
+        ("manager.gaoxin", true),
+        ("staff.xinghu.1", false),
+        ("manager.binjiang", false),
+        ("admin", true),
+        ("design.hengyuan", true),
+        ("design.jcdl", false),
+        ("build.xinghu", false),
+        ("test.jcsy", false),
+        ("supervise.zhengheng", false),
+    ];
+    for (login, sees) in cases {
+        let client = Client::demo(login);
+        let listed: Vec<ProjectSummary> = client.get("/api/projects").assert_status(200).json();
+        assert_eq!(listed.iter().any(|s| s.id == id), sees, "{login} list");
+        let reply = client.get(&format!("/api/projects/{id}"));
+        let (file, _, _) = client.download(&format!("/api/projects/{id}/documents/{}", doc.id));
+        if sees {
+            reply.assert_status(200);
+            assert_eq!(file, 200, "{login} file");
+        } else {
+            reply.assert_error(403, "forbidden");
+            assert_eq!(file, 403, "{login} file");
+            client
+                .post(
+                    &format!("/api/projects/{id}/comments"),
+                    &json!({ "text": "x" }),
+                )
+                .assert_error(403, "forbidden");
+        }
+    }
+    Client::anonymous()
+        .get(&format!("/api/projects/{id}"))
+        .assert_error(401, "unauthenticated");
+}
+
+#[test]
+fn uploads_are_checked_hashed_never_deleted_and_refusals_change_nothing() {
+    let p = Parties::new();
+    let id = apply(&p.customer, "上传测试").summary.id;
+    let path = format!("/api/projects/{id}/documents?kind=property_proof");
+    let big = vec![b'%'; 20 * 1024 * 1024 + 1];
+    p.customer
+        .upload(&path, "application/pdf", &big)
+        .assert_error(413, "payload_too_large");
+    p.customer
+        .upload(&path, "application/pdf", b"<html><script>alert(1)</script>")
+        .assert_error(400, "validation");
+    p.customer
+        .upload(
+            &format!("/api/projects/{id}/documents?kind=virus"),
+            "application/pdf",
+            PDF,
+        )
+        .assert_error(400, "validation");
+    assert!(
+        detail(&p.customer, id).documents.is_empty(),
+        "nothing stored"
+    );
+
+    let first = upload(&p.customer, id, "property_proof");
+    assert_eq!(first.sha256, format!("{:x}", Sha256::digest(PDF)));
+    let (status, content_type, bytes) = p
+        .utility
+        .download(&format!("/api/projects/{id}/documents/{}", first.id));
+    assert_eq!(
+        (status, content_type.as_str(), bytes.as_slice()),
+        (200, "application/pdf", PDF)
+    );
+    let newer: ProjectDocument = p
+        .customer
+        .upload(
+            &format!("{path}&replaces={}", first.id),
+            "application/pdf",
+            b"%PDF-1.7 newer",
+        )
+        .assert_status(201)
+        .json();
+    let docs = detail(&p.customer, id).documents;
+    assert_eq!(docs.len(), 2, "the old one is kept");
+    let old = docs.iter().find(|d| d.id == first.id).unwrap();
+    assert_eq!(old.superseded_by, Some(newer.id));
+
+    // Refused actions change nothing: wrong party, missing documents, a superseded document.
+    let before = detail(&p.utility, id);
+    let post = |who: &Client, body: Value| who.post(&format!("/api/projects/{id}/actions"), &body);
+    post(&p.customer, json!({ "action": "accept" })).assert_error(403, "forbidden");
+    post(&p.utility, json!({ "action": "accept" })).assert_error(400, "validation");
+    post(
+        &p.utility,
+        json!({ "action": "accept", "documents": [first.id] }),
+    )
+    .assert_error(400, "validation");
+    post(&p.utility, json!({ "action": "energize" })).assert_error(409, "conflict");
+    post(&p.utility, json!({ "action": "fly" })).assert_error(400, "validation");
+    let after = detail(&p.utility, id);
+    assert_eq!(
+        (after.summary.stage, after.audit.len()),
+        (before.summary.stage, before.audit.len())
+    );
+}
+
+#[test]
+fn an_overdue_limit_reminds_and_escalates_to_the_manager_once() {
+    let p = Parties::new();
+    let id = apply(&p.customer, "超期提醒测试").summary.id;
+    act(&p.utility, id, Action::Accept, &[]);
+    let admin = Client::demo("admin").at("2027-03-01T02:00:00Z");
+    let manager = Client::demo("manager.gaoxin");
+    let escalations = |inbox: &Inbox| {
+        inbox
+            .items
+            .iter()
+            .filter(|i| i.project_id == id && i.kind == NoticeKind::Overdue)
+            .count()
+    };
+    admin
+        .post("/api/admin/project-reminders", &json!({}))
+        .assert_status(200);
+    let inbox: Inbox = manager.get("/api/inbox").assert_status(200).json();
+    assert_eq!(escalations(&inbox), 1, "escalated to the hall's manager");
+    admin
+        .post("/api/admin/project-reminders", &json!({}))
+        .assert_status(200);
+    let inbox: Inbox = manager
+        .post("/api/inbox/read", &json!({}))
+        .assert_status(200)
+        .json();
+    assert_eq!(escalations(&inbox), 1, "once per run of the limit");
+    assert_eq!(inbox.unread, 0);
+}
+
+#[test]
+fn reports_cover_the_staffs_area_and_firms_show_their_record() {
+    let gaoxin = Client::demo("manager.gaoxin");
+    let (status, content_type, bytes) = gaoxin.download("/api/project-reports/durations.csv");
+    assert_eq!(status, 200);
+    assert!(content_type.starts_with("text/csv"));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.lines().next().unwrap().contains("时限 limit"));
+    let listed: Vec<ProjectSummary> = Client::demo("staff.xinghu.1").get("/api/projects").json();
+    let xinghu = listed.first().expect("xinghu has demo projects");
+    assert!(
+        !text.contains(&format!("{},", xinghu.number)),
+        "another hall's project"
+    );
+    let report: Value = gaoxin
+        .get("/api/project-reports/on-time")
+        .assert_status(200)
+        .json();
+    assert!(!report["clocks"].as_array().unwrap().is_empty());
+    Client::demo("13800138003")
+        .get("/api/project-reports/on-time")
+        .assert_error(403, "forbidden");
+    let firms: Vec<Firm> = Client::anonymous().get("/api/firms").json();
+    assert!(
+        firms.iter().any(|f| f.record.counted > 0),
+        "past projects count"
+    );
+}
