@@ -15,6 +15,7 @@ use serde::{de::DeserializeOwned, Serialize};
 
 pub mod consult;
 pub mod content;
+pub mod projects;
 pub mod video;
 
 /// A failure the server never saw: shown as a network error.

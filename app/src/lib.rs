@@ -24,6 +24,7 @@ use pages::{
     account::AccountPage, display::DisplayPage, hall::HallPage, home::HomePage, kiosk::KioskPage,
 };
 use pages::{consult::ConsultPage, video::VideoHelpPage, video_call::VideoCallPage};
+use pages::{inbox::InboxPage, project::ProjectPage, projects::ProjectsPage};
 use pages::{
     login::LoginPage, not_found::NotFoundPage, notices::NoticesPage, register::RegisterPage,
     staff::StaffPage,
@@ -70,6 +71,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/consult") view=ConsultPage/>
                     <Route path=path!("/video") view=VideoHelpPage/>
                     <Route path=path!("/video/:room") view=VideoCallPage/>
+                    <Route path=path!("/projects") view=ProjectsPage/>
+                    <Route path=path!("/projects/:id") view=ProjectPage/>
+                    <Route path=path!("/inbox") view=InboxPage/>
                 </Routes>
             </main>
             <ToastHost/>

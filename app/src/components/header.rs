@@ -37,6 +37,10 @@ pub fn Header() -> impl IntoView {
                     <A href="/appointments">{t(Msg::MyAppointments)}</A>
                     <A href="/consult">{t(Msg::ConsultTitle)}</A>
                 </Show>
+                <Show when=move || app.session.get().is_some()>
+                    <A href="/projects">{t(Msg::NavProjects)}</A>
+                    <A href="/inbox">{t(Msg::NavInbox)}</A>
+                </Show>
                 <Show when=move || app.session_ready.get()>
                     {move || match app.session.get() {
                         Some(user) => view! { <A href="/account" attr:data-testid="account-link">{user.name}</A> }.into_any(),

@@ -15,6 +15,7 @@ pub mod feedback;
 pub mod form;
 pub mod guard;
 pub mod header;
+pub mod project_action;
 pub mod published;
 pub mod qr;
 pub mod queue_labels;

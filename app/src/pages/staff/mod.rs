@@ -9,6 +9,7 @@ mod counter;
 mod follow_ups;
 mod notices;
 mod outages;
+mod outbox;
 mod posters;
 mod screens;
 mod users;
@@ -67,5 +68,6 @@ fn Console() -> impl IntoView {
         <Show when=allowed(Endpoint::StaffPosterList)><posters::PosterManager/></Show>
         <Show when=allowed(Endpoint::StaffOutageList)><outages::OutageManager/></Show>
         <Show when=allowed(Endpoint::UserList)><users::UserManager/></Show>
+        <Show when=allowed(Endpoint::OutboxList)><outbox::Outbox/></Show>
     }
 }

@@ -1,0 +1,54 @@
+//! Connection projects: lists, applying, the project page, acting, documents, comments,
+//! reports, the inbox and the outbox.
+use super::{encode, get, post, upload};
+use domain::expansion::api::{
+    ActInput, Inbox, OutboxMessage, ProjectApply, ProjectDetail, ProjectDocument, ProjectSummary,
+};
+use domain::expansion::report::OnTimeReport;
+use domain::ApiError;
+use serde_json::json;
+
+/// The list with its filters: stage, search text, overdue only.
+pub async fn list(stage: &str, q: &str, overdue: bool) -> Result<Vec<ProjectSummary>, ApiError> {
+    let mut query = format!("?stage={}&q={}", encode(stage), encode(q));
+    if overdue {
+        query.push_str("&overdue=1");
+    }
+    get(&format!("/api/projects{query}")).await
+}
+pub async fn apply(input: &ProjectApply) -> Result<ProjectDetail, ApiError> {
+    post("/api/projects", input).await
+}
+pub async fn project(id: i64) -> Result<ProjectDetail, ApiError> {
+    get(&format!("/api/projects/{id}")).await
+}
+pub async fn act(id: i64, input: &ActInput) -> Result<ProjectDetail, ApiError> {
+    post(&format!("/api/projects/{id}/actions"), input).await
+}
+pub async fn comment(id: i64, text: &str) -> Result<ProjectDetail, ApiError> {
+    post(
+        &format!("/api/projects/{id}/comments"),
+        &json!({ "text": text }),
+    )
+    .await
+}
+pub async fn upload_document(
+    id: i64,
+    kind: &str,
+    file: &web_sys::File,
+) -> Result<ProjectDocument, ApiError> {
+    upload(&format!("/api/projects/{id}/documents?kind={kind}"), file).await
+}
+pub fn document_url(id: i64, doc: i64) -> String {
+    format!("/api/projects/{id}/documents/{doc}")
+}
+pub const DURATIONS_CSV: &str = "/api/project-reports/durations.csv";
+pub async fn on_time() -> Result<OnTimeReport, ApiError> {
+    get("/api/project-reports/on-time").await
+}
+pub async fn read_inbox() -> Result<Inbox, ApiError> {
+    post("/api/inbox/read", &json!({})).await
+}
+pub async fn outbox() -> Result<Vec<OutboxMessage>, ApiError> {
+    get("/api/admin/outbox").await
+}
