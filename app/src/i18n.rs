@@ -444,6 +444,8 @@ messages! {
     ExportCsv => "导出时限报表（CSV）", "Export durations (CSV)";
     OnTimeTitle => "按时率", "On-time rates";
     OnTimeRate => "按时", "On time";
+    FirmDirectory => "合格单位名录", "Directory of qualified firms";
+    ValidUntil => "资质有效期至", "valid until";
     Timeline => "办理进度", "Progress";
     EnergizeOn => "预计送电日期", "Expected power-on date";
     DaysSplit => "已用工作日：供电公司 {u} 天，客户及各单位 {c} 天", "Working days so far: utility {u}, customer and firms {c}";

@@ -35,6 +35,9 @@ test('six parties walk a connection project from application to power-on', async
   test.setTimeout(240_000);
   await login(page, '13800138003');
   await page.getByRole('link', { name: '业扩报装' }).click();
+  // Firms are chosen openly: the directory shows each one's qualification and record.
+  await expect(page.getByTestId('firm-directory')).toContainText('江城电力设计院');
+  await expect(page.getByTestId('firm-directory')).toContainText('2026-06-30');
   await page.getByTestId('apply-open').click();
   await page.getByLabel('项目名称').fill('创新路厂房新装');
   await page.getByLabel('用电地址').fill('江城市高新区创新路 18 号 7 幢');

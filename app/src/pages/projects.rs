@@ -30,9 +30,9 @@ pub fn ProjectsPage() -> impl IntoView {
         <h1>{move || title().text(app.lang.get())}</h1>
         <SignedIn>
             {move || match role() {
-                Some(Role::Customer) => view! { <ApplyForm/><ProjectList board=false/> }.into_any(),
+                Some(Role::Customer) => view! { <ApplyForm/><ProjectList board=false/><FirmDirectory/> }.into_any(),
                 Some(r) if r.is_firm() => view! { <ProjectList board=false/> }.into_any(),
-                _ => view! { <ProjectList board=true/><OnTime/> }.into_any(),
+                _ => view! { <ProjectList board=true/><OnTime/><FirmDirectory/> }.into_any(),
             }}
         </SignedIn>
     }
@@ -196,6 +196,32 @@ fn OnTime() -> impl IntoView {
                         </tr> }).collect_view()}
                     </tbody>
                 </table></div>
+            }/>
+        </section>
+    }
+}
+
+/// The qualified firms customers choose from, openly: qualification, contact and record.
+#[component]
+fn FirmDirectory() -> impl IntoView {
+    let app = use_app();
+    let firms = LocalResource::new(api::firms);
+    view! {
+        <section class="card">
+            <h2>{t(Msg::FirmDirectory)}</h2>
+            <Loaded resource=firms content=move |list| view! {
+                <div class="table-scroll"><table data-testid="firm-directory"><tbody>
+                    {list.into_iter().map(|f: domain::firms::Firm| {
+                        let role = crate::i18n::role_msg(f.kind.role());
+                        view! { <tr>
+                            <td>{f.name.clone()}</td>
+                            <td>{move || role.text(app.lang.get())}" · "{f.grade.clone()}</td>
+                            <td>{f.qualification_no.clone()}" · "{t(Msg::ValidUntil)}" "{f.qualification_expires.to_string()}</td>
+                            <td>{f.contact.clone()}" "{f.phone.clone()}</td>
+                            <td>{t(Msg::OnTimeRate)}" "{percent(f.record)}</td>
+                        </tr> }
+                    }).collect_view()}
+                </tbody></table></div>
             }/>
         </section>
     }
