@@ -545,8 +545,5 @@ pub fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
 
 /// Domain words (stages, actions, documents, parties) in a language.
 pub fn say(words: domain::expansion::labels::Words, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => words.0,
-        Lang::En => words.1,
-    }
+    pick(lang, words.0, words.1)
 }

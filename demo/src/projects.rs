@@ -4,10 +4,12 @@
 
 use crate::sql::{opt_text, text};
 use chrono::{DateTime, Duration, NaiveDate};
+use domain::expansion::api::firm_ids_column;
 use domain::expansion::calendar::Calendar;
 use domain::expansion::process::{transition, Acting, Action, Party, Project, Stage, TRANSITIONS};
 use domain::expansion::schedule::{clock, path, typical_days};
 use domain::firms::{Assignment, FirmKind};
+use domain::wire::wire_name;
 use std::fmt::Write;
 
 /// (customer login, hall, manager login, title, address, kVA)
@@ -222,11 +224,6 @@ pub fn write_projects(out: &mut String) {
             .unwrap()
             .and_utc()
             .timestamp_millis();
-        let firm_ids: String = project
-            .firms
-            .values()
-            .map(|a| format!("{},", a.firm_id))
-            .collect();
         let kind = if n.is_multiple_of(2) {
             "capacity_increase"
         } else {
@@ -237,7 +234,7 @@ pub fn write_projects(out: &mut String) {
             "INSERT OR IGNORE INTO projects (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source, stage, firm_ids, state_json, opened_on, created_at, updated_at) \
              VALUES ({id}, (SELECT id FROM users WHERE login = {}), {}, {}, {}, '{kind}', {kva}, {}, {}, {}, {}, {}, {opened_at}, {opened_at});",
             text(customer), text(hall), text(&format!("{title}（{}）", demo.target.words().0)), text(address),
-            i64::from(n.is_multiple_of(5)), name(project.stage), text(&format!(",{firm_ids}")),
+            i64::from(n.is_multiple_of(5)), name(project.stage), text(&firm_ids_column(&project)),
             text(&serde_json::to_string(&project).expect("a project serialises")), text(&opened.to_string()),
             id = demo.id
         );
@@ -265,14 +262,9 @@ fn actor(project: &Project, action: Action) -> Party {
     }
 }
 
+/// A unit variant's wire name as a SQL literal.
 fn name<T: serde::Serialize>(value: T) -> String {
-    text(
-        serde_json::to_value(value)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
-            .as_str(),
-    )
+    text(&wire_name(&value))
 }
 
 #[cfg(test)]

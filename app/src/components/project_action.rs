@@ -3,11 +3,12 @@
 
 use crate::api;
 use crate::components::form::FormError;
-use crate::i18n::{say, t, Msg};
+use crate::i18n::{role_msg, say, t, Msg};
 use crate::state::use_app;
 use domain::expansion::api::{ActInput, ProjectDetail};
 use domain::expansion::process::{ActionOption, DocKind};
 use domain::firms::{Firm, FirmKind};
+use domain::wire::wire_name;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -48,10 +49,7 @@ pub fn ProjectAction(
     let error: FormError = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let action = option.action;
-    let name = serde_json::to_value(action)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let name = wire_name(&action);
     let upload = move |kind: DocKind, ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -102,7 +100,7 @@ pub fn ProjectAction(
             {option.chooses.iter().map(|&kind| view! {
                 <div class="field">
                     <label>
-                        {t(Msg::ChooseFirm)}" ("{move || say(domain::expansion::process::Party::of(kind.role()).map_or(("", ""), |p| p.words()), app.lang.get())}")"
+                        {t(Msg::ChooseFirm)}" ("{move || role_msg(kind.role()).text(app.lang.get())}")"
                         <select data-testid=format!("choose-{}", kind.as_str())
                             on:change=move |ev| {
                                 if let Ok(id) = event_target_value(&ev).parse() {

@@ -6,7 +6,7 @@ use crate::api;
 use crate::components::feedback::Loaded;
 use crate::components::guard::SignedIn;
 use crate::components::project_action::ProjectAction;
-use crate::i18n::{say, t, Lang, Msg};
+use crate::i18n::{role_msg, say, t, Lang, Msg};
 use crate::pages::projects::due_text;
 use crate::state::use_app;
 use domain::expansion::api::{AuditEntry, AuditKind, ProjectDetail};
@@ -111,7 +111,7 @@ fn Project(
             <h2>{t(Msg::FirmsTitle)}</h2>
             <ul class="list">{d.firms.iter().map(|f| {
                 let (name, kind, accepted) = (f.name.clone(), f.kind, f.accepted);
-                view! { <li>{move || say(domain::expansion::process::Party::of(kind.role()).map_or(("", ""), |p| p.words()), lang())}": "{name}" · "
+                view! { <li>{move || role_msg(kind.role()).text(lang())}": "{name}" · "
                     {move || if accepted { Msg::FirmAccepted.text(lang()) } else { Msg::FirmPending.text(lang()) }}</li> }
             }).collect_view()}</ul>
         </section>

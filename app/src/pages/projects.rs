@@ -67,7 +67,7 @@ fn ProjectList(board: bool) -> impl IntoView {
                     <select data-testid="filter-stage" on:change=move |ev| stage.set(event_target_value(&ev))>
                         <option value="">{t(Msg::FilterAll)}</option>
                         {stages.iter().map(|s| {
-                            let value = serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                            let value = domain::wire::wire_name(s);
                             let s = *s;
                             view! { <option value=value>{move || say(s.words(), app.lang.get())}</option> }
                         }).collect_view()}

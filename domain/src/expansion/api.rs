@@ -25,6 +25,21 @@ pub const DOCUMENTS: FileRules = FileRules {
     accepted: "a PDF, a photo (PNG, JPEG, WebP) or a DWG drawing",
 };
 
+/// A project's public reference, e.g. YK2026-0007: the year it opened and its id.
+pub fn project_number(opened_on: &str, id: i64) -> String {
+    format!("YK{}-{id:04}", opened_on.get(..4).unwrap_or(""))
+}
+
+/// The chosen firms as stored for visibility queries: ",1,5," (searched with LIKE '%,5,%').
+pub fn firm_ids_column(project: &Project) -> String {
+    let ids: String = project
+        .firm_ids()
+        .iter()
+        .map(|id| format!("{id},"))
+        .collect();
+    format!(",{ids}")
+}
+
 /// A customer's application for a new connection or more capacity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProjectApply {
@@ -237,6 +252,25 @@ mod tests {
         let err = DOCUMENTS.content_type(&big).unwrap_err();
         assert_eq!(err.code, ErrorCode::PayloadTooLarge);
         assert!(err.message.contains("20 MiB"));
+    }
+
+    #[test]
+    fn numbers_and_the_firm_column_are_stable() {
+        assert_eq!(project_number("2026-11-22", 7), "YK2026-0007");
+        let mut p = Project::new();
+        assert_eq!(firm_ids_column(&p), ",");
+        for (kind, id) in [(FirmKind::Design, 1), (FirmKind::Test, 5)] {
+            p.firms.insert(
+                kind,
+                crate::firms::Assignment {
+                    kind,
+                    firm_id: id,
+                    qualification_expires: NaiveDate::MAX,
+                    accepted: true,
+                },
+            );
+        }
+        assert_eq!(firm_ids_column(&p), ",1,5,");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::deadlines::Node;
 use super::process::{Action, DocKind, Party, Stage};
 use super::schedule::Clock;
+use crate::wire::{from_wire_name, wire_name};
 
 /// (Chinese, English)
 pub type Words = (&'static str, &'static str);
@@ -107,14 +108,11 @@ impl DocKind {
 
     /// The snake_case name used in URLs and storage.
     pub fn as_str(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
+        wire_name(&self)
     }
 
     pub fn parse(s: &str) -> Option<DocKind> {
-        DocKind::ALL.into_iter().find(|k| k.as_str() == s)
+        from_wire_name(s)
     }
 }
 

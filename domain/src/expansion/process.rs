@@ -282,6 +282,11 @@ impl Project {
         }
     }
 
+    /// The firms chosen for the project, accepted or not yet.
+    pub fn firm_ids(&self) -> Vec<i64> {
+        self.firms.values().map(|a| a.firm_id).collect()
+    }
+
     fn has_done(&self, action: Action) -> bool {
         self.history.iter().any(|s| s.action == action)
     }

@@ -9,9 +9,10 @@ use crate::crypto::random_hex;
 use crate::error::Result;
 use crate::http::{created, ok, read_json};
 use crate::router::Ctx;
-use domain::expansion::api::{ActInput, CommentInput};
-use domain::expansion::process::{Acting, Project};
+use domain::expansion::api::{firm_ids_column, ActInput, CommentInput};
+use domain::expansion::process::Acting;
 use domain::firms::Assignment;
+use domain::wire::wire_name;
 use domain::{ApiError, ErrorCode};
 use serde::Deserialize;
 use worker::Response;
@@ -45,22 +46,6 @@ async fn assignments(ctx: &Ctx, ids: &[i64]) -> Result<Vec<Assignment>> {
     Ok(out)
 }
 
-fn firm_ids(project: &Project) -> String {
-    let ids: String = project
-        .firms
-        .values()
-        .map(|a| format!("{},", a.firm_id))
-        .collect();
-    format!(",{ids}")
-}
-
-fn text<T: serde::Serialize>(value: T) -> Result<String> {
-    Ok(serde_json::to_value(value)?
-        .as_str()
-        .unwrap_or_default()
-        .to_string())
-}
-
 pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
     let input: ActInput = read_json(&mut ctx.req).await?;
     let v = visible(ctx).await?;
@@ -88,12 +73,12 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         db.statement(
             "UPDATE projects SET state_json = ?, stage = ?, firm_ids = ?, act_token = ?, updated_at = ? \
              WHERE id = ? AND state_json = ?",
-            args![serde_json::to_string(&project)?, text(project.stage)?, firm_ids(&project), &token, now, id, &v.row.state_json],
+            args![serde_json::to_string(&project)?, wire_name(&project.stage), firm_ids_column(&project), &token, now, id, &v.row.state_json],
         )?,
         db.statement(
             &format!("INSERT INTO project_events (project_id, at, user_id, party, kind, action, from_stage, to_stage, text) \
              SELECT ?, ?, ?, ?, 'step', ?, ?, ?, ? WHERE {mine}"),
-            args![id, now, v.actor.user_id, text(by)?, text(step.action)?, text(step.from)?, text(step.to)?, step.comment.clone(), id, &token],
+            args![id, now, v.actor.user_id, wire_name(&by), wire_name(&step.action), wire_name(&step.from), wire_name(&step.to), step.comment.clone(), id, &token],
         )?,
     ];
     for doc in &input.documents {
@@ -140,7 +125,7 @@ pub async fn handle_comment(ctx: &mut Ctx) -> Result<Response> {
     ctx.db
         .run(
             "INSERT INTO project_events (project_id, at, user_id, party, kind, text) VALUES (?, ?, ?, ?, 'comment', ?)",
-            args![v.row.id, ctx.now.timestamp_millis(), v.actor.user_id, text(party(&v.actor))?, comment],
+            args![v.row.id, ctx.now.timestamp_millis(), v.actor.user_id, wire_name(&party(&v.actor)), comment],
         )
         .await?;
     created(&detail_of(ctx, &v.actor, v.row.id).await?)

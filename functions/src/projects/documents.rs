@@ -12,6 +12,7 @@ use crate::router::Ctx;
 use crate::video::files::{put_file, read_upload, serve};
 use domain::expansion::api::{ProjectDocument, DOCUMENTS};
 use domain::expansion::process::DocKind;
+use domain::wire::wire_name;
 use domain::ApiError;
 use serde::Deserialize;
 use worker::Response;
@@ -93,15 +94,14 @@ pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
     )
     .await?;
     let now = ctx.now.timestamp_millis();
-    let by = serde_json::to_value(party(&v.actor))?;
-    let by = by.as_str().unwrap_or_default();
+    let by = wire_name(&party(&v.actor));
     let db = &ctx.db;
     let latest = "(SELECT MAX(id) FROM project_documents WHERE project_id = ?)";
     let mut statements = vec![
         db.statement(
             "INSERT INTO project_documents (project_id, kind, file_id, name, content_type, size, sha256, \
              uploaded_by, party, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            args![project, kind.as_str(), &file_id, &name, content_type, size, &sha256, v.actor.user_id, by, now],
+            args![project, kind.as_str(), &file_id, &name, content_type, size, &sha256, v.actor.user_id, &by, now],
         )?,
         db.statement(
             "INSERT INTO project_events (project_id, at, user_id, party, kind, text) VALUES (?, ?, ?, ?, 'upload', ?)",

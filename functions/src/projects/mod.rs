@@ -18,13 +18,14 @@ use crate::http::{created, ok, parse_id, query_param, read_json};
 use crate::router::Ctx;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::expansion::api::{
-    AuditEntry, AuditKind, ProjectApply, ProjectDetail, ProjectFirm, ProjectSummary,
+    project_number, AuditEntry, AuditKind, ProjectApply, ProjectDetail, ProjectFirm, ProjectSummary,
 };
 use domain::expansion::calendar::Calendar;
 use domain::expansion::process::{Action, Party, Project};
 use domain::expansion::schedule::{current_due, holder, schedule, stage_since};
 use domain::hours::to_local;
 use domain::policy::{may_see_project, Actor, ProjectParties};
+use domain::wire::wire_name;
 use domain::{ApiError, ErrorCode, Role};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -73,11 +74,7 @@ impl ProjectRow {
     }
 
     pub fn number(&self) -> String {
-        format!(
-            "YK{}-{:04}",
-            &self.opened_on[..4.min(self.opened_on.len())],
-            self.id
-        )
+        project_number(&self.opened_on, self.id)
     }
 
     pub fn dual(&self) -> bool {
@@ -122,7 +119,7 @@ pub async fn visible(ctx: &Ctx) -> Result<Visible> {
     let id = parse_id(ctx.matched.param(), "project")?;
     let row = load(&ctx.db, id).await?;
     let project = row.project()?;
-    let firm_ids: Vec<i64> = project.firms.values().map(|a| a.firm_id).collect();
+    let firm_ids = project.firm_ids();
     if !may_see_project(&actor, &row.parties(&firm_ids)) {
         return Err(ApiError::new(ErrorCode::Forbidden, "this project is not one of yours").into());
     }
@@ -252,7 +249,6 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
     }
     let now = ctx.now.timestamp_millis();
     let state = serde_json::to_string(&Project::new())?;
-    let kind = serde_json::to_value(input.kind)?;
     let written = ctx
         .db
         .run(
@@ -263,7 +259,7 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
                 &input.hall_id,
                 &input.title,
                 &input.address,
-                kind.as_str().unwrap_or_default(),
+                wire_name(&input.kind),
                 input.capacity_kva as i64,
                 input.dual_source as i64,
                 state,
@@ -302,17 +298,11 @@ pub async fn detail_of(ctx: &Ctx, actor: &Actor, id: i64) -> Result<ProjectDetai
     detail(ctx, &v).await
 }
 
-#[derive(Deserialize)]
-struct FirmName {
-    id: i64,
-    name: String,
-}
-
 async fn detail(ctx: &Ctx, v: &Visible) -> Result<ProjectDetail> {
     let calendar = Calendar::china();
     let day = today(ctx.now);
     let viewer = party(&v.actor);
-    let names: Vec<FirmName> = ctx.db.all("SELECT id, name FROM firms", args![]).await?;
+    let names = reports::firm_names(&ctx.db).await?;
     let firms = v
         .project
         .firms
@@ -320,11 +310,7 @@ async fn detail(ctx: &Ctx, v: &Visible) -> Result<ProjectDetail> {
         .map(|a| ProjectFirm {
             kind: a.kind,
             firm_id: a.firm_id,
-            name: names
-                .iter()
-                .find(|f| f.id == a.firm_id)
-                .map(|f| f.name.clone())
-                .unwrap_or_default(),
+            name: names.get(&a.firm_id).cloned().unwrap_or_default(),
             accepted: a.accepted,
         })
         .collect();

@@ -10,11 +10,12 @@ use crate::error::Result;
 use crate::http::ok;
 use crate::router::Ctx;
 use chrono::{DateTime, Utc};
-use domain::expansion::api::{Inbox, InboxItem, OutboxMessage, ReminderRun};
+use domain::expansion::api::{project_number, Inbox, InboxItem, OutboxMessage, ReminderRun};
 use domain::expansion::calendar::Calendar;
 use domain::expansion::notify::{reminders, sms_text, NoticeKind, Notification, Recipient};
 use domain::expansion::process::{Project, Stage};
 use domain::expansion::schedule::current_due;
+use domain::wire::wire_name;
 use serde::Deserialize;
 use worker::{D1PreparedStatement, Env, Fetch, Method, Request, RequestInit, Response};
 
@@ -31,13 +32,6 @@ pub struct Delivery<'a> {
     pub now: i64,
     /// What new outbox messages start as (see `outbox_status`).
     pub status: &'static str,
-}
-
-fn name<T: serde::Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 impl Delivery<'_> {
@@ -98,7 +92,12 @@ impl Delivery<'_> {
         let mut out = Vec::new();
         for note in notes {
             if let Some((who, values)) = self.users(note.to, project) {
-                let mut values_all = args![self.project, name(note.kind), name(stage), self.now];
+                let mut values_all = args![
+                    self.project,
+                    wire_name(&note.kind),
+                    wire_name(&stage),
+                    self.now
+                ];
                 values_all.extend(values);
                 let (guard, values_all) = self.guard(values_all);
                 out.push(db.statement(
@@ -229,7 +228,7 @@ pub async fn run_reminders(db: &Db, env: &Env, now: DateTime<Utc>) -> Result<Rem
         let fresh = db
             .run(
                 "INSERT OR IGNORE INTO project_reminders (project_id, stage, started, kind) VALUES (?, ?, ?, ?)",
-                args![row.id, name(project.stage), due.started.to_string(), name(first.kind)],
+                args![row.id, wire_name(&project.stage), due.started.to_string(), wire_name(&first.kind)],
             )
             .await?;
         if fresh.changes == 0 {
@@ -279,11 +278,7 @@ pub async fn handle_inbox(ctx: &mut Ctx) -> Result<Response> {
             Ok(InboxItem {
                 id: r.id,
                 project_id: r.project_id,
-                number: format!(
-                    "YK{}-{:04}",
-                    r.opened_on.get(..4).unwrap_or(""),
-                    r.project_id
-                ),
+                number: project_number(&r.opened_on, r.project_id),
                 title: r.title,
                 kind: super::stored(r.project_id, r.kind.into())?,
                 stage: super::stored(r.project_id, r.stage.into())?,

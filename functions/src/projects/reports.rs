@@ -21,13 +21,18 @@ struct FirmName {
     name: String,
 }
 
-async fn runs(db: &Db, rows: &[ProjectRow], now: DateTime<Utc>) -> Result<Vec<ProjectRuns>> {
-    let names: HashMap<i64, String> = db
+/// Every firm's name by id.
+pub async fn firm_names(db: &Db) -> Result<HashMap<i64, String>> {
+    Ok(db
         .all::<FirmName>("SELECT id, name FROM firms", args![])
         .await?
         .into_iter()
         .map(|f| (f.id, f.name))
-        .collect();
+        .collect())
+}
+
+async fn runs(db: &Db, rows: &[ProjectRow], now: DateTime<Utc>) -> Result<Vec<ProjectRuns>> {
+    let names = firm_names(db).await?;
     let calendar = Calendar::china();
     let day = today(now);
     rows.iter()

@@ -14,6 +14,7 @@ use domain::video::api::{Callback, EndInput, PresenceInput, TransferInput};
 use domain::video::desk::{DeskView, Finished, HelpRequest};
 use domain::video::protocol::{DeskCommand, RoomCommand};
 use domain::video::room::Room;
+use domain::wire::wire_name;
 use domain::ApiError;
 use serde::Deserialize;
 use serde_json::json;
@@ -95,7 +96,6 @@ pub async fn handle_end(ctx: &mut Ctx) -> Result<Response> {
     let finished: Finished = desk(ctx, command).await?;
     let ended: Room = room(&ctx.env, &room_id, RoomCommand::End).await?;
     let request = finished.request;
-    let channel = serde_json::to_value(request.channel)?;
     ctx.db
         .run(
             "INSERT INTO video_calls (room, customer_id, customer_name, hall_id, agent_id, topic, \
@@ -108,7 +108,7 @@ pub async fn handle_end(ctx: &mut Ctx) -> Result<Response> {
                 request.hall.as_deref(),
                 finished.agent,
                 &request.topic,
-                channel.as_str().unwrap_or("video"),
+                wire_name(&request.channel),
                 &summary,
                 serde_json::to_string(&ended.transcript)?,
                 request.accepted_at.unwrap_or(request.created_at),

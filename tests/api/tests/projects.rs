@@ -7,18 +7,11 @@ use domain::expansion::api::{AuditKind, Inbox, ProjectDetail, ProjectDocument, P
 use domain::expansion::notify::NoticeKind;
 use domain::expansion::process::{Action, Stage};
 use domain::firms::Firm;
+use domain::wire::wire_name;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-
-fn name<T: serde::Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_string()
-}
 
 /// The six parties of a gaoxin project; the design firm is 江城电力设计院 (1).
 struct Parties {
@@ -84,7 +77,7 @@ fn act(who: &Client, id: i64, action: Action, firms: &[i64]) -> ProjectDetail {
     let documents: Vec<i64> = option
         .documents
         .iter()
-        .map(|k| upload(who, id, &name(k)).id)
+        .map(|k| upload(who, id, &wire_name(k)).id)
         .collect();
     who.post(
         &format!("/api/projects/{id}/actions"),
