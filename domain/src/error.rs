@@ -98,6 +98,18 @@ impl std::error::Error for ApiError {}
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// A required text field, trimmed: 1 to `max` characters, or a validation error naming `what`.
+pub fn field_text(field: &str, value: &str, max: usize, what: &str) -> ApiResult<String> {
+    let value = value.trim();
+    if value.is_empty() || value.chars().count() > max {
+        return Err(ApiError::validation(
+            field,
+            format!("enter {what} (at most {max} characters)"),
+        ));
+    }
+    Ok(value.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

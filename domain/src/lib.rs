@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod billing;
 pub mod consult;
 pub mod content;
 pub mod displays;
@@ -16,6 +17,7 @@ pub mod policy;
 pub mod queue;
 pub mod roles;
 pub mod routes;
+pub mod service;
 pub mod video;
 pub mod wire;
 

@@ -3,7 +3,7 @@
 use super::notify::NoticeKind;
 use super::process::{Action, ActionOption, DocKind, Party, Project, Stage};
 use super::schedule::{Due, Schedule};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{field_text as text, ApiError, ApiResult};
 use crate::firms::FirmKind;
 use crate::video::files::FileRules;
 use chrono::NaiveDate;
@@ -54,17 +54,6 @@ pub struct ProjectApply {
 }
 
 pub const MAX_CAPACITY_KVA: u32 = 100_000;
-
-fn text(field: &str, value: &str, max: usize, what: &str) -> ApiResult<String> {
-    let value = value.trim();
-    if value.is_empty() || value.chars().count() > max {
-        return Err(ApiError::validation(
-            field,
-            format!("enter {what} (at most {max} characters)"),
-        ));
-    }
-    Ok(value.to_string())
-}
 
 impl ProjectApply {
     pub fn checked(self) -> ApiResult<ProjectApply> {
