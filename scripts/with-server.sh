@@ -17,7 +17,7 @@ log="$state/wrangler.log"
 export VSCODE_INSPECTOR_OPTIONS=1
 setsid bash -c '
   while true; do
-    wrangler dev --ip 127.0.0.1 --port "$1" --persist-to "$2" --show-interactive-dev-session=false --var TEST_CLOCK:1 --log-level warn
+    wrangler dev --ip 127.0.0.1 --port "$1" --persist-to "$2" --show-interactive-dev-session=false --var TEST_CLOCK:1 --var PAYMENT_NOTIFY_SECRET:test-gateway-secret --log-level warn
     echo "[server] wrangler dev exited with status $?; restarting"
     sleep 1
   done' supervisor "$port" "$state" > "$log" 2>&1 &

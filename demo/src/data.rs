@@ -235,43 +235,49 @@ const PEOPLE: &[Person] = &[
     },
 ];
 
-/// (户号, holder, address, category, bound customer's login)
-const UTILITY_ACCOUNTS: &[(&str, &str, &str, &str, &str)] = &[
-    (
-        "3301000001",
-        "张伟",
-        "江城市星湖区湖滨路 12 号 3 单元 501",
-        "residential",
-        "13800138001",
-    ),
-    (
-        "3301000002",
-        "张伟",
-        "江城市星湖区桂花巷 7 号",
-        "commercial",
-        "13800138001",
-    ),
-    (
-        "3301000003",
-        "陈秀英",
-        "江城市滨江区江南大道 300 弄 2 号 1201",
-        "residential",
-        "13800138002",
-    ),
-    (
-        "3301000004",
-        "黄志强",
-        "江城市高新区创新路 18 号 6 幢",
-        "residential",
-        "13800138003",
-    ),
-    (
-        "3301000005",
-        "江城精密制造有限公司",
-        "江城市高新区创新路 66 号",
-        "industrial",
-        "13900139000",
-    ),
+/// A utility account (户号) of the demo city.
+pub struct Account {
+    pub number: &'static str,
+    pub holder: &'static str,
+    pub address: &'static str,
+    pub category: &'static str,
+    /// The customer who bound it, if anyone has.
+    pub login: Option<&'static str>,
+    pub hall: &'static str,
+    pub plan: &'static str,
+    pub capacity_kva: u32,
+}
+
+const fn account(
+    number: &'static str,
+    holder: &'static str,
+    address: &'static str,
+    category: &'static str,
+    login: Option<&'static str>,
+    (hall, plan, capacity_kva): (&'static str, &'static str, u32),
+) -> Account {
+    Account {
+        number,
+        holder,
+        address,
+        category,
+        login,
+        hall,
+        plan,
+        capacity_kva,
+    }
+}
+
+#[rustfmt::skip]
+pub const UTILITY_ACCOUNTS: &[Account] = &[
+    account("3301000001", "张伟", "江城市星湖区湖滨路 12 号 3 单元 501", "residential", Some("13800138001"), ("xinghu", "peak_valley", 8)),
+    account("3301000002", "张伟", "江城市星湖区桂花巷 7 号", "commercial", Some("13800138001"), ("xinghu", "flat", 50)),
+    account("3301000003", "陈秀英", "江城市滨江区江南大道 300 弄 2 号 1201", "residential", Some("13800138002"), ("binjiang", "flat", 8)),
+    account("3301000004", "黄志强", "江城市高新区创新路 18 号 6 幢", "residential", Some("13800138003"), ("gaoxin", "flat", 8)),
+    account("3301000005", "江城精密制造有限公司", "江城市高新区创新路 66 号", "industrial", Some("13900139000"), ("gaoxin", "flat", 1250)),
+    // Not bound by anyone yet: for binding in the demo and the tests.
+    account("3301000006", "王芳", "江城市星湖区梅园新村 4 幢 302", "residential", None, ("xinghu", "flat", 8)),
+    account("3301000007", "刘建华", "江城市滨江区滨河路 88 号 1 单元 601", "residential", None, ("binjiang", "peak_valley", 8)),
 ];
 
 const NOTICES: &[(i64, Option<&str>, &str, &str)] = &[
@@ -331,14 +337,19 @@ pub fn write_all(out: &mut String) {
     for person in PEOPLE {
         write_person(out, person);
     }
-    for (number, holder, address, category, login) in UTILITY_ACCOUNTS {
+    for a in UTILITY_ACCOUNTS {
+        let owner = match a.login {
+            Some(login) => format!("(SELECT id FROM users WHERE login = {})", text(login)),
+            None => "NULL".into(),
+        };
         let _ = writeln!(
             out,
-            "INSERT OR IGNORE INTO utility_accounts (number, holder_name, address, category, user_id) \
-             VALUES ({}, {}, {}, {}, (SELECT id FROM users WHERE login = {}));",
-            text(number), text(holder), text(address), text(category), text(login)
+            "INSERT INTO utility_accounts (number, holder_name, address, category, user_id, hall_id, plan, capacity_kva) \
+             VALUES ({}, {}, {}, {}, {owner}, {}, {}, {}) ON CONFLICT(number) DO UPDATE SET hall_id = excluded.hall_id;",
+            text(a.number), text(a.holder), text(a.address), text(a.category), text(a.hall), text(a.plan), a.capacity_kva
         );
     }
+    crate::billing::write_billing(out);
     for (id, hall, title, body) in NOTICES {
         let _ = writeln!(
             out,

@@ -3,6 +3,7 @@
 //!
 //! Usage: `cargo run -p demo > demo.sql && wrangler d1 execute DB --local --file demo.sql`
 
+mod billing;
 mod data;
 mod projects;
 mod sql;

@@ -59,7 +59,7 @@ fn firm(kind: FirmKind, n: usize) -> (i64, &'static str, &'static str) {
 }
 
 /// Today in China by the system clock.
-fn china_today() -> NaiveDate {
+pub fn china_today() -> NaiveDate {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);

@@ -95,6 +95,28 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         // Reports cover the staff's own hall, or every hall for the admin.
         ProjectDurationsCsv | ProjectOnTime => Audience::Roles(COUNTER_STAFF),
         ReminderRun | OutboxList => Audience::Roles(ADMINS),
+        // A customer's accounts, bills and payments are theirs alone.
+        UtilityAccountList | UtilityAccountBind | UtilityAccountUnbind | BillList | UsageGet
+        | LedgerGet | BillGet | PaymentCreate | PaymentGet | PaymentSandbox => {
+            Audience::Roles(CUSTOMERS)
+        }
+        // The gateway proves itself by its signature (see billing::payments::signature).
+        PaymentNotify => Audience::Public,
+        // Customers file; their hall's staff handle them (see may_see_case).
+        ApplicationCreate | WorkOrderCreate => Audience::Roles(CUSTOMERS),
+        ApplicationList
+        | ApplicationGet
+        | ApplicationAct
+        | ApplicationDocumentUpload
+        | ApplicationDocument
+        | WorkOrderList
+        | WorkOrderGet
+        | WorkOrderAct
+        | WorkOrderPhotoUpload
+        | WorkOrderPhoto => Audience::Roles(CONSULTATION),
+        // The promises are public; the admin sets them.
+        CommitmentList => Audience::Public,
+        CommitmentUpdate => Audience::Roles(ADMINS),
     }
 }
 
@@ -187,12 +209,22 @@ pub struct ProjectParties<'a> {
 /// hall's area, the admin all.
 pub fn may_see_project(actor: &Actor, project: &ProjectParties) -> bool {
     match actor.role {
-        Role::Admin => true,
-        Role::Customer => actor.user_id == project.customer_id,
-        Role::HallStaff | Role::HallManager => actor.hall_id.as_deref() == Some(project.hall_id),
+        Role::Customer | Role::HallStaff | Role::HallManager | Role::Admin => {
+            may_see_case(actor, project.customer_id, project.hall_id)
+        }
         _ => actor
             .firm_id
             .is_some_and(|firm| project.firm_ids.contains(&firm)),
+    }
+}
+
+/// A customer's application or work order: theirs, their hall's staff's, and the admin's.
+pub fn may_see_case(actor: &Actor, customer_id: i64, hall_id: &str) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::Customer => actor.user_id == customer_id,
+        Role::HallStaff | Role::HallManager => actor.hall_id.as_deref() == Some(hall_id),
+        _ => false,
     }
 }
 

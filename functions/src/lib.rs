@@ -5,6 +5,7 @@ mod admin;
 mod appointments;
 mod arrivals;
 mod auth;
+mod billing;
 mod clock;
 mod consultations;
 mod crypto;
@@ -23,6 +24,7 @@ mod posters;
 mod projects;
 mod queue;
 mod router;
+mod service;
 mod users;
 mod video;
 

@@ -44,17 +44,19 @@ impl From<Row> for Outage {
     }
 }
 
-/// Outages not yet over, soonest first; with `?hall=` that hall's and the city-wide ones.
+/// Outages not yet over, soonest first; with `?hall=` that hall's and the city-wide ones; with
+/// `?area=` those whose area names that street or estate.
 pub async fn handle_list_upcoming(ctx: &mut Ctx) -> Result<Response> {
     let hall = query_param(&ctx.req, "hall")?;
+    let area = query_param(&ctx.req, "area")?.map(|a| a.trim().to_string());
     if let Some(hall) = &hall {
         hall_name(&ctx.db, hall).await?;
     }
     let rows: Vec<Row> = ctx
         .db
         .all(
-            &format!("{SELECT} WHERE withdrawn_at IS NULL AND ends_at > ?1 AND (?2 IS NULL OR hall_id IS NULL OR hall_id = ?2) ORDER BY starts_at, id LIMIT 50"),
-            args![ctx.now.timestamp_millis(), hall],
+            &format!("{SELECT} WHERE withdrawn_at IS NULL AND ends_at > ?1 AND (?2 IS NULL OR hall_id IS NULL OR hall_id = ?2) AND (?3 IS NULL OR instr(area, ?3) > 0) ORDER BY starts_at, id LIMIT 50"),
+            args![ctx.now.timestamp_millis(), hall, area],
         )
         .await?;
     ok(&rows.into_iter().map(Outage::from).collect::<Vec<_>>())

@@ -4,8 +4,8 @@
 use crate::error::Result;
 use crate::http::error_response;
 use crate::{
-    admin, appointments, arrivals, auth, clock, consultations, db, displays, firms, follow_ups,
-    halls, health, notices, outages, posters, projects, queue, video,
+    admin, appointments, arrivals, auth, billing, clock, consultations, db, displays, firms,
+    follow_ups, halls, health, notices, outages, posters, projects, queue, service, video,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -164,5 +164,30 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         InboxList => projects::handle_inbox(&mut ctx).await,
         InboxRead => projects::handle_inbox_read(&mut ctx).await,
         OutboxList => projects::handle_outbox(&mut ctx).await,
+        UtilityAccountList => billing::handle_list(&mut ctx).await,
+        UtilityAccountBind => billing::handle_bind(&mut ctx).await,
+        UtilityAccountUnbind => billing::handle_unbind(&mut ctx).await,
+        BillList => billing::handle_bills(&mut ctx).await,
+        UsageGet => billing::handle_usage(&mut ctx).await,
+        LedgerGet => billing::handle_ledger(&mut ctx).await,
+        BillGet => billing::handle_bill(&mut ctx).await,
+        PaymentCreate => billing::payments::handle_create(&mut ctx).await,
+        PaymentNotify => billing::payments::handle_notify(&mut ctx).await,
+        PaymentGet => billing::payments::handle_get(&mut ctx).await,
+        PaymentSandbox => billing::payments::handle_sandbox(&mut ctx).await,
+        ApplicationList => service::applications::handle_list(&mut ctx).await,
+        ApplicationCreate => service::applications::handle_create(&mut ctx).await,
+        ApplicationGet => service::applications::handle_get(&mut ctx).await,
+        ApplicationAct => service::applications::handle_act(&mut ctx).await,
+        ApplicationDocumentUpload => service::applications::handle_upload(&mut ctx).await,
+        ApplicationDocument => service::applications::handle_download(&mut ctx).await,
+        WorkOrderList => service::work_orders::handle_list(&mut ctx).await,
+        WorkOrderCreate => service::work_orders::handle_create(&mut ctx).await,
+        WorkOrderGet => service::work_orders::handle_get(&mut ctx).await,
+        WorkOrderAct => service::work_orders::handle_act(&mut ctx).await,
+        WorkOrderPhotoUpload => service::work_orders::handle_upload(&mut ctx).await,
+        WorkOrderPhoto => service::work_orders::handle_download(&mut ctx).await,
+        CommitmentList => service::work_orders::handle_commitments(&mut ctx).await,
+        CommitmentUpdate => service::work_orders::handle_set_commitment(&mut ctx).await,
     }
 }

@@ -92,6 +92,31 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (InboxList, [U, A, A, A, A, A, A, A, A]),
     (InboxRead, [U, A, A, A, A, A, A, A, A]),
     (OutboxList, [U, F, F, F, A, F, F, F, F]),
+    (UtilityAccountList, [U, A, F, F, F, F, F, F, F]),
+    (UtilityAccountBind, [U, A, F, F, F, F, F, F, F]),
+    (UtilityAccountUnbind, [U, A, F, F, F, F, F, F, F]),
+    (BillList, [U, A, F, F, F, F, F, F, F]),
+    (UsageGet, [U, A, F, F, F, F, F, F, F]),
+    (LedgerGet, [U, A, F, F, F, F, F, F, F]),
+    (BillGet, [U, A, F, F, F, F, F, F, F]),
+    (PaymentCreate, [U, A, F, F, F, F, F, F, F]),
+    (PaymentGet, [U, A, F, F, F, F, F, F, F]),
+    (PaymentSandbox, [U, A, F, F, F, F, F, F, F]),
+    (PaymentNotify, [A, A, A, A, A, A, A, A, A]),
+    (ApplicationCreate, [U, A, F, F, F, F, F, F, F]),
+    (WorkOrderCreate, [U, A, F, F, F, F, F, F, F]),
+    (ApplicationList, [U, A, A, A, A, F, F, F, F]),
+    (ApplicationGet, [U, A, A, A, A, F, F, F, F]),
+    (ApplicationAct, [U, A, A, A, A, F, F, F, F]),
+    (ApplicationDocumentUpload, [U, A, A, A, A, F, F, F, F]),
+    (ApplicationDocument, [U, A, A, A, A, F, F, F, F]),
+    (WorkOrderList, [U, A, A, A, A, F, F, F, F]),
+    (WorkOrderGet, [U, A, A, A, A, F, F, F, F]),
+    (WorkOrderAct, [U, A, A, A, A, F, F, F, F]),
+    (WorkOrderPhotoUpload, [U, A, A, A, A, F, F, F, F]),
+    (WorkOrderPhoto, [U, A, A, A, A, F, F, F, F]),
+    (CommitmentList, [A, A, A, A, A, A, A, A, A]),
+    (CommitmentUpdate, [U, F, F, F, A, F, F, F, F]),
 ];
 
 const COLUMNS: [Option<Role>; 9] = [
@@ -266,4 +291,28 @@ fn each_party_sees_only_its_projects() {
     for (actor, sees) in cases {
         assert_eq!(may_see_project(&actor, &project), sees, "{actor:?}");
     }
+}
+
+#[test]
+fn a_case_is_its_customers_their_halls_and_the_admins() {
+    let actor = |role: Role, user_id: i64, hall: Option<&str>| Actor {
+        user_id,
+        role,
+        hall_id: hall.map(str::to_string),
+        firm_id: Some(1),
+    };
+    assert!(may_see_case(&actor(Customer, 10, None), 10, "xinghu"));
+    assert!(!may_see_case(&actor(Customer, 11, None), 10, "xinghu"));
+    assert!(may_see_case(
+        &actor(HallStaff, 2, Some("xinghu")),
+        10,
+        "xinghu"
+    ));
+    assert!(!may_see_case(
+        &actor(HallManager, 3, Some("gaoxin")),
+        10,
+        "xinghu"
+    ));
+    assert!(may_see_case(&actor(Admin, 4, None), 10, "xinghu"));
+    assert!(!may_see_case(&actor(Design, 5, None), 10, "xinghu"));
 }

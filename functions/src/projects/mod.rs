@@ -240,6 +240,13 @@ pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
 pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
     let input = read_json::<ProjectApply>(&mut ctx.req).await?.checked()?;
     let actor = ctx.actor()?;
+    let id = open_project(ctx, &actor, &input).await?;
+    let detail = detail_of(ctx, &actor, id).await?;
+    created(&detail)
+}
+
+/// Opens a project for the customer `actor` from a checked application; its id.
+pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Result<i64> {
     let hall: Option<serde_json::Value> = ctx
         .db
         .first("SELECT id FROM halls WHERE id = ?", args![&input.hall_id])
@@ -277,8 +284,7 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     notify::opened(ctx, id).await?;
-    let detail = detail_of(ctx, &actor, id).await?;
-    created(&detail)
+    Ok(id)
 }
 
 pub async fn handle_get(ctx: &mut Ctx) -> Result<Response> {

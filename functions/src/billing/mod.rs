@@ -1,0 +1,240 @@
+//! A customer's utility accounts: binding by number and holder name, the bills, monthly and
+//! daily usage, and the ledger. Every read goes through `bound`, so an account is visible only
+//! to the users who bound it.
+
+pub mod payments;
+pub mod provider;
+
+use crate::args;
+use crate::db::Db;
+use crate::error::Result;
+use crate::http::{created, ok, parse_id, query_param, read_json};
+use crate::projects::today;
+use crate::router::Ctx;
+use domain::billing::accounts::{no_such_account, BindInput, UtilityAccount, MAX_BOUND};
+use domain::billing::bills::{
+    period_start, Bill, BillDetail, BillStatus, DayUsage, MonthUsage, Usage,
+};
+use domain::billing::payments::{running_balance, LedgerEntry};
+use domain::billing::tariff::Plan;
+use domain::ApiError;
+use serde::Deserialize;
+use serde_json::json;
+use worker::Response;
+
+const SELECT_ACCOUNTS: &str = "SELECT a.number, a.holder_name, a.address, a.category, a.plan, \
+     a.capacity_kva, COALESCE(a.hall_id, 'xinghu') AS hall_id, \
+     (SELECT COALESCE(SUM(amount_fen), 0) FROM ledger l WHERE l.number = a.number) AS balance_fen, \
+     (SELECT COUNT(*) FROM bills b WHERE b.number = a.number AND b.payment_id IS NULL) AS unpaid_bills, \
+     (SELECT COALESCE(SUM(amount_fen), 0) FROM bills b WHERE b.number = a.number AND b.payment_id IS NULL) AS unpaid_fen, \
+     (SELECT COUNT(*) FROM bills b WHERE b.number = a.number AND b.payment_id IS NULL AND b.due_on < ?1) AS overdue_bills \
+     FROM utility_accounts a";
+
+/// The accounts `user` has bound, oldest binding first.
+pub async fn bound_accounts(ctx: &Ctx, user: i64) -> Result<Vec<UtilityAccount>> {
+    let sql = format!(
+        "{SELECT_ACCOUNTS} JOIN account_bindings k ON k.number = a.number WHERE k.user_id = ?2 ORDER BY k.bound_at, a.number"
+    );
+    ctx.db
+        .all(&sql, args![today(ctx.now).to_string(), user])
+        .await
+}
+
+/// The account in the path (or `number`) if the caller bound it; 404 otherwise, so numbers
+/// cannot be probed.
+pub async fn bound(ctx: &Ctx, number: &str) -> Result<UtilityAccount> {
+    let user = ctx.actor()?.user_id;
+    let sql = format!(
+        "{SELECT_ACCOUNTS} JOIN account_bindings k ON k.number = a.number WHERE k.user_id = ?2 AND a.number = ?3"
+    );
+    ctx.db
+        .first(&sql, args![today(ctx.now).to_string(), user, number])
+        .await?
+        .ok_or_else(|| ApiError::not_found("bound account with this number").into())
+}
+
+pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
+    let user = ctx.actor()?.user_id;
+    ok(&bound_accounts(ctx, user).await?)
+}
+
+#[derive(Deserialize)]
+struct Holder {
+    holder_name: String,
+}
+
+pub async fn handle_bind(ctx: &mut Ctx) -> Result<Response> {
+    let input: BindInput = read_json(&mut ctx.req).await?;
+    let input = input.checked()?;
+    let user = ctx.actor()?.user_id;
+    let holder: Option<Holder> = ctx
+        .db
+        .first(
+            "SELECT holder_name FROM utility_accounts WHERE number = ?",
+            args![&input.number],
+        )
+        .await?;
+    if !holder.is_some_and(|h| input.matches_holder(&h.holder_name)) {
+        return Err(no_such_account().into());
+    }
+    let accounts = bound_accounts(ctx, user).await?;
+    if accounts.iter().any(|a| a.number == input.number) {
+        return Err(ApiError::conflict("you have bound this account already").into());
+    }
+    if accounts.len() >= MAX_BOUND {
+        return Err(ApiError::conflict(format!(
+            "you can bind up to {MAX_BOUND} accounts; unbind one first"
+        ))
+        .into());
+    }
+    ctx.db
+        .run(
+            "INSERT OR IGNORE INTO account_bindings (user_id, number, bound_at) VALUES (?, ?, ?)",
+            args![user, &input.number, ctx.now.timestamp_millis()],
+        )
+        .await?;
+    created(&bound(ctx, &input.number).await?)
+}
+
+pub async fn handle_unbind(ctx: &mut Ctx) -> Result<Response> {
+    let account = bound(ctx, ctx.matched.param()).await?;
+    ctx.db
+        .run(
+            "DELETE FROM account_bindings WHERE user_id = ? AND number = ?",
+            args![ctx.actor()?.user_id, &account.number],
+        )
+        .await?;
+    ok(&json!({ "unbound": account.number }))
+}
+
+const SELECT_BILLS: &str = "SELECT id, number AS account, period, peak_kwh, valley_kwh, plan, \
+     amount_fen, issued_on, due_on, payment_id FROM bills";
+
+#[derive(Deserialize)]
+pub struct BillRow {
+    id: i64,
+    account: String,
+    period: String,
+    peak_kwh: u32,
+    valley_kwh: u32,
+    plan: Plan,
+    amount_fen: i64,
+    issued_on: chrono::NaiveDate,
+    due_on: chrono::NaiveDate,
+    payment_id: Option<i64>,
+}
+
+impl From<BillRow> for Bill {
+    fn from(r: BillRow) -> Bill {
+        Bill {
+            id: r.id,
+            account: r.account,
+            period: r.period,
+            peak_kwh: r.peak_kwh,
+            valley_kwh: r.valley_kwh,
+            plan: r.plan,
+            amount_fen: r.amount_fen,
+            issued_on: r.issued_on,
+            due_on: r.due_on,
+            status: if r.payment_id.is_some() {
+                BillStatus::Paid
+            } else {
+                BillStatus::Unpaid
+            },
+            payment_id: r.payment_id,
+        }
+    }
+}
+
+/// The bills with these ids (a JSON array), in id order.
+pub async fn bills_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<Bill>> {
+    let rows: Vec<BillRow> = db
+        .all(
+            &format!("{SELECT_BILLS} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id"),
+            args![serde_json::to_string(ids)?],
+        )
+        .await?;
+    Ok(rows.into_iter().map(Bill::from).collect())
+}
+
+/// Newest first, at most 24 months.
+pub async fn handle_bills(ctx: &mut Ctx) -> Result<Response> {
+    let account = bound(ctx, ctx.matched.param()).await?;
+    let rows: Vec<BillRow> = ctx
+        .db
+        .all(
+            &format!("{SELECT_BILLS} WHERE number = ? ORDER BY period DESC LIMIT 24"),
+            args![&account.number],
+        )
+        .await?;
+    ok(&rows.into_iter().map(Bill::from).collect::<Vec<_>>())
+}
+
+pub async fn handle_bill(ctx: &mut Ctx) -> Result<Response> {
+    let id = parse_id(ctx.matched.param(), "bill")?;
+    let bill = bills_by_ids(&ctx.db, &[id])
+        .await?
+        .pop()
+        .ok_or_else(|| ApiError::not_found("bill"))?;
+    let account = bound(ctx, &bill.account)
+        .await
+        .map_err(|_| ApiError::not_found("bill"))?;
+    ok(&BillDetail {
+        charge: bill.charge(account.category),
+        bill,
+        address: account.address,
+        holder_name: account.holder_name,
+    })
+}
+
+/// The last 24 months, and the days of `?period=` (default: the latest billed month).
+pub async fn handle_usage(ctx: &mut Ctx) -> Result<Response> {
+    let account = bound(ctx, ctx.matched.param()).await?;
+    let mut months: Vec<MonthUsage> = ctx
+        .db
+        .all(
+            "SELECT period, peak_kwh, valley_kwh, amount_fen FROM bills WHERE number = ? ORDER BY period DESC LIMIT 24",
+            args![&account.number],
+        )
+        .await?;
+    months.reverse();
+    let period = match query_param(&ctx.req, "period")? {
+        Some(p) => p,
+        None => months.last().map(|m| m.period.clone()).unwrap_or_default(),
+    };
+    let days = match period_start(&period) {
+        Some(first) => {
+            let next = first + chrono::Months::new(1);
+            ctx.db
+                .all(
+                    "SELECT day, peak_kwh, valley_kwh FROM daily_usage WHERE number = ? AND day >= ? AND day < ? ORDER BY day",
+                    args![&account.number, first.to_string(), next.to_string()],
+                )
+                .await?
+        }
+        None if period.is_empty() => Vec::<DayUsage>::new(),
+        None => {
+            return Err(
+                ApiError::validation("period", "give the month as YYYY-MM, e.g. 2026-10").into(),
+            )
+        }
+    };
+    ok(&Usage {
+        account: account.number,
+        months,
+        period,
+        days,
+    })
+}
+
+pub async fn handle_ledger(ctx: &mut Ctx) -> Result<Response> {
+    let account = bound(ctx, ctx.matched.param()).await?;
+    let entries: Vec<LedgerEntry> = ctx
+        .db
+        .all(
+            "SELECT at, kind, amount_fen, reference, 0 AS balance_fen FROM ledger WHERE number = ? ORDER BY at, id",
+            args![&account.number],
+        )
+        .await?;
+    ok(&running_balance(entries))
+}

@@ -1,0 +1,249 @@
+//! Applications: filed by a customer for a bound account (or, for a new connection, an address),
+//! accepted and reviewed by the hall's staff. On approval the change is made to the account; a
+//! new connection or capacity increase opens a business-expansion project instead.
+
+use super::{add_case_file, case_files, check_sees, scope, serve_case_file, CaseKind};
+use crate::args;
+use crate::billing::bound;
+use crate::error::Result;
+use crate::http::{created, ok, parse_id, read_json};
+use crate::projects::{open_project, today};
+use crate::router::Ctx;
+use chrono::Datelike;
+use domain::policy::Actor;
+use domain::service::applications::{
+    application_number, next_status, options, AccountFacts, AppActInput, AppEvent, AppKind,
+    AppStatus, Application, ApplicationInput, Request,
+};
+use domain::wire::wire_name;
+use domain::{ApiError, Role};
+use serde::Deserialize;
+use worker::Response;
+
+const MAX_DOCUMENTS: usize = 5;
+const SELECT: &str = "SELECT a.id, a.customer_id, u.name AS customer_name, a.kind, a.number, \
+     a.hall_id, a.request_json, a.status, a.project_id, a.created_at, a.updated_at \
+     FROM applications a JOIN users u ON u.id = a.customer_id";
+
+#[derive(Deserialize)]
+struct Row {
+    id: i64,
+    customer_id: i64,
+    customer_name: String,
+    kind: AppKind,
+    number: Option<String>,
+    hall_id: String,
+    request_json: String,
+    status: AppStatus,
+    project_id: Option<i64>,
+    created_at: i64,
+    updated_at: i64,
+}
+
+async fn load(ctx: &Ctx, id: i64) -> Result<Row> {
+    ctx.db
+        .first(&format!("{SELECT} WHERE a.id = ?"), args![id])
+        .await?
+        .ok_or_else(|| ApiError::not_found("application").into())
+}
+
+async fn readable(ctx: &Ctx) -> Result<(Actor, Row)> {
+    let actor = ctx.actor()?;
+    let row = load(ctx, parse_id(ctx.matched.param(), "application")?).await?;
+    check_sees(&actor, row.customer_id, &row.hall_id, "application")?;
+    Ok((actor, row))
+}
+
+async fn application(ctx: &Ctx, actor: &Actor, row: Row) -> Result<Application> {
+    let documents = case_files(&ctx.db, CaseKind::Application, row.id).await?;
+    let events: Vec<AppEvent> = ctx
+        .db
+        .all(
+            "SELECT e.at, u.name AS actor, e.status, e.note FROM application_events e \
+             JOIN users u ON u.id = e.actor_id WHERE e.application_id = ? ORDER BY e.id",
+            args![row.id],
+        )
+        .await?;
+    let year = crate::db::from_ms(row.created_at).year();
+    Ok(Application {
+        number: application_number(year, row.id),
+        options: options(
+            row.kind,
+            row.status,
+            actor.role == Role::Customer,
+            documents.len(),
+        ),
+        id: row.id,
+        kind: row.kind,
+        account: row.number,
+        request: serde_json::from_str(&row.request_json)?,
+        status: row.status,
+        hall_id: row.hall_id,
+        customer_name: row.customer_name,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        project_id: row.project_id,
+        documents,
+        events,
+    })
+}
+
+pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
+    let actor = ctx.actor()?;
+    let (customer, hall) = scope(&actor);
+    let rows: Vec<Row> = ctx
+        .db
+        .all(
+            &format!("{SELECT} WHERE (?1 IS NULL OR a.customer_id = ?1) AND (?2 IS NULL OR a.hall_id = ?2) \
+             ORDER BY a.status IN ('submitted', 'accepted') DESC, a.updated_at DESC LIMIT 50"),
+            args![customer, hall],
+        )
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push(application(ctx, &actor, row).await?);
+    }
+    ok(&out)
+}
+
+async fn event(
+    ctx: &Ctx,
+    id: i64,
+    actor: &Actor,
+    status: AppStatus,
+    note: Option<&str>,
+) -> Result<()> {
+    ctx.db
+        .run(
+            "INSERT INTO application_events (application_id, at, actor_id, status, note) VALUES (?, ?, ?, ?, ?)",
+            args![id, ctx.now.timestamp_millis(), actor.user_id, wire_name(&status), note],
+        )
+        .await?;
+    Ok(())
+}
+
+pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
+    let input: ApplicationInput = read_json(&mut ctx.req).await?;
+    let actor = ctx.actor()?;
+    let account = match input.account.as_deref().filter(|n| !n.is_empty()) {
+        Some(number) if input.kind != Some(AppKind::NewConnection) => {
+            Some(bound(ctx, number).await.map_err(|_| {
+                ApiError::validation("account", "choose one of your bound accounts")
+            })?)
+        }
+        _ => None,
+    };
+    let facts = account.as_ref().map(|a| AccountFacts {
+        category: a.category,
+        plan: a.plan,
+        capacity_kva: a.capacity_kva,
+        address: a.address.clone(),
+        hall_id: a.hall_id.clone(),
+    });
+    let request = input.checked(facts.as_ref(), today(ctx.now))?;
+    let (hall_id, project_id, status) = match &request {
+        Request::Project(apply) => (
+            apply.hall_id.clone(),
+            Some(open_project(ctx, &actor, apply).await?),
+            AppStatus::Forwarded,
+        ),
+        _ => (
+            facts.map(|f| f.hall_id).unwrap_or_default(),
+            None,
+            AppStatus::Submitted,
+        ),
+    };
+    let now = ctx.now.timestamp_millis();
+    let written = ctx
+        .db
+        .run(
+            "INSERT INTO applications (customer_id, kind, number, hall_id, request_json, status, project_id, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            args![actor.user_id, wire_name(&request.kind()), account.map(|a| a.number), hall_id,
+                  serde_json::to_string(&request)?, wire_name(&status), project_id, now, now],
+        )
+        .await?;
+    let id = written.last_row_id;
+    event(ctx, id, &actor, status, None).await?;
+    created(&application(ctx, &actor, load(ctx, id).await?).await?)
+}
+
+pub async fn handle_get(ctx: &mut Ctx) -> Result<Response> {
+    let (actor, row) = readable(ctx).await?;
+    ok(&application(ctx, &actor, row).await?)
+}
+
+/// The change an approved application makes to its account.
+fn effect(request: &Request) -> Option<(&'static str, crate::db::Arg)> {
+    match request {
+        Request::RenameTransfer { new_holder, .. } => Some(("holder_name", new_holder.into())),
+        Request::TariffChange { plan } => Some(("plan", wire_name(plan).into())),
+        Request::Suspension { capacity_kva, .. } => {
+            Some(("capacity_kva", (*capacity_kva as i64).into()))
+        }
+        Request::Project(_) => None,
+    }
+}
+
+pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
+    let (actor, row) = readable(ctx).await?;
+    let input: AppActInput = read_json(&mut ctx.req).await?;
+    let documents = case_files(&ctx.db, CaseKind::Application, row.id)
+        .await?
+        .len();
+    let next = next_status(
+        row.kind,
+        row.status,
+        &input,
+        actor.role == Role::Customer,
+        documents,
+    )?;
+    let written = ctx
+        .db
+        .run(
+            "UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+            args![
+                wire_name(&next),
+                ctx.now.timestamp_millis(),
+                row.id,
+                wire_name(&row.status)
+            ],
+        )
+        .await?;
+    if written.changes == 0 {
+        return Err(ApiError::conflict("someone else acted on this application; reload it").into());
+    }
+    let request: Request = serde_json::from_str(&row.request_json)?;
+    if let (AppStatus::Done, Some((column, value)), Some(number)) =
+        (next, effect(&request), &row.number)
+    {
+        ctx.db
+            .run(
+                &format!("UPDATE utility_accounts SET {column} = ? WHERE number = ?"),
+                vec![value, number.into()],
+            )
+            .await?;
+    }
+    let reason = input
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    event(ctx, row.id, &actor, next, reason).await?;
+    ok(&application(ctx, &actor, load(ctx, row.id).await?).await?)
+}
+
+pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
+    let (_, row) = readable(ctx).await?;
+    if row.status != AppStatus::Submitted {
+        return Err(
+            ApiError::conflict("documents are added before the application is accepted").into(),
+        );
+    }
+    created(&add_case_file(ctx, CaseKind::Application, row.id, MAX_DOCUMENTS).await?)
+}
+
+pub async fn handle_download(ctx: &mut Ctx) -> Result<Response> {
+    let (_, row) = readable(ctx).await?;
+    serve_case_file(ctx, CaseKind::Application, row.id).await
+}
