@@ -278,6 +278,8 @@ pub const UTILITY_ACCOUNTS: &[Account] = &[
     // Not bound by anyone yet: for binding in the demo and the tests.
     account("3301000006", "王芳", "江城市星湖区梅园新村 4 幢 302", "residential", None, ("xinghu", "flat", 8)),
     account("3301000007", "刘建华", "江城市滨江区滨河路 88 号 1 单元 601", "residential", None, ("binjiang", "peak_valley", 8)),
+    account("3301000008", "赵丽", "江城市星湖区文昌路 21 号 2 单元 102", "residential", None, ("xinghu", "flat", 8)),
+    account("3301000009", "周明", "江城市高新区科技园路 5 号", "commercial", None, ("gaoxin", "flat", 80)),
 ];
 
 const NOTICES: &[(i64, Option<&str>, &str, &str)] = &[

@@ -97,7 +97,7 @@ pub struct AccountFacts {
 
 /// A checked application: what is asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "request", rename_all = "snake_case")]
 pub enum Request {
     RenameTransfer {
         new_holder: String,

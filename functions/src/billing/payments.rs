@@ -1,6 +1,6 @@
 //! Payments: create one for bills and a top-up (the idempotency key makes a retry the same
 //! payment), show it as an e-receipt, and settle it from the sandbox page or a gateway's signed
-//! notice. Settling is one D1 batch whose statements each check the payment is paid, so a
+//! notice (a 400 unless its signature matches). Settling is one D1 batch whose statements each check the payment is paid, so a
 //! repeated or racing notice credits the ledger once.
 
 use super::provider::{self, SANDBOX};
@@ -14,7 +14,7 @@ use domain::billing::payments::{
     receipt_number, signature, Decision, DecisionInput, GatewayNotice, PayInput, Payment,
     PaymentDetail, PaymentStatus,
 };
-use domain::{ApiError, ErrorCode, MAX_BODY_BYTES};
+use domain::{ApiError, MAX_BODY_BYTES};
 use serde::Deserialize;
 use worker::Response;
 
@@ -197,16 +197,16 @@ pub async fn handle_sandbox(ctx: &mut Ctx) -> Result<Response> {
 /// The gateway's notice: its body signed with the shared secret in `x-signature`.
 pub async fn handle_notify(ctx: &mut Ctx) -> Result<Response> {
     let Some(secret) = provider::notify_secret(&ctx.env) else {
-        return Err(ApiError::new(ErrorCode::Forbidden, "no payment gateway is configured").into());
+        return Err(
+            ApiError::validation("x-signature", "no payment gateway is configured here").into(),
+        );
     };
     let sent = ctx.req.headers().get("x-signature")?.unwrap_or_default();
     let body = read_body(&mut ctx.req, MAX_BODY_BYTES, "the notice is too large").await?;
     if !domain::accounts::constant_time_eq(sent.as_bytes(), signature(&secret, &body).as_bytes()) {
-        return Err(ApiError::new(
-            ErrorCode::Unauthenticated,
-            "the notice's signature does not match",
-        )
-        .into());
+        return Err(
+            ApiError::validation("x-signature", "the notice's signature does not match").into(),
+        );
     }
     let notice: GatewayNotice = serde_json::from_slice(&body)
         .map_err(|e| ApiError::validation("body", format!("not a payment notice: {e}")))?;

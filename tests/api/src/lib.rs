@@ -99,6 +99,31 @@ impl Client {
         self.send("PUT", path, Some(body.to_string()), "application/json")
     }
 
+    pub fn delete(&self, path: &str) -> Reply {
+        self.send("DELETE", path, None, "application/json")
+    }
+
+    /// Posts `body` with an `x-signature` header, as a payment gateway does.
+    pub fn post_signed(&self, path: &str, body: &str, signature: &str) -> Reply {
+        let result = self
+            .request("POST", path, "application/json")
+            .set("x-signature", signature)
+            .send_string(body);
+        self.reply("POST", path, result)
+    }
+
+    /// A newly registered customer, signed in.
+    pub fn fresh_customer() -> Client {
+        let client = Client::anonymous();
+        client
+            .post(
+                "/api/auth/register",
+                &serde_json::json!({ "phone": fresh_mobile(), "password": "Sunshine2026", "name": "测试用户" }),
+            )
+            .assert_status(201);
+        client
+    }
+
     /// Sends a raw body, for malformed and oversized requests.
     pub fn raw(&self, method: &str, path: &str, body: String) -> Reply {
         self.send(method, path, Some(body), "application/json")
