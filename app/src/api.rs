@@ -16,6 +16,7 @@ use serde::{de::DeserializeOwned, Serialize};
 pub mod consult;
 pub mod content;
 pub mod projects;
+pub mod services;
 pub mod video;
 
 /// A failure the server never saw: shown as a network error.
@@ -156,6 +157,8 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
         (ErrorCode::Validation, Some("phone")) => Msg::ErrPhone,
         (ErrorCode::Validation, Some("password" | "new_password")) => Msg::ErrPassword,
         (ErrorCode::Validation, Some("name")) => Msg::ErrName,
+        (ErrorCode::Validation, Some("number" | "holder_name")) => Msg::ErrAccountBind,
+        (ErrorCode::Validation, Some("id_number")) => Msg::ErrIdNumber,
         (ErrorCode::Validation, Some("ends_at")) => Msg::ErrEndBeforeStart,
         (ErrorCode::Validation, Some("title" | "body")) if err.message.contains("required") => {
             Msg::ErrRequired

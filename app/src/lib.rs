@@ -23,11 +23,17 @@ use pages::ticket::TicketPage;
 use pages::{
     account::AccountPage, display::DisplayPage, hall::HallPage, home::HomePage, kiosk::KioskPage,
 };
+use pages::{application::ApplicationPage, applications::ApplicationsPage};
 use pages::{consult::ConsultPage, video::VideoHelpPage, video_call::VideoCallPage};
 use pages::{inbox::InboxPage, project::ProjectPage, projects::ProjectsPage};
+use pages::{info::GuidesPage, info::OutagesPage, info::TariffsPage};
 use pages::{
     login::LoginPage, not_found::NotFoundPage, notices::NoticesPage, register::RegisterPage,
     staff::StaffPage,
+};
+use pages::{pay::PayPage, receipt::ReceiptPage, services::ServicesPage};
+use pages::{
+    utility_account::UtilityAccountPage, work_order::WorkOrderPage, work_orders::WorkOrdersPage,
 };
 use state::AppState;
 
@@ -74,6 +80,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/projects") view=ProjectsPage/>
                     <Route path=path!("/projects/:id") view=ProjectPage/>
                     <Route path=path!("/inbox") view=InboxPage/>
+                    <Route path=path!("/services") view=ServicesPage/>
+                    <Route path=path!("/services/:number") view=UtilityAccountPage/>
+                    <Route path=path!("/pay/:id") view=PayPage/>
+                    <Route path=path!("/payments/:id") view=ReceiptPage/>
+                    <Route path=path!("/applications") view=ApplicationsPage/>
+                    <Route path=path!("/applications/:id") view=ApplicationPage/>
+                    <Route path=path!("/work-orders") view=WorkOrdersPage/>
+                    <Route path=path!("/work-orders/:id") view=WorkOrderPage/>
+                    <Route path=path!("/tariffs") view=TariffsPage/>
+                    <Route path=path!("/guides") view=GuidesPage/>
+                    <Route path=path!("/outages") view=OutagesPage/>
                 </Routes>
             </main>
             <ToastHost/>

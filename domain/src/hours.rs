@@ -36,6 +36,11 @@ pub fn format_local(at: DateTime<Utc>) -> String {
     to_local(at).format("%Y-%m-%d %H:%M").to_string()
 }
 
+/// `format_local` of epoch milliseconds, as the API sends times.
+pub fn format_local_ms(ms: i64) -> String {
+    format_local(DateTime::from_timestamp_millis(ms).unwrap_or_default())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayHours {
     pub open: NaiveTime,

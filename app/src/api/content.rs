@@ -26,6 +26,10 @@ pub async fn upload_image(file: &web_sys::File) -> Result<ImageUploaded, ApiErro
 pub async fn outages(hall: Option<&str>) -> Result<Vec<Outage>, ApiError> {
     get(&format!("/api/outages{}", hall_query(hall))).await
 }
+/// Planned outages whose area names `area` (all of them when it is empty).
+pub async fn search_outages(area: &str) -> Result<Vec<Outage>, ApiError> {
+    get(&format!("/api/outages?area={}", super::encode(area))).await
+}
 pub async fn staff_outages() -> Result<Vec<Outage>, ApiError> {
     get("/api/staff/outages").await
 }

@@ -34,8 +34,13 @@ pub fn Header() -> impl IntoView {
                 <A href="/notices">{t(Msg::NavNotices)}</A>
                 <Show when=console><A href="/staff">{t(Msg::NavConsole)}</A></Show>
                 <Show when=move || app.session.get().is_some_and(|u| u.role == domain::Role::Customer)>
+                    <A href="/services">{t(Msg::ServicesTitle)}</A>
                     <A href="/appointments">{t(Msg::MyAppointments)}</A>
                     <A href="/consult">{t(Msg::ConsultTitle)}</A>
+                </Show>
+                <Show when=move || app.session.get().is_some_and(|u| !u.role.is_firm())>
+                    <A href="/applications">{t(Msg::NavApplications)}</A>
+                    <A href="/work-orders">{t(Msg::NavWorkOrders)}</A>
                 </Show>
                 <Show when=move || app.session.get().is_some()>
                     <A href="/projects">{t(Msg::NavProjects)}</A>

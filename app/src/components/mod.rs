@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod bar_chart;
 pub mod board;
 pub mod book;
 pub mod broadcast;
@@ -14,7 +15,9 @@ pub mod display_content;
 pub mod feedback;
 pub mod form;
 pub mod guard;
+pub mod hall_select;
 pub mod header;
+pub mod progress;
 pub mod project_action;
 pub mod published;
 pub mod qr;
@@ -22,3 +25,4 @@ pub mod queue_labels;
 pub mod rating;
 pub mod slots;
 pub mod take_number;
+pub mod usage;

@@ -71,22 +71,30 @@ pub fn Outages(#[prop(optional)] hall: Option<String>) -> impl IntoView {
         {move || outages.get().filter(|o| !o.is_empty()).map(|list| view! {
             <section aria-labelledby="outages-heading">
                 <h2 id="outages-heading">{t(Msg::OutagesTitle)}</h2>
-                <ul class="card-list">
-                    {list.into_iter().map(|o| {
-                        let ongoing = o.starts_at <= now();
-                        view! {
-                            <li class="card outage" data-testid="outage">
-                                <h3>
-                                    {ongoing.then(|| view! { <span class="badge state-published">{t(Msg::OutageNow)}</span>" " })}
-                                    {o.area.clone()}
-                                </h3>
-                                <p><strong>{outage_window(&o)}</strong></p>
-                                <p>{o.reason.clone()}</p>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                <OutageCards list/>
             </section>
         })}
+    }
+}
+
+/// Planned outages as cards: the area, when, why; "now" on the ones under way.
+#[component]
+pub fn OutageCards(list: Vec<Outage>) -> impl IntoView {
+    view! {
+        <ul class="card-list">
+            {list.into_iter().map(|o| {
+                let ongoing = o.starts_at <= now();
+                view! {
+                    <li class="card outage" data-testid="outage">
+                        <h3>
+                            {ongoing.then(|| view! { <span class="badge state-published">{t(Msg::OutageNow)}</span>" " })}
+                            {o.area.clone()}
+                        </h3>
+                        <p><strong>{outage_window(&o)}</strong></p>
+                        <p>{o.reason.clone()}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

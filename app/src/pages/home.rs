@@ -19,6 +19,14 @@ pub fn HomePage() -> impl IntoView {
             <h1>{t(Msg::AppName)}</h1>
             <p class="lead">{t(Msg::HomeLead)}</p>
         </section>
+        <nav class="quick-links card-grid" aria-label=t(Msg::QuickServices) data-testid="quick-links">
+            <A href="/services" attr:class="quick">"💡 "{t(Msg::ServicesTitle)}</A>
+            <A href="/applications" attr:class="quick">"📝 "{t(Msg::NavApplications)}</A>
+            <A href="/work-orders" attr:class="quick">"🔧 "{t(Msg::NavWorkOrders)}</A>
+            <A href="/tariffs" attr:class="quick">"💴 "{t(Msg::TariffsTitle)}</A>
+            <A href="/guides" attr:class="quick">"📖 "{t(Msg::GuidesTitle)}</A>
+            <A href="/outages" attr:class="quick">"🔌 "{t(Msg::OutagesTitle)}</A>
+        </nav>
         <Outages/>
         <section aria-labelledby="halls-heading">
             <h2 id="halls-heading">{t(Msg::HallsTitle)}</h2>

@@ -44,9 +44,7 @@ fn lead(kind: NoticeKind) -> Msg {
 #[component]
 fn Message(item: InboxItem) -> impl IntoView {
     let app = use_app();
-    let at = domain::hours::format_local(
-        chrono::DateTime::from_timestamp_millis(item.at).unwrap_or_default(),
-    );
+    let at = domain::hours::format_local_ms(item.at);
     let (kind, stage) = (item.kind, item.stage);
     view! {
         <li class="card" class:unread=!item.read data-testid="inbox-item">

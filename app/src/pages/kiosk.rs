@@ -15,7 +15,7 @@ use crate::i18n::{business_msg, t, Lang, Msg};
 use crate::live::{use_queue_feed, QueueFeed};
 use crate::state::{now, store, stored, use_app};
 use domain::halls::{BusinessType, HallDetail};
-use domain::hours::{format_local, to_local};
+use domain::hours::{format_local_ms, to_local};
 use domain::queue::protocol::TicketView;
 use domain::queue::requests::CheckInRequest;
 use domain::queue::{Channel, TicketState};
@@ -217,7 +217,7 @@ fn Receipt(hall: String, ticket: TicketView, screen: RwSignal<Screen>) -> impl I
         <section class="card ticket kiosk-receipt" data-testid="kiosk-receipt">
             <p class="meta">{t(Msg::YourNumber)}" · "{t(business_msg(ticket.business))}</p>
             <p class="ticket-number" data-testid="ticket-number">{ticket.number.to_string()}</p>
-            <p class="meta" data-testid="issued-at">{format_local(chrono::DateTime::from_timestamp_millis(ticket.issued_at).unwrap_or_default())}</p>
+            <p class="meta" data-testid="issued-at">{format_local_ms(ticket.issued_at)}</p>
             <TicketFigures ticket=ticket.clone()/>
             <QrLink link caption=Msg::KioskScanTicket testid="ticket-qr"/>
             <div class="row no-print">

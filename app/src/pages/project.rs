@@ -11,25 +11,13 @@ use crate::pages::projects::due_text;
 use crate::state::use_app;
 use domain::expansion::api::{AuditEntry, AuditKind, ProjectDetail};
 use domain::expansion::schedule::StageState;
-use domain::hours::format_local;
+use domain::hours::format_local_ms as when;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
-
-fn when(ms: i64) -> String {
-    format_local(chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default())
-}
 
 #[component]
 pub fn ProjectPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::pages::path_id();
     let detail = LocalResource::new(move || api::projects::project(id()));
     let directory = LocalResource::new(api::firms);
     view! {

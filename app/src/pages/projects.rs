@@ -6,6 +6,7 @@ use crate::api;
 use crate::components::feedback::Loaded;
 use crate::components::form::{FormError, TextField};
 use crate::components::guard::SignedIn;
+use crate::components::hall_select::HallSelect;
 use crate::i18n::{say, t, Lang, Msg};
 use crate::state::use_app;
 use domain::expansion::api::{ProjectApply, ProjectKind, ProjectSummary};
@@ -115,7 +116,6 @@ fn ProjectRow(p: ProjectSummary) -> impl IntoView {
 fn ApplyForm() -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
-    let halls = LocalResource::new(api::halls);
     let title = RwSignal::new(String::new());
     let address = RwSignal::new(String::new());
     let capacity = RwSignal::new(String::from("100"));
@@ -151,16 +151,7 @@ fn ApplyForm() -> impl IntoView {
             <form class="form" on:submit=submit>
                 <TextField label=Msg::ProjectTitleField name="title" value=title error scope="apply"/>
                 <TextField label=Msg::ProjectAddress name="address" value=address error scope="apply"/>
-                <div class="field">
-                    <label for="apply-hall">{t(Msg::ProjectHall)}</label>
-                    <select id="apply-hall" name="hall_id" required on:change=move |ev| hall.set(event_target_value(&ev))>
-                        <option value="">"—"</option>
-                        {move || halls.get().and_then(Result::ok).map(|list| list.into_iter().map(|h| {
-                            let label = if app.lang.get() == Lang::Zh { h.name.clone() } else { h.name_en.clone() };
-                            view! { <option value=h.id.clone()>{label}</option> }
-                        }).collect_view())}
-                    </select>
-                </div>
+                <HallSelect id="apply-hall" value=hall error/>
                 <fieldset class="field">
                     <legend>{t(Msg::ProjectKindField)}</legend>
                     <label class="check"><input type="radio" name="kind" checked on:change=move |_| increase.set(false)/>{t(Msg::ProjectKindNew)}</label>
@@ -168,7 +159,7 @@ fn ApplyForm() -> impl IntoView {
                 </fieldset>
                 <TextField label=Msg::ProjectCapacity name="capacity_kva" value=capacity error kind="number" scope="apply"/>
                 <label class="check"><input type="checkbox" on:change=move |ev| dual.set(event_target_checked(&ev))/>{t(Msg::ProjectDual)}</label>
-                {move || error.get().filter(|e| e.field.is_none() || e.field.as_deref() == Some("hall_id"))
+                {move || error.get().filter(|e| e.field.is_none())
                     .map(|e| view! { <p class="form-error" role="alert">{crate::api::describe(&e, app.lang.get())}</p> })}
                 <button type="submit" class="button primary">{t(Msg::ProjectSubmit)}</button>
             </form>

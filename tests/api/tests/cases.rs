@@ -241,7 +241,11 @@ fn bad_work_orders_are_refused_and_overdue_ones_are_flagged() {
         .get(&format!("/api/work-orders/{}", filed.order.id))
         .assert_status(200)
         .json();
-    assert_eq!(seen.order.due, DueState::Overdue, "8 hours passed at 18:00 China time");
+    assert_eq!(
+        seen.order.due,
+        DueState::Overdue,
+        "8 hours passed at 18:00 China time"
+    );
     let soon = Client::demo("manager.xinghu").at("2026-03-02T09:00:00Z");
     let seen: WorkOrderDetail = soon
         .get(&format!("/api/work-orders/{}", filed.order.id))

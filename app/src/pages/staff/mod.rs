@@ -1,9 +1,10 @@
 //! The staff console: what each staff role can do today. Managers and admins manage notices,
 //! posters and planned outages, managers their hall's screens; admins manage accounts;
-//! counter staff call numbers.
+//! counter staff call numbers; admins also set the work-order commitments.
 
 mod agent_call;
 mod callbacks;
+mod commitments;
 mod consultations;
 mod counter;
 mod follow_ups;
@@ -69,5 +70,6 @@ fn Console() -> impl IntoView {
         <Show when=allowed(Endpoint::StaffOutageList)><outages::OutageManager/></Show>
         <Show when=allowed(Endpoint::UserList)><users::UserManager/></Show>
         <Show when=allowed(Endpoint::OutboxList)><outbox::Outbox/></Show>
+        <Show when=allowed(Endpoint::CommitmentUpdate)><commitments::Commitments/></Show>
     }
 }

@@ -16,7 +16,7 @@ pub fn Outbox() -> impl IntoView {
             <Loaded resource=messages content=move |list| view! {
                 <div class="table-scroll"><table data-testid="outbox"><tbody>
                     {list.into_iter().map(|m| view! { <tr>
-                        <td>{domain::hours::format_local(chrono::DateTime::from_timestamp_millis(m.at).unwrap_or_default())}</td>
+                        <td>{domain::hours::format_local_ms(m.at)}</td>
                         <td>{m.recipient}</td>
                         <td>{m.body}</td>
                         <td class="meta">{m.status}</td>

@@ -1,0 +1,27 @@
+//! A labelled choice of hall ("the hall for your area"), with the API's error for `hall_id`.
+
+use crate::api;
+use crate::components::form::{field_error, FormError};
+use crate::i18n::{t, Lang, Msg};
+use crate::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn HallSelect(id: &'static str, value: RwSignal<String>, error: FormError) -> impl IntoView {
+    let app = use_app();
+    let halls = LocalResource::new(api::halls);
+    let message = field_error(error, "hall_id");
+    view! {
+        <div class="field">
+            <label for=id>{t(Msg::ProjectHall)}</label>
+            <select id=id name="hall_id" data-testid=id required on:change=move |ev| value.set(event_target_value(&ev))>
+                <option value="">"—"</option>
+                {move || halls.get().and_then(Result::ok).map(|list| list.into_iter().map(|h| {
+                    let label = if app.lang.get() == Lang::Zh { h.name.clone() } else { h.name_en.clone() };
+                    view! { <option value=h.id.clone()>{label}</option> }
+                }).collect_view())}
+            </select>
+            <p class="field-note">{move || message.get().map(|text| view! { <span class="field-error">{text}</span> })}</p>
+        </div>
+    }
+}

@@ -1,0 +1,147 @@
+// The online hall's everyday services, clicked through as a customer and as hall staff: bind an
+// account, read its usage, pay a bill in the sandbox and get the receipt; file a repair order
+// that staff dispatch, attend, answer and close, and rate it.
+import { test, expect } from '@playwright/test';
+import { freshMobile, login, otherPerson } from './helpers.mjs';
+
+const PNG = { name: '现场.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c489', 'hex') };
+
+async function registerFresh(page, name) {
+  await page.goto('/register');
+  await page.getByLabel('手机号').fill(freshMobile());
+  await page.getByLabel('姓名').fill(name);
+  await page.getByLabel('密码', { exact: true }).fill('Sunshine2026');
+  await page.getByLabel('确认密码').fill('Sunshine2026');
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page.getByTestId('account-link')).toHaveText(name);
+}
+
+test('a customer binds an account, reads its usage, pays in the sandbox and gets the receipt', async ({ page }) => {
+  await registerFresh(page, '赵丽');
+  await page.goto('/');
+  await page.getByTestId('quick-links').getByRole('link', { name: /我的用电/ }).click();
+  await expect(page.getByText('还没有绑定户号')).toBeVisible();
+
+  const form = page.getByTestId('bind-form');
+  await form.getByLabel('户号').fill('3301000008');
+  await form.getByLabel('户主姓名').fill('赵力');
+  await form.getByRole('button', { name: '绑定' }).click();
+  await expect(form.getByText('户号或户主姓名与账单不符')).toBeVisible();
+  await form.getByLabel('户主姓名').fill('赵丽');
+  await form.getByRole('button', { name: '绑定' }).click();
+  const card = page.getByTestId('account-card');
+  await expect(card).toContainText('3301000008');
+  const owed = await card.getByTestId('unpaid').textContent();
+  expect(Number(owed)).toBeGreaterThan(0);
+
+  await card.getByRole('link', { name: '账单与缴费' }).click();
+  await expect(page.getByTestId('bill')).toHaveCount(24);
+  await expect(page.getByTestId('usage-months').locator('svg g')).toHaveCount(24);
+  const latest = await page.getByTestId('usage-days-total').textContent();
+  const month = page.getByTestId('usage-month');
+  const earliest = await month.locator('option').last().getAttribute('value');
+  await month.selectOption(earliest);
+  await expect(page.getByTestId('usage-days-total')).toContainText(earliest);
+  expect(await page.getByTestId('usage-days-total').textContent()).not.toEqual(latest);
+  await expect(page.getByTestId('usage-days').locator('svg g')).toHaveCount(await page.getByTestId('usage-days').locator('tbody tr').count());
+
+  const first = page.getByTestId('bill').first();
+  await first.getByText('电费明细').click();
+  await expect(first.locator('table')).toContainText('电量电费');
+  await expect(page.getByTestId('pay-total')).toHaveText(owed);
+  await page.getByTestId('pay').click();
+
+  await expect(page.getByTestId('sandbox')).toBeVisible();
+  await expect(page.getByTestId('sandbox-amount')).toHaveText(owed);
+  await page.getByTestId('sandbox-confirm').click();
+  const receipt = page.getByTestId('receipt');
+  await expect(receipt).toContainText('电子收据');
+  await expect(page.getByTestId('receipt-no')).toHaveText(/^GH\d{8}-\d{6}$/);
+  await expect(page.getByTestId('receipt-total')).toHaveText(`¥${owed}`);
+  await expect(receipt).toContainText('3301000008');
+
+  await receipt.getByRole('link', { name: '返回户号' }).click();
+  await expect(page.getByTestId('all-paid')).toBeVisible();
+  await page.goto('/services');
+  await expect(page.getByTestId('unpaid')).toHaveText('0.00');
+});
+
+test('a repair order is dispatched, attended, answered and closed by staff, then rated', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await registerFresh(page, '钱师傅');
+  await page.goto('/work-orders');
+  const form = page.getByTestId('order-form');
+  await expect(page.getByTestId('promise')).toContainText('45 min');
+  const description = `楼道灯和户内全部停电 ${Date.now()}`;
+  await form.getByLabel('情况描述').fill(description);
+  await form.getByLabel('地点').fill('星湖区文昌路 21 号 2 单元');
+  await form.getByTestId('order-hall').selectOption('xinghu');
+  await form.locator('#order-photos').setInputFiles(PNG);
+  await form.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByTestId('order-status')).toHaveText('已提交');
+  await expect(page.locator('.photos img')).toHaveCount(1);
+  const url = page.url();
+
+  const { page: staff } = await otherPerson(browser);
+  await login(staff, 'staff.xinghu.1');
+  await staff.getByRole('link', { name: '报修投诉' }).click();
+  await staff.getByTestId('order-row').filter({ hasText: description }).getByRole('link').click();
+  await expect(staff.getByTestId('order-due')).toHaveText(/时限内|即将超时/);
+  await staff.getByTestId('order-department').selectOption('repair_crew');
+  await staff.getByTestId('order-dispatch').click();
+  await expect(staff.getByTestId('order-status')).toHaveText('已派单');
+  await staff.getByTestId('order-arrive').click();
+  await expect(staff.getByTestId('order-status')).toHaveText('已到达现场');
+  await expect(staff.getByTestId('order-due')).toHaveText('按时完成');
+  await staff.getByTestId('order-text').fill('进户开关跳闸，已复位并检查线路，恢复供电');
+  await staff.getByTestId('order-reply').click();
+  await expect(staff.getByTestId('order-status')).toHaveText('已处理答复');
+  await staff.getByTestId('order-close').click();
+  await expect(staff.getByTestId('order-status')).toHaveText('已办结');
+
+  await page.goto(url);
+  await expect(page.getByTestId('order-reply')).toContainText('恢复供电');
+  await page.getByLabel('★★★★', { exact: true }).check();
+  await page.getByTestId('order-text').fill('来得很快');
+  await page.getByTestId('order-rate').click();
+  await expect(page.getByTestId('order-rating')).toContainText('★★★★ 来得很快');
+  await expect(page.getByTestId('order-events').locator('li')).toHaveCount(6);
+  await expect(page.getByTestId('order-actions')).toHaveCount(0);
+});
+
+test('a tariff change is accepted and approved by the hall, and the account takes the new plan', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await registerFresh(page, '王芳');
+  await page.goto('/services');
+  const form = page.getByTestId('bind-form');
+  await form.getByLabel('户号').fill('3301000006');
+  await form.getByLabel('户主姓名').fill('王芳');
+  await form.getByRole('button', { name: '绑定' }).click();
+  const card = page.getByTestId('account-card');
+  const wasPeakValley = (await card.textContent()).includes('峰谷电价');
+  const wanted = wasPeakValley ? '普通电价' : '峰谷电价';
+
+  await page.getByRole('link', { name: '业务办理' }).first().click();
+  const apply = page.getByTestId('application-form');
+  await apply.getByTestId('application-kind').selectOption('tariff_change');
+  await expect(apply.getByTestId('guide')).toContainText('户主有效身份证明');
+  await apply.locator('#application-account').selectOption('3301000006');
+  await apply.getByLabel(wanted).check();
+  await apply.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByTestId('application-status')).toHaveText('已提交');
+  const url = page.url();
+
+  const { page: staff } = await otherPerson(browser);
+  await login(staff, 'staff.xinghu.2');
+  await staff.getByRole('link', { name: '业务办理' }).first().click();
+  await staff.getByTestId('application-row').filter({ hasText: '王芳' }).first().getByRole('link').click();
+  await staff.getByRole('button', { name: '受理' }).click();
+  await expect(staff.getByTestId('application-status')).toHaveText('已受理，审核中');
+  await staff.getByRole('button', { name: '审核通过并办结' }).click();
+  await expect(staff.getByTestId('application-status')).toHaveText('已办结');
+
+  await page.goto(url);
+  await expect(page.getByTestId('application-events').locator('li')).toHaveCount(3);
+  await page.goto('/services');
+  await expect(page.getByTestId('account-card')).toContainText(wanted);
+});
