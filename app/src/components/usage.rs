@@ -31,7 +31,7 @@ pub fn UsageCharts(number: String) -> impl IntoView {
                     valley: d.valley_kwh,
                 }).collect();
                 let total: u32 = u.days.iter().map(|d| d.peak_kwh + d.valley_kwh).sum();
-                let lang = app.lang.get_untracked();
+                let lang = app.lang.get();
                 let shown = u.period.clone();
                 view! {
                     <BarChart bars=months caption=Msg::UsageMonthly.text(lang) testid="usage-months"/>

@@ -36,7 +36,8 @@ pub struct UtilityAccount {
     pub category: Category,
     pub plan: Plan,
     pub capacity_kva: u32,
-    /// The hall whose area the account is in.
+    /// The hall whose area the account is in (empty until the utility assigns one: then only
+    /// the admin handles its applications).
     pub hall_id: String,
     /// Payments minus bills: below zero, the customer owes that much.
     pub balance_fen: i64,

@@ -79,7 +79,7 @@ pub struct BillDetail {
     pub holder_name: String,
 }
 
-/// The bill for a month's meter readings, issued on the first of the next month.
+/// The amount of the bill for a month's peak and valley kWh.
 pub fn issue(category: Category, plan: Plan, peak_kwh: u32, valley_kwh: u32) -> i64 {
     tariff_for(category)
         .charge(plan, peak_kwh, valley_kwh)

@@ -23,7 +23,7 @@ use serde_json::json;
 use worker::Response;
 
 const SELECT_ACCOUNTS: &str = "SELECT a.number, a.holder_name, a.address, a.category, a.plan, \
-     a.capacity_kva, COALESCE(a.hall_id, 'xinghu') AS hall_id, \
+     a.capacity_kva, COALESCE(a.hall_id, '') AS hall_id, \
      (SELECT COALESCE(SUM(amount_fen), 0) FROM ledger l WHERE l.number = a.number) AS balance_fen, \
      (SELECT COUNT(*) FROM bills b WHERE b.number = a.number AND b.payment_id IS NULL) AS unpaid_bills, \
      (SELECT COALESCE(SUM(amount_fen), 0) FROM bills b WHERE b.number = a.number AND b.payment_id IS NULL) AS unpaid_fen, \

@@ -53,6 +53,9 @@ fn a_business_suspension_is_accepted_with_its_documents_and_changes_the_account(
         .assert_error(400, "validation");
     let (status, _, bytes) = staff.download(&format!("{path}/documents/{}", doc.id));
     assert_eq!((status, bytes.as_slice()), (200, PDF));
+    let doc_path = format!("{path}/documents/{}", doc.id);
+    assert_eq!(Client::fresh_customer().download(&doc_path).0, 404);
+    assert_eq!(Client::demo("staff.binjiang.1").download(&doc_path).0, 403);
 
     Client::demo("staff.xinghu.1")
         .get(&path)
@@ -164,9 +167,24 @@ fn a_repair_order_is_dispatched_reached_answered_closed_and_rated() {
     assert_eq!(order.deadline_at - order.created_at, 45 * 60_000);
     assert_eq!(order.due, DueState::OnTime);
     let path = format!("/api/work-orders/{}", order.id);
+    let photo: FileRef = customer
+        .upload(&format!("{path}/photos"), "image/png", PNG)
+        .assert_status(201)
+        .json();
+    customer
+        .upload(&format!("{path}/photos"), "text/html", b"<script>")
+        .assert_error(400, "validation");
+    for _ in 0..2 {
+        customer
+            .upload(&format!("{path}/photos"), "image/png", PNG)
+            .assert_status(201);
+    }
     customer
         .upload(&format!("{path}/photos"), "image/png", PNG)
-        .assert_status(201);
+        .assert_error(409, "conflict");
+    let photo_path = format!("{path}/photos/{}", photo.id);
+    assert_eq!(Client::demo("staff.xinghu.2").download(&photo_path).0, 200);
+    assert_eq!(Client::fresh_customer().download(&photo_path).0, 404);
     let staff = Client::demo("staff.xinghu.2");
     let board: Vec<WorkOrder> = staff.get("/api/work-orders").assert_status(200).json();
     assert!(board.iter().any(|o| o.id == order.id));
@@ -205,7 +223,7 @@ fn a_repair_order_is_dispatched_reached_answered_closed_and_rated() {
     assert_eq!(rated.order.due, DueState::Met);
     assert_eq!(rated.order.stars, Some(5));
     assert_eq!(rated.events.len(), 6);
-    assert_eq!(rated.photos.len(), 1);
+    assert_eq!(rated.photos.len(), 3);
     assert!(rated.order.options.is_empty());
     act(&customer, &path, json!({ "action": "rate", "stars": 1 })).assert_error(409, "conflict");
     let _ = OrderAction::Rate;
