@@ -165,21 +165,12 @@ impl ApplicationInput {
     /// connection) and `today`.
     pub fn checked(&self, account: Option<&AccountFacts>, today: NaiveDate) -> ApiResult<Request> {
         let kind = required(&self.kind, "kind", "which application this is")?;
-        let account = match (kind, account) {
-            (AppKind::NewConnection, _) => None,
-            (_, Some(a)) => Some(a),
-            (_, None) => {
-                return Err(ApiError::validation(
-                    "account",
-                    "choose one of your bound accounts",
-                ))
-            }
-        };
+        let account = account.filter(|_| kind != AppKind::NewConnection);
         let text = |value: &Option<String>, field: &str, max: usize, what: &str| {
             field_text(field, value.as_deref().unwrap_or(""), max, what)
         };
         match (kind, account) {
-            (AppKind::RenameTransfer, _) => Ok(Request::RenameTransfer {
+            (AppKind::RenameTransfer, Some(_)) => Ok(Request::RenameTransfer {
                 new_holder: text(&self.new_holder, "new_holder", 60, "the new holder's name")?,
                 id_number: check_id_number(self.id_number.as_deref().unwrap_or(""))?,
                 phone: crate::accounts::normalise_mobile(self.phone.as_deref().unwrap_or(""))?,
@@ -268,7 +259,10 @@ impl ApplicationInput {
                 };
                 Ok(Request::Project(apply.checked()?))
             }
-            (_, None) => unreachable!("only a new connection has no account"),
+            (_, None) => Err(ApiError::validation(
+                "account",
+                "choose one of your bound accounts",
+            )),
         }
     }
 }
