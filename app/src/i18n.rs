@@ -495,6 +495,7 @@ messages! {
     Balance => "账户余额", "Balance";
     BillsAndPay => "账单与缴费", "Bills and payment";
     BillsTitle => "电费账单", "Bills";
+    PaidBills => "已缴账单", "Paid bills";
     AllPaid => "电费已全部结清。", "All bills are paid.";
     BillPaid => "已缴", "Paid";
     BillUnpaid => "未缴", "Unpaid";

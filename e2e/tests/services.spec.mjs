@@ -71,7 +71,7 @@ test('a repair order is dispatched, attended, answered and closed by staff, then
   await registerFresh(page, '钱师傅');
   await page.goto('/work-orders');
   const form = page.getByTestId('order-form');
-  await expect(page.getByTestId('promise')).toContainText('45 min');
+  await expect(page.getByTestId('promise')).toContainText('45 分钟内');
   const description = `楼道灯和户内全部停电 ${Date.now()}`;
   await form.getByLabel('情况描述').fill(description);
   await form.getByLabel('地点').fill('星湖区文昌路 21 号 2 单元');

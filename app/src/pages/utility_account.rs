@@ -72,17 +72,17 @@ fn payment_key() -> String {
 #[component]
 fn Bills(list: Vec<Bill>, category: Category, number: String) -> impl IntoView {
     let app = use_app();
-    let unpaid: Vec<i64> = list
-        .iter()
-        .filter(|b| b.status == BillStatus::Unpaid)
-        .map(|b| b.id)
-        .collect();
+    // What is owed comes first, with the pay bar; paid bills fold away below it.
+    let (owed, paid): (Vec<Bill>, Vec<Bill>) = list
+        .into_iter()
+        .partition(|b| b.status == BillStatus::Unpaid);
+    let unpaid: Vec<i64> = owed.iter().map(|b| b.id).collect();
     let chosen = RwSignal::new(unpaid.clone());
     let top_up = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let key = StoredValue::new(payment_key());
     let amounts = StoredValue::new(
-        list.iter()
+        owed.iter()
             .map(|b| (b.id, b.amount_fen))
             .collect::<Vec<_>>(),
     );
@@ -123,7 +123,7 @@ fn Bills(list: Vec<Bill>, category: Category, number: String) -> impl IntoView {
             <h2>{t(Msg::BillsTitle)}</h2>
             {unpaid.is_empty().then(|| view! { <p class="empty" data-testid="all-paid">{t(Msg::AllPaid)}</p> })}
             <ul class="list bill-list" data-testid="bill-list">
-                {list.into_iter().map(|b| view! { <BillRow b category chosen/> }).collect_view()}
+                {owed.into_iter().map(|b| view! { <BillRow b category chosen/> }).collect_view()}
             </ul>
             <div class="pay-bar">
                 <label>{t(Msg::TopUp)}
@@ -134,6 +134,12 @@ fn Bills(list: Vec<Bill>, category: Category, number: String) -> impl IntoView {
                     {t(Msg::PayNow)}
                 </button>
             </div>
+            <details class="paid-bills">
+                <summary>{t(Msg::PaidBills)}" ("{paid.len()}")"</summary>
+                <ul class="list bill-list">
+                    {paid.into_iter().map(|b| view! { <BillRow b category chosen/> }).collect_view()}
+                </ul>
+            </details>
         </section>
     }
 }

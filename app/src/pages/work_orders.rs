@@ -129,12 +129,13 @@ fn OrderForm() -> impl IntoView {
                 .find(|c| c.topic == topic.get())
                 .map(|c| c.minutes)
         })?;
+        let lang = app.lang.get();
         let text = if minutes % 60 == 0 {
-            format!("{} h", minutes / 60)
+            format!("{} {}", minutes / 60, crate::i18n::pick(lang, "小时", "h"))
         } else {
-            format!("{minutes} min")
+            format!("{minutes} {}", crate::i18n::pick(lang, "分钟", "min"))
         };
-        Some(Msg::Promise.text(app.lang.get()).replace("{}", &text))
+        Some(Msg::Promise.text(lang).replace("{}", &text))
     };
     let other = form_error(error, &["description", "location", "phone", "hall_id"]);
     view! {
