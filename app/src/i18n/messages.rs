@@ -1,34 +1,8 @@
-//! The one i18n layer: every string the app shows is a `Msg` with its zh-CN and English text.
-//! A missing translation is a compile error, not a blank on screen.
+//! Every string the app shows, in zh-CN and English, in one table: the macro turns it into the
+//! `Msg` enum and its `text` lookup, so a message without both texts does not compile. The table
+//! is long because it is the whole app's wording; it holds data only.
 
-use crate::state::use_app;
-use domain::halls::BusinessType;
-use domain::notices::NoticeState;
-use domain::Role;
-use leptos::prelude::*;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-    pub fn parse(code: &str) -> Lang {
-        if code.starts_with("en") {
-            Lang::En
-        } else {
-            Lang::Zh
-        }
-    }
-}
+use super::Lang;
 
 macro_rules! messages {
     ($($key:ident => $zh:literal, $en:literal;)+) => {
@@ -582,73 +556,4 @@ messages! {
     CommitmentsTitle => "服务承诺时限", "Service commitments";
     Saved => "已保存", "Saved";
     ErrIdNumber => "身份证号格式不正确，请按证件填写 18 位号码。", "Enter the 18-character ID number exactly as on the card.";
-}
-
-pub fn role_msg(role: Role) -> Msg {
-    match role {
-        Role::Customer => Msg::RoleCustomer,
-        Role::HallStaff => Msg::RoleHallStaff,
-        Role::HallManager => Msg::RoleHallManager,
-        Role::Admin => Msg::RoleAdmin,
-        Role::Design => Msg::RoleDesign,
-        Role::Construction => Msg::RoleConstruction,
-        Role::Test => Msg::RoleTest,
-        Role::Supervision => Msg::RoleSupervision,
-    }
-}
-
-pub fn business_msg(kind: BusinessType) -> Msg {
-    match kind {
-        BusinessType::Payment => Msg::BizPayment,
-        BusinessType::Expansion => Msg::BizExpansion,
-        BusinessType::ChangeTransfer => Msg::BizChangeTransfer,
-        BusinessType::Consultation => Msg::BizConsultation,
-        BusinessType::Invoice => Msg::BizInvoice,
-    }
-}
-
-pub fn notice_state_msg(state: NoticeState) -> Msg {
-    match state {
-        NoticeState::Scheduled => Msg::StateScheduled,
-        NoticeState::Published => Msg::StatePublished,
-        NoticeState::Expired => Msg::StateExpired,
-        NoticeState::Withdrawn => Msg::StateWithdrawn,
-    }
-}
-
-pub const WEEKDAYS: [Msg; 7] = [
-    Msg::Mon,
-    Msg::Tue,
-    Msg::Wed,
-    Msg::Thu,
-    Msg::Fri,
-    Msg::Sat,
-    Msg::Sun,
-];
-
-/// A reactive translation for views: `{t(Msg::Home)}` follows the language switch.
-pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = use_app().lang;
-    move || msg.text(lang.get())
-}
-
-/// Plain text in the current language, for views a reactive parent redraws with every queue
-/// update and on a language switch (the parent tracks `lang`). A reactive `t` in such a view
-/// would leave a subscription to the language behind at every redraw: about a kilobyte of
-/// memory per update on a screen that runs all day (see bench/display_soak).
-pub fn tr(msg: Msg) -> &'static str {
-    msg.text(use_app().lang.get_untracked())
-}
-
-/// Picks the Chinese or English variant of data that comes in both (hall names, addresses).
-pub fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
-/// Domain words (stages, actions, documents, parties) in a language.
-pub fn say(words: domain::expansion::labels::Words, lang: Lang) -> &'static str {
-    pick(lang, words.0, words.1)
 }
