@@ -134,6 +134,16 @@ pub async fn firms() -> Result<Vec<Firm>, ApiError> {
     get("/api/firms").await
 }
 
+/// A fresh idempotency key for a check-in or a payment; `source` says where it came from
+/// ("web", "kiosk", "pay"). Made once per form, so a retry or double click reuses it.
+pub fn idempotency_key(source: &str) -> String {
+    format!(
+        "{source}-{}-{}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e9) as u64
+    )
+}
+
 fn encode(segment: &str) -> String {
     js_sys::encode_uri_component(segment).into()
 }
@@ -185,15 +195,6 @@ pub mod queue {
         key.as_deref()
             .map(|k| format!("?key={}", super::encode(k)))
             .unwrap_or_default()
-    }
-
-    /// A fresh idempotency key for a check-in; `source` says where it came from ("web", "kiosk").
-    pub fn idempotency_key(source: &str) -> String {
-        format!(
-            "{source}-{}-{}",
-            js_sys::Date::now() as u64,
-            (js_sys::Math::random() * 1e9) as u64
-        )
     }
 
     pub async fn check_in(hall: &str, req: &CheckInRequest) -> Result<TicketView, ApiError> {

@@ -25,6 +25,7 @@ mod projects;
 mod queue;
 mod router;
 mod service;
+mod settings;
 mod users;
 mod video;
 

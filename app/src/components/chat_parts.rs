@@ -55,12 +55,11 @@ pub fn FilePicker(
     #[prop(optional)] testid: Option<&'static str>,
 ) -> impl IntoView {
     let chosen = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = crate::components::form::chosen_file(&ev) else {
             return;
         };
         // Cleared, so choosing the same file again sends it again.
-        input.set_value("");
+        event_target::<web_sys::HtmlInputElement>(&ev).set_value("");
         on_file.run(file);
     };
     view! {

@@ -102,3 +102,10 @@ pub fn required_time(
     time_input(app, value, field)?
         .ok_or_else(|| ApiError::validation(field, app.text(Msg::BadTime)))
 }
+
+/// The file just chosen in a file input, from its change event.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    event_target::<web_sys::HtmlInputElement>(ev)
+        .files()
+        .and_then(|f| f.get(0))
+}

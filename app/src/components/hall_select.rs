@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::components::form::{field_error, FormError};
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{pick, t, Msg};
 use crate::state::use_app;
 use leptos::prelude::*;
 
@@ -17,7 +17,7 @@ pub fn HallSelect(id: &'static str, value: RwSignal<String>, error: FormError) -
             <select id=id name="hall_id" data-testid=id required on:change=move |ev| value.set(event_target_value(&ev))>
                 <option value="">"—"</option>
                 {move || halls.get().and_then(Result::ok).map(|list| list.into_iter().map(|h| {
-                    let label = if app.lang.get() == Lang::Zh { h.name.clone() } else { h.name_en.clone() };
+                    let label = pick(app.lang.get(), &h.name, &h.name_en).to_string();
                     view! { <option value=h.id.clone()>{label}</option> }
                 }).collect_view())}
             </select>

@@ -12,7 +12,6 @@ use domain::wire::wire_name;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
-use wasm_bindgen::JsCast;
 
 fn today() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
@@ -51,8 +50,7 @@ pub fn ProjectAction(
     let action = option.action;
     let name = wire_name(&action);
     let upload = move |kind: DocKind, ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = crate::components::form::chosen_file(&ev) else {
             return;
         };
         busy.set(true);

@@ -59,7 +59,7 @@ pub fn TakeNumber(hall: HallDetail) -> impl IntoView {
     let open = hall.summary.status.is_open();
     let hall_id = hall.summary.id.clone();
     // One key per visit to the form: a double tap or a retry gets the same ticket.
-    let idempotency_key = api::queue::idempotency_key("web");
+    let idempotency_key = api::idempotency_key("web");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let request = CheckInRequest {

@@ -7,14 +7,10 @@ use crate::components::published::OutageCards;
 use crate::i18n::{say, t, Msg};
 use crate::state::use_app;
 use domain::billing::tariff::{Plan, Tariff, RESIDENTIAL};
-use domain::billing::yuan;
+use domain::billing::{li_yuan, yuan};
 use domain::service::applications::AppKind;
 use domain::service::guides::{guide, FAQ};
 use leptos::prelude::*;
-
-fn price(li: i64) -> String {
-    format!("{:.3}", li as f64 / 1000.0)
-}
 
 #[component]
 pub fn TariffsPage() -> impl IntoView {
@@ -26,11 +22,11 @@ pub fn TariffsPage() -> impl IntoView {
             <div class="table-scroll"><table data-testid="tariff-table">
                 <thead><tr><th></th><th>{t(Msg::UsageMonthlyKwh)}</th><th>{t(Msg::PricePerKwh)}</th></tr></thead>
                 <tbody>
-                    <tr><td>{t(Msg::Tier1)}</td><td>"0–"{t3[0].up_to.unwrap_or(0)}</td><td>{price(RESIDENTIAL.flat_li)}</td></tr>
-                    <tr><td>{t(Msg::Tier2)}</td><td>{t3[0].up_to.unwrap_or(0) + 1}"–"{t3[1].up_to.unwrap_or(0)}</td><td>"+"{price(t3[1].surcharge_li)}</td></tr>
-                    <tr><td>{t(Msg::Tier3)}</td><td>">"{t3[1].up_to.unwrap_or(0)}</td><td>"+"{price(t3[2].surcharge_li)}</td></tr>
-                    <tr><td>{t(Msg::UsagePeak)}" 08:00–22:00"</td><td>"—"</td><td>{price(RESIDENTIAL.peak_li)}</td></tr>
-                    <tr><td>{t(Msg::UsageValley)}" 22:00–08:00"</td><td>"—"</td><td>{price(RESIDENTIAL.valley_li)}</td></tr>
+                    <tr><td>{t(Msg::Tier1)}</td><td>"0–"{t3[0].up_to.unwrap_or(0)}</td><td>{li_yuan(RESIDENTIAL.flat_li)}</td></tr>
+                    <tr><td>{t(Msg::Tier2)}</td><td>{t3[0].up_to.unwrap_or(0) + 1}"–"{t3[1].up_to.unwrap_or(0)}</td><td>"+"{li_yuan(t3[1].surcharge_li)}</td></tr>
+                    <tr><td>{t(Msg::Tier3)}</td><td>">"{t3[1].up_to.unwrap_or(0)}</td><td>"+"{li_yuan(t3[2].surcharge_li)}</td></tr>
+                    <tr><td>{t(Msg::UsagePeak)}" 08:00–22:00"</td><td>"—"</td><td>{li_yuan(RESIDENTIAL.peak_li)}</td></tr>
+                    <tr><td>{t(Msg::UsageValley)}" 22:00–08:00"</td><td>"—"</td><td>{li_yuan(RESIDENTIAL.valley_li)}</td></tr>
                 </tbody>
             </table></div>
             <p class="hint">{t(Msg::TariffNote)}</p>
@@ -59,7 +55,7 @@ fn Calculator(tariff: Tariff) -> impl IntoView {
                         <h3>{move || say(plan.words(), app.lang.get())}</h3>
                         <p class="big-figure">"¥"<strong data-testid=format!("calc-{}", domain::wire::wire_name(&plan))>{move || yuan(charge(plan).total_fen)}</strong></p>
                         <ul>{move || charge(plan).lines.into_iter().map(|l| view! {
-                            <li>{say(l.kind.words(), app.lang.get())}": "{l.kwh}" × "{price(l.price_li)}</li>
+                            <li>{say(l.kind.words(), app.lang.get())}": "{l.kwh}" × "{li_yuan(l.price_li)}</li>
                         }).collect_view()}</ul>
                     </li>
                 }).collect_view()}

@@ -133,7 +133,7 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
             channel: Channel::Kiosk,
             phone: Some(phone.get_untracked()).filter(|p| !p.trim().is_empty()),
             green_channel: green.get_untracked(),
-            idempotency_key: Some(api::queue::idempotency_key("kiosk")),
+            idempotency_key: Some(api::idempotency_key("kiosk")),
         };
         let hall_id = hall_id.clone();
         busy.set(true);

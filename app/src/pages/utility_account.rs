@@ -10,7 +10,7 @@ use crate::state::use_app;
 use domain::billing::accounts::{Category, UtilityAccount};
 use domain::billing::bills::{Bill, BillStatus};
 use domain::billing::payments::{EntryKind, PayInput};
-use domain::billing::yuan;
+use domain::billing::{li_yuan, yuan};
 use domain::hours::format_local_ms;
 use domain::Role;
 use leptos::prelude::*;
@@ -60,15 +60,6 @@ fn Account(a: UtilityAccount) -> impl IntoView {
     }
 }
 
-/// A new key for each payment form: a retry or double click of the same form reuses it.
-fn payment_key() -> String {
-    format!(
-        "web-{}-{}",
-        js_sys::Date::now() as u64,
-        (js_sys::Math::random() * 1e9) as u64
-    )
-}
-
 #[component]
 fn Bills(list: Vec<Bill>, category: Category, number: String) -> impl IntoView {
     let app = use_app();
@@ -80,7 +71,7 @@ fn Bills(list: Vec<Bill>, category: Category, number: String) -> impl IntoView {
     let chosen = RwSignal::new(unpaid.clone());
     let top_up = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let key = StoredValue::new(payment_key());
+    let key = StoredValue::new(api::idempotency_key("pay"));
     let amounts = StoredValue::new(
         owed.iter()
             .map(|b| (b.id, b.amount_fen))
@@ -180,8 +171,8 @@ fn BillRow(b: Bill, category: Category, chosen: RwSignal<Vec<i64>>) -> impl Into
                     <tbody>
                         {charge.lines.into_iter().map(|l| view! { <tr>
                             <td>{move || say(l.kind.words(), app.lang.get())}</td>
-                            <td>{l.kwh}" kWh × "{format!("{:.3}", l.price_li as f64 / 1000.0)}</td>
-                            <td>"¥"{format!("{:.3}", l.amount_li as f64 / 1000.0)}</td>
+                            <td>{l.kwh}" kWh × "{li_yuan(l.price_li)}</td>
+                            <td>"¥"{li_yuan(l.amount_li)}</td>
                         </tr> }).collect_view()}
                         <tr><th colspan="2">{t(Msg::PayTotal)}</th><th>"¥"{yuan(charge.total_fen)}</th></tr>
                     </tbody>

@@ -13,6 +13,13 @@ pub fn yuan(fen: i64) -> String {
     format!("{sign}{}.{:02}", fen / 100, fen % 100)
 }
 
+/// Prices and bill lines are in 厘 (0.001 yuan): "0.538".
+pub fn li_yuan(li: i64) -> String {
+    let sign = if li < 0 { "-" } else { "" };
+    let li = li.unsigned_abs();
+    format!("{sign}{}.{:03}", li / 1000, li % 1000)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -21,5 +28,7 @@ mod tests {
         assert_eq!(super::yuan(5), "0.05");
         assert_eq!(super::yuan(-250), "-2.50");
         assert_eq!(super::yuan(0), "0.00");
+        assert_eq!(super::li_yuan(538), "0.538");
+        assert_eq!(super::li_yuan(102_240), "102.240");
     }
 }

@@ -3,18 +3,11 @@
 //! gateway's checkout page takes the customer, and the gateway posts a notice signed with
 //! HMAC-SHA256 under `PAYMENT_NOTIFY_SECRET` to `/api/payments/notify`.
 
+use crate::settings::setting;
 use worker::Env;
 
 pub const SANDBOX: &str = "sandbox";
 pub const GATEWAY: &str = "gateway";
-
-fn setting(env: &Env, name: &str) -> Option<String> {
-    env.secret(name)
-        .map(|s| s.to_string())
-        .or_else(|_| env.var(name).map(|v| v.to_string()))
-        .ok()
-        .filter(|v| !v.is_empty())
-}
 
 /// Which provider new payments use.
 pub fn current(env: &Env) -> &'static str {

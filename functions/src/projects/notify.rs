@@ -123,10 +123,7 @@ impl Delivery<'_> {
 }
 
 fn provider(env: &Env) -> Option<String> {
-    env.var("SMS_WEBHOOK_URL")
-        .ok()
-        .map(|v| v.to_string())
-        .filter(|u| !u.is_empty())
+    crate::settings::setting(env, "SMS_WEBHOOK_URL")
 }
 
 /// New messages wait for the provider when there is one; otherwise they are only logged.

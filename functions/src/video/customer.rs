@@ -128,12 +128,7 @@ pub async fn handle_callback(ctx: &mut Ctx) -> Result<Response> {
 
 /// The ICE servers from the `ICE_SERVERS` setting (a secret in production: TURN credentials).
 fn ice_servers(ctx: &Ctx) -> Vec<domain::video::api::IceServer> {
-    let raw = ctx
-        .env
-        .secret("ICE_SERVERS")
-        .map(|s| s.to_string())
-        .or_else(|_| ctx.env.var("ICE_SERVERS").map(|v| v.to_string()))
-        .unwrap_or_default();
+    let raw = crate::settings::setting(&ctx.env, "ICE_SERVERS").unwrap_or_default();
     domain::video::api::parse_ice_servers(&raw)
 }
 

@@ -13,7 +13,6 @@ use domain::policy::{may_target_halls, Actor};
 use domain::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 const FIELDS: &[&str] = &[
     "title",
@@ -130,8 +129,7 @@ fn PosterForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
     let image_error = crate::components::form::field_error(error, "image");
     let uploading = RwSignal::new(false);
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = crate::components::form::chosen_file(&ev) else {
             return;
         };
         uploading.set(true);
