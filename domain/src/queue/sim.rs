@@ -5,8 +5,10 @@
 use super::engine::{CheckIn, HallQueue};
 use super::estimate::{baseline_minutes, estimate_waits};
 use super::stats::ServiceStats;
-use super::{CounterState, Priority, QueueConfig};
+use super::{CounterState, Priority, QueueConfig, TicketState};
 use crate::halls::BusinessType::{self, *};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 const MIN: i64 = 60_000;
 const WALK_MS: i64 = 15_000;
@@ -52,9 +54,12 @@ pub struct SimConfig {
     pub arrivals_per_minute: [f64; 24],
     /// Business type, share of arrivals, true mean service minutes.
     pub mix: Vec<(BusinessType, f64, f64)>,
+    /// Spread of service times (log-normal); exactly 1 draws them exponential.
     pub service_cv: f64,
     pub priority_share: f64,
     pub counters: Vec<Vec<BusinessType>>,
+    /// Mean minutes a waiting customer stays before giving up (exponential); `None`: all stay.
+    pub patience_minutes: Option<f64>,
 }
 
 /// The seeds' hall: about 2.35 arrivals a minute over the day, peaks 9–11 and 15–17, a dip
@@ -98,6 +103,7 @@ pub fn seeds_hall_profile(seed: u64) -> SimConfig {
             vec![ChangeTransfer, Consultation],
             vec![Payment, Expansion, ChangeTransfer, Consultation, Invoice],
         ],
+        patience_minutes: None,
     }
 }
 
@@ -115,9 +121,19 @@ pub struct Outcome {
 pub struct SimReport {
     pub outcomes: Vec<Outcome>,
     pub max_waiting: usize,
+    /// Minutes from check-in to the first call, for every ticket called on a measured day.
+    pub waits: Vec<f64>,
+    /// Customers who gave up waiting on a measured day.
+    pub abandoned: usize,
 }
 
 impl SimReport {
+    /// The share of arrivals called within `t` minutes; those who gave up count as not.
+    pub fn share_called_within(&self, t: f64) -> f64 {
+        let in_time = self.waits.iter().filter(|&&w| w <= t).count();
+        in_time as f64 / (self.waits.len() + self.abandoned).max(1) as f64
+    }
+
     fn mean(&self, f: impl Fn(&Outcome) -> f64) -> f64 {
         self.outcomes.iter().map(f).sum::<f64>() / self.outcomes.len().max(1) as f64
     }
@@ -145,17 +161,35 @@ impl SimReport {
 }
 
 pub fn run(config: &SimConfig) -> SimReport {
+    run_observed(config, |_, _| {})
+}
+
+/// Runs the days, handing each day's finished queue to `on_day` (the demo data's history).
+pub fn run_observed(config: &SimConfig, mut on_day: impl FnMut(u32, &HallQueue)) -> SimReport {
     let mut rng = Rng::new(config.seed);
     let mut stats = ServiceStats::default();
     let mut report = SimReport::default();
     for day in 0..config.days {
         let measured = day >= config.warm_up_days;
-        stats = run_day(
+        let queue = run_day(
             config,
             &mut rng,
             stats,
             if measured { Some(&mut report) } else { None },
         );
+        if measured {
+            for t in &queue.tickets {
+                match (t.first_called_at, t.state) {
+                    (Some(called), _) => report
+                        .waits
+                        .push((called - t.issued_at) as f64 / MIN as f64),
+                    (None, TicketState::Cancelled) => report.abandoned += 1,
+                    _ => {}
+                }
+            }
+        }
+        on_day(day, &queue);
+        stats = queue.stats;
     }
     report
 }
@@ -172,13 +206,13 @@ fn pick_business(config: &SimConfig, rng: &mut Rng) -> (BusinessType, f64) {
     (business, mean)
 }
 
-/// Runs one day and returns the service times learned, for the next day to start from.
+/// Runs one day and returns its queue, whose service times the next day starts from.
 fn run_day(
     config: &SimConfig,
     rng: &mut Rng,
     stats: ServiceStats,
     mut report: Option<&mut SimReport>,
-) -> ServiceStats {
+) -> HallQueue {
     let counters = config
         .counters
         .iter()
@@ -193,14 +227,30 @@ fn run_day(
     let mut pending: Vec<(u32, f64, u32, u32, f64)> = Vec::new(); // id, expected, low, high, baseline
     let close = config.close_minute * MIN;
     let mut next_arrival = next_arrival_after(config, rng, config.open_minute * MIN);
+    // When each waiting customer gives up, soonest first.
+    let mut give_ups: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::new();
     loop {
         let next_finish = busy.iter().flatten().map(|&(_, end)| end).min();
-        let now = match (next_arrival.filter(|&a| a < close), next_finish) {
-            (Some(a), Some(f)) => a.min(f),
-            (Some(a), None) => a,
-            (None, Some(f)) => f,
-            (None, None) => break,
+        let next_give_up = give_ups.peek().map(|Reverse((at, _))| *at);
+        let Some(now) = [
+            next_arrival.filter(|&a| a < close),
+            next_finish,
+            next_give_up,
+        ]
+        .into_iter()
+        .flatten()
+        .min() else {
+            break;
         };
+        while let Some(&Reverse((at, id))) = give_ups.peek() {
+            if at > now {
+                break;
+            }
+            give_ups.pop();
+            if queue.ticket(id).is_ok_and(|t| t.is_waiting()) {
+                let _ = queue.cancel(id, None, at);
+            }
+        }
         for (i, slot) in busy.iter_mut().enumerate() {
             if let Some((id, end)) = *slot {
                 if end <= now {
@@ -219,6 +269,10 @@ fn run_day(
             };
             let req = CheckIn::walk_in(business, priority);
             if let Ok((ticket, _)) = queue.check_in(req, now) {
+                if let Some(mean) = config.patience_minutes {
+                    let patience = (rng.exponential(1.0 / mean) * MIN as f64) as i64;
+                    give_ups.push(Reverse((now + patience.max(1), ticket.id)));
+                }
                 call_free_counters(&mut queue, &mut busy, config, rng, now);
                 if let Some(e) = estimate_waits(&queue, now)
                     .into_iter()
@@ -260,7 +314,7 @@ fn run_day(
             }
         }
     }
-    queue.stats
+    queue
 }
 
 fn call_free_counters(
@@ -283,7 +337,12 @@ fn call_free_counters(
                 .find(|m| m.0 == ticket.business)
                 .map(|m| m.2)
                 .unwrap_or(3.0);
-            let service = (rng.lognormal(mean, config.service_cv) * MIN as f64) as i64;
+            let minutes = if config.service_cv == 1.0 {
+                rng.exponential(1.0 / mean) // the queueing formulas' assumption
+            } else {
+                rng.lognormal(mean, config.service_cv)
+            };
+            let service = (minutes * MIN as f64) as i64;
             let start = now + WALK_MS;
             let _ = queue.start_service(counter, ticket.id, None, start);
             *slot = Some((ticket.id, start + service));
