@@ -1,8 +1,16 @@
-//! Running halls from numbers: how many counters an hour needs (queueing formulas checked
-//! against the queue simulation), and the figures the managers' dashboard shows.
+//! Running halls from numbers: the managers' dashboard over finished tickets, when customers
+//! come and will come, and how many counters an hour needs (queueing formulas checked against
+//! the queue simulation).
 
 pub mod abandonment;
+pub mod dashboard;
+pub mod facts;
+pub mod figures;
+pub mod forecast;
+pub mod plan;
 pub mod staffing;
 
 #[cfg(test)]
 mod simulation_check;
+#[cfg(test)]
+mod tests;

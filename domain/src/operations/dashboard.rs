@@ -1,0 +1,227 @@
+//! The managers' dashboard for a hall or the whole city over a date range: the figures, their
+//! breakdowns, tickets per hour and day, the arrival heatmap, next week's forecast and the
+//! staffing plan, with the video desk and deadline compliance read from their own records.
+
+use super::facts::{Outcome, TicketFact};
+use super::figures::{breakdown, Figures, Row};
+use super::forecast::{arrival_counts, forecast, heatmap, ArrivalCounts, ForecastDay, Heatmap};
+use super::plan::{staffing, StaffingRow};
+use crate::expansion::report::Rate;
+use crate::{ApiError, ApiResult};
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The longest range one request may cover.
+pub const MOST_DAYS: u64 = 92;
+pub const DEFAULT_TMAX: u32 = 15;
+/// The weeks of history the forecast reads.
+pub const FORECAST_HISTORY_DAYS: u64 = 28;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DashboardQuery {
+    /// `None`: the whole city.
+    pub hall_id: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub tmax_minutes: u32,
+}
+
+impl DashboardQuery {
+    /// From the query string's values; the last seven days and Tmax 15 by default.
+    pub fn parse(
+        hall: Option<&str>,
+        from: Option<&str>,
+        to: Option<&str>,
+        tmax: Option<&str>,
+        today: NaiveDate,
+    ) -> ApiResult<DashboardQuery> {
+        let date = |field: &str, value: Option<&str>, default: NaiveDate| match value {
+            None | Some("") => Ok(default),
+            Some(s) => s.parse::<NaiveDate>().map_err(|_| {
+                ApiError::validation(field, format!("{field} must be a date like 2026-11-02"))
+            }),
+        };
+        let to = date("to", to, today)?;
+        let from = date("from", from, to - Days::new(6))?;
+        if from > to {
+            return Err(ApiError::validation("from", "from must not be after to"));
+        }
+        if (to - from).num_days() as u64 >= MOST_DAYS {
+            return Err(ApiError::validation(
+                "from",
+                format!("choose at most {MOST_DAYS} days"),
+            ));
+        }
+        let tmax_minutes = match tmax {
+            None | Some("") => DEFAULT_TMAX,
+            Some(s) => s
+                .parse::<u32>()
+                .ok()
+                .filter(|m| (1..=120).contains(m))
+                .ok_or_else(|| {
+                    ApiError::validation("tmax", "tmax must be whole minutes from 1 to 120")
+                })?,
+        };
+        Ok(DashboardQuery {
+            hall_id: hall.filter(|h| !h.is_empty()).map(str::to_string),
+            from,
+            to,
+            tmax_minutes,
+        })
+    }
+
+    /// The first day whose tickets are read: the range, and four weeks back for the forecast.
+    pub fn history_from(&self) -> NaiveDate {
+        self.forecast_last_day() - Days::new(FORECAST_HISTORY_DAYS - 1)
+    }
+
+    /// The forecast reads the four weeks up to the day before `to`, so a day still under way
+    /// does not count as a quiet one.
+    pub fn forecast_last_day(&self) -> NaiveDate {
+        self.to - Days::new(1)
+    }
+}
+
+/// The video desk over the range.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct VideoFigures {
+    pub calls: u32,
+    pub mean_minutes: Option<f64>,
+    pub rated: u32,
+    pub mean_stars: Option<f64>,
+    pub callbacks: u32,
+    pub callbacks_open: u32,
+}
+
+/// Deadlines met: work orders against their service commitment, project stages against their
+/// regulated working-day limits.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Compliance {
+    pub work_orders: Rate,
+    pub projects: Rate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct HourCount {
+    pub hour: u8,
+    pub tickets: u32,
+    /// Tickets in this hour per day of the range.
+    pub per_day: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayCount {
+    pub day: String,
+    pub tickets: u32,
+    pub served: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub hall_id: Option<String>,
+    pub from: String,
+    pub to: String,
+    pub tmax_minutes: u32,
+    pub totals: Figures,
+    pub per_hour: Vec<HourCount>,
+    pub per_day: Vec<DayCount>,
+    pub by_business: Vec<Row>,
+    pub by_hall: Vec<Row>,
+    pub by_counter: Vec<Row>,
+    pub by_staff: Vec<Row>,
+    pub heatmap: Heatmap,
+    pub forecast: Vec<ForecastDay>,
+    /// For one hall only: the city's halls do not share counters.
+    pub staffing: Vec<StaffingRow>,
+    pub video: VideoFigures,
+    pub compliance: Compliance,
+}
+
+/// The dashboard from the tickets since `query.history_from()`; names for the clerks' rows.
+pub fn build(
+    query: &DashboardQuery,
+    history: &[TicketFact],
+    staff_name: impl Fn(i64) -> Option<String>,
+) -> Dashboard {
+    let (from, to) = (query.from, query.to);
+    let facts: Vec<TicketFact> = history
+        .iter()
+        .filter(|f| (from..=to).contains(&f.arrival().0))
+        .cloned()
+        .collect();
+    let tmax = query.tmax_minutes as f64;
+    let counts = arrival_counts(history);
+    let mut by_staff = breakdown(&facts, |f| f.staff_id, tmax);
+    for row in &mut by_staff {
+        row.name = row.key.parse().ok().and_then(&staff_name);
+    }
+    let one_hall = query.hall_id.is_some();
+    Dashboard {
+        hall_id: query.hall_id.clone(),
+        from: from.to_string(),
+        to: to.to_string(),
+        tmax_minutes: query.tmax_minutes,
+        totals: Figures::of(&facts, tmax),
+        per_hour: per_hour(&counts, from, to),
+        per_day: per_day(&facts, from, to),
+        by_business: breakdown(&facts, |f| Some(f.business), tmax),
+        by_hall: breakdown(&facts, |f| Some(f.hall_id.clone()), tmax),
+        by_counter: if one_hall {
+            breakdown(&facts, |f| f.counter, tmax)
+        } else {
+            Vec::new()
+        },
+        by_staff,
+        heatmap: heatmap(&counts, from, to),
+        forecast: forecast(&counts, query.forecast_last_day()),
+        staffing: if one_hall {
+            staffing(&facts, tmax)
+        } else {
+            Vec::new()
+        },
+        video: VideoFigures::default(),
+        compliance: Compliance::default(),
+    }
+}
+
+fn per_hour(counts: &ArrivalCounts, from: NaiveDate, to: NaiveDate) -> Vec<HourCount> {
+    let days = (to - from).num_days() as f64 + 1.0;
+    let mut hours = [0u32; 24];
+    for (&(day, hour), &n) in counts {
+        if (from..=to).contains(&day) {
+            hours[hour] += n;
+        }
+    }
+    (0..24)
+        .map(|hour| HourCount {
+            hour: hour as u8,
+            tickets: hours[hour],
+            per_day: hours[hour] as f64 / days,
+        })
+        .collect()
+}
+
+fn per_day(facts: &[TicketFact], from: NaiveDate, to: NaiveDate) -> Vec<DayCount> {
+    let mut days: BTreeMap<NaiveDate, DayCount> = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .map(|d| {
+            (
+                d,
+                DayCount {
+                    day: d.to_string(),
+                    tickets: 0,
+                    served: 0,
+                },
+            )
+        })
+        .collect();
+    for fact in facts {
+        if let Some(day) = days.get_mut(&fact.arrival().0) {
+            day.tickets += 1;
+            day.served += u32::from(fact.outcome == Outcome::Served);
+        }
+    }
+    days.into_values().collect()
+}

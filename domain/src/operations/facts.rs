@@ -1,0 +1,97 @@
+//! One row per finished ticket, the record the dashboard reads: written when a ticket is served,
+//! missed or cancelled, and given its stars when the customer rates it.
+
+use crate::halls::BusinessType;
+use crate::hours::china_tz;
+use crate::queue::{Channel, Priority, Ticket, TicketState};
+use chrono::{DateTime, NaiveDate, Timelike};
+use serde::{Deserialize, Serialize};
+
+const MINUTE_MS: f64 = 60_000.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Served,
+    NoShow,
+    /// Cancelled by the customer, or left the line.
+    Cancelled,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TicketFact {
+    pub hall_id: String,
+    pub day: String,
+    pub ticket_id: u32,
+    pub business: BusinessType,
+    pub priority: Priority,
+    pub channel: Channel,
+    pub issued_at: i64,
+    pub called_at: Option<i64>,
+    pub started_at: Option<i64>,
+    pub finished_at: i64,
+    pub outcome: Outcome,
+    pub counter: Option<u32>,
+    /// Who finished it: the clerk who served or missed it.
+    pub staff_id: Option<i64>,
+    pub stars: Option<u8>,
+}
+
+impl TicketFact {
+    /// The fact of a ticket that has just finished; `None` while it is still open.
+    pub fn of(hall_id: &str, day: &str, t: &Ticket, staff_id: Option<i64>) -> Option<TicketFact> {
+        let outcome = match t.state {
+            TicketState::Served => Outcome::Served,
+            TicketState::NoShow => Outcome::NoShow,
+            TicketState::Cancelled => Outcome::Cancelled,
+            _ => return None,
+        };
+        Some(TicketFact {
+            hall_id: hall_id.into(),
+            day: day.into(),
+            ticket_id: t.id,
+            business: t.business,
+            priority: t.priority,
+            channel: t.channel,
+            issued_at: t.issued_at,
+            called_at: t.first_called_at,
+            started_at: t.service_started_at,
+            finished_at: t.finished_at.unwrap_or(t.issued_at),
+            outcome,
+            counter: t.counter,
+            staff_id,
+            stars: t.rating.as_ref().map(|r| r.stars),
+        })
+    }
+
+    /// Minutes from the ticket to its first call (TQ); none for who left before a call.
+    pub fn wait_minutes(&self) -> Option<f64> {
+        self.called_at
+            .map(|c| (c - self.issued_at).max(0) as f64 / MINUTE_MS)
+    }
+
+    /// Minutes at the counter (TS), for a served ticket.
+    pub fn service_minutes(&self) -> Option<f64> {
+        match (self.outcome, self.started_at) {
+            (Outcome::Served, Some(s)) => Some((self.finished_at - s).max(0) as f64 / MINUTE_MS),
+            _ => None,
+        }
+    }
+
+    /// The hall's local date and hour of the check-in.
+    pub fn arrival(&self) -> (NaiveDate, usize) {
+        local_date_hour(self.issued_at)
+    }
+
+    /// The local hour service started, for counting the counters at work.
+    pub fn service_hour(&self) -> Option<(NaiveDate, usize)> {
+        self.started_at.map(local_date_hour)
+    }
+}
+
+pub fn local_date_hour(ms: i64) -> (NaiveDate, usize) {
+    let at = DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .with_timezone(&china_tz());
+    (at.date_naive(), at.hour() as usize)
+}
