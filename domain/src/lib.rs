@@ -13,6 +13,7 @@ pub mod firms;
 pub mod halls;
 pub mod hours;
 pub mod notices;
+pub mod openapi;
 pub mod operations;
 pub mod policy;
 pub mod queue;

@@ -117,6 +117,10 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         // The promises are public; the admin sets them.
         CommitmentList => Audience::Public,
         CommitmentUpdate => Audience::Roles(ADMINS),
+        // A manager sees their hall's figures; the admin any hall's and the city's.
+        OpsDashboard => Audience::Roles(NOTICE_EDITORS),
+        // Open data: each hall's line now, and the API's own description.
+        LiveWait | OpenApi => Audience::Public,
     }
 }
 

@@ -150,6 +150,9 @@ endpoints! {
     WorkOrderPhoto => Get "/api/work-orders/:id/photos/:file",
     CommitmentList => Get "/api/work-order-commitments",
     CommitmentUpdate => Put "/api/work-order-commitments",
+    OpsDashboard => Get "/api/ops/dashboard",
+    LiveWait => Get "/api/live-wait",
+    OpenApi => Get "/api/openapi.json",
 }
 
 /// A matched request: the endpoint and its path parameters in pattern order.

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod facts;
 pub mod figures;
 pub mod forecast;
+pub mod live_wait;
 pub mod plan;
 pub mod staffing;
 

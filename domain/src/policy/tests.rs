@@ -117,6 +117,9 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (WorkOrderPhoto, [U, A, A, A, A, F, F, F, F]),
     (CommitmentList, [A, A, A, A, A, A, A, A, A]),
     (CommitmentUpdate, [U, F, F, F, A, F, F, F, F]),
+    (OpsDashboard, [U, F, F, A, A, F, F, F, F]),
+    (LiveWait, [A, A, A, A, A, A, A, A, A]),
+    (OpenApi, [A, A, A, A, A, A, A, A, A]),
 ];
 
 const COLUMNS: [Option<Role>; 9] = [
