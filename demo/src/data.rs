@@ -11,19 +11,19 @@ pub const DEMO_PASSWORD: &str = "Gridhall2026";
 /// 2026-01-01T00:00:00Z, the start of the demo notices.
 const JAN_2026_MS: i64 = 1_767_225_600_000;
 
-struct Hall {
-    id: &'static str,
+pub struct Hall {
+    pub id: &'static str,
     name: &'static str,
     name_en: &'static str,
     district: &'static str,
     address: &'static str,
     address_en: &'static str,
     phone: &'static str,
-    hours: WeeklyHours,
-    counters: &'static [&'static [BusinessType]],
+    pub hours: WeeklyHours,
+    pub counters: &'static [&'static [BusinessType]],
 }
 
-fn halls() -> Vec<Hall> {
+pub fn halls() -> Vec<Hall> {
     let day = DayHours::new;
     vec![
         Hall {
@@ -215,12 +215,18 @@ const PEOPLE: &[Person] = &[
     staff("staff.xinghu.1", "王晓梅", "hall_staff", "xinghu"),
     staff("staff.xinghu.2", "李建国", "hall_staff", "xinghu"),
     staff("staff.xinghu.3", "赵敏", "hall_staff", "xinghu"),
+    staff("staff.xinghu.4", "陈静", "hall_staff", "xinghu"),
+    staff("staff.xinghu.5", "周强", "hall_staff", "xinghu"),
+    staff("staff.xinghu.6", "吴芳", "hall_staff", "xinghu"),
     staff("manager.binjiang", "孙经理", "hall_manager", "binjiang"),
     staff("staff.binjiang.1", "钱伟", "hall_staff", "binjiang"),
     staff("staff.binjiang.2", "何丽", "hall_staff", "binjiang"),
+    staff("staff.binjiang.3", "郑磊", "hall_staff", "binjiang"),
+    staff("staff.binjiang.4", "冯雪", "hall_staff", "binjiang"),
     staff("manager.gaoxin", "杨经理", "hall_manager", "gaoxin"),
     staff("staff.gaoxin.1", "刘洋", "hall_staff", "gaoxin"),
     staff("staff.gaoxin.2", "许静", "hall_staff", "gaoxin"),
+    staff("staff.gaoxin.3", "马超", "hall_staff", "gaoxin"),
     customer("13800138001", "张伟"),
     customer("13800138002", "陈秀英"),
     customer("13800138003", "黄志强"),
@@ -362,6 +368,7 @@ pub fn write_all(out: &mut String) {
     }
     write_content(out);
     crate::projects::write_projects(out);
+    crate::history::write_history(out);
 }
 
 fn write_content(out: &mut String) {

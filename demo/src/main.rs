@@ -5,6 +5,7 @@
 
 mod billing;
 mod data;
+mod history;
 mod projects;
 mod sql;
 

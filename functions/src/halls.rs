@@ -128,18 +128,18 @@ pub async fn announces_in_english(db: &Db, hall_id: &str) -> Result<bool> {
 }
 
 pub async fn handle_list_halls(ctx: &mut Ctx) -> Result<Response> {
-    let rows: Vec<HallRow> = ctx
-        .db
+    ok(&hall_summaries(&ctx.db, ctx.now).await?)
+}
+
+/// Every hall in display order, open or closed at `now`.
+pub async fn hall_summaries(db: &Db, now: DateTime<Utc>) -> Result<Vec<HallSummary>> {
+    let rows: Vec<HallRow> = db
         .all(
             &format!("SELECT {HALL_COLUMNS} FROM halls ORDER BY sort_order, id"),
             vec![],
         )
         .await?;
-    let halls = rows
-        .into_iter()
-        .map(|r| r.summary(ctx.now))
-        .collect::<Result<Vec<_>>>()?;
-    ok(&halls)
+    rows.into_iter().map(|r| r.summary(now)).collect()
 }
 
 /// The hall's counters in number order, with the business each serves.

@@ -19,6 +19,7 @@ mod halls;
 mod health;
 mod http;
 mod notices;
+mod operations;
 mod outages;
 mod posters;
 mod projects;

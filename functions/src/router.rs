@@ -5,7 +5,8 @@ use crate::error::Result;
 use crate::http::error_response;
 use crate::{
     admin, appointments, arrivals, auth, billing, clock, consultations, db, displays, firms,
-    follow_ups, halls, health, notices, outages, posters, projects, queue, service, video,
+    follow_ups, halls, health, notices, operations, outages, posters, projects, queue, service,
+    video,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -189,5 +190,8 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         WorkOrderPhoto => service::work_orders::handle_download(&mut ctx).await,
         CommitmentList => service::work_orders::handle_commitments(&mut ctx).await,
         CommitmentUpdate => service::work_orders::handle_set_commitment(&mut ctx).await,
+        OpsDashboard => operations::handle_dashboard(&mut ctx).await,
+        LiveWait => operations::handle_live_wait(&mut ctx).await,
+        OpenApi => operations::handle_openapi(&mut ctx).await,
     }
 }

@@ -46,7 +46,15 @@ impl HallWait {
             open,
             waiting: queue.by_type.iter().map(|t| t.waiting).sum(),
             wait: wait.filter(|_| open),
-            by_type: queue.by_type.clone(),
+            // A closed hall promises no wait, whatever its counters' state.
+            by_type: queue
+                .by_type
+                .iter()
+                .map(|t| TypeWaiting {
+                    wait: t.wait.filter(|_| open),
+                    ..t.clone()
+                })
+                .collect(),
         }
     }
 }

@@ -274,7 +274,9 @@ fn run_day(
                     give_ups.push(Reverse((now + patience.max(1), ticket.id)));
                 }
                 call_free_counters(&mut queue, &mut busy, config, rng, now);
-                if let Some(e) = estimate_waits(&queue, now)
+                if report.is_none() {
+                    // An unmeasured day only teaches service times: skip the estimates.
+                } else if let Some(e) = estimate_waits(&queue, now)
                     .into_iter()
                     .find(|e| e.ticket_id == ticket.id)
                 {

@@ -5,6 +5,7 @@
 use super::store::Store;
 use crate::args;
 use crate::db::Db;
+use domain::operations::facts::TicketFact;
 use domain::queue::{EventKind, QueueEvent, Ticket};
 use domain::wire::wire_name;
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,9 @@ pub struct OutboxEvent {
     pub issued_at: i64,
     /// For ratings: stars and comment, so low ones open a follow-up.
     pub rating: Option<(u8, String)>,
+    /// For the event that finished the ticket: its row for the dashboard.
+    #[serde(default)]
+    pub fact: Option<TicketFact>,
 }
 
 impl OutboxEvent {
@@ -39,6 +43,12 @@ impl OutboxEvent {
                 .as_ref()
                 .filter(|_| event.kind == EventKind::Rated)
                 .map(|r| (r.stars, r.comment.clone())),
+            fact: matches!(
+                event.kind,
+                EventKind::Served | EventKind::NoShow | EventKind::Cancelled
+            )
+            .then(|| TicketFact::of(hall_id, day, ticket, event.actor))
+            .flatten(),
         }
     }
 }
@@ -96,6 +106,13 @@ const INSERT_EVENTS: &str = "INSERT OR IGNORE INTO ticket_events \
     value ->> 'number', value ->> 'business', value ->> 'priority', value ->> 'channel', value ->> 'issued_at', \
     value ->> 'counter', value ->> 'actor_id', value ->> 'reason', value ->> 'detail' FROM json_each(?)";
 
+/// The finished tickets of the batch, rated ones updated after.
+const INSERT_FACTS: &str = "INSERT OR IGNORE INTO ticket_facts \
+    (hall_id, day, ticket_id, business, priority, channel, issued_at, called_at, started_at, finished_at, outcome, counter, staff_id, stars) \
+    SELECT value ->> 'hall_id', value ->> 'day', value ->> 'ticket_id', value ->> 'business', value ->> 'priority', \
+    value ->> 'channel', value ->> 'issued_at', value ->> 'called_at', value ->> 'started_at', value ->> 'finished_at', \
+    value ->> 'outcome', value ->> 'counter', value ->> 'staff_id', value ->> 'stars' FROM json_each(?)";
+
 /// Copies one batch to D1. Returns whether more remain.
 pub async fn flush(store: &Store, db: &Db) -> crate::error::Result<bool> {
     let rows = store.outbox(BATCH)?;
@@ -107,9 +124,18 @@ pub async fn flush(store: &Store, db: &Db) -> crate::error::Result<bool> {
         .filter_map(|row| serde_json::from_str(&row.json).ok())
         .collect();
     let event_rows: Vec<EventRow> = events.iter().map(EventRow::new).collect();
-    let mut statements =
-        vec![db.statement(INSERT_EVENTS, args![serde_json::to_string(&event_rows)?])?];
+    let facts: Vec<&TicketFact> = events.iter().filter_map(|e| e.fact.as_ref()).collect();
+    let mut statements = vec![
+        db.statement(INSERT_EVENTS, args![serde_json::to_string(&event_rows)?])?,
+        db.statement(INSERT_FACTS, args![serde_json::to_string(&facts)?])?,
+    ];
     for e in &events {
+        if let Some((stars, _)) = &e.rating {
+            statements.push(db.statement(
+                "UPDATE ticket_facts SET stars = ? WHERE hall_id = ? AND day = ? AND ticket_id = ?",
+                args![*stars as i64, &e.hall_id, &e.day, e.event.ticket_id as i64],
+            )?);
+        }
         if let Some((stars, comment)) = e.rating.as_ref().filter(|(stars, _)| *stars <= 2) {
             let ev = &e.event;
             statements.push(db.statement(

@@ -4,7 +4,7 @@
 mod act;
 mod documents;
 mod notify;
-mod reports;
+pub mod reports;
 
 pub use act::{handle_act, handle_comment};
 pub use documents::{handle_download, handle_upload};

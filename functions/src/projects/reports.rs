@@ -88,6 +88,25 @@ pub async fn handle_on_time(ctx: &mut Ctx) -> Result<Response> {
     ok(&report)
 }
 
+/// Every stage of the projects (of one hall, or all) against its limit, as one rate.
+pub async fn stages_on_time(db: &Db, hall: Option<&str>, now: DateTime<Utc>) -> Result<Rate> {
+    let rows: Vec<ProjectRow> = match hall {
+        Some(hall) => {
+            let sql = format!("{} WHERE p.hall_id = ? LIMIT 2000", super::SELECT_PROJECTS);
+            db.all(&sql, args![hall]).await?
+        }
+        None => {
+            let sql = format!("{} LIMIT 2000", super::SELECT_PROJECTS);
+            db.all(&sql, args![]).await?
+        }
+    };
+    let report = on_time(&runs(db, &rows, now).await?);
+    Ok(report.clocks.iter().fold(Rate::default(), |sum, c| Rate {
+        counted: sum.counted + c.rate.counted,
+        on_time: sum.on_time + c.rate.on_time,
+    }))
+}
+
 /// Every firm's on-time record over all projects, for the directory.
 pub async fn firm_records(db: &Db, now: DateTime<Utc>) -> Result<HashMap<i64, Rate>> {
     let rows: Vec<ProjectRow> = db

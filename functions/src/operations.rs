@@ -1,0 +1,213 @@
+//! Operations: the managers' dashboard over D1's ticket facts, the public live wait read from
+//! each hall's queue object, and the OpenAPI document.
+
+use crate::args;
+use crate::error::Result;
+use crate::halls::{hall_name, hall_summaries};
+use crate::http::{json, ok, query_param};
+use crate::projects::reports::stages_on_time;
+use crate::queue::{send, today};
+use crate::router::Ctx;
+use chrono::{Days, NaiveDate};
+use domain::expansion::report::Rate;
+use domain::hours::{china_tz, OpenStatus};
+use domain::operations::dashboard::{build, Compliance, DashboardQuery, VideoFigures};
+use domain::operations::facts::TicketFact;
+use domain::operations::live_wait::{HallWait, LiveWait, MAX_AGE_SECONDS};
+use domain::policy::may_manage_hall;
+use domain::queue::protocol::{QueueCommand, QueueSnapshot, Viewer};
+use domain::{ApiError, ErrorCode, Role};
+use serde::Deserialize;
+use std::collections::HashMap;
+use worker::Response;
+
+const SELECT_FACTS: &str =
+    "SELECT hall_id, day, ticket_id, business, priority, channel, issued_at, \
+    called_at, started_at, finished_at, outcome, counter, staff_id, stars FROM ticket_facts \
+    WHERE day BETWEEN ? AND ?";
+
+/// The range, the hall (a manager's own by default; the admin's whole city), then the figures.
+pub async fn handle_dashboard(ctx: &mut Ctx) -> Result<Response> {
+    let actor = ctx.actor()?;
+    let param = |name: &str| query_param(&ctx.req, name);
+    let hall = param("hall")?.or_else(|| {
+        (actor.role == Role::HallManager)
+            .then(|| actor.hall_id.clone())
+            .flatten()
+    });
+    let query = DashboardQuery::parse(
+        hall.as_deref(),
+        param("from")?.as_deref(),
+        param("to")?.as_deref(),
+        param("tmax")?.as_deref(),
+        today(ctx.now).parse().unwrap_or_default(),
+    )?;
+    match &query.hall_id {
+        Some(hall) => {
+            hall_name(&ctx.db, hall).await?;
+            if !may_manage_hall(&actor, hall) {
+                return Err(forbidden("you may only see your own hall's figures"));
+            }
+        }
+        None if actor.role != Role::Admin => {
+            return Err(forbidden("only the admin sees the whole city"));
+        }
+        None => {}
+    }
+    let facts = read_facts(ctx, &query).await?;
+    let names = staff_names(ctx).await?;
+    let mut dashboard = build(&query, &facts, |id| names.get(&id).cloned());
+    dashboard.video = video_figures(ctx, &query).await?;
+    dashboard.compliance = Compliance {
+        work_orders: work_orders_on_time(ctx, &query).await?,
+        projects: stages_on_time(&ctx.db, query.hall_id.as_deref(), ctx.now).await?,
+    };
+    ok(&dashboard)
+}
+
+fn forbidden(message: &str) -> crate::error::Error {
+    ApiError::new(ErrorCode::Forbidden, message).into()
+}
+
+async fn read_facts(ctx: &Ctx, q: &DashboardQuery) -> Result<Vec<TicketFact>> {
+    let (from, to) = (q.history_from().to_string(), q.to.to_string());
+    match &q.hall_id {
+        Some(hall) => {
+            let sql = format!("{SELECT_FACTS} AND hall_id = ?");
+            ctx.db.all(&sql, args![from, to, hall]).await
+        }
+        None => ctx.db.all(SELECT_FACTS, args![from, to]).await,
+    }
+}
+
+#[derive(Deserialize)]
+struct Named {
+    id: i64,
+    name: String,
+}
+
+async fn staff_names(ctx: &Ctx) -> Result<HashMap<i64, String>> {
+    let rows: Vec<Named> = ctx
+        .db
+        .all(
+            "SELECT id, name FROM users WHERE role IN ('hall_staff', 'hall_manager', 'admin')",
+            args![],
+        )
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.name)).collect())
+}
+
+/// Epoch ms of the range's first local midnight and of the midnight after its last day.
+fn range_ms(q: &DashboardQuery) -> (i64, i64) {
+    let midnight = |d: NaiveDate| {
+        d.and_hms_opt(0, 0, 0)
+            .and_then(|t| t.and_local_timezone(china_tz()).single())
+            .map_or(0, |t| t.timestamp_millis())
+    };
+    (midnight(q.from), midnight(q.to + Days::new(1)))
+}
+
+/// The video desk serves the whole city: its calls and callbacks are the city's.
+async fn video_figures(ctx: &Ctx, q: &DashboardQuery) -> Result<VideoFigures> {
+    #[derive(Deserialize)]
+    struct Calls {
+        calls: u32,
+        mean_minutes: Option<f64>,
+        rated: u32,
+        mean_stars: Option<f64>,
+    }
+    #[derive(Deserialize)]
+    struct Callbacks {
+        callbacks: u32,
+        open: Option<u32>,
+    }
+    let (from, to) = range_ms(q);
+    let calls: Option<Calls> = ctx.db.first(
+        "SELECT COUNT(*) AS calls, AVG((ended_at - started_at) / 60000.0) AS mean_minutes, \
+         COUNT(rating) AS rated, AVG(rating) AS mean_stars FROM video_calls WHERE ended_at >= ? AND ended_at < ?",
+        args![from, to],
+    ).await?;
+    let callbacks: Option<Callbacks> = ctx.db.first(
+        "SELECT COUNT(*) AS callbacks, SUM(done_at IS NULL) AS open FROM video_callbacks WHERE created_at >= ? AND created_at < ?",
+        args![from, to],
+    ).await?;
+    let (calls, callbacks) = (
+        calls.unwrap_or(Calls {
+            calls: 0,
+            mean_minutes: None,
+            rated: 0,
+            mean_stars: None,
+        }),
+        callbacks.unwrap_or(Callbacks {
+            callbacks: 0,
+            open: None,
+        }),
+    );
+    Ok(VideoFigures {
+        calls: calls.calls,
+        mean_minutes: calls.mean_minutes,
+        rated: calls.rated,
+        mean_stars: calls.mean_stars,
+        callbacks: callbacks.callbacks,
+        callbacks_open: callbacks.open.unwrap_or(0),
+    })
+}
+
+/// Work orders filed in the range whose promise is kept or already broken.
+async fn work_orders_on_time(ctx: &Ctx, q: &DashboardQuery) -> Result<Rate> {
+    #[derive(Deserialize)]
+    struct Row {
+        counted: u32,
+        on_time: Option<u32>,
+    }
+    let (from, to) = range_ms(q);
+    let now = ctx.now.timestamp_millis();
+    let sql = "SELECT COUNT(*) AS counted, SUM(met_at IS NOT NULL AND met_at <= deadline_at) AS on_time \
+        FROM work_orders WHERE created_at >= ? AND created_at < ? AND (met_at IS NOT NULL OR deadline_at < ?) \
+        AND (? IS NULL OR hall_id = ?)";
+    let hall = q.hall_id.clone();
+    let row: Option<Row> = ctx
+        .db
+        .first(sql, args![from, to, now, hall.clone(), hall])
+        .await?;
+    Ok(row.map_or(Rate::default(), |r| Rate {
+        counted: r.counted,
+        on_time: r.on_time.unwrap_or(0),
+    }))
+}
+
+/// Each hall's line now, from its queue object; cacheable for a few seconds.
+pub async fn handle_live_wait(ctx: &mut Ctx) -> Result<Response> {
+    let mut halls = Vec::new();
+    for hall in hall_summaries(&ctx.db, ctx.now).await? {
+        let mut reply = send(ctx, &hall.id, QueueCommand::Snapshot, Viewer::default()).await?;
+        let queue: QueueSnapshot = reply.json().await?;
+        let open = matches!(hall.status, OpenStatus::Open { .. });
+        halls.push(HallWait::new(
+            &hall.id,
+            &hall.name,
+            &hall.name_en,
+            open,
+            &queue,
+        ));
+    }
+    let body = LiveWait {
+        at: ctx.now.timestamp_millis(),
+        max_age_seconds: MAX_AGE_SECONDS,
+        halls,
+    };
+    let response = json(200, &body)?;
+    response.headers().set(
+        "cache-control",
+        &format!("public, max-age={MAX_AGE_SECONDS}"),
+    )?;
+    Ok(response)
+}
+
+pub async fn handle_openapi(_ctx: &mut Ctx) -> Result<Response> {
+    let response = json(200, &domain::openapi::document())?;
+    response
+        .headers()
+        .set("cache-control", "public, max-age=300")?;
+    Ok(response)
+}
