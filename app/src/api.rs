@@ -15,6 +15,7 @@ use serde::{de::DeserializeOwned, Serialize};
 
 pub mod consult;
 pub mod content;
+pub mod operations;
 pub mod projects;
 pub mod services;
 pub mod video;

@@ -27,6 +27,7 @@ use pages::{application::ApplicationPage, applications::ApplicationsPage};
 use pages::{consult::ConsultPage, video::VideoHelpPage, video_call::VideoCallPage};
 use pages::{inbox::InboxPage, project::ProjectPage, projects::ProjectsPage};
 use pages::{info::GuidesPage, info::OutagesPage, info::TariffsPage};
+use pages::{live_wait::LiveWaitPage, operations::OperationsPage};
 use pages::{
     login::LoginPage, not_found::NotFoundPage, notices::NoticesPage, register::RegisterPage,
     staff::StaffPage,
@@ -91,6 +92,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tariffs") view=TariffsPage/>
                     <Route path=path!("/guides") view=GuidesPage/>
                     <Route path=path!("/outages") view=OutagesPage/>
+                    <Route path=path!("/operations") view=OperationsPage/>
+                    <Route path=path!("/live-wait") view=LiveWaitPage/>
                 </Routes>
             </main>
             <ToastHost/>

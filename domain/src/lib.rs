@@ -6,6 +6,7 @@ pub mod api;
 pub mod billing;
 pub mod consult;
 pub mod content;
+pub mod csv;
 pub mod displays;
 pub mod error;
 pub mod expansion;

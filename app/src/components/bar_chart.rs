@@ -1,5 +1,5 @@
-//! A stacked bar chart in SVG: valley kWh at the bottom, peak on top, a label under each bar
-//! (or every few bars when there are many). It scales to its container, so it stays readable in
+//! A stacked bar chart in SVG: two series per bar (valley and peak kWh, served and not), a
+//! label under each bar (or every few bars when there are many). It scales to its container, so it stays readable in
 //! elder mode; the numbers are also in a table below it for screen readers.
 
 use crate::i18n::{t, Msg};
@@ -8,8 +8,24 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
     pub label: String,
-    pub peak: u32,
-    pub valley: u32,
+    pub top: u32,
+    pub bottom: u32,
+}
+
+/// What the two parts of a bar are, and the unit of their sum.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Series {
+    pub top: Msg,
+    pub bottom: Msg,
+    pub unit: &'static str,
+}
+
+impl Series {
+    pub const KWH: Series = Series {
+        top: Msg::UsagePeak,
+        bottom: Msg::UsageValley,
+        unit: " kWh",
+    };
 }
 
 const HEIGHT: f64 = 200.0;
@@ -20,16 +36,17 @@ const AXIS: f64 = 24.0;
 #[component]
 pub fn BarChart(
     bars: Vec<Bar>,
+    series: Series,
     #[prop(into)] caption: String,
     testid: &'static str,
 ) -> impl IntoView {
     let top = bars
         .iter()
-        .map(|b| b.peak + b.valley)
+        .map(|b| b.top + b.bottom)
         .max()
         .unwrap_or(0)
         .max(1) as f64;
-    let scale = move |kwh: u32| kwh as f64 / top * (HEIGHT - 10.0);
+    let scale = move |value: u32| value as f64 / top * (HEIGHT - 10.0);
     let label_every = bars.len().div_ceil(12).max(1);
     let width = bars.len().max(1) as f64 * STEP;
     let rects = bars
@@ -37,8 +54,8 @@ pub fn BarChart(
         .enumerate()
         .map(|(i, b)| {
             let x = i as f64 * STEP + (STEP - WIDTH) / 2.0;
-            let (hv, hp) = (scale(b.valley), scale(b.peak));
-            let tip = format!("{}: {} kWh", b.label, b.peak + b.valley);
+            let (hv, hp) = (scale(b.bottom), scale(b.top));
+            let tip = format!("{}: {}{}", b.label, b.top + b.bottom, series.unit);
             let label = (i % label_every == 0).then(|| {
                 view! { <text class="chart-label" x=x + WIDTH / 2.0 y=HEIGHT + 16.0 text-anchor="middle">{b.label.clone()}</text> }
             });
@@ -54,7 +71,7 @@ pub fn BarChart(
         .collect_view();
     let rows = bars
         .into_iter()
-        .map(|b| view! { <tr><td>{b.label}</td><td>{b.peak}</td><td>{b.valley}</td></tr> })
+        .map(|b| view! { <tr><td>{b.label}</td><td>{b.top}</td><td>{b.bottom}</td></tr> })
         .collect_view();
     view! {
         <figure class="chart" data-testid=testid>
@@ -65,12 +82,12 @@ pub fn BarChart(
             </svg>
             <figcaption>
                 {caption}" "
-                <span class="legend"><span class="swatch bar-peak"></span>{t(Msg::UsagePeak)}</span>
-                <span class="legend"><span class="swatch bar-valley"></span>{t(Msg::UsageValley)}</span>
+                <span class="legend"><span class="swatch bar-peak"></span>{t(series.top)}</span>
+                <span class="legend"><span class="swatch bar-valley"></span>{t(series.bottom)}</span>
             </figcaption>
             <details>
                 <summary>{t(Msg::ChartTable)}</summary>
-                <table><thead><tr><th></th><th>{t(Msg::UsagePeak)}</th><th>{t(Msg::UsageValley)}</th></tr></thead>
+                <table><thead><tr><th></th><th>{t(series.top)}</th><th>{t(series.bottom)}</th></tr></thead>
                 <tbody>{rows}</tbody></table>
             </details>
         </figure>

@@ -33,6 +33,9 @@ pub fn Header() -> impl IntoView {
                 <A href="/">{t(Msg::NavHome)}</A>
                 <A href="/notices">{t(Msg::NavNotices)}</A>
                 <Show when=console><A href="/staff">{t(Msg::NavConsole)}</A></Show>
+                <Show when=move || app.session.get().is_some_and(|u| matches!(u.role, domain::Role::HallManager | domain::Role::Admin))>
+                    <A href="/operations">{t(Msg::OpsNav)}</A>
+                </Show>
                 <Show when=move || app.session.get().is_some_and(|u| u.role == domain::Role::Customer)>
                     <A href="/services">{t(Msg::ServicesTitle)}</A>
                     <A href="/appointments">{t(Msg::MyAppointments)}</A>

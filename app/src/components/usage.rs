@@ -2,7 +2,7 @@
 //! month (picked from a list, so it works without a mouse).
 
 use crate::api;
-use crate::components::bar_chart::{Bar, BarChart};
+use crate::components::bar_chart::{Bar, BarChart, Series};
 use crate::components::feedback::Loaded;
 use crate::i18n::{t, Msg};
 use crate::state::use_app;
@@ -22,19 +22,19 @@ pub fn UsageCharts(number: String) -> impl IntoView {
             <Loaded resource=usage content=move |u| {
                 let months: Vec<Bar> = u.months.iter().map(|m| Bar {
                     label: m.period[2..].to_string(),
-                    peak: m.peak_kwh,
-                    valley: m.valley_kwh,
+                    top: m.peak_kwh,
+                    bottom: m.valley_kwh,
                 }).collect();
                 let days: Vec<Bar> = u.days.iter().map(|d| Bar {
                     label: d.day.format("%d").to_string(),
-                    peak: d.peak_kwh,
-                    valley: d.valley_kwh,
+                    top: d.peak_kwh,
+                    bottom: d.valley_kwh,
                 }).collect();
                 let total: u32 = u.days.iter().map(|d| d.peak_kwh + d.valley_kwh).sum();
                 let lang = app.lang.get();
                 let shown = u.period.clone();
                 view! {
-                    <BarChart bars=months caption=Msg::UsageMonthly.text(lang) testid="usage-months"/>
+                    <BarChart bars=months series=Series::KWH caption=Msg::UsageMonthly.text(lang) testid="usage-months"/>
                     <label>{t(Msg::UsageMonth)}" "
                         <select data-testid="usage-month" on:change=move |ev| period.set(event_target_value(&ev))>
                             {u.months.iter().rev().map(|m| {
@@ -44,7 +44,7 @@ pub fn UsageCharts(number: String) -> impl IntoView {
                         </select>
                     </label>
                     <p data-testid="usage-days-total">{u.period.clone()}" · "{total}" kWh"</p>
-                    <BarChart bars=days caption=Msg::UsageDaily.text(lang) testid="usage-days"/>
+                    <BarChart bars=days series=Series::KWH caption=Msg::UsageDaily.text(lang) testid="usage-days"/>
                 }
             }/>
         </section>

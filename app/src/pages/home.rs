@@ -26,6 +26,7 @@ pub fn HomePage() -> impl IntoView {
             <A href="/tariffs" attr:class="quick">"💴 "{t(Msg::TariffsTitle)}</A>
             <A href="/guides" attr:class="quick">"📖 "{t(Msg::GuidesTitle)}</A>
             <A href="/outages" attr:class="quick">"🔌 "{t(Msg::OutagesTitle)}</A>
+            <A href="/live-wait" attr:class="quick">"⏱ "{t(Msg::LiveWaitTitle)}</A>
         </nav>
         <Outages/>
         <section aria-labelledby="halls-heading">

@@ -2,6 +2,7 @@
 //! on-time rates per node and per firm (also the firm directory's record).
 
 use super::schedule::{Clock, ClockRun};
+use crate::csv::field;
 use crate::firms::FirmKind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -97,14 +98,6 @@ pub fn on_time(projects: &[ProjectRuns]) -> OnTimeReport {
                 rate,
             })
             .collect(),
-    }
-}
-
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
 
