@@ -171,6 +171,7 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
         (ErrorCode::Validation, Some("number" | "holder_name")) => Msg::ErrAccountBind,
         (ErrorCode::Validation, Some("id_number")) => Msg::ErrIdNumber,
         (ErrorCode::Validation, Some("ends_at")) => Msg::ErrEndBeforeStart,
+        (ErrorCode::Validation, Some("from" | "to" | "tmax")) => Msg::ErrOpsFilter,
         (ErrorCode::Validation, Some("title" | "body")) if err.message.contains("required") => {
             Msg::ErrRequired
         }

@@ -9,6 +9,8 @@ use super::staffing::Demand;
 const NEGLIGIBLE: f64 = 1e-13;
 /// A bound on the chain's length, far above any hall's queue.
 const MOST_STATES: usize = 20_000;
+/// A bound on the uniformised jumps, far above any hall's hour: the sum always ends.
+const MOST_JUMPS: f64 = 50_000.0;
 
 /// One hour's demand with customers who leave after `patience_minutes` on average.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,7 +66,11 @@ impl ImpatientDemand {
     /// The share of arrivals whose service starts within `t` minutes; those who give up count
     /// as not served in time.
     pub fn service_level(&self, counters: u32, t: f64) -> f64 {
-        let (_, mu, theta) = self.rates();
+        let (lambda, mu, theta) = self.rates();
+        if !(lambda > 0.0 && mu.is_finite() && theta.is_finite() && t.is_finite()) {
+            // No arrivals, instant service or instant departures: nobody waits in the line.
+            return 1.0;
+        }
         let c = counters as usize;
         let p = self.in_hall(counters);
         let at_once: f64 = p.iter().take(c).sum();
@@ -99,7 +105,7 @@ fn served_within(ahead: &[f64], serving_rate: f64, theta: f64, t: f64) -> f64 {
     let (mut served, mut result) = (0.0, 0.0);
     let mut log_weight = -mean_jumps; // ln P(0 jumps)
     let mut weight_seen = 0.0;
-    let last = (mean_jumps + 12.0 * mean_jumps.sqrt() + 30.0) as usize;
+    let last = (mean_jumps + 12.0 * mean_jumps.sqrt() + 30.0).min(MOST_JUMPS) as usize;
     for m in 0..=last {
         let weight = log_weight.exp();
         result += weight * served;
@@ -137,6 +143,15 @@ mod tests {
             },
             patience_minutes: patience,
         }
+    }
+
+    #[test]
+    fn degenerate_hours_answer_at_once() {
+        // Service recorded as instant (started and finished in the same second), no arrivals,
+        // or no patience at all: nothing to wait for, and no endless sum.
+        assert_eq!(impatient(2.0, 0.0, 13.5).service_level(1, 15.0), 1.0);
+        assert_eq!(impatient(0.0, 2.0, 13.5).counters_needed(0.8, 15.0, 40), 0);
+        assert!(impatient(2.0, 2.0, 0.0).service_level(1, 15.0).is_finite());
     }
 
     #[test]

@@ -14,6 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const PATIENCE_MINUTES: f64 = 13.5;
 /// Served within Tmax: the share the recommendation aims for.
 pub const TARGET_SHARE: f64 = 0.8;
+/// The shortest mean service the plan assumes, in minutes.
+const SHORTEST_SERVICE_MINUTES: f64 = 0.5;
 /// No hour is planned with more counters than this.
 const MOST_COUNTERS: u32 = 40;
 
@@ -95,10 +97,9 @@ fn service_minutes(facts: &[TicketFact]) -> BTreeMap<BusinessType, f64> {
                 .filter(|f| f.business == b)
                 .filter_map(TicketFact::service_minutes)
                 .collect();
-            (
-                b,
-                mean(&served).unwrap_or(b.default_service_minutes() as f64),
-            )
+            // A service recorded as instant still took the clerk a moment.
+            let minutes = mean(&served).unwrap_or(b.default_service_minutes() as f64);
+            (b, minutes.max(SHORTEST_SERVICE_MINUTES))
         })
         .collect()
 }
