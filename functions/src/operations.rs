@@ -109,71 +109,32 @@ fn range_ms(q: &DashboardQuery) -> (i64, i64) {
 
 /// The video desk serves the whole city: its calls and callbacks are the city's.
 async fn video_figures(ctx: &Ctx, q: &DashboardQuery) -> Result<VideoFigures> {
-    #[derive(Deserialize)]
-    struct Calls {
-        calls: u32,
-        mean_minutes: Option<f64>,
-        rated: u32,
-        mean_stars: Option<f64>,
-    }
-    #[derive(Deserialize)]
-    struct Callbacks {
-        callbacks: u32,
-        open: Option<u32>,
-    }
     let (from, to) = range_ms(q);
-    let calls: Option<Calls> = ctx.db.first(
-        "SELECT COUNT(*) AS calls, AVG((ended_at - started_at) / 60000.0) AS mean_minutes, \
-         COUNT(rating) AS rated, AVG(rating) AS mean_stars FROM video_calls WHERE ended_at >= ? AND ended_at < ?",
-        args![from, to],
-    ).await?;
-    let callbacks: Option<Callbacks> = ctx.db.first(
-        "SELECT COUNT(*) AS callbacks, SUM(done_at IS NULL) AS open FROM video_callbacks WHERE created_at >= ? AND created_at < ?",
-        args![from, to],
-    ).await?;
-    let (calls, callbacks) = (
-        calls.unwrap_or(Calls {
-            calls: 0,
-            mean_minutes: None,
-            rated: 0,
-            mean_stars: None,
-        }),
-        callbacks.unwrap_or(Callbacks {
-            callbacks: 0,
-            open: None,
-        }),
-    );
-    Ok(VideoFigures {
-        calls: calls.calls,
-        mean_minutes: calls.mean_minutes,
-        rated: calls.rated,
-        mean_stars: calls.mean_stars,
-        callbacks: callbacks.callbacks,
-        callbacks_open: callbacks.open.unwrap_or(0),
-    })
+    let sql = "SELECT COUNT(*) AS calls, AVG((ended_at - started_at) / 60000.0) AS mean_minutes, \
+        COUNT(rating) AS rated, AVG(rating) AS mean_stars, \
+        (SELECT COUNT(*) FROM video_callbacks WHERE created_at >= ?1 AND created_at < ?2) AS callbacks, \
+        (SELECT COUNT(*) FROM video_callbacks WHERE created_at >= ?1 AND created_at < ?2 AND done_at IS NULL) AS callbacks_open \
+        FROM video_calls WHERE ended_at >= ?1 AND ended_at < ?2";
+    Ok(ctx
+        .db
+        .first(sql, args![from, to])
+        .await?
+        .unwrap_or_default())
 }
 
 /// Work orders filed in the range whose promise is kept or already broken.
 async fn work_orders_on_time(ctx: &Ctx, q: &DashboardQuery) -> Result<Rate> {
-    #[derive(Deserialize)]
-    struct Row {
-        counted: u32,
-        on_time: Option<u32>,
-    }
     let (from, to) = range_ms(q);
+    let sql = "SELECT COUNT(*) AS counted, COALESCE(SUM(met_at IS NOT NULL AND met_at <= deadline_at), 0) AS on_time \
+        FROM work_orders WHERE created_at >= ?1 AND created_at < ?2 AND (met_at IS NOT NULL OR deadline_at < ?3) \
+        AND (?4 IS NULL OR hall_id = ?4)";
     let now = ctx.now.timestamp_millis();
-    let sql = "SELECT COUNT(*) AS counted, SUM(met_at IS NOT NULL AND met_at <= deadline_at) AS on_time \
-        FROM work_orders WHERE created_at >= ? AND created_at < ? AND (met_at IS NOT NULL OR deadline_at < ?) \
-        AND (? IS NULL OR hall_id = ?)";
     let hall = q.hall_id.clone();
-    let row: Option<Row> = ctx
+    Ok(ctx
         .db
-        .first(sql, args![from, to, now, hall.clone(), hall])
-        .await?;
-    Ok(row.map_or(Rate::default(), |r| Rate {
-        counted: r.counted,
-        on_time: r.on_time.unwrap_or(0),
-    }))
+        .first(sql, args![from, to, now, hall])
+        .await?
+        .unwrap_or_default())
 }
 
 /// Each hall's line now, from its queue object; cacheable for a few seconds.
