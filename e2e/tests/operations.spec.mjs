@@ -21,6 +21,10 @@ test('a manager opens the dashboard and exports CSV that matches the totals on s
   await expect(page.getByRole('heading', { name: '运营看板' })).toBeVisible();
   await expect(page.getByTestId('ops-scope')).toContainText('星湖营业厅');
   const tickets = Number(await page.getByTestId('kpi-tickets').textContent());
+  // The dates shown are the range the figures cover: the last seven days.
+  const to = await page.getByTestId('ops-to').inputValue();
+  expect(to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByTestId('ops-scope')).toContainText(`${await page.getByTestId('ops-from').inputValue()} – ${to}`);
   expect(tickets).toBeGreaterThan(1000);
 
   // Business types: one line each, their tickets add up to the total shown.

@@ -29,7 +29,7 @@ fn download(filename: &str, text: &str) -> Option<()> {
 pub fn CsvButton(table: TextTable, filename: String, testid: &'static str) -> impl IntoView {
     let text = domain::csv::table(&table.header, &table.rows);
     view! {
-        <button type="button" class="secondary" data-testid=testid
+        <button type="button" class="button secondary" data-testid=testid
             on:click=move |_| { download(&filename, &text); }>
             {t(Msg::OpsExport)}
         </button>

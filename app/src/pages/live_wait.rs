@@ -29,7 +29,7 @@ pub fn LiveWaitPage() -> impl IntoView {
 fn Halls(live: LiveWait) -> impl IntoView {
     view! {
         <p class="meta" data-testid="live-updated">{t(Msg::LiveWaitUpdated)}" "{format_local_ms(live.at)}</p>
-        <ul class="card-grid" data-testid="live-halls">
+        <ul class="card-grid live-halls" data-testid="live-halls">
             {live.halls.into_iter().map(|hall| view! { <HallLine hall/> }).collect_view()}
         </ul>
     }

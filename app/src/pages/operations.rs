@@ -44,6 +44,16 @@ fn Operations() -> impl IntoView {
     );
     let dashboard = LocalResource::new(move || api::operations::dashboard(filter.get()));
     let halls = LocalResource::new(api::halls);
+    // Show the range the server chose until the user picks their own.
+    Effect::new(move |_| {
+        if let Some(Ok(d)) = dashboard.get() {
+            for (field, value) in [(from, d.from), (to, d.to)] {
+                if field.get_untracked().is_empty() {
+                    field.set(value);
+                }
+            }
+        }
+    });
     let show = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         filter.set(DashboardFilter {
@@ -53,6 +63,7 @@ fn Operations() -> impl IntoView {
             tmax: tmax.get(),
         });
     };
+    // The filter has no field errors of its own: a refused filter shows in the figures' place.
     let error: FormError = RwSignal::new(None);
     view! {
         <form class="ops-filter" on:submit=show data-testid="ops-filter">
@@ -60,13 +71,13 @@ fn Operations() -> impl IntoView {
                 <HallSelect id="ops-hall" value=hall error any=Msg::OpsCity/>
             </Show>
             <div class="field"><label for="ops-from">{t(Msg::OpsFrom)}</label>
-                <input id="ops-from" type="date" data-testid="ops-from" on:change=move |ev| from.set(event_target_value(&ev))/></div>
+                <input id="ops-from" type="date" data-testid="ops-from" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev))/></div>
             <div class="field"><label for="ops-to">{t(Msg::OpsTo)}</label>
-                <input id="ops-to" type="date" data-testid="ops-to" on:change=move |ev| to.set(event_target_value(&ev))/></div>
+                <input id="ops-to" type="date" data-testid="ops-to" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))/></div>
             <div class="field"><label for="ops-tmax">{t(Msg::OpsTmax)}</label>
                 <input id="ops-tmax" type="number" min="1" max="120" data-testid="ops-tmax" prop:value=move || tmax.get()
                     on:change=move |ev| tmax.set(event_target_value(&ev))/></div>
-            <button type="submit" data-testid="ops-show">{t(Msg::OpsShow)}</button>
+            <button type="submit" class="button primary" data-testid="ops-show">{t(Msg::OpsShow)}</button>
         </form>
         <Loaded resource=dashboard content=move |d| {
             let names: HashMap<String, (String, String)> = halls.get().and_then(Result::ok).unwrap_or_default()
