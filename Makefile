@@ -9,7 +9,7 @@ DEV_STATE  := .wrangler/state
 TEST_STATE := .wrangler/test-state
 TEST_PORT  := 8788
 
-.PHONY: dev test setup setup-browser build build-app build-worker db lint unit api e2e bench clean
+.PHONY: dev test setup setup-browser build build-app build-worker db lint unit api e2e bench bench-profile clean
 
 dev: setup build
 	scripts/db.sh $(DEV_STATE)
@@ -27,7 +27,7 @@ setup-browser:
 build: build-app build-worker
 
 build-app:
-	trunk build --release
+	scripts/build-apps.sh
 
 build-worker:
 	cd functions && WASM_BINDGEN_BIN=$$(command -v wasm-bindgen) worker-build --release
@@ -38,7 +38,7 @@ db:
 lint:
 	cargo fmt --all --check
 	cargo clippy -p domain -p demo -p api-tests -p bench --all-targets -- -D warnings
-	cargo clippy -p app -p functions --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p ui -p home-app -p ticket-app -p customer-app -p account-app -p staff-app -p devices-app -p video-app -p functions --target wasm32-unknown-unknown -- -D warnings
 
 unit:
 	cargo nextest run -p domain -p demo --no-fail-fast
@@ -52,6 +52,10 @@ e2e:
 
 bench: setup-browser build
 	scripts/with-server.sh .wrangler/bench-state $(TEST_PORT) bench/run.sh $(B)
+
+# The size of each browser app's WebAssembly by crate (after `make build`).
+bench-profile:
+	bench/profile.sh
 
 clean:
 	rm -rf dist functions/build .wrangler target

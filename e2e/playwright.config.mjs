@@ -5,7 +5,9 @@ export const baseURL = process.env.GRIDHALL_URL ?? 'http://127.0.0.1:8787';
 
 export default defineConfig({
   testDir: './tests',
-  timeout: 30_000,
+  // A person's path crosses apps (log in on the online hall, work in the staff workspace), and
+  // each new browser profile compiles each app's WebAssembly once.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
   // On CI a test that met the local dev server mid-restart runs once more (see scripts/with-server.sh).
@@ -17,6 +19,9 @@ export default defineConfig({
     baseURL,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The service worker has its own tests (apps.spec.mjs); elsewhere every context would
+    // precache the public apps again, which only loads the 2-core machine.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -21,6 +21,9 @@ pub enum ErrorCode {
     RateLimited,
     /// Something failed on our side; never caused by the request alone.
     Internal,
+    /// No answer from the server at all (offline, a dropped connection). Made by the apps'
+    /// API client, never sent by the server.
+    Unreachable,
 }
 
 impl ErrorCode {
@@ -35,6 +38,7 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::RateLimited => 429,
             ErrorCode::Internal => 500,
+            ErrorCode::Unreachable => 503,
         }
     }
 }

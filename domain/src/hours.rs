@@ -12,28 +12,9 @@ pub fn to_local(now: DateTime<Utc>) -> DateTime<FixedOffset> {
     now.with_timezone(&china_tz())
 }
 
-/// Formats a moment as a `datetime-local` input value in China time: "2026-11-23T09:30".
-pub fn format_local_input(at: DateTime<Utc>) -> String {
-    to_local(at).format("%Y-%m-%dT%H:%M").to_string()
-}
-
-/// Reads a `datetime-local` input value ("2026-11-23T09:30", seconds optional) as China time.
-pub fn parse_local_input(value: &str) -> Option<DateTime<Utc>> {
-    let value = value.trim();
-    let naive = chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
-    Some(
-        naive
-            .and_local_timezone(china_tz())
-            .single()?
-            .with_timezone(&Utc),
-    )
-}
-
 /// "2026-11-23 09:30" in China time, for people to read.
 pub fn format_local(at: DateTime<Utc>) -> String {
-    to_local(at).format("%Y-%m-%d %H:%M").to_string()
+    crate::clock_text::local(at)
 }
 
 /// `format_local` of epoch milliseconds, as the API sends times.
@@ -58,11 +39,8 @@ impl DayHours {
 
     /// "08:30–17:30"
     pub fn label(&self) -> String {
-        format!(
-            "{}–{}",
-            self.open.format("%H:%M"),
-            self.close.format("%H:%M")
-        )
+        use crate::clock_text::clock;
+        format!("{}–{}", clock(self.open), clock(self.close))
     }
 }
 
@@ -145,6 +123,7 @@ impl WeeklyHours {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock_text::{local_input as format_local_input, parse_local_input};
     use chrono::TimeZone;
 
     fn hours() -> WeeklyHours {

@@ -3,7 +3,9 @@
 
 pub mod accounts;
 pub mod api;
+pub mod apps;
 pub mod billing;
+pub mod clock_text;
 pub mod consult;
 pub mod content;
 pub mod csv;

@@ -13,7 +13,7 @@ async function pairedTv(manager, hall) {
 }
 
 test('a scheduled poster shows on the hall TV and the hall page only inside its window', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const now = testMonday();
   const manager = await personAt(browser, now);
   await login(manager.page, 'manager.binjiang');

@@ -45,7 +45,7 @@ async function takeNumbers(browser, now, hall, count) {
 }
 
 test('a paired TV shows and says each call, shows the manager’s message, and goes dark when revoked', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const now = testMonday();
   const manager = await personAt(browser, now);
   await login(manager.page, 'manager.gaoxin');
@@ -123,7 +123,7 @@ test('a paired TV shows and says each call, shows the manager’s message, and g
 });
 
 test('a TV says it is offline after 5 s, then catches up on the calls it missed', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const now = testMonday();
   const manager = await personAt(browser, now);
   await login(manager.page, 'manager.xinghu');

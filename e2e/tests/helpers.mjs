@@ -21,7 +21,7 @@ export async function login(page, loginName, password = DEMO_PASSWORD) {
 /** A second, separate browser context (another person on another device); `init` runs in
  *  every page of it before the app (e.g. to take a camera away). */
 export async function otherPerson(browser, init) {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
   if (init) await context.addInitScript(init);
   return { context, page: await context.newPage() };
 }
@@ -34,8 +34,9 @@ export function testMonday() {
   return new Date(monday + weeks * 7 * 86400000 + 2 * 3600000).toISOString();
 }
 
-/** A browser context whose requests all act at `now` on the server's test clock. */
-export async function personAt(browser, now) {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', extraHTTPHeaders: { 'x-test-now': now } });
+/** A browser context whose requests all act at `now` on the server's test clock; its service
+ *  worker is blocked unless `serviceWorkers: 'allow'` is given. */
+export async function personAt(browser, now, { serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', extraHTTPHeaders: { 'x-test-now': now }, serviceWorkers });
   return { context, page: await context.newPage() };
 }

@@ -65,7 +65,7 @@ test('a manager opens the dashboard and exports CSV that matches the totals on s
 
 test('the admin sees the whole city, hall by hall', async ({ page }) => {
   await login(page, 'admin');
-  await page.goto('/operations');
+  await page.goto('/staff/operations');
   await expect(page.getByTestId('ops-scope')).toContainText('全市');
   const halls = page.getByTestId('ops-by-hall');
   await expect(halls.locator('tbody tr')).toHaveCount(3);

@@ -1,5 +1,6 @@
-//! Gridhall's Worker. `wrangler.toml` sends `/api/*` here and serves the app's static files
-//! itself; every business rule lives in `domain`.
+//! Gridhall's Worker. `wrangler.toml` sends `/api/*` and `/ws/*` here and serves the apps'
+//! static files itself; any other path that is not a file comes here too and gets the entry of
+//! the app that draws it (`pages`). Every business rule lives in `domain`.
 
 mod admin;
 mod appointments;
@@ -21,6 +22,7 @@ mod http;
 mod notices;
 mod operations;
 mod outages;
+mod pages;
 mod posters;
 mod projects;
 mod queue;
@@ -57,7 +59,10 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response
             .await
             .unwrap_or_else(|e| http::error_response(&e.0)));
     }
-    Ok(router::handle_api(req, env).await)
+    if req.path().starts_with("/api/") || req.path().starts_with("/ws/") {
+        return Ok(router::handle_api(req, env).await);
+    }
+    Ok(pages::handle_page(req, env).await)
 }
 
 /// The daily cron (wrangler.toml): due-soon reminders and overdue escalations for projects.

@@ -118,7 +118,7 @@ pub fn period_start(period: &str) -> Option<NaiveDate> {
     if period.len() != 7 {
         return None;
     }
-    NaiveDate::parse_from_str(&format!("{period}-01"), "%Y-%m-%d").ok()
+    crate::clock_text::parse_date(&format!("{period}-01"))
 }
 
 #[cfg(test)]

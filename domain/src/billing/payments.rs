@@ -145,7 +145,10 @@ impl Payment {
 }
 
 pub fn receipt_number(paid_on: NaiveDate, payment_id: i64) -> String {
-    format!("GH{}-{payment_id:06}", paid_on.format("%Y%m%d"))
+    format!(
+        "GH{}-{payment_id:06}",
+        crate::clock_text::date(paid_on).replace('-', "")
+    )
 }
 
 /// The e-receipt: the payment, what it paid for, and whose account.

@@ -1,0 +1,3 @@
+fn main() {
+    ui::mount(account_app::App);
+}

@@ -1,0 +1,58 @@
+//! A customer's written consultations (`/consult`): start one (subject and question), see
+//! the ones so far with unread answers marked, and open one to read and reply.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ui::api;
+use ui::components::consult_thread::{ConsultThread, ThreadRow};
+use ui::components::form::{FormError, TextField};
+use ui::components::guard::SignedIn;
+use ui::every::every;
+use ui::i18n::{t, Msg};
+
+#[component]
+pub fn ConsultPage() -> impl IntoView {
+    view! {
+        <h1>{t(Msg::ConsultTitle)}</h1>
+        <SignedIn allow=|u| u.role == domain::Role::Customer><Consultations/></SignedIn>
+    }
+}
+
+#[component]
+fn Consultations() -> impl IntoView {
+    let threads = LocalResource::new(api::consult::threads);
+    every(15, move || threads.refetch());
+    let selected = RwSignal::new(None::<i64>);
+    let subject = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (s, q) = (subject.get_untracked(), text.get_untracked());
+        spawn_local(async move {
+            match api::consult::start(&s, &q).await {
+                Ok(d) => {
+                    subject.set(String::new());
+                    text.set(String::new());
+                    error.set(None);
+                    threads.refetch();
+                    selected.set(Some(d.thread.id));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <p class="lead">{t(Msg::ConsultLead)}</p>
+        <form class="form card" on:submit=submit>
+            <TextField label=Msg::ConsultSubject name="subject" value=subject error scope="consult"/>
+            <TextField label=Msg::ConsultQuestion name="text" value=text error multiline=true scope="consult"/>
+            <button type="submit" class="button primary">{t(Msg::ConsultSend)}</button>
+        </form>
+        <ul class="list">
+            {move || threads.get().and_then(Result::ok).map(|list| list.into_iter()
+                .map(|thread| view! { <ThreadRow thread selected/> }).collect_view())}
+        </ul>
+        {move || selected.get().map(|id| view! { <ConsultThread id on_change=move || threads.refetch()/> })}
+    }
+}

@@ -1,0 +1,171 @@
+//! `/projects/:id`: one connection project for any of its parties: where it stands and whose
+//! turn it is, the timeline with due dates and the expected power-on date, what the viewer may
+//! do now, the firms, the documents, comments and the full audit trail.
+
+use crate::components::project_action::ProjectAction;
+use crate::pages::projects::due_text;
+use domain::expansion::api::{AuditEntry, AuditKind, ProjectDetail};
+use domain::expansion::schedule::StageState;
+use domain::hours::format_local_ms as when;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ui::api;
+use ui::components::feedback::Loaded;
+use ui::components::guard::SignedIn;
+use ui::i18n::{role_msg, say, t, Lang, Msg};
+use ui::state::use_app;
+
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let id = ui::nav::path_id();
+    let detail = LocalResource::new(move || api::projects::project(id()));
+    let directory = LocalResource::new(api::firms);
+    view! {
+        <SignedIn>
+            <Loaded resource=detail content=move |d| {
+                let firms = directory.get().and_then(Result::ok).unwrap_or_default();
+                view! { <Project d firms on_change=Callback::new(move |_| detail.refetch())/> }
+            }/>
+        </SignedIn>
+    }
+}
+
+#[component]
+fn Project(
+    d: ProjectDetail,
+    firms: Vec<domain::firms::Firm>,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = move || app.lang.get();
+    let s = d.summary.clone();
+    let id = s.id;
+    let comment = RwSignal::new(String::new());
+    let send_comment = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = comment.get_untracked();
+        spawn_local(async move {
+            if api::projects::comment(id, &text).await.is_ok() {
+                comment.set(String::new());
+                on_change.run(());
+            }
+        });
+    };
+    let split = Msg::DaysSplit
+        .text(lang())
+        .replace("{u}", &d.schedule.utility_days.to_string())
+        .replace("{c}", &d.schedule.customer_days.to_string());
+    let actions = d.actions.clone();
+    view! {
+        <h1>{s.number.clone()}" "{s.title.clone()}</h1>
+        <p class="meta">{s.customer_name.clone()}" · "{s.address.clone()}" · "{s.capacity_kva}" kVA"</p>
+        <p class="lead">
+            <span class="tag" data-testid="project-stage">{move || say(s.stage.words(), lang())}</span>
+            {s.holder.map(|h| view! { " "{t(Msg::ProjectHolder)}": "<strong data-testid="project-holder">{move || say(h.words(), lang())}</strong> })}
+            {s.due.map(|due| view! { " · "<span class:warning=due.standing.is_overdue()>{move || due_text(&due, lang())}</span> })}
+        </p>
+
+        <section class="card" aria-labelledby="actions-title">
+            <h2 id="actions-title">{t(Msg::ActionsTitle)}</h2>
+            {if actions.is_empty() {
+                view! { <p class="empty">{t(Msg::ActionsNone)}</p> }.into_any()
+            } else {
+                actions.into_iter().map(|option| view! {
+                    <ProjectAction project=id option directory=firms.clone() on_done=Callback::new(move |_| on_change.run(()))/>
+                }).collect_view().into_any()
+            }}
+        </section>
+
+        <section class="card">
+            <h2>{t(Msg::Timeline)}</h2>
+            {d.schedule.energize_on.map(|day| view! { <p><strong>{t(Msg::EnergizeOn)}": "<span data-testid="energize-on">{day.to_string()}</span></strong></p> })}
+            <p class="meta">{split}</p>
+            <ol class="timeline">
+                {d.schedule.stages.iter().map(|st| {
+                    let class = match st.state { StageState::Done => "done", StageState::Current => "current", StageState::ToCome => "to-come" };
+                    let (stage, holder, limit, date) = (st.stage, st.holder, st.limit, st.date);
+                    view! { <li class=class aria-current=(st.state == StageState::Current).then_some("step")>
+                        <strong>{move || say(stage.words(), lang())}</strong>" "
+                        <span class="meta">{date.to_string()}
+                            {holder.map(|h| view! { " · "{move || say(h.words(), lang())} })}
+                            {limit.map(|l| view! { " · "{move || Msg::LimitDays.text(lang()).replace("{}", &l.to_string())} })}
+                        </span>
+                    </li> }
+                }).collect_view()}
+            </ol>
+        </section>
+
+        <section class="card">
+            <h2>{t(Msg::FirmsTitle)}</h2>
+            <ul class="list">{d.firms.iter().map(|f| {
+                let (name, kind, accepted) = (f.name.clone(), f.kind, f.accepted);
+                view! { <li>{move || role_msg(kind.role()).text(lang())}": "{name}" · "
+                    {move || if accepted { Msg::FirmAccepted.text(lang()) } else { Msg::FirmPending.text(lang()) }}</li> }
+            }).collect_view()}</ul>
+        </section>
+
+        <section class="card">
+            <h2>{t(Msg::DocumentsTitle)}</h2>
+            <div class="table-scroll"><table data-testid="documents"><tbody>
+                {d.documents.iter().map(|doc| {
+                    let (kind, href) = (doc.kind, api::projects::document_url(id, doc.id));
+                    view! { <tr class:superseded=doc.superseded_by.is_some()>
+                        <td>{move || say(kind.words(), lang())}</td>
+                        <td><a href=href download="">{doc.name.clone()}</a></td>
+                        <td>{doc.uploaded_by.clone()}" · "{when(doc.uploaded_at)}</td>
+                        <td class="meta" title=doc.sha256.clone()>"SHA-256 "{doc.sha256.get(..12).unwrap_or_default().to_string()}"…"</td>
+                        <td>{doc.superseded_by.map(|_| view! { <span class="tag">{t(Msg::Superseded)}</span> })}</td>
+                    </tr> }
+                }).collect_view()}
+            </tbody></table></div>
+        </section>
+
+        <section class="card">
+            <h2>{t(Msg::CommentsTitle)}</h2>
+            <form class="inline-form" on:submit=send_comment>
+                <label class="visually-hidden" for="project-comment">{t(Msg::CommentAdd)}</label>
+                <input id="project-comment" required bind:value=comment data-testid="comment-text"/>
+                <button type="submit" class="button secondary">{t(Msg::CommentAdd)}</button>
+            </form>
+        </section>
+
+        <section class="card">
+            <h2>{t(Msg::AuditTitle)}</h2>
+            <div class="table-scroll"><table data-testid="audit"><tbody>
+                {d.audit.iter().rev().map(|e| view! { <AuditRow e=e.clone()/> }).collect_view()}
+            </tbody></table></div>
+        </section>
+    }
+}
+
+/// What an audit entry did, in words.
+fn what(e: &AuditEntry, lang: Lang) -> String {
+    let before_after = match (e.from, e.to) {
+        (Some(from), Some(to)) => {
+            format!(" ({} → {})", say(from.words(), lang), say(to.words(), lang))
+        }
+        _ => String::new(),
+    };
+    let head = match (e.kind, e.action) {
+        (AuditKind::Step, Some(action)) => say(action.words(), lang).to_string(),
+        (AuditKind::Opened, _) => Msg::AuditOpened.text(lang).to_string(),
+        (AuditKind::Upload, _) => Msg::AuditUpload.text(lang).to_string(),
+        _ => Msg::AuditComment.text(lang).to_string(),
+    };
+    format!("{head}{before_after}")
+}
+
+#[component]
+fn AuditRow(e: AuditEntry) -> impl IntoView {
+    let app = use_app();
+    let party = e.party;
+    let (at, actor, text) = (when(e.at), e.actor.clone(), e.text.clone());
+    view! {
+        <tr data-testid="audit-row">
+            <td>{at}</td>
+            <td>{actor}" · "{move || say(party.words(), app.lang.get())}</td>
+            <td>{move || what(&e, app.lang.get())}</td>
+            <td>{text}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,226 @@
+//! `/projects`: a customer's connection projects with the application form; a firm's assigned
+//! projects; the utility's board with filters, search, the CSV report and on-time rates. Each
+//! list puts overdue projects first and marks the ones waiting for the viewer.
+
+use domain::expansion::api::{ProjectApply, ProjectKind, ProjectSummary};
+use domain::expansion::report::Rate;
+use domain::expansion::schedule::{path, Due};
+use domain::Role;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ui::api;
+use ui::components::feedback::Loaded;
+use ui::components::form::{FormError, TextField};
+use ui::components::guard::SignedIn;
+use ui::components::hall_select::HallSelect;
+use ui::i18n::{say, t, Lang, Msg};
+use ui::nav::use_go;
+use ui::nav::Link;
+use ui::state::use_app;
+
+#[component]
+pub fn ProjectsPage() -> impl IntoView {
+    let app = use_app();
+    let role = move || app.session.get().map(|u| u.role);
+    let title = move || match role() {
+        Some(Role::Customer) => Msg::ProjectsMine,
+        Some(r) if r.is_firm() => Msg::ProjectsFirm,
+        _ => Msg::ProjectsBoard,
+    };
+    view! {
+        <h1>{move || title().text(app.lang.get())}</h1>
+        <SignedIn>
+            {move || match role() {
+                Some(Role::Customer) => view! { <ApplyForm/><ProjectList board=false/><FirmDirectory/> }.into_any(),
+                Some(r) if r.is_firm() => view! { <ProjectList board=false/> }.into_any(),
+                _ => view! { <ProjectList board=true/><OnTime/><FirmDirectory/> }.into_any(),
+            }}
+        </SignedIn>
+    }
+}
+
+/// "剩 3 个工作日" or "已超期 2 个工作日".
+pub fn due_text(due: &Due, lang: Lang) -> String {
+    let left = due.standing.left;
+    let msg = if left < 0 { Msg::DueOver } else { Msg::DueLeft };
+    format!(
+        "{} · {}",
+        due.standing.due,
+        msg.text(lang).replace("{}", &left.abs().to_string())
+    )
+}
+
+#[component]
+fn ProjectList(board: bool) -> impl IntoView {
+    let app = use_app();
+    let stage = RwSignal::new(String::new());
+    let q = RwSignal::new(String::new());
+    let overdue = RwSignal::new(false);
+    let list = LocalResource::new(move || {
+        let (s, text, late) = (stage.get(), q.get(), overdue.get());
+        async move { api::projects::list(&s, &text, late).await }
+    });
+    let stages = path(false);
+    view! {
+        <Show when=move || board>
+            <div class="inline-form card" role="search">
+                <label>{t(Msg::FilterStage)}
+                    <select data-testid="filter-stage" on:change=move |ev| stage.set(event_target_value(&ev))>
+                        <option value="">{t(Msg::FilterAll)}</option>
+                        {stages.iter().map(|s| {
+                            let value = domain::wire::wire_name(s);
+                            let s = *s;
+                            view! { <option value=value>{move || say(s.words(), app.lang.get())}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>{t(Msg::SearchProjects)}
+                    <input type="search" data-testid="project-search" on:change=move |ev| q.set(event_target_value(&ev))/>
+                </label>
+                <label class="check"><input type="checkbox" data-testid="filter-overdue"
+                    on:change=move |ev| overdue.set(event_target_checked(&ev))/>{t(Msg::FilterOverdue)}</label>
+                <a class="button secondary" href=api::projects::DURATIONS_CSV download="">{t(Msg::ExportCsv)}</a>
+            </div>
+        </Show>
+        <Loaded resource=list content=move |projects| {
+            if projects.is_empty() {
+                return view! { <p class="empty">{t(Msg::ProjectsEmpty)}</p> }.into_any();
+            }
+            view! { <ul class="list project-list">{projects.into_iter().map(|p| view! { <ProjectRow p/> }).collect_view()}</ul> }.into_any()
+        }/>
+    }
+}
+
+#[component]
+fn ProjectRow(p: ProjectSummary) -> impl IntoView {
+    let app = use_app();
+    let late = p.due.is_some_and(|d| d.standing.is_overdue());
+    let href = format!("/projects/{}", p.id);
+    view! {
+        <li class="card project-row" class:overdue=late data-testid="project-row">
+            <Link href=href class="card-link">
+                <strong>{p.number.clone()}" "{p.title.clone()}</strong>
+            </Link>
+            <p class="meta">{p.customer_name.clone()}" · "{p.address.clone()}</p>
+            <p>
+                <span class="tag" data-testid="project-stage">{move || say(p.stage.words(), app.lang.get())}</span>
+                {p.holder.map(|h| view! { " "<span class="meta">{t(Msg::ProjectHolder)}": "{move || say(h.words(), app.lang.get())}</span> })}
+                {p.due.map(|d| view! { " "<span class:warning=late>{move || due_text(&d, app.lang.get())}</span> })}
+                {p.my_turn.then(|| view! { " "<span class="badge">{t(Msg::MyTurn)}</span> })}
+            </p>
+        </li>
+    }
+}
+
+#[component]
+fn ApplyForm() -> impl IntoView {
+    let app = use_app();
+    let go = use_go();
+    let title = RwSignal::new(String::new());
+    let address = RwSignal::new(String::new());
+    let capacity = RwSignal::new(String::from("100"));
+    let hall = RwSignal::new(String::new());
+    let increase = RwSignal::new(false);
+    let dual = RwSignal::new(false);
+    let error: FormError = RwSignal::new(None);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = ProjectApply {
+            title: title.get_untracked(),
+            address: address.get_untracked(),
+            hall_id: hall.get_untracked(),
+            kind: if increase.get_untracked() {
+                ProjectKind::CapacityIncrease
+            } else {
+                ProjectKind::NewConnection
+            },
+            capacity_kva: capacity.get_untracked().trim().parse().unwrap_or(0),
+            dual_source: dual.get_untracked(),
+        };
+        let go = go.clone();
+        spawn_local(async move {
+            match api::projects::apply(&input).await {
+                Ok(d) => go(&format!("/projects/{}", d.summary.id)),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <details class="card">
+            <summary class="button primary" data-testid="apply-open">{t(Msg::ProjectApplyTitle)}</summary>
+            <form class="form" on:submit=submit>
+                <TextField label=Msg::ProjectTitleField name="title" value=title error scope="apply"/>
+                <TextField label=Msg::ProjectAddress name="address" value=address error scope="apply"/>
+                <HallSelect id="apply-hall" value=hall error/>
+                <fieldset class="field">
+                    <legend>{t(Msg::ProjectKindField)}</legend>
+                    <label class="check"><input type="radio" name="kind" checked on:change=move |_| increase.set(false)/>{t(Msg::ProjectKindNew)}</label>
+                    <label class="check"><input type="radio" name="kind" on:change=move |_| increase.set(true)/>{t(Msg::ProjectKindIncrease)}</label>
+                </fieldset>
+                <TextField label=Msg::ProjectCapacity name="capacity_kva" value=capacity error kind="number" scope="apply"/>
+                <label class="check"><input type="checkbox" on:change=move |ev| dual.set(event_target_checked(&ev))/>{t(Msg::ProjectDual)}</label>
+                {move || error.get().filter(|e| e.field.is_none())
+                    .map(|e| view! { <p class="form-error" role="alert">{ui::api::describe(&e, app.lang.get())}</p> })}
+                <button type="submit" class="button primary">{t(Msg::ProjectSubmit)}</button>
+            </form>
+        </details>
+    }
+}
+
+#[component]
+fn OnTime() -> impl IntoView {
+    let app = use_app();
+    let report = LocalResource::new(api::projects::on_time);
+    view! {
+        <section class="card">
+            <h2>{t(Msg::OnTimeTitle)}</h2>
+            <Loaded resource=report content=move |r| view! {
+                <div class="table-scroll"><table data-testid="on-time">
+                    <tbody>
+                        {r.clocks.into_iter().map(|c| view! { <tr>
+                            <td>{move || say(c.clock.words(), app.lang.get())}</td>
+                            <td>{t(Msg::OnTimeRate)}" "{percent(c.rate)}</td>
+                        </tr> }).collect_view()}
+                        {r.firms.into_iter().map(|f| view! { <tr>
+                            <td>{f.name.clone()}</td>
+                            <td>{t(Msg::OnTimeRate)}" "{percent(f.rate)}</td>
+                        </tr> }).collect_view()}
+                    </tbody>
+                </table></div>
+            }/>
+        </section>
+    }
+}
+
+/// The qualified firms customers choose from, openly: qualification, contact and record.
+#[component]
+fn FirmDirectory() -> impl IntoView {
+    let app = use_app();
+    let firms = LocalResource::new(api::firms);
+    view! {
+        <section class="card">
+            <h2>{t(Msg::FirmDirectory)}</h2>
+            <Loaded resource=firms content=move |list| view! {
+                <div class="table-scroll"><table data-testid="firm-directory"><tbody>
+                    {list.into_iter().map(|f: domain::firms::Firm| {
+                        let role = ui::i18n::role_msg(f.kind.role());
+                        view! { <tr>
+                            <td>{f.name.clone()}</td>
+                            <td>{move || role.text(app.lang.get())}" · "{f.grade.clone()}</td>
+                            <td>{f.qualification_no.clone()}" · "{t(Msg::ValidUntil)}" "{f.qualification_expires.to_string()}</td>
+                            <td>{f.contact.clone()}" "{f.phone.clone()}</td>
+                            <td>{t(Msg::OnTimeRate)}" "{percent(f.record)}</td>
+                        </tr> }
+                    }).collect_view()}
+                </tbody></table></div>
+            }/>
+        </section>
+    }
+}
+
+/// "80% (4/5)", or a dash before anything was counted.
+fn percent(rate: Rate) -> String {
+    rate.percent().map_or("—".into(), |p| {
+        format!("{p}% ({}/{})", rate.on_time, rate.counted)
+    })
+}

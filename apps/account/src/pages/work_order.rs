@@ -1,0 +1,129 @@
+//! `/work-orders/:id`: one work order: what was reported with its photos, the promise and where
+//! it stands against it, every step taken, and the next step: staff dispatch, record arrival,
+//! reply and close; the customer cancels early or rates the handling once it is closed.
+
+use crate::components::progress::{Progress, Step};
+use crate::pages::work_orders::due_class;
+use domain::hours::format_local_ms;
+use domain::service::work_orders::{Department, OrderActInput, OrderAction, WorkOrderDetail};
+use domain::wire::{from_wire_name, wire_name};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ui::api;
+use ui::components::feedback::Loaded;
+use ui::components::guard::SignedIn;
+use ui::i18n::{say, t, Msg};
+use ui::nav::path_id;
+use ui::state::use_app;
+
+#[component]
+pub fn WorkOrderPage() -> impl IntoView {
+    let id = path_id();
+    let detail = LocalResource::new(move || api::services::work_order(id()));
+    view! {
+        <SignedIn>
+            <Loaded resource=detail content=move |d| view! { <Order d on_change=Callback::new(move |_| detail.refetch())/> }/>
+        </SignedIn>
+    }
+}
+
+#[component]
+fn Order(d: WorkOrderDetail, on_change: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let o = d.order;
+    let id = o.id;
+    let (topic, status, due) = (o.topic, o.status, o.due);
+    view! {
+        <h1>{o.number.clone()}" "{move || say(topic.words(), app.lang.get())}</h1>
+        <p class="lead">
+            <span class="tag" data-testid="order-status">{move || say(status.words(), app.lang.get())}</span>" "
+            <span class=due_class(due) data-testid="order-due">{move || say(due.words(), app.lang.get())}</span>
+        </p>
+        <section class="card">
+            <dl class="facts">
+                <dt>{t(Msg::Description)}</dt><dd>{o.description.clone()}</dd>
+                <dt>{t(Msg::Location)}</dt><dd>{o.location.clone()}</dd>
+                <dt>{t(Msg::Customer)}</dt><dd>{o.customer_name.clone()}" "{o.phone.clone()}</dd>
+                <dt>{t(Msg::Deadline)}</dt><dd>{format_local_ms(o.deadline_at)}</dd>
+                {o.department.map(|dep| view! { <dt>{t(Msg::Department)}</dt><dd>{move || say(dep.words(), app.lang.get())}</dd> })}
+                {o.reply.clone().map(|r| view! { <dt>{t(Msg::Reply)}</dt><dd data-testid="order-reply">{r}</dd> })}
+                {o.stars.map(|s| view! { <dt>{t(Msg::Rating)}</dt><dd data-testid="order-rating">{"★".repeat(s as usize)}" "{o.rating_comment.clone().unwrap_or_default()}</dd> })}
+            </dl>
+            <div class="photos">
+                {d.photos.iter().map(|p| view! {
+                    <a href=api::services::photo_url(id, &p.id) target="_blank">
+                        <img src=api::services::photo_url(id, &p.id) alt=p.name.clone() loading="lazy"/>
+                    </a>
+                }).collect_view()}
+            </div>
+        </section>
+        <OrderActions id options=o.options.clone() on_change/>
+        <Progress testid="order-events" steps=d.events.into_iter().map(|e| Step { label: e.status.words(), actor: e.actor, at: e.at, note: e.note }).collect()/>
+    }
+}
+
+#[component]
+fn OrderActions(id: i64, options: Vec<OrderAction>, on_change: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    if options.is_empty() {
+        return ().into_any();
+    }
+    let text = RwSignal::new(String::new());
+    let stars = RwSignal::new(5u8);
+    let department = RwSignal::new(None::<Department>);
+    let act = move |action: OrderAction| {
+        let input = OrderActInput {
+            action,
+            department: department.get_untracked(),
+            text: Some(text.get_untracked()),
+            stars: Some(stars.get_untracked()),
+        };
+        spawn_local(async move {
+            match api::services::act_on_order(id, &input).await {
+                Ok(_) => on_change.run(()),
+                Err(e) => app.error(&e),
+            }
+        });
+    };
+    let has = |a: OrderAction| options.contains(&a);
+    let (dispatching, writing, rating) = (
+        has(OrderAction::Dispatch),
+        has(OrderAction::Reply) || has(OrderAction::Rate),
+        has(OrderAction::Rate),
+    );
+    view! {
+        <section class="card" data-testid="order-actions">
+            {dispatching.then(|| view! {
+                <label>{t(Msg::Department)}" "
+                    <select data-testid="order-department" on:change=move |ev| department.set(from_wire_name(&event_target_value(&ev)))>
+                        <option value="">"—"</option>
+                        {Department::ALL.iter().map(|&d| view! {
+                            <option value=wire_name(&d)>{move || say(d.words(), app.lang.get())}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            })}
+            {rating.then(|| view! {
+                <fieldset class="stars">
+                    <legend>{t(Msg::Rating)}</legend>
+                    {(1..=5u8).map(|n| view! {
+                        <label class="check"><input type="radio" name="stars" checked=n == 5 on:change=move |_| stars.set(n)/>{"★".repeat(n as usize)}</label>
+                    }).collect_view()}
+                </fieldset>
+            })}
+            {writing.then(|| view! {
+                <label>{if rating { t(Msg::RatingComment) } else { t(Msg::Reply) }}
+                    <textarea rows="3" data-testid="order-text" bind:value=text></textarea>
+                </label>
+            })}
+            <div class="actions">
+                {options.iter().map(|&action| view! {
+                    <button class=if action == OrderAction::Cancel { "button secondary" } else { "button primary" }
+                        data-testid=format!("order-{}", wire_name(&action))
+                        on:click=move |_| act(action)>{move || say(action.words(), app.lang.get())}</button>
+                }).collect_view()}
+            </div>
+        </section>
+    }
+    .into_any()
+}

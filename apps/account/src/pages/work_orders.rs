@@ -1,0 +1,168 @@
+//! `/work-orders` (报修投诉): a customer reports a fault, complains, suggests or asks, with
+//! photos and where it is, and sees the promise that applies; their orders and how each stands.
+//! Staff see their hall's board: overdue first, then due soon, with a status filter.
+
+use crate::pages::applications::chosen_files;
+use domain::hours::format_local_ms;
+use domain::service::work_orders::{DueState, OrderInput, Topic, WorkOrder};
+use domain::wire::{from_wire_name, wire_name};
+use domain::Role;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ui::api;
+use ui::components::feedback::Loaded;
+use ui::components::form::{form_error, FormError, TextField};
+use ui::components::guard::SignedIn;
+use ui::components::hall_select::HallSelect;
+use ui::i18n::{say, t, Msg};
+use ui::nav::use_go;
+use ui::nav::Link;
+use ui::state::use_app;
+
+#[component]
+pub fn WorkOrdersPage() -> impl IntoView {
+    let app = use_app();
+    let customer = move || app.session.get().is_some_and(|u| u.role == Role::Customer);
+    let list = LocalResource::new(api::services::work_orders);
+    let open_only = RwSignal::new(false);
+    view! {
+        <h1>{move || if customer() { t(Msg::WorkOrdersTitle)() } else { t(Msg::WorkOrdersBoard)() }}</h1>
+        <SignedIn allow=|u| u.role == Role::Customer || u.role.is_hall_staff() || u.role == Role::Admin>
+            <Show when=customer><OrderForm/></Show>
+            <Show when=move || !customer()>
+                <label class="check"><input type="checkbox" data-testid="open-only"
+                    on:change=move |ev| open_only.set(event_target_checked(&ev))/>{t(Msg::OpenOnly)}</label>
+            </Show>
+            <Loaded resource=list content=move |list| view! { <OrderList list open_only/> }/>
+        </SignedIn>
+    }
+}
+
+pub fn due_class(due: DueState) -> &'static str {
+    match due {
+        DueState::Overdue | DueState::Missed => "tag late",
+        DueState::DueSoon => "tag soon",
+        _ => "tag",
+    }
+}
+
+#[component]
+fn OrderList(list: Vec<WorkOrder>, open_only: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    if list.is_empty() {
+        return view! { <p class="empty">{t(Msg::WorkOrdersEmpty)}</p> }.into_any();
+    }
+    view! {
+        <ul class="list" data-testid="order-list">
+            {list.into_iter().map(|o| {
+                let (topic, status, due, open) = (o.topic, o.status, o.due, o.status.is_open());
+                view! {
+                    <li class="card" class:overdue=due == DueState::Overdue data-testid="order-row"
+                        class:hidden=move || open_only.get() && !open>
+                        <Link href=format!("/work-orders/{}", o.id) class="card-link">
+                            <strong>{o.number.clone()}" "{move || say(topic.words(), app.lang.get())}</strong>
+                        </Link>
+                        <p>{o.description.clone()}</p>
+                        <p>
+                            <span class="tag" data-testid="order-status">{move || say(status.words(), app.lang.get())}</span>" "
+                            <span class=due_class(due) data-testid="order-due">{move || say(due.words(), app.lang.get())}</span>
+                            <span class="meta">" "{t(Msg::Deadline)}" "{format_local_ms(o.deadline_at)}" · "{o.location.clone()}</span>
+                        </p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn OrderForm() -> impl IntoView {
+    let app = use_app();
+    let go = use_go();
+    let commitments = LocalResource::new(api::services::commitments);
+    let topic = RwSignal::new(Topic::RepairUrban);
+    let description = RwSignal::new(String::new());
+    let location = RwSignal::new(String::new());
+    let phone = RwSignal::new(
+        app.session
+            .get_untracked()
+            .and_then(|u| u.phone)
+            .unwrap_or_default(),
+    );
+    let hall = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = OrderInput {
+            topic: topic.get_untracked(),
+            description: description.get_untracked(),
+            location: location.get_untracked(),
+            phone: phone.get_untracked(),
+            hall_id: hall.get_untracked(),
+            account: None,
+        };
+        let photos = chosen_files("order-photos");
+        let go = go.clone();
+        busy.set(true);
+        spawn_local(async move {
+            match api::services::file_order(&input).await {
+                Ok(d) => {
+                    for file in &photos {
+                        if let Err(e) = api::services::upload_photo(d.order.id, file).await {
+                            app.error(&e);
+                        }
+                    }
+                    go(&format!("/work-orders/{}", d.order.id));
+                }
+                Err(e) => {
+                    error.set(Some(e));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    let promise = move || {
+        let minutes = commitments.get().and_then(Result::ok).and_then(|list| {
+            list.iter()
+                .find(|c| c.topic == topic.get())
+                .map(|c| c.minutes)
+        })?;
+        let lang = app.lang.get();
+        let text = if minutes % 60 == 0 {
+            format!("{} {}", minutes / 60, ui::i18n::pick(lang, "小时", "h"))
+        } else {
+            format!("{minutes} {}", ui::i18n::pick(lang, "分钟", "min"))
+        };
+        Some(Msg::Promise.text(lang).replace("{}", &text))
+    };
+    let other = form_error(error, &["description", "location", "phone", "hall_id"]);
+    view! {
+        <section class="card">
+            <h2>{t(Msg::NewWorkOrder)}</h2>
+            <form class="form" on:submit=submit data-testid="order-form">
+                <div class="field">
+                    <label for="order-topic">{t(Msg::Topic)}</label>
+                    <select id="order-topic" data-testid="order-topic"
+                        on:change=move |ev| if let Some(k) = from_wire_name(&event_target_value(&ev)) { topic.set(k) }>
+                        {Topic::ALL.iter().map(|&k| view! {
+                            <option value=wire_name(&k)>{move || say(k.words(), app.lang.get())}</option>
+                        }).collect_view()}
+                    </select>
+                    <p class="hint" data-testid="promise">{promise}</p>
+                </div>
+                <TextField label=Msg::Description name="description" value=description error multiline=true scope="order"/>
+                <TextField label=Msg::Location name="location" value=location error scope="order"/>
+                <TextField label=Msg::MobileField name="phone" value=phone error kind="tel" scope="order"/>
+                <HallSelect id="order-hall" value=hall error/>
+                <div class="field">
+                    <label for="order-photos">{t(Msg::Photos)}</label>
+                    <input id="order-photos" type="file" multiple accept="image/*"/>
+                </div>
+                {move || other.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
+                <button type="submit" class="button primary big" disabled=move || busy.get()>{t(Msg::Submit)}</button>
+            </form>
+        </section>
+    }
+}

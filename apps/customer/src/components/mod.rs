@@ -1,0 +1,3 @@
+//! Pieces of the online hall's pages.
+
+pub mod book;

@@ -1,0 +1,3 @@
+fn main() {
+    ui::mount(customer_app::App);
+}

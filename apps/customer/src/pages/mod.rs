@@ -1,0 +1,6 @@
+//! One module per route.
+
+pub mod hall;
+pub mod info;
+pub mod login;
+pub mod register;

@@ -1,0 +1,3 @@
+fn main() {
+    ui::mount(devices_app::App);
+}

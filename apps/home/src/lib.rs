@@ -1,0 +1,32 @@
+//! The online hall's front door (网上营业厅), what a phone opens first: the halls with today's
+//! hours and live waits, outages, notices and posters (`/`), all notices (`/notices`) and the
+//! public live wait of every hall (`/live-wait`). Kept small: it is the first download.
+
+mod pages;
+
+use domain::apps::App;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{home::HomePage, live_wait::LiveWaitPage, notices::NoticesPage};
+use ui::components::feedback::ToastHost;
+use ui::components::header::Header;
+use ui::components::not_found::NotFoundPage;
+
+#[component]
+pub fn App() -> impl IntoView {
+    ui::start(App::Home);
+    view! {
+        <Router>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/notices") view=NoticesPage/>
+                    <Route path=path!("/live-wait") view=LiveWaitPage/>
+                </Routes>
+            </main>
+            <ToastHost/>
+        </Router>
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    ui::mount(home_app::App);
+}

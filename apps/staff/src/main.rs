@@ -1,0 +1,3 @@
+fn main() {
+    ui::mount(staff_app::App);
+}

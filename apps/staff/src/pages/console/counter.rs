@@ -1,0 +1,181 @@
+//! The counter console: pick your counter, call the next ticket (and see why it was next),
+//! recall, mark a no-show, serve, transfer, pause with a reason, or call a ticket by hand.
+//! Everything on screen follows the hall's live feed.
+
+use domain::halls::BusinessType;
+use domain::queue::protocol::{CallResult, CounterView, QueueSnapshot};
+use domain::queue::requests::CounterAction;
+use domain::queue::select::CallReason;
+use domain::queue::{CounterStatus, TicketState, Transfer};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ui::api;
+use ui::components::business_select::BusinessSelect;
+use ui::components::queue_labels::{priority_msg, reason_msg, state_msg, FeedState};
+use ui::i18n::{business_msg, t, tr, Msg};
+use ui::live::use_queue_feed;
+use ui::state::{store, stored, use_app};
+
+const COUNTER_KEY: &str = "gridhall.counter";
+
+fn stored_counter() -> u32 {
+    stored(COUNTER_KEY)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1)
+}
+
+#[component]
+pub fn CounterConsole(hall: String) -> impl IntoView {
+    let app = use_app();
+    let feed = use_queue_feed(hall.clone());
+    let counter = RwSignal::new(stored_counter());
+    let reason = RwSignal::new(None::<CallReason>);
+    // Kept here, not in CurrentTicket, so typing survives the live updates that redraw it.
+    let pause_reason = RwSignal::new(String::new());
+    let transfer_to = RwSignal::new(BusinessType::Expansion);
+    let hall = StoredValue::new(hall);
+    Effect::new(move |_| store(COUNTER_KEY, &counter.get().to_string()));
+    let act = move |action: CounterAction| {
+        let n = counter.get_untracked();
+        let calls_next = action == CounterAction::CallNext;
+        spawn_local(async move {
+            match api::queue::act(&hall.get_value(), n, &action).await {
+                Ok(answer) if calls_next => reason.set(
+                    serde_json::from_value::<CallResult>(answer)
+                        .ok()
+                        .map(|c| c.reason),
+                ),
+                Ok(_) => {}
+                Err(e) => app.error(&e),
+            }
+        });
+    };
+    // Only this counter's changes redraw its controls, not every update of the hall.
+    let mine = Memo::new(move |_| -> Option<CounterView> {
+        feed.snapshot
+            .get()?
+            .counters
+            .into_iter()
+            .find(|c| c.number == counter.get())
+    });
+    let lang = use_app().lang;
+    let options = move || {
+        lang.track();
+        feed.snapshot.get().map(|s| {
+            s.counters
+                .into_iter()
+                .map(|c| view! { <option value=c.number.to_string() selected=move || counter.get() == c.number>{c.number}{tr(Msg::CounterNo)}</option> })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card counter-console" aria-labelledby="counter-heading" data-testid="counter-console">
+            <h2 id="counter-heading">{t(Msg::CounterConsole)}</h2>
+            <div class="field inline">
+                <label for="my-counter">{t(Msg::ChooseCounter)}</label>
+                <select id="my-counter" on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { counter.set(n) }>{options}</select>
+            </div>
+            // Redrawn with every queue update and on a language switch; their texts are plain.
+            {move || { lang.track(); mine.get().map(|c| view! { <CurrentTicket counter=c act reason=reason.read_only() pause_reason transfer_to/> }) }}
+            {move || { lang.track(); feed.snapshot.get().map(|s| view! { <WaitingList snapshot=s counter=counter.get() act/> }) }}
+            <FeedState feed/>
+        </section>
+    }
+}
+
+#[component]
+fn CurrentTicket(
+    counter: CounterView,
+    act: impl Fn(CounterAction) + Copy + Send + Sync + 'static,
+    reason: ReadSignal<Option<CallReason>>,
+    pause_reason: RwSignal<String>,
+    transfer_to: RwSignal<BusinessType>,
+) -> impl IntoView {
+    let status = match &counter.status {
+        CounterStatus::Open => tr(Msg::CounterOpen).to_string(),
+        CounterStatus::Paused { reason } => format!("{} · {reason}", tr(Msg::CounterPaused)),
+        CounterStatus::Closed => tr(Msg::CounterClosed).to_string(),
+    };
+    let open = counter.status == CounterStatus::Open;
+    let current = counter
+        .current_id
+        .zip(counter.current)
+        .zip(counter.current_state);
+    let ticket_actions = current.map(|((id, number), state)| {
+        let called = state == TicketState::Called;
+        view! {
+            <p class="now-serving">{tr(Msg::NowServing)}" "<strong data-testid="current-number">{number.to_string()}</strong>" · "{tr(state_msg(state))}</p>
+            {move || reason.get().map(|r| view! { <p class="meta" data-testid="call-reason">{tr(Msg::WhyNext)}": "{tr(reason_msg(&r))}</p> })}
+            <div class="row">
+                <Show when=move || called>
+                    <button class="button primary" on:click=move |_| act(CounterAction::Start { ticket: id })>{tr(Msg::StartService)}</button>
+                    <button class="button secondary" on:click=move |_| act(CounterAction::Recall { ticket: id })>{tr(Msg::Recall)}</button>
+                    <button class="button danger" on:click=move |_| act(CounterAction::NoShow { ticket: id })>{tr(Msg::NoShow)}</button>
+                </Show>
+                <Show when=move || !called>
+                    <button class="button primary" on:click=move |_| act(CounterAction::Finish { ticket: id }) data-testid="finish">{tr(Msg::Finish)}</button>
+                </Show>
+            </div>
+            <div class="row">
+                <BusinessSelect types=BusinessType::ALL.to_vec() value=transfer_to aria_label=Msg::TransferTo/>
+                <button class="button secondary" on:click=move |_| act(CounterAction::Transfer { ticket: id, to: Transfer { business: Some(transfer_to.get_untracked()), counter: None } })>{tr(Msg::Transfer)}</button>
+            </div>
+        }
+    });
+    view! {
+        <p class="meta" data-testid="counter-status">{status}</p>
+        {match (ticket_actions, open) {
+            (Some(actions), _) => actions.into_any(),
+            (None, true) => view! { <button class="button primary wide big" on:click=move |_| act(CounterAction::CallNext) data-testid="call-next">{tr(Msg::CallNext)}</button> }.into_any(),
+            (None, false) => view! { <button class="button primary wide" on:click=move |_| act(CounterAction::Open)>{tr(Msg::Resume)}</button> }.into_any(),
+        }}
+        <Show when=move || open>
+            <form class="row" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); act(CounterAction::Pause { reason: pause_reason.get_untracked() }) }>
+                <input aria-label=tr(Msg::PauseReason) placeholder=tr(Msg::PauseReason) bind:value=pause_reason/>
+                <button type="submit" class="button secondary">{tr(Msg::Pause)}</button>
+            </form>
+        </Show>
+    }
+}
+
+#[component]
+fn WaitingList(
+    snapshot: QueueSnapshot,
+    counter: u32,
+    act: impl Fn(CounterAction) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let serves = snapshot
+        .counters
+        .iter()
+        .find(|c| c.number == counter)
+        .map(|c| c.serves.clone())
+        .unwrap_or_default();
+    let idle = snapshot
+        .counters
+        .iter()
+        .find(|c| c.number == counter)
+        .is_some_and(|c| c.current.is_none());
+    let rows: Vec<_> = snapshot
+        .waiting
+        .into_iter()
+        .filter(|w| serves.contains(&w.business))
+        .collect();
+    if rows.is_empty() {
+        return view! { <p class="empty">{tr(Msg::NobodyWaiting)}</p> }.into_any();
+    }
+    view! {
+        <ul class="card-list waiting-list">
+            {rows.into_iter().map(|w| view! {
+                <li class="row waiting-row" data-testid="waiting-ticket">
+                    <strong>{w.number.to_string()}</strong>
+                    <span class="tag">{tr(business_msg(w.business))}</span>
+                    {priority_msg(w.priority).map(|m| view! { <span class="tag priority">{tr(m)}</span> })}
+                    <Show when=move || idle>
+                        <button class="button secondary" on:click=move |_| act(CounterAction::Call { ticket: w.id })>{tr(Msg::CallThis)}</button>
+                    </Show>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

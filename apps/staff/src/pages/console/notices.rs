@@ -1,0 +1,213 @@
+//! Notice management: the list with each notice's state, and one form to create or edit.
+
+use domain::clock_text::local_input;
+use domain::hours::format_local;
+use domain::notices::{Notice, NoticeInput, NoticeState};
+use domain::policy::{may_manage_notice, Actor};
+use domain::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ui::api;
+use ui::components::feedback::Loaded;
+use ui::components::form::{form_error, required_time, time_input, FormError, TextField};
+use ui::i18n::{notice_state_msg, pick, t, Msg};
+use ui::state::{now, use_app, AppState};
+
+const FIELDS: &[&str] = &["hall_id", "title", "body", "starts_at", "ends_at"];
+
+/// The form's state; `editing` holds the id of the notice being edited.
+#[derive(Clone, Copy)]
+struct Draft {
+    app: AppState,
+    editing: RwSignal<Option<i64>>,
+    hall: RwSignal<String>,
+    title: RwSignal<String>,
+    body: RwSignal<String>,
+    starts: RwSignal<String>,
+    ends: RwSignal<String>,
+}
+
+impl Draft {
+    fn reset(&self, default_hall: String) {
+        self.editing.set(None);
+        self.hall.set(default_hall);
+        self.title.set(String::new());
+        self.body.set(String::new());
+        self.starts.set(local_input(now()));
+        self.ends.set(String::new());
+    }
+
+    fn load(&self, n: &Notice) {
+        self.editing.set(Some(n.id));
+        self.hall.set(n.hall_id.clone().unwrap_or_default());
+        self.title.set(n.title.clone());
+        self.body.set(n.body.clone());
+        self.starts.set(local_input(n.starts_at));
+        self.ends
+            .set(n.ends_at.map(local_input).unwrap_or_default());
+    }
+
+    fn input(&self) -> Result<NoticeInput, ApiError> {
+        let app = self.app;
+        let starts_at = required_time(app, &self.starts.get_untracked(), "starts_at")?;
+        let ends_at = time_input(app, &self.ends.get_untracked(), "ends_at")?;
+        let hall = self.hall.get_untracked();
+        Ok(NoticeInput {
+            hall_id: (!hall.is_empty()).then_some(hall),
+            title: self.title.get_untracked(),
+            body: self.body.get_untracked(),
+            starts_at,
+            ends_at,
+        })
+    }
+}
+
+#[component]
+pub fn NoticeManager() -> impl IntoView {
+    let app = use_app();
+    let notices = LocalResource::new(api::staff_notices);
+    let own_hall = move || {
+        app.session
+            .get_untracked()
+            .and_then(|u| u.hall_id)
+            .unwrap_or_default()
+    };
+    let draft = Draft {
+        app,
+        editing: RwSignal::new(None),
+        hall: RwSignal::new(own_hall()),
+        title: RwSignal::new(String::new()),
+        body: RwSignal::new(String::new()),
+        starts: RwSignal::new(local_input(now())),
+        ends: RwSignal::new(String::new()),
+    };
+    let on_saved = Callback::new(move |_| {
+        draft.reset(own_hall());
+        notices.refetch();
+    });
+    view! {
+        <section aria-labelledby="notice-manager">
+            <h2 id="notice-manager">{t(Msg::ManageNotices)}</h2>
+            <NoticeForm draft on_saved/>
+            <Loaded resource=notices content=move |list| view! { <NoticeTable list draft on_changed=on_saved/> }/>
+        </section>
+    }
+}
+
+#[component]
+fn NoticeForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let error: FormError = RwSignal::new(None);
+    let general = form_error(error, FIELDS);
+    let halls = LocalResource::new(api::halls);
+    let is_admin = move || {
+        app.session
+            .get()
+            .is_some_and(|u| u.role == domain::Role::Admin)
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = match draft.input() {
+            Ok(input) => input,
+            Err(e) => return error.set(Some(e)),
+        };
+        let editing = draft.editing.get_untracked();
+        spawn_local(async move {
+            let result = match editing {
+                Some(id) => api::update_notice(id, &input).await,
+                None => api::create_notice(&input).await,
+            };
+            match result {
+                Ok(_) => {
+                    error.set(None);
+                    app.success(Msg::NoticePublished);
+                    on_saved.run(());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let hall_options = move || {
+        let user = app.session.get();
+        halls.get().and_then(Result::ok).unwrap_or_default().into_iter()
+            .filter(|h| user.as_ref().is_some_and(|u| may_manage_notice(&Actor::of(u), Some(&h.id))))
+            .map(|h| {
+                let label = pick(app.lang.get(), &h.name, &h.name_en).to_string();
+                view! { <option value=h.id.clone() selected=move || draft.hall.get() == h.id>{label}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <form class="form card" on:submit=submit novalidate data-testid="notice-form">
+            <h3>{move || if draft.editing.get().is_some() { t(Msg::EditNotice)() } else { t(Msg::NewNotice)() }}</h3>
+            <div class="field">
+                <label for="field-hall_id">{t(Msg::NoticeHall)}</label>
+                <select id="field-hall_id" name="hall_id" on:change=move |ev| draft.hall.set(event_target_value(&ev))>
+                    <Show when=is_admin><option value="" selected=move || draft.hall.get().is_empty()>{t(Msg::CityWide)}</option></Show>
+                    {hall_options}
+                </select>
+            </div>
+            <TextField label=Msg::NoticeTitle name="title" value=draft.title error/>
+            <TextField label=Msg::NoticeBody name="body" value=draft.body error multiline=true/>
+            <div class="row">
+                <TextField label=Msg::StartsAt name="starts_at" value=draft.starts error kind="datetime-local"/>
+                <TextField label=Msg::EndsAt name="ends_at" value=draft.ends error kind="datetime-local" required=false/>
+            </div>
+            <p class="form-error" role="alert">{move || general.get()}</p>
+            <div class="row">
+                <button type="submit" class="button primary" data-testid="notice-submit">
+                    {move || if draft.editing.get().is_some() { t(Msg::Save)() } else { t(Msg::Publish)() }}
+                </button>
+                <Show when=move || draft.editing.get().is_some()>
+                    <button type="button" class="button secondary" on:click=move |_| on_saved.run(())>{t(Msg::Cancel)}</button>
+                </Show>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn NoticeTable(list: Vec<Notice>, draft: Draft, on_changed: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let withdraw = move |id: i64| {
+        let confirmed = app.confirm(Msg::ConfirmWithdraw);
+        if !confirmed {
+            return;
+        }
+        spawn_local(async move {
+            match api::withdraw_notice(id).await {
+                Ok(_) => {
+                    app.success(Msg::NoticeWithdrawn);
+                    on_changed.run(());
+                }
+                Err(e) => app.error(&e),
+            }
+        });
+    };
+    let rows = list.into_iter().map(|n| {
+        let editable = app.session.get_untracked().is_some_and(|u| may_manage_notice(&Actor::of(&u), n.hall_id.as_deref()))
+            && n.state != NoticeState::Withdrawn;
+        let window = format!("{} {} {}", format_local(n.starts_at), Msg::Until.text(app.lang.get_untracked()), n.ends_at.map(format_local).unwrap_or_else(|| "—".into()));
+        let state_class = format!("badge state-{:?}", n.state).to_lowercase();
+        let hall = n.hall_name.clone();
+        let (id, notice) = (n.id, n.clone());
+        view! {
+            <li class="card notice-row" data-testid="staff-notice">
+                <div>
+                    <h4>{n.title.clone()}</h4>
+                    <p class="meta">
+                        <span class=state_class>{t(notice_state_msg(n.state))}</span>" "
+                        <span class="tag">{move || hall.clone().unwrap_or_else(|| t(Msg::CityWide)().to_string())}</span>" "{window}
+                    </p>
+                </div>
+                <Show when=move || editable>
+                    <div class="row">
+                        <button class="button secondary" on:click={let notice = notice.clone(); move |_| draft.load(&notice)}>{t(Msg::Edit)}</button>
+                        <button class="button danger" on:click=move |_| withdraw(id)>{t(Msg::Withdraw)}</button>
+                    </div>
+                </Show>
+            </li>
+        }
+    });
+    view! { <ul class="card-list">{rows.collect_view()}</ul> }
+}

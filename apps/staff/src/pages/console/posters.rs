@@ -1,0 +1,279 @@
+//! Posters for the hall TVs, the home page and the hall pages: a text or an uploaded image, a
+//! window, the halls it shows in and its place in the rotation. Create, edit and take down.
+
+use domain::clock_text::local_input;
+use domain::content::{Poster, PosterInput};
+use domain::hours::format_local;
+use domain::notices::NoticeState;
+use domain::policy::{may_target_halls, Actor};
+use domain::ApiError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ui::api;
+use ui::components::feedback::Loaded;
+use ui::components::form::{form_error, required_time, time_input, FormError, TextField};
+use ui::i18n::{notice_state_msg, pick, t, Msg};
+use ui::state::{now, use_app, AppState};
+
+const FIELDS: &[&str] = &[
+    "title",
+    "body",
+    "image",
+    "image_key",
+    "starts_at",
+    "ends_at",
+    "position",
+];
+
+fn actor(app: AppState) -> Option<Actor> {
+    app.session.get_untracked().map(|u| Actor::of(&u))
+}
+
+/// The form's state; `editing` holds the id of the poster being edited.
+#[derive(Clone, Copy)]
+struct Draft {
+    app: AppState,
+    editing: RwSignal<Option<i64>>,
+    halls: RwSignal<Vec<String>>,
+    title: RwSignal<String>,
+    body: RwSignal<String>,
+    image_key: RwSignal<Option<String>>,
+    starts: RwSignal<String>,
+    ends: RwSignal<String>,
+    position: RwSignal<String>,
+}
+
+impl Draft {
+    fn new() -> Draft {
+        let d = Draft {
+            app: use_app(),
+            editing: RwSignal::new(None),
+            halls: RwSignal::new(Vec::new()),
+            title: RwSignal::new(String::new()),
+            body: RwSignal::new(String::new()),
+            image_key: RwSignal::new(None),
+            starts: RwSignal::new(String::new()),
+            ends: RwSignal::new(String::new()),
+            position: RwSignal::new(String::new()),
+        };
+        d.reset();
+        d
+    }
+
+    /// Empty, starting now, for the manager's own hall.
+    fn reset(&self) {
+        let own = actor(self.app).and_then(|a| a.hall_id);
+        self.editing.set(None);
+        self.halls.set(own.into_iter().collect());
+        self.title.set(String::new());
+        self.body.set(String::new());
+        self.image_key.set(None);
+        self.starts.set(local_input(now()));
+        self.ends.set(String::new());
+        self.position.set("0".into());
+    }
+
+    fn load(&self, p: &Poster) {
+        self.editing.set(Some(p.id));
+        self.halls.set(p.hall_ids.clone());
+        self.title.set(p.title.clone());
+        self.body.set(p.body.clone());
+        self.image_key.set(p.image_key.clone());
+        self.starts.set(local_input(p.starts_at));
+        self.ends
+            .set(p.ends_at.map(local_input).unwrap_or_default());
+        self.position.set(p.position.to_string());
+    }
+
+    fn input(&self) -> Result<PosterInput, ApiError> {
+        let app = self.app;
+        let position = self
+            .position
+            .get_untracked()
+            .trim()
+            .parse()
+            .map_err(|_| ApiError::validation("position", app.text(Msg::BadNumber)))?;
+        Ok(PosterInput {
+            hall_ids: self.halls.get_untracked(),
+            title: self.title.get_untracked(),
+            body: self.body.get_untracked(),
+            image_key: self.image_key.get_untracked(),
+            starts_at: required_time(app, &self.starts.get_untracked(), "starts_at")?,
+            ends_at: time_input(app, &self.ends.get_untracked(), "ends_at")?,
+            position,
+        })
+    }
+}
+
+#[component]
+pub fn PosterManager() -> impl IntoView {
+    let posters = LocalResource::new(api::content::staff_posters);
+    let draft = Draft::new();
+    let on_saved = Callback::new(move |_| {
+        draft.reset();
+        posters.refetch();
+    });
+    view! {
+        <section aria-labelledby="poster-manager">
+            <h2 id="poster-manager">{t(Msg::ManagePosters)}</h2>
+            <PosterForm draft on_saved/>
+            <Loaded resource=posters content=move |list| view! { <PosterList list draft on_changed=on_saved/> }/>
+        </section>
+    }
+}
+
+#[component]
+fn PosterForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let error: FormError = RwSignal::new(None);
+    let general = form_error(error, FIELDS);
+    let image_error = ui::components::form::field_error(error, "image");
+    let uploading = RwSignal::new(false);
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(file) = ui::components::form::chosen_file(&ev) else {
+            return;
+        };
+        uploading.set(true);
+        spawn_local(async move {
+            match api::content::upload_image(&file).await {
+                Ok(uploaded) => {
+                    draft.image_key.set(Some(uploaded.key));
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(ApiError {
+                    field: Some("image".into()),
+                    ..e
+                })),
+            }
+            uploading.set(false);
+        });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = match draft.input() {
+            Ok(input) => input,
+            Err(e) => return error.set(Some(e)),
+        };
+        let editing = draft.editing.get_untracked();
+        spawn_local(async move {
+            let result = match editing {
+                Some(id) => api::content::update_poster(id, &input).await,
+                None => api::content::create_poster(&input).await,
+            };
+            match result {
+                Ok(_) => {
+                    error.set(None);
+                    app.success(Msg::PosterSaved);
+                    on_saved.run(());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <form class="form card" on:submit=submit novalidate data-testid="poster-form">
+            <h3>{move || if draft.editing.get().is_some() { t(Msg::EditPoster)() } else { t(Msg::NewPoster)() }}</h3>
+            <TextField scope="poster" label=Msg::PosterTitle name="title" value=draft.title error/>
+            <TextField scope="poster" label=Msg::PosterBody name="body" value=draft.body error multiline=true required=false/>
+            <div class="field">
+                <label for="field-image">{t(Msg::PosterImage)}</label>
+                <input id="field-image" type="file" accept="image/png,image/jpeg,image/webp" on:change=on_file/>
+                <p class="field-note">
+                    {move || if uploading.get() { Some(t(Msg::PosterUploading)().to_string()) } else { None }}
+                    {move || image_error.get().map(|e| view! { <span class="field-error">{e}</span> })}
+                    {move || draft.image_key.get().map(|_| view! { <span class="hint" data-testid="image-ready">{t(Msg::PosterImageReady)}</span> })}
+                </p>
+            </div>
+            <HallChoice draft/>
+            <div class="row">
+                <TextField scope="poster" label=Msg::StartsAt name="starts_at" value=draft.starts error kind="datetime-local"/>
+                <TextField scope="poster" label=Msg::EndsAt name="ends_at" value=draft.ends error kind="datetime-local" required=false/>
+                <TextField scope="poster" label=Msg::PosterPosition name="position" value=draft.position error kind="number"/>
+            </div>
+            <p class="form-error" role="alert">{move || general.get()}</p>
+            <div class="row">
+                <button type="submit" class="button primary" data-testid="poster-submit" disabled=move || uploading.get()>
+                    {move || if draft.editing.get().is_some() { t(Msg::Save)() } else { t(Msg::Publish)() }}
+                </button>
+                <Show when=move || draft.editing.get().is_some()>
+                    <button type="button" class="button secondary" on:click=move |_| on_saved.run(())>{t(Msg::Cancel)}</button>
+                </Show>
+            </div>
+        </form>
+    }
+}
+
+/// One box per hall the user may target; an admin ticking none means every hall.
+#[component]
+fn HallChoice(draft: Draft) -> impl IntoView {
+    let lang = use_app().lang;
+    let halls = LocalResource::new(api::halls);
+    let boxes = move || {
+        let actor = actor(draft.app)?;
+        let list = halls.get()?.ok()?;
+        Some(list.into_iter()
+            .filter(|h| may_target_halls(&actor, std::slice::from_ref(&h.id)))
+            .map(|h| {
+                let (id, label) = (h.id.clone(), pick(lang.get(), &h.name, &h.name_en).to_string());
+                let checked = { let id = id.clone(); move || draft.halls.get().contains(&id) };
+                let toggle = move |ev| {
+                    let on = event_target_checked(&ev);
+                    draft.halls.update(|list| {
+                        list.retain(|x| *x != id);
+                        if on { list.push(id.clone()); }
+                    });
+                };
+                view! { <label class="check"><input type="checkbox" prop:checked=checked on:change=toggle/>{label}</label> }
+            })
+            .collect_view())
+    };
+    view! {
+        <fieldset class="field">
+            <legend>{t(Msg::PosterHalls)}</legend>
+            <div class="row">{boxes}</div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn PosterList(list: Vec<Poster>, draft: Draft, on_changed: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let withdraw = move |id: i64| {
+        if !app.confirm(Msg::ConfirmWithdrawPoster) {
+            return;
+        }
+        spawn_local(async move {
+            match api::content::withdraw_poster(id).await {
+                Ok(_) => on_changed.run(()),
+                Err(e) => app.error(&e),
+            }
+        });
+    };
+    let lang = app.lang.get_untracked();
+    let rows = list.into_iter().map(|p| {
+        let editable = p.state != NoticeState::Withdrawn
+            && actor(app).is_some_and(|a| may_target_halls(&a, &p.hall_ids));
+        let window = format!("{} {} {}", format_local(p.starts_at), Msg::Until.text(lang), p.ends_at.map(format_local).unwrap_or_else(|| "—".into()));
+        let halls = if p.hall_ids.is_empty() { Msg::CityWide.text(lang).to_string() } else { p.hall_ids.join(", ") };
+        let state_class = format!("badge state-{:?}", p.state).to_lowercase();
+        let (id, poster) = (p.id, p.clone());
+        view! {
+            <li class="card notice-row" data-testid="staff-poster">
+                <div>
+                    <h4>{p.title.clone()}</h4>
+                    <p class="meta">
+                        <span class=state_class>{t(notice_state_msg(p.state))}</span>" "
+                        <span class="tag">{halls}</span>" "{window}" · #"{p.position}
+                    </p>
+                </div>
+                <Show when=move || editable>
+                    <div class="row">
+                        <button class="button secondary" on:click={let poster = poster.clone(); move |_| draft.load(&poster)}>{t(Msg::Edit)}</button>
+                        <button class="button danger" on:click=move |_| withdraw(id)>{t(Msg::Withdraw)}</button>
+                    </div>
+                </Show>
+            </li>
+        }
+    });
+    view! { <ul class="card-list">{rows.collect_view()}</ul> }
+}

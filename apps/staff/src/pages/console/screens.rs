@@ -1,0 +1,162 @@
+//! The hall manager's screens: today's message for the TV and ticket pages, English calls, and
+//! the TVs paired to the hall (add one to get its link and QR code; revoke one to cut it off).
+
+use domain::displays::{pairing_path, Display, DisplayCreated};
+use domain::hours::format_local;
+use domain::queue::board::DisplaySettings;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ui::api;
+use ui::components::feedback::Loaded;
+use ui::components::qr::{absolute_url, QrLink};
+use ui::i18n::{t, Msg};
+use ui::live::use_queue_feed;
+use ui::state::use_app;
+
+#[component]
+pub fn HallScreens(hall: String) -> impl IntoView {
+    view! {
+        <section aria-labelledby="hall-screens" data-testid="hall-screens">
+            <h2 id="hall-screens">{t(Msg::ScreensTitle)}</h2>
+            <Board hall=hall.clone()/>
+            <Displays hall/>
+        </section>
+    }
+}
+
+/// The message and the English switch, shown as the hall's live board has them.
+#[component]
+fn Board(hall: String) -> impl IntoView {
+    let app = use_app();
+    let feed = use_queue_feed(hall.clone());
+    let board = move || feed.snapshot.get().map(|s| s.board).unwrap_or_default();
+    let text = RwSignal::new(String::new());
+    let hall = StoredValue::new(hall);
+    let publish = move |message: String| {
+        spawn_local(async move {
+            match api::displays::broadcast(&hall.get_value(), &message).await {
+                Ok(_) => text.set(String::new()),
+                Err(e) => app.error(&e),
+            }
+        });
+    };
+    let set_english = move |on: bool| {
+        spawn_local(async move {
+            let settings = DisplaySettings {
+                announce_english: on,
+            };
+            if let Err(e) = api::displays::settings(&hall.get_value(), &settings).await {
+                app.error(&e);
+            }
+        });
+    };
+    view! {
+        <p data-testid="current-broadcast">
+            {move || match board().broadcast {
+                Some(b) => view! { <strong>{t(Msg::BroadcastLabel)}": "{b.text}</strong> }.into_any(),
+                None => view! { <span class="meta">{t(Msg::BroadcastNone)}</span> }.into_any(),
+            }}
+        </p>
+        <form class="form" on:submit=move |ev| { ev.prevent_default(); publish(text.get_untracked()); }>
+            <label class="field">
+                <span>{t(Msg::BroadcastField)}</span>
+                <input maxlength="200" bind:value=text/>
+            </label>
+            <div class="row">
+                <button class="button" type="submit">{t(Msg::BroadcastSet)}</button>
+                <Show when=move || board().broadcast.is_some()>
+                    <button class="button secondary" type="button" on:click=move |_| publish(String::new())>
+                        {t(Msg::BroadcastClear)}
+                    </button>
+                </Show>
+            </div>
+        </form>
+        <label class="check">
+            <input type="checkbox" prop:checked=move || board().announce_english
+                on:change=move |ev| set_english(event_target_checked(&ev))/>
+            {t(Msg::AnnounceEnglish)}
+        </label>
+    }
+}
+
+#[component]
+fn Displays(hall: String) -> impl IntoView {
+    let app = use_app();
+    let hall = StoredValue::new(hall);
+    let list =
+        LocalResource::new(move || async move { api::displays::list(&hall.get_value()).await });
+    let name = RwSignal::new(String::new());
+    let created = RwSignal::new(None::<DisplayCreated>);
+    let add = move || {
+        spawn_local(async move {
+            match api::displays::create(&hall.get_value(), &name.get_untracked()).await {
+                Ok(display) => {
+                    name.set(String::new());
+                    created.set(Some(display));
+                    list.refetch();
+                }
+                Err(e) => app.error(&e),
+            }
+        });
+    };
+    let revoke = move |id: i64| {
+        if !app.confirm(Msg::ConfirmRevokeDisplay) {
+            return;
+        }
+        spawn_local(async move {
+            match api::displays::revoke(&hall.get_value(), id).await {
+                Ok(_) => list.refetch(),
+                Err(e) => app.error(&e),
+            }
+        });
+    };
+    view! {
+        <h3>{t(Msg::DisplaysTitle)}</h3>
+        <form class="row" on:submit=move |ev| { ev.prevent_default(); add(); }>
+            <label class="field">
+                <span>{t(Msg::DisplayName)}</span>
+                <input maxlength="40" bind:value=name/>
+            </label>
+            <button class="button" type="submit">{t(Msg::DisplayAdd)}</button>
+        </form>
+        {move || created.get().map(|c| {
+            let link = absolute_url(&pairing_path(&hall.get_value(), &c.token));
+            view! {
+                <div class="card pairing" data-testid="pairing">
+                    <QrLink link=link.clone() caption=Msg::DisplayPairCaption testid="pairing-qr"/>
+                    <p><a href=link.clone() target="_blank" data-testid="pair-link">{link.clone()}</a></p>
+                </div>
+            }
+        })}
+        <Loaded resource=list content=move |displays| view! {
+            <ul class="card-list">
+                {displays.into_iter().map(|d| view! { <DisplayRow display=d revoke/> }).collect_view()}
+            </ul>
+        }/>
+    }
+}
+
+#[component]
+fn DisplayRow(display: Display, revoke: impl Fn(i64) + Copy + 'static) -> impl IntoView {
+    let seen = display
+        .last_seen_at
+        .and_then(chrono::DateTime::from_timestamp_millis)
+        .map(format_local);
+    let id = display.id;
+    view! {
+        <li class="card notice-row" data-testid="display-row">
+            <div>
+                <h4>{display.name}</h4>
+                <p class="meta">{match seen {
+                    Some(at) => view! { {t(Msg::DisplayLastSeen)}" "{at} }.into_any(),
+                    None => view! { {t(Msg::DisplayNeverSeen)} }.into_any(),
+                }}</p>
+            </div>
+            {if display.revoked_at.is_some() {
+                view! { <span class="badge">{t(Msg::DisplayRevokedTag)}</span> }.into_any()
+            } else {
+                view! { <button class="button secondary" on:click=move |_| revoke(id)>{t(Msg::DisplayRevoke)}</button> }.into_any()
+            }}
+        </li>
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    ui::mount(ticket_app::App);
+}

@@ -1,0 +1,3 @@
+fn main() {
+    ui::mount(video_app::App);
+}

@@ -1,0 +1,4 @@
+//! One module per route.
+
+pub mod video;
+pub mod video_call;

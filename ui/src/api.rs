@@ -1,0 +1,350 @@
+//! The API client: one function per endpoint the app calls, all returning the domain's types
+//! and its `ApiError`. Cookies carry the session, so nothing here handles tokens.
+
+use crate::i18n::{Lang, Msg};
+use domain::api::{
+    ChangePasswordRequest, CreateUserRequest, LoginRequest, RegisterRequest, SessionInfo, User,
+};
+use domain::error::ErrorBody;
+use domain::firms::Firm;
+use domain::halls::{HallDetail, HallSummary};
+use domain::notices::{Notice, NoticeInput};
+use domain::{ApiError, ErrorCode};
+use gloo_net::http::{Request, RequestBuilder};
+use serde::{de::DeserializeOwned, Serialize};
+
+pub mod consult;
+pub mod content;
+pub mod operations;
+pub mod projects;
+pub mod services;
+pub mod video;
+
+/// A failure the server never saw: shown as a network error.
+fn network_error() -> ApiError {
+    ApiError::new(ErrorCode::Unreachable, "network")
+}
+
+async fn send<T: DeserializeOwned>(
+    request: Result<Request, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let response = request
+        .map_err(|_| network_error())?
+        .send()
+        .await
+        .map_err(|_| network_error())?;
+    if response.ok() {
+        return response
+            .json::<T>()
+            .await
+            .map_err(|_| ApiError::internal("unexpected response"));
+    }
+    let status = response.status();
+    match response.json::<ErrorBody>().await {
+        Ok(body) => Err(body.error),
+        Err(_) => Err(ApiError::internal(format!("HTTP {status}"))),
+    }
+}
+
+async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    send(
+        RequestBuilder::new(path)
+            .method(gloo_net::http::Method::GET)
+            .build(),
+    )
+    .await
+}
+
+async fn with_body<B: Serialize, T: DeserializeOwned>(
+    method: gloo_net::http::Method,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    send(RequestBuilder::new(path).method(method).json(body)).await
+}
+
+/// Sends a chosen file as it is, with its name (percent-encoded: headers are ASCII); the
+/// server checks what it really is.
+async fn upload<T: DeserializeOwned>(path: &str, file: &web_sys::File) -> Result<T, ApiError> {
+    let name = String::from(js_sys::encode_uri_component(&file.name()));
+    let request = RequestBuilder::new(path)
+        .method(gloo_net::http::Method::POST)
+        .header("content-type", &file.type_())
+        .header("x-file-name", &name)
+        .body(wasm_bindgen::JsValue::from(file.clone()));
+    send(request).await
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    with_body(gloo_net::http::Method::POST, path, body).await
+}
+
+async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    with_body(gloo_net::http::Method::PUT, path, body).await
+}
+
+pub async fn me() -> Result<SessionInfo, ApiError> {
+    get("/api/auth/me").await
+}
+pub async fn login(req: &LoginRequest) -> Result<SessionInfo, ApiError> {
+    post("/api/auth/login", req).await
+}
+pub async fn register(req: &RegisterRequest) -> Result<SessionInfo, ApiError> {
+    post("/api/auth/register", req).await
+}
+pub async fn logout() -> Result<SessionInfo, ApiError> {
+    post("/api/auth/logout", &()).await
+}
+pub async fn change_password(req: &ChangePasswordRequest) -> Result<SessionInfo, ApiError> {
+    put("/api/account/password", req).await
+}
+pub async fn halls() -> Result<Vec<HallSummary>, ApiError> {
+    get("/api/halls").await
+}
+pub async fn hall(id: &str) -> Result<HallDetail, ApiError> {
+    get(&format!("/api/halls/{}", encode(id))).await
+}
+/// `?hall=…` for the public lists that take a hall, or nothing for every hall.
+fn hall_query(hall: Option<&str>) -> String {
+    hall.map(|h| format!("?hall={}", encode(h)))
+        .unwrap_or_default()
+}
+
+pub async fn notices(hall: Option<&str>) -> Result<Vec<Notice>, ApiError> {
+    get(&format!("/api/notices{}", hall_query(hall))).await
+}
+pub async fn staff_notices() -> Result<Vec<Notice>, ApiError> {
+    get("/api/staff/notices").await
+}
+pub async fn create_notice(input: &NoticeInput) -> Result<Notice, ApiError> {
+    post("/api/staff/notices", input).await
+}
+pub async fn update_notice(id: i64, input: &NoticeInput) -> Result<Notice, ApiError> {
+    put(&format!("/api/staff/notices/{id}"), input).await
+}
+pub async fn withdraw_notice(id: i64) -> Result<Notice, ApiError> {
+    post(&format!("/api/staff/notices/{id}/withdraw"), &()).await
+}
+pub async fn users() -> Result<Vec<User>, ApiError> {
+    get("/api/admin/users").await
+}
+pub async fn create_user(req: &CreateUserRequest) -> Result<User, ApiError> {
+    post("/api/admin/users", req).await
+}
+pub async fn firms() -> Result<Vec<Firm>, ApiError> {
+    get("/api/firms").await
+}
+
+/// A fresh idempotency key for a check-in or a payment; `source` says where it came from
+/// ("web", "kiosk", "pay"). Made once per form, so a retry or double click reuses it.
+pub fn idempotency_key(source: &str) -> String {
+    format!(
+        "{source}-{}-{}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e9) as u64
+    )
+}
+
+fn encode(segment: &str) -> String {
+    js_sys::encode_uri_component(segment).into()
+}
+
+/// What to tell a person about an error. Chinese gets a translation for every code and known
+/// field; English keeps the server's own, more specific words for validation and conflicts.
+pub fn describe(err: &ApiError, lang: Lang) -> String {
+    let translated = match (err.code, err.field.as_deref()) {
+        (ErrorCode::Unreachable, _) => Msg::ErrNetwork,
+        (ErrorCode::Internal, _) => Msg::ErrServer,
+        (ErrorCode::Unauthenticated, _) if err.message.contains("wrong") => Msg::ErrWrongLogin,
+        (ErrorCode::Unauthenticated, _) => Msg::PleaseLogin,
+        (ErrorCode::RateLimited, _) if err.message.contains("code") => Msg::ErrTooManyCodes,
+        (ErrorCode::RateLimited, _) => Msg::ErrRateLimited,
+        (ErrorCode::NotFound | ErrorCode::Validation, _) if err.message.contains("code") => {
+            Msg::ErrAppointmentCode
+        }
+        (ErrorCode::Forbidden, _) => Msg::ErrForbidden,
+        (ErrorCode::NotFound, _) => Msg::ErrNotFound,
+        (ErrorCode::Conflict, _) if err.message.contains("registered") => Msg::ErrTaken,
+        (ErrorCode::Validation, Some("phone")) => Msg::ErrPhone,
+        (ErrorCode::Validation, Some("password" | "new_password")) => Msg::ErrPassword,
+        (ErrorCode::Validation, Some("name")) => Msg::ErrName,
+        (ErrorCode::Validation, Some("number" | "holder_name")) => Msg::ErrAccountBind,
+        (ErrorCode::Validation, Some("id_number")) => Msg::ErrIdNumber,
+        (ErrorCode::Validation, Some("ends_at")) => Msg::ErrEndBeforeStart,
+        (ErrorCode::Validation, Some("from" | "to" | "tmax")) => Msg::ErrOpsFilter,
+        (ErrorCode::Validation, Some("title" | "body")) if err.message.contains("required") => {
+            Msg::ErrRequired
+        }
+        _ => return err.message.clone(),
+    };
+    let server_words_are_better =
+        lang == Lang::En && matches!(err.code, ErrorCode::Validation | ErrorCode::Conflict);
+    if server_words_are_better {
+        err.message.clone()
+    } else {
+        translated.text(lang).to_string()
+    }
+}
+
+pub mod queue {
+    //! The queue endpoints.
+    use super::{get, post};
+    use domain::queue::protocol::TicketView;
+    use domain::queue::requests::{CheckInRequest, CounterAction, RateRequest, TicketKey};
+    use domain::ApiError;
+
+    fn key_query(key: &Option<String>) -> String {
+        key.as_deref()
+            .map(|k| format!("?key={}", super::encode(k)))
+            .unwrap_or_default()
+    }
+
+    pub async fn check_in(hall: &str, req: &CheckInRequest) -> Result<TicketView, ApiError> {
+        post(&format!("/api/halls/{}/tickets", super::encode(hall)), req).await
+    }
+    pub async fn ticket(hall: &str, id: u32, key: &Option<String>) -> Result<TicketView, ApiError> {
+        get(&format!(
+            "/api/halls/{}/tickets/{id}{}",
+            super::encode(hall),
+            key_query(key)
+        ))
+        .await
+    }
+    pub async fn cancel(hall: &str, id: u32, key: Option<String>) -> Result<TicketView, ApiError> {
+        post(
+            &format!("/api/halls/{}/tickets/{id}/cancel", super::encode(hall)),
+            &TicketKey { key },
+        )
+        .await
+    }
+    pub async fn rate(hall: &str, id: u32, req: &RateRequest) -> Result<TicketView, ApiError> {
+        post(
+            &format!("/api/halls/{}/tickets/{id}/rating", super::encode(hall)),
+            req,
+        )
+        .await
+    }
+    pub async fn follow_ups(
+        hall: &str,
+    ) -> Result<Vec<domain::queue::requests::FollowUp>, ApiError> {
+        get(&format!("/api/halls/{}/follow-ups", super::encode(hall))).await
+    }
+    pub async fn resolve_follow_up(
+        hall: &str,
+        id: i64,
+    ) -> Result<domain::queue::requests::FollowUp, ApiError> {
+        post(
+            &format!("/api/halls/{}/follow-ups/{id}/resolve", super::encode(hall)),
+            &(),
+        )
+        .await
+    }
+    /// The answer's shape depends on the action; screens follow the hall's live feed instead.
+    pub async fn act(
+        hall: &str,
+        counter: u32,
+        action: &CounterAction,
+    ) -> Result<serde_json::Value, ApiError> {
+        post(
+            &format!(
+                "/api/halls/{}/counters/{counter}/actions",
+                super::encode(hall)
+            ),
+            action,
+        )
+        .await
+    }
+}
+
+pub mod appointments {
+    //! The appointment endpoints.
+    use super::{encode, get, post, put};
+    use chrono::{DateTime, Utc};
+    use domain::halls::BusinessType;
+    use domain::queue::appointments::{AppointmentView, BookRequest, RescheduleRequest, Slot};
+    use domain::queue::protocol::TicketView;
+    use domain::ApiError;
+
+    pub async fn slots(
+        hall: &str,
+        business: BusinessType,
+        date: &str,
+    ) -> Result<Vec<Slot>, ApiError> {
+        get(&format!(
+            "/api/halls/{}/appointments/slots?business={}&date={date}",
+            encode(hall),
+            domain::wire::wire_name(&business)
+        ))
+        .await
+    }
+    pub async fn book(
+        hall: &str,
+        business: BusinessType,
+        start: DateTime<Utc>,
+    ) -> Result<AppointmentView, ApiError> {
+        post(
+            &format!("/api/halls/{}/appointments", encode(hall)),
+            &BookRequest { business, start },
+        )
+        .await
+    }
+    pub async fn mine() -> Result<Vec<AppointmentView>, ApiError> {
+        get("/api/appointments").await
+    }
+    pub async fn cancel(id: i64) -> Result<AppointmentView, ApiError> {
+        post(&format!("/api/appointments/{id}/cancel"), &()).await
+    }
+    pub async fn reschedule(id: i64, start: DateTime<Utc>) -> Result<AppointmentView, ApiError> {
+        put(
+            &format!("/api/appointments/{id}"),
+            &RescheduleRequest { start },
+        )
+        .await
+    }
+    pub async fn arrive(id: i64) -> Result<TicketView, ApiError> {
+        post(&format!("/api/appointments/{id}/arrive"), &()).await
+    }
+    /// At the hall's kiosk, by the booking's code.
+    pub async fn arrive_by_code(hall: &str, code: &str) -> Result<TicketView, ApiError> {
+        let body = domain::queue::appointments::ArriveByCode { code: code.into() };
+        post(
+            &format!("/api/halls/{}/appointments/arrive", encode(hall)),
+            &body,
+        )
+        .await
+    }
+}
+
+pub mod displays {
+    //! The hall's screens: message, English calls, paired TVs.
+    use super::{encode, get, post, put};
+    use domain::displays::{Display, DisplayCreated, DisplayInput};
+    use domain::queue::board::{Board, BroadcastInput, DisplaySettings};
+    use domain::ApiError;
+
+    pub async fn broadcast(hall: &str, text: &str) -> Result<Board, ApiError> {
+        let body = BroadcastInput { text: text.into() };
+        put(&format!("/api/halls/{}/broadcast", encode(hall)), &body).await
+    }
+    pub async fn settings(hall: &str, settings: &DisplaySettings) -> Result<Board, ApiError> {
+        put(
+            &format!("/api/halls/{}/display-settings", encode(hall)),
+            settings,
+        )
+        .await
+    }
+    pub async fn list(hall: &str) -> Result<Vec<Display>, ApiError> {
+        get(&format!("/api/halls/{}/displays", encode(hall))).await
+    }
+    pub async fn create(hall: &str, name: &str) -> Result<DisplayCreated, ApiError> {
+        let body = DisplayInput { name: name.into() };
+        post(&format!("/api/halls/{}/displays", encode(hall)), &body).await
+    }
+    pub async fn revoke(hall: &str, id: i64) -> Result<Display, ApiError> {
+        post(
+            &format!("/api/halls/{}/displays/{id}/revoke", encode(hall)),
+            &(),
+        )
+        .await
+    }
+}

@@ -1,0 +1,100 @@
+//! The hall page's live queue and "take a number": waiting and expected wait per business,
+//! updated live, and a form that checks in and opens the ticket page.
+
+use crate::api;
+use crate::components::business_select::{served_types, BusinessSelect};
+use crate::components::queue_labels::{wait_text, FeedState};
+use crate::i18n::{business_msg, t, Msg};
+use crate::live::QueueFeed;
+use crate::nav::use_go;
+use crate::state::use_app;
+use domain::halls::{BusinessType, HallDetail};
+use domain::queue::requests::CheckInRequest;
+use domain::queue::Channel;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn LiveWaits(feed: QueueFeed) -> impl IntoView {
+    let app = use_app();
+    // Rows are redrawn with every queue update: plain text read here (see `i18n::tr`).
+    let rows = move || {
+        let lang = app.lang.get();
+        feed.snapshot.get().map(|s| {
+            s.by_type
+                .into_iter()
+                .map(|w| {
+                    let wait = w
+                        .wait
+                        .map(|r| wait_text(r, lang))
+                        .unwrap_or_else(|| "—".into());
+                    view! {
+                        <tr data-testid="live-wait">
+                            <th scope="row">{business_msg(w.business).text(lang)}</th>
+                            <td>{w.waiting}" "{Msg::People.text(lang)}</td>
+                            <td>{wait}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <table class="hours live-waits">
+            <thead><tr><th>{t(Msg::ChooseBusiness)}</th><th>{t(Msg::Waiting)}</th><th>{t(Msg::WaitRange)}</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <FeedState feed/>
+    }
+}
+
+#[component]
+pub fn TakeNumber(hall: HallDetail) -> impl IntoView {
+    let app = use_app();
+    let go = use_go();
+    let types = served_types(&hall);
+    let business = RwSignal::new(types.first().copied().unwrap_or(BusinessType::Payment));
+    let green = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let open = hall.summary.status.is_open();
+    let hall_id = hall.summary.id.clone();
+    // One key per visit to the form: a double tap or a retry gets the same ticket.
+    let idempotency_key = api::idempotency_key("web");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = CheckInRequest {
+            business: business.get_untracked(),
+            channel: Channel::Remote,
+            phone: None,
+            green_channel: green.get_untracked(),
+            idempotency_key: Some(idempotency_key.clone()),
+        };
+        let (hall_id, go) = (hall_id.clone(), go.clone());
+        busy.set(true);
+        spawn_local(async move {
+            match api::queue::check_in(&hall_id, &request).await {
+                Ok(ticket) => {
+                    let key = ticket.key.map(|k| format!("?key={k}")).unwrap_or_default();
+                    go(&format!("/halls/{hall_id}/tickets/{}{key}", ticket.id));
+                }
+                Err(e) => app.error(&e),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="form card" id="take-number" on:submit=submit data-testid="take-number">
+            <h3>{t(Msg::TakeNumber)}</h3>
+            <div class="field">
+                <label for="take-business">{t(Msg::ChooseBusiness)}</label>
+                <BusinessSelect id="take-business" types=types.clone() value=business/>
+            </div>
+            <label class="check">
+                <input type="checkbox" on:change=move |ev| green.set(event_target_checked(&ev))/>
+                {t(Msg::GreenChannel)}
+            </label>
+            {(!open).then(|| view! { <p class="notice-inline">{t(Msg::HallClosedNow)}</p> })}
+            <button type="submit" class="button primary wide" disabled=move || busy.get() || !open>{t(Msg::TakeNumberButton)}</button>
+        </form>
+    }
+}
