@@ -8,7 +8,8 @@ export default defineConfig({
   // A person's path crosses apps (log in on the online hall, work in the staff workspace), and
   // each new browser profile compiles each app's WebAssembly once.
   timeout: 60_000,
-  expect: { timeout: 5_000 },
+  // Many steps open another app (a new page whose WebAssembly compiles on first load).
+  expect: { timeout: 10_000 },
   fullyParallel: true,
   // On CI a test that met the local dev server mid-restart runs once more (see scripts/with-server.sh).
   retries: process.env.CI ? 1 : 0,

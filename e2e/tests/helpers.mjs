@@ -9,13 +9,18 @@ export function freshMobile() {
   return '159' + String(n).padStart(8, '0');
 }
 
-/** Logs in through the login page, as a person would. */
+/** The first load of an app in a new browser profile: its WebAssembly is downloaded and compiled,
+ *  on a machine that also runs the server and another test. */
+export const APP_LOAD = { timeout: 15_000 };
+
+/** Logs in through the login page, as a person would. Staff land in the staff workspace, which is
+ *  another app: a new page load. */
 export async function login(page, loginName, password = DEMO_PASSWORD) {
   await page.goto('/login');
   await page.getByLabel('手机号或工号').fill(loginName);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('account-link')).toBeVisible();
+  await expect(page.getByTestId('account-link')).toBeVisible(APP_LOAD);
 }
 
 /** A second, separate browser context (another person on another device); `init` runs in

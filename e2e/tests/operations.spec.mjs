@@ -3,7 +3,7 @@
 // city; anyone reads the public live wait.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { login } from './helpers.mjs';
+import { APP_LOAD, login } from './helpers.mjs';
 
 /** The CSV a button saves, as rows of cells (quotes are not needed for these tables). */
 async function exportCsv(page, table) {
@@ -66,7 +66,7 @@ test('a manager opens the dashboard and exports CSV that matches the totals on s
 test('the admin sees the whole city, hall by hall', async ({ page }) => {
   await login(page, 'admin');
   await page.goto('/staff/operations');
-  await expect(page.getByTestId('ops-scope')).toContainText('全市');
+  await expect(page.getByTestId('ops-scope')).toContainText('全市', APP_LOAD);
   const halls = page.getByTestId('ops-by-hall');
   await expect(halls.locator('tbody tr')).toHaveCount(3);
   await expect(halls).toContainText('滨江营业厅');

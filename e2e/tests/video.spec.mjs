@@ -49,7 +49,7 @@ async function inboundVideoBytes(page) {
 }
 
 test('a customer and an agent talk by video, chat and swap files; hanging up frees the agent; a third person is refused', async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const agent = await agentReady(browser, 'staff.xinghu.1');
   const customer = await otherPerson(browser);
   await login(customer.page, '13800138001');
