@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 apps=("$@")
-[ ${#apps[@]} -gt 0 ] || apps=(home ticket customer account staff devices video)
+[ ${#apps[@]} -gt 0 ] || apps=(home ticket customer account service projects staff devices video)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for app in "${apps[@]}"; do

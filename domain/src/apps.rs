@@ -11,9 +11,13 @@ pub enum App {
     Ticket,
     /// The online hall's other public pages: a hall, tariffs, guides, outages, login, register.
     Customer,
-    /// The online hall's signed-in pages for customers and firms: bills, payment,
-    /// applications, work orders, projects, inbox, consultations.
+    /// The online hall's signed-in pages for customers: accounts, bills and usage, payment,
+    /// appointments, the inbox, consultations.
     Account,
+    /// Service requests (`domain::service`): applications and work orders, and their boards.
+    Service,
+    /// Connection projects (业扩报装) for every party: customer, firms and the utility's board.
+    Projects,
     /// The staff workspace: counter console, content, video desk, operations, admin.
     Staff,
     /// The hall's own screens without a login: the TV display and the kiosk.
@@ -35,11 +39,13 @@ pub enum PageRoute {
 }
 
 impl App {
-    pub const ALL: [App; 7] = [
+    pub const ALL: [App; 9] = [
         App::Home,
         App::Ticket,
         App::Customer,
         App::Account,
+        App::Service,
+        App::Projects,
         App::Staff,
         App::Devices,
         App::Video,
@@ -51,6 +57,8 @@ impl App {
             App::Ticket => "ticket",
             App::Customer => "customer",
             App::Account => "account",
+            App::Service => "service",
+            App::Projects => "projects",
             App::Staff => "staff",
             App::Devices => "devices",
             App::Video => "video",
@@ -73,6 +81,8 @@ impl App {
             App::Ticket => "/apps/ticket/index.html",
             App::Customer => "/apps/customer/index.html",
             App::Account => "/apps/account/index.html",
+            App::Service => "/apps/service/index.html",
+            App::Projects => "/apps/projects/index.html",
             App::Staff => "/apps/staff/index.html",
             App::Devices => "/apps/devices/index.html",
             App::Video => "/apps/video/index.html",
@@ -123,12 +133,12 @@ pub const SECTIONS: [(&str, App); 22] = [
     ("appointments", App::Account),
     ("consult", App::Account),
     ("inbox", App::Account),
-    ("projects", App::Account),
+    ("projects", App::Projects),
     ("services", App::Account),
     ("pay", App::Account),
     ("payments", App::Account),
-    ("applications", App::Account),
-    ("work-orders", App::Account),
+    ("applications", App::Service),
+    ("work-orders", App::Service),
     ("staff", App::Staff),
     ("display", App::Devices),
     ("kiosk", App::Devices),
@@ -172,10 +182,10 @@ mod tests {
             ("/login", App::Customer),
             ("/services", App::Account),
             ("/services/3301000001", App::Account),
-            ("/projects/4", App::Account),
+            ("/projects/4", App::Projects),
             ("/pay/12", App::Account),
             ("/payments/12", App::Account),
-            ("/work-orders/3", App::Account),
+            ("/work-orders/3", App::Service),
             ("/inbox", App::Account),
             ("/staffing", App::Home),
             ("/staff", App::Staff),

@@ -48,6 +48,8 @@ test('an unknown path in each app gets that app\'s own page-not-found', async ({
     ['/halls/xinghu/no-such-page', 'customer', '/'],
     ['/halls/xinghu/tickets/1/no-such-page', 'ticket', '/'],
     ['/services/1/no-such-page', 'account', '/'],
+    ['/applications/1/no-such-page', 'service', '/'],
+    ['/projects/1/no-such-page', 'projects', '/'],
     ['/staff/no-such-page', 'staff', '/staff'],
     ['/kiosk/xinghu/no-such-page', 'devices', '/'],
     ['/video/room/no-such-page', 'video', '/'],
@@ -76,6 +78,26 @@ test('the shell paints the header and a loading line before the app, and the app
   await expect(page.getByTestId('hall-card')).toHaveCount(3);
   await expect(page.locator('#shell')).toHaveCount(0);
   await expect(page.locator('header.top-bar')).toHaveCount(1);
+});
+
+test('a ticket link shows its number before the app arrives', async ({ browser }) => {
+  const visitor = await personAt(browser, testMonday());
+  const { page } = visitor;
+  await page.goto('/halls/gaoxin');
+  await page.getByTestId('take-number').getByRole('button', { name: '取号' }).click();
+  await expect(page.getByTestId('ticket-number')).toHaveText(/^A\d{3}$/);
+  const number = await page.getByTestId('ticket-number').textContent();
+  // Hold the ticket app's WebAssembly back: what shows is the shell alone, with the number.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/apps/ticket/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.reload();
+  await expect(page.locator('#shell').getByTestId('ticket-number')).toHaveText(number);
+  await expect(page.locator('#shell').getByRole('status')).toContainText('正在加载');
+  release();
+  await expect(page.getByTestId('ticket-state')).toHaveText('等候中');
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await expect(page.getByTestId('ticket-number')).toHaveText(number);
 });
 
 test('the site installs: a manifest with a Chinese name and PNG icons, maskable among them', async ({ page }) => {

@@ -11,6 +11,8 @@ test('a new customer registers, logs in again and sees the three halls', async (
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByLabel('确认密码').fill(PASSWORD);
   await page.getByRole('button', { name: '注册' }).click();
+  // Registering lands on the front door, another app: wait for that page, not the old one.
+  await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('account-link')).toHaveText('王阿姨');
 
   await page.getByTestId('account-link').click();

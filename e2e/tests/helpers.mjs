@@ -20,6 +20,9 @@ export async function login(page, loginName, password = DEMO_PASSWORD) {
   await page.getByLabel('手机号或工号').fill(loginName);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+  // Where a login lands is usually another app: a new document. The login page's own header
+  // shows the account for a moment first, so wait for the move, not just the link.
+  await page.waitForURL((url) => url.pathname !== '/login', APP_LOAD);
   await expect(page.getByTestId('account-link')).toBeVisible(APP_LOAD);
 }
 

@@ -13,6 +13,8 @@ async function registerFresh(page, name) {
   await page.getByLabel('密码', { exact: true }).fill('Sunshine2026');
   await page.getByLabel('确认密码').fill('Sunshine2026');
   await page.getByRole('button', { name: '注册' }).click();
+  // Registering lands on the front door, another app: wait for that page, not the old one.
+  await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('account-link')).toHaveText(name);
 }
 

@@ -38,6 +38,28 @@ where
     }
 }
 
+/// Like [`mount`], once the shell has painted what the person came for: a shell that fetches
+/// its own first content (the ticket page's number) sets `window.shellPainted` to a promise
+/// that settles once that is on screen, or at once on failure, so the app never races it off
+/// the page before it was seen.
+pub fn mount_after_shell<F, N>(root: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    use wasm_bindgen::JsCast;
+    let painted = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"shellPainted".into()).ok())
+        .and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
+    match painted {
+        Some(promise) => wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            mount(root);
+        }),
+        None => mount(root),
+    }
+}
+
 /// Creates the app state for `app` and loads the session; each app's root calls it first.
 pub fn start(app: domain::apps::App) -> AppState {
     let state = AppState::provide(app);

@@ -1,50 +1,36 @@
-//! The signed-in pages of the online hall, for customers and the firms on their projects:
+//! The signed-in pages of the online hall for customers:
 //! account and password, appointments, services (accounts, bills, usage), payment and receipts,
-//! applications, work orders, connection projects, the inbox and written consultations.
+//! the inbox and written consultations. Applications and work orders (`apps/service`) and
+//! connection projects (`apps/projects`) have apps of their own.
 
 mod components;
 mod pages;
 
 use domain::apps::App;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Routes};
 use leptos_router::path;
+use pages::inbox::InboxPage;
+use pages::utility_account::UtilityAccountPage;
 use pages::{account::AccountPage, appointments::AppointmentsPage, consult::ConsultPage};
-use pages::{application::ApplicationPage, applications::ApplicationsPage};
-use pages::{inbox::InboxPage, project::ProjectPage, projects::ProjectsPage};
 use pages::{pay::PayPage, receipt::ReceiptPage, services::ServicesPage};
-use pages::{
-    utility_account::UtilityAccountPage, work_order::WorkOrderPage, work_orders::WorkOrdersPage,
-};
-use ui::components::feedback::ToastHost;
-use ui::components::header::Header;
+use ui::components::frame::Frame;
 use ui::components::not_found::NotFoundPage;
 
 #[component]
 pub fn App() -> impl IntoView {
-    ui::start(App::Account);
     view! {
-        <Router>
-            <Header/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/account") view=AccountPage/>
-                    <Route path=path!("/appointments") view=AppointmentsPage/>
-                    <Route path=path!("/consult") view=ConsultPage/>
-                    <Route path=path!("/projects") view=ProjectsPage/>
-                    <Route path=path!("/projects/:id") view=ProjectPage/>
-                    <Route path=path!("/inbox") view=InboxPage/>
-                    <Route path=path!("/services") view=ServicesPage/>
-                    <Route path=path!("/services/:number") view=UtilityAccountPage/>
-                    <Route path=path!("/pay/:id") view=PayPage/>
-                    <Route path=path!("/payments/:id") view=ReceiptPage/>
-                    <Route path=path!("/applications") view=ApplicationsPage/>
-                    <Route path=path!("/applications/:id") view=ApplicationPage/>
-                    <Route path=path!("/work-orders") view=WorkOrdersPage/>
-                    <Route path=path!("/work-orders/:id") view=WorkOrderPage/>
-                </Routes>
-            </main>
-            <ToastHost/>
-        </Router>
+        <Frame app=App::Account>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/account") view=AccountPage/>
+                <Route path=path!("/appointments") view=AppointmentsPage/>
+                <Route path=path!("/consult") view=ConsultPage/>
+                <Route path=path!("/inbox") view=InboxPage/>
+                <Route path=path!("/services") view=ServicesPage/>
+                <Route path=path!("/services/:number") view=UtilityAccountPage/>
+                <Route path=path!("/pay/:id") view=PayPage/>
+                <Route path=path!("/payments/:id") view=ReceiptPage/>
+            </Routes>
+        </Frame>
     }
 }

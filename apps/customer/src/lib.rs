@@ -7,31 +7,25 @@ mod pages;
 
 use domain::apps::App;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Routes};
 use leptos_router::path;
 use pages::info::{GuidesPage, OutagesPage, TariffsPage};
 use pages::{hall::HallPage, login::LoginPage, register::RegisterPage};
-use ui::components::feedback::ToastHost;
-use ui::components::header::Header;
+use ui::components::frame::Frame;
 use ui::components::not_found::NotFoundPage;
 
 #[component]
 pub fn App() -> impl IntoView {
-    ui::start(App::Customer);
     view! {
-        <Router>
-            <Header/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/halls/:id") view=HallPage/>
-                    <Route path=path!("/tariffs") view=TariffsPage/>
-                    <Route path=path!("/guides") view=GuidesPage/>
-                    <Route path=path!("/outages") view=OutagesPage/>
-                    <Route path=path!("/login") view=LoginPage/>
-                    <Route path=path!("/register") view=RegisterPage/>
-                </Routes>
-            </main>
-            <ToastHost/>
-        </Router>
+        <Frame app=App::Customer>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/halls/:id") view=HallPage/>
+                <Route path=path!("/tariffs") view=TariffsPage/>
+                <Route path=path!("/guides") view=GuidesPage/>
+                <Route path=path!("/outages") view=OutagesPage/>
+                <Route path=path!("/login") view=LoginPage/>
+                <Route path=path!("/register") view=RegisterPage/>
+            </Routes>
+        </Frame>
     }
 }

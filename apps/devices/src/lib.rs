@@ -6,24 +6,20 @@ mod pages;
 
 use domain::apps::App;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Routes};
 use leptos_router::path;
 use pages::{display::DisplayPage, kiosk::KioskPage};
-use ui::components::feedback::ToastHost;
+use ui::components::frame::{Chrome, Frame};
 use ui::components::not_found::NotFoundPage;
 
 #[component]
 pub fn App() -> impl IntoView {
-    ui::start(App::Devices);
     view! {
-        <Router>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/display/:hall") view=DisplayPage/>
-                    <Route path=path!("/kiosk/:hall") view=KioskPage/>
-                </Routes>
-            </main>
-            <ToastHost/>
-        </Router>
+        <Frame app=App::Devices chrome=Chrome::Bare>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/display/:hall") view=DisplayPage/>
+                <Route path=path!("/kiosk/:hall") view=KioskPage/>
+            </Routes>
+        </Frame>
     }
 }

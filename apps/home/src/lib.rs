@@ -6,27 +6,21 @@ mod pages;
 
 use domain::apps::App;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Routes};
 use leptos_router::path;
 use pages::{home::HomePage, live_wait::LiveWaitPage, notices::NoticesPage};
-use ui::components::feedback::ToastHost;
-use ui::components::header::Header;
+use ui::components::frame::Frame;
 use ui::components::not_found::NotFoundPage;
 
 #[component]
 pub fn App() -> impl IntoView {
-    ui::start(App::Home);
     view! {
-        <Router>
-            <Header/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/notices") view=NoticesPage/>
-                    <Route path=path!("/live-wait") view=LiveWaitPage/>
-                </Routes>
-            </main>
-            <ToastHost/>
-        </Router>
+        <Frame app=App::Home>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=HomePage/>
+                <Route path=path!("/notices") view=NoticesPage/>
+                <Route path=path!("/live-wait") view=LiveWaitPage/>
+            </Routes>
+        </Frame>
     }
 }

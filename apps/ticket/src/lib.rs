@@ -6,25 +6,19 @@ mod pages;
 
 use domain::apps::App;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Routes};
 use leptos_router::path;
 use pages::ticket::TicketPage;
-use ui::components::feedback::ToastHost;
-use ui::components::header::Header;
+use ui::components::frame::Frame;
 use ui::components::not_found::NotFoundPage;
 
 #[component]
 pub fn App() -> impl IntoView {
-    ui::start(App::Ticket);
     view! {
-        <Router>
-            <Header/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/halls/:hall/tickets/:id") view=TicketPage/>
-                </Routes>
-            </main>
-            <ToastHost/>
-        </Router>
+        <Frame app=App::Ticket>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/halls/:hall/tickets/:id") view=TicketPage/>
+            </Routes>
+        </Frame>
     }
 }

@@ -1,3 +1,4 @@
 fn main() {
-    ui::mount(ticket_app::App);
+    // The shell shows the ticket's number from its own request (apps/ticket/shell.html).
+    ui::mount_after_shell(ticket_app::App);
 }

@@ -11,6 +11,7 @@ pub mod chat_parts;
 pub mod consult_thread;
 pub mod feedback;
 pub mod form;
+pub mod frame;
 pub mod guard;
 pub mod hall_select;
 pub mod header;

@@ -1,5 +1,3 @@
 //! Pieces several signed-in pages share.
 
-pub mod progress;
-pub mod project_action;
 pub mod usage;

@@ -1,0 +1,3 @@
+//! Pieces the project pages share.
+
+pub mod project_action;

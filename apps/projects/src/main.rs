@@ -1,0 +1,3 @@
+fn main() {
+    ui::mount(projects_app::App);
+}

@@ -1,0 +1,3 @@
+//! Pieces the application and work-order pages share.
+
+pub mod progress;

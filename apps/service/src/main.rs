@@ -1,0 +1,3 @@
+fn main() {
+    ui::mount(service_app::App);
+}

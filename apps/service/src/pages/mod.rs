@@ -1,0 +1,6 @@
+//! One module per route.
+
+pub mod application;
+pub mod applications;
+pub mod work_order;
+pub mod work_orders;
