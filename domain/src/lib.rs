@@ -16,6 +16,7 @@ pub mod firms;
 pub mod halls;
 pub mod hours;
 pub mod notices;
+pub mod notify;
 pub mod openapi;
 pub mod operations;
 pub mod policy;
