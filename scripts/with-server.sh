@@ -8,6 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 state=$1 port=$2; shift 2
+# The SMS gateway's stand-in (scripts/sms-sink.mjs) listens on the next port; the courier
+# posts there, and a failed send is retried after 200 ms, then 400, 800, ... (not 30 s).
+sink_port=$((port + 1))
 rm -rf "$state"
 scripts/db.sh "$state"
 log="$state/wrangler.log"
@@ -17,15 +20,17 @@ log="$state/wrangler.log"
 export VSCODE_INSPECTOR_OPTIONS=1
 setsid bash -c '
   while true; do
-    wrangler dev --ip 127.0.0.1 --port "$1" --persist-to "$2" --show-interactive-dev-session=false --var TEST_CLOCK:1 --var PAYMENT_NOTIFY_SECRET:test-gateway-secret --log-level warn
+    wrangler dev --ip 127.0.0.1 --port "$1" --persist-to "$2" --show-interactive-dev-session=false --var TEST_CLOCK:1 --var PAYMENT_NOTIFY_SECRET:test-gateway-secret --var SMS_WEBHOOK_URL:http://127.0.0.1:"$3"/sms --var NOTIFY_RETRY_BASE_MS:200 --log-level warn
     echo "[server] wrangler dev exited with status $?; restarting"
     sleep 1
-  done' supervisor "$port" "$state" > "$log" 2>&1 &
+  done' supervisor "$port" "$state" "$sink_port" > "$log" 2>&1 &
 supervisor=$!
-stop() { kill -- -"$supervisor" 2>/dev/null; wait "$supervisor" 2>/dev/null || true; }
+setsid node scripts/sms-sink.mjs "$sink_port" > "$state/sms-sink.log" 2>&1 &
+sink=$!
+stop() { kill -- -"$supervisor" 2>/dev/null; kill -- -"$sink" 2>/dev/null; wait "$supervisor" 2>/dev/null || true; }
 trap stop EXIT
 trap 'exit 130' INT TERM
-export GRIDHALL_URL="http://127.0.0.1:$port" STATE_DIR="$state"
+export GRIDHALL_URL="http://127.0.0.1:$port" STATE_DIR="$state" SMS_SINK_URL="http://127.0.0.1:$sink_port"
 for _ in $(seq 1 120); do
   curl -sf "$GRIDHALL_URL/api/health" >/dev/null && break
   sleep 0.5

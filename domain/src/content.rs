@@ -61,6 +61,10 @@ pub struct OutageInput {
     pub reason: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
+    /// Confirms an outage announced with less than 7 days' notice cannot wait (a fault, a
+    /// safety risk); without it such an outage is refused.
+    #[serde(default)]
+    pub urgent: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,6 +76,9 @@ pub struct Outage {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub withdrawn_at: Option<DateTime<Utc>>,
+    /// Announced with less than 7 days' notice, its urgency confirmed by the publisher.
+    #[serde(default)]
+    pub urgent: bool,
 }
 
 /// An uploaded poster image's key.

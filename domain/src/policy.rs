@@ -46,7 +46,9 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         PosterList | PosterImage | OutageList => Audience::Public,
         // Tickets are taken at kiosks and by QR code without an account; the ticket's owner or
         // the holder of its key may see and act on it (see queue::protocol::Viewer).
-        QueueSnapshot | TicketCreate | TicketGet | TicketCancel | TicketRate => Audience::Public,
+        QueueSnapshot | TicketCreate | TicketGet | TicketCancel | TicketRate | TicketWatch => {
+            Audience::Public
+        }
         CounterAct => Audience::Roles(COUNTER_STAFF),
         SlotList => Audience::Public,
         // A kiosk checks in a booking by its code, which only the booking's owner was shown.
@@ -90,11 +92,13 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         | ProjectDocumentUpload
         | ProjectDocument
         | InboxList
-        | InboxRead => Audience::SignedIn,
+        | InboxRead
+        | InboxUnread
+        | InboxReadOne => Audience::SignedIn,
         ProjectCreate => Audience::Roles(CUSTOMERS),
         // Reports cover the staff's own hall, or every hall for the admin.
         ProjectDurationsCsv | ProjectOnTime => Audience::Roles(COUNTER_STAFF),
-        ReminderRun | OutboxList => Audience::Roles(ADMINS),
+        ReminderRun | OutboxList | OutboxDeliver => Audience::Roles(ADMINS),
         // A customer's accounts, bills and payments are theirs alone.
         UtilityAccountList | UtilityAccountBind | UtilityAccountUnbind | BillList | UsageGet
         | LedgerGet | BillGet | PaymentCreate | PaymentGet | PaymentSandbox => {

@@ -65,6 +65,10 @@ test('a manager publishes an image poster and a planned outage; they show on the
   await outage.getByLabel('停电原因').fill('10kV 线路检修');
   await outage.getByLabel('开始时间').fill(local(plus(now, 30)));
   await outage.getByLabel('结束时间').fill(local(plus(now, 240)));
+  // Half an hour from now is short notice: refused until the manager confirms it is urgent.
+  await outage.getByTestId('outage-submit').click();
+  await expect(outage.getByRole('alert')).toContainText('不足 7 天');
+  await outage.getByLabel('紧急停电：不足 7 天通知，确认无法提前告知').check();
   await outage.getByTestId('outage-submit').click();
   await expect(manager.page.getByTestId('staff-outage').filter({ hasText: area })).toBeVisible();
 

@@ -10,6 +10,7 @@ use worker::{D1Database, D1PreparedStatement, Env};
 pub struct Db(D1Database);
 
 /// A value bound to a `?` placeholder.
+#[derive(Clone)]
 pub enum Arg {
     Int(i64),
     Text(String),

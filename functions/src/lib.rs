@@ -20,6 +20,7 @@ mod halls;
 mod health;
 mod http;
 mod notices;
+mod notify;
 mod operations;
 mod outages;
 mod pages;
@@ -35,6 +36,7 @@ mod video;
 use worker::{event, Context, Env, Request, Response, ScheduleContext, ScheduledEvent};
 
 pub use hall_queue::HallQueueObject;
+pub use notify::courier::CourierObject;
 pub use video::{CallRoomObject, VideoDeskObject};
 
 #[event(fetch)]
@@ -65,7 +67,8 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response
     Ok(pages::handle_page(req, env).await)
 }
 
-/// The daily cron (wrangler.toml): due-soon reminders and overdue escalations for projects.
+/// The daily cron (wrangler.toml): due-soon reminders and overdue escalations for projects,
+/// then the courier delivers what is due.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let run = match db::Db::new(&env) {
@@ -77,4 +80,6 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if let Err(e) = run {
         worker::console_error!("project reminders failed: {}", e.0.message);
     }
+    // Whatever the courier's alarm may have missed leaves now.
+    notify::poke(&env).await;
 }

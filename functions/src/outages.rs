@@ -7,9 +7,14 @@ use crate::error::Result;
 use crate::halls::hall_name;
 use crate::http::{created, ok, parse_id, query_param, read_json};
 use crate::notices::check_may_manage;
+use crate::notify::{tell, Envelope};
 use crate::router::Ctx;
 use crate::users::audit;
 use domain::content::{Outage, OutageInput};
+use domain::hours::to_local;
+use domain::notify::inbox::CaseKind;
+use domain::notify::outages::{affects, is_short_notice, places, NOTICE_DAYS};
+use domain::notify::texts::Message;
 use domain::policy::console_hall;
 use domain::ApiError;
 use serde::Deserialize;
@@ -17,7 +22,7 @@ use serde_json::json;
 use worker::Response;
 
 const SELECT: &str =
-    "SELECT id, hall_id, area, reason, starts_at, ends_at, withdrawn_at FROM outages";
+    "SELECT id, hall_id, area, reason, starts_at, ends_at, withdrawn_at, urgent FROM outages";
 
 #[derive(Deserialize)]
 struct Row {
@@ -28,6 +33,7 @@ struct Row {
     starts_at: i64,
     ends_at: i64,
     withdrawn_at: Option<i64>,
+    urgent: i64,
 }
 
 impl From<Row> for Outage {
@@ -40,6 +46,7 @@ impl From<Row> for Outage {
             starts_at: from_ms(r.starts_at),
             ends_at: from_ms(r.ends_at),
             withdrawn_at: r.withdrawn_at.map(from_ms),
+            urgent: r.urgent != 0,
         }
     }
 }
@@ -83,14 +90,73 @@ async fn load(db: &Db, id: i64) -> Result<Outage> {
     Ok(row.ok_or_else(|| ApiError::not_found("outage"))?.into())
 }
 
+/// Tells the customers of bound accounts the outage reaches (domain::notify::outages), each
+/// once. The database narrows the accounts to those whose address names a place of the area;
+/// the rule decides.
+async fn tell_affected(ctx: &Ctx, outage: &Outage) -> Result<()> {
+    #[derive(Deserialize)]
+    struct Bound {
+        user_id: i64,
+        address: String,
+    }
+    let names: Vec<String> = places(&outage.area).into_iter().map(|p| p.name).collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    let named = vec!["instr(replace(a.address, ' ', ''), ?) > 0"; names.len()].join(" OR ");
+    let mut values = args![outage.hall_id.as_deref()];
+    values.extend(names.iter().map(Into::into));
+    let bound: Vec<Bound> = ctx
+        .db
+        .all(
+            &format!("SELECT b.user_id, a.address FROM utility_accounts a JOIN account_bindings b ON b.number = a.number \
+                      WHERE (?1 IS NULL OR a.hall_id = ?1) AND ({named})"),
+            values,
+        )
+        .await?;
+    let mut users: Vec<i64> = bound
+        .into_iter()
+        .filter(|b| affects(&outage.area, &b.address))
+        .map(|b| b.user_id)
+        .collect();
+    users.sort_unstable();
+    users.dedup();
+    if users.is_empty() {
+        return Ok(());
+    }
+    let (from, until) = (to_local(outage.starts_at), to_local(outage.ends_at));
+    let envelope = Envelope {
+        message_id: format!("outage:{}", outage.id),
+        case_kind: CaseKind::Outage,
+        case_id: outage.id.to_string(),
+        link: Some("/outages".into()),
+        message: Message::PlannedOutage {
+            area: outage.area.clone(),
+            day: from.format("%m-%d").to_string(),
+            from: from.format("%H:%M").to_string(),
+            until: until.format("%H:%M").to_string(),
+        },
+        at: ctx.now.timestamp_millis(),
+    };
+    tell(&ctx.db, &ctx.env, &users, &envelope).await
+}
+
 pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
     let input = read_json::<OutageInput>(&mut ctx.req).await?.normalised()?;
     let actor = ctx.actor()?;
     check_may_manage(&ctx.db, &actor, input.hall_id.as_deref()).await?;
+    let short = is_short_notice(ctx.now, input.starts_at);
+    if short && !input.urgent {
+        return Err(ApiError::validation(
+            "urgent",
+            format!("this outage starts in less than {NOTICE_DAYS} days; customers must be told {NOTICE_DAYS} days ahead. Confirm it is urgent to publish it now"),
+        )
+        .into());
+    }
     let written = ctx
         .db
         .run(
-            "INSERT INTO outages (hall_id, area, reason, starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outages (hall_id, area, reason, starts_at, ends_at, created_by, created_at, urgent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             args![
                 input.hall_id.as_deref(),
                 &input.area,
@@ -98,11 +164,13 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
                 input.starts_at.timestamp_millis(),
                 input.ends_at.timestamp_millis(),
                 actor.user_id,
-                ctx.now.timestamp_millis()
+                ctx.now.timestamp_millis(),
+                i64::from(short)
             ],
         )
         .await?;
     let outage = load(&ctx.db, written.last_row_id).await?;
+    tell_affected(ctx, &outage).await?;
     audit(
         &ctx.db,
         Some(actor.user_id),

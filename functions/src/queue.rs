@@ -11,7 +11,9 @@ use domain::accounts::normalise_mobile;
 use domain::hours::{format_local, to_local};
 use domain::policy::may_work_hall;
 use domain::queue::protocol::{QueueCommand, QueueRequest, Viewer};
-use domain::queue::requests::{CheckInRequest, CounterAction, RateRequest, TicketKey};
+use domain::queue::requests::{
+    CheckInRequest, CounterAction, RateRequest, TicketKey, WatchRequest,
+};
 use domain::queue::{CheckIn, Priority};
 use domain::{ApiError, ErrorCode, Role};
 use worker::{Env, Method, Request, RequestInit, Response};
@@ -111,17 +113,20 @@ async fn is_key_account(ctx: &Ctx, phone: Option<&str>) -> Result<bool> {
     Ok(row.is_some())
 }
 
+/// A phone the customer typed, normalised; blank is none.
+fn given_phone(raw: Option<&str>) -> Result<Option<String>> {
+    Ok(raw
+        .filter(|p| !p.trim().is_empty())
+        .map(normalise_mobile)
+        .transpose()?)
+}
+
 pub async fn handle_check_in(ctx: &mut Ctx) -> Result<Response> {
     let hall = ctx.matched.param().to_string();
     let body: CheckInRequest = read_json(&mut ctx.req).await?;
     body.check()?;
     check_open(ctx, &hall).await?;
-    let phone = body
-        .phone
-        .as_deref()
-        .filter(|p| !p.trim().is_empty())
-        .map(normalise_mobile)
-        .transpose()?;
+    let phone = given_phone(body.phone.as_deref())?;
     let priority = if is_key_account(ctx, phone.as_deref()).await? {
         Priority::KeyAccount
     } else if body.green_channel {
@@ -183,6 +188,25 @@ pub async fn handle_rate_ticket(ctx: &mut Ctx) -> Result<Response> {
         viewer,
     )
     .await
+}
+
+/// "Tell me when N are ahead / when I am called": by SMS to the phone given here or at
+/// check-in, and in the owner's inbox.
+pub async fn handle_watch_ticket(ctx: &mut Ctx) -> Result<Response> {
+    let hall = ctx.matched.param().to_string();
+    let ticket = ticket_param(ctx)?;
+    let body: WatchRequest = read_json(&mut ctx.req).await?;
+    body.check()?;
+    let phone = given_phone(body.phone.as_deref())?;
+    hall_hours(&ctx.db, &hall).await?;
+    let viewer = viewer(ctx, &hall, body.key);
+    let command = QueueCommand::Watch {
+        ticket,
+        ahead_at: body.ahead_at,
+        on_call: body.on_call,
+        phone,
+    };
+    send(ctx, &hall, command, viewer).await
 }
 
 pub async fn handle_counter_action(ctx: &mut Ctx) -> Result<Response> {

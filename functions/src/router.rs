@@ -5,8 +5,8 @@ use crate::error::Result;
 use crate::http::error_response;
 use crate::{
     admin, appointments, arrivals, auth, billing, clock, consultations, db, displays, firms,
-    follow_ups, halls, health, notices, operations, outages, posters, projects, queue, service,
-    video,
+    follow_ups, halls, health, notices, notify, operations, outages, posters, projects, queue,
+    service, video,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -104,6 +104,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         TicketGet => queue::handle_get_ticket(&mut ctx).await,
         TicketCancel => queue::handle_cancel_ticket(&mut ctx).await,
         TicketRate => queue::handle_rate_ticket(&mut ctx).await,
+        TicketWatch => queue::handle_watch_ticket(&mut ctx).await,
         CounterAct => queue::handle_counter_action(&mut ctx).await,
         SlotList => appointments::handle_slots(&mut ctx).await,
         AppointmentBook => appointments::handle_book(&mut ctx).await,
@@ -162,9 +163,12 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         ProjectDurationsCsv => projects::handle_durations_csv(&mut ctx).await,
         ProjectOnTime => projects::handle_on_time(&mut ctx).await,
         ReminderRun => projects::handle_reminders(&mut ctx).await,
-        InboxList => projects::handle_inbox(&mut ctx).await,
-        InboxRead => projects::handle_inbox_read(&mut ctx).await,
-        OutboxList => projects::handle_outbox(&mut ctx).await,
+        InboxList => notify::inbox::handle_inbox(&mut ctx).await,
+        InboxRead => notify::inbox::handle_read_all(&mut ctx).await,
+        InboxUnread => notify::inbox::handle_unread(&mut ctx).await,
+        InboxReadOne => notify::inbox::handle_read_one(&mut ctx).await,
+        OutboxList => notify::inbox::handle_outbox(&mut ctx).await,
+        OutboxDeliver => notify::courier::handle_deliver(&mut ctx).await,
         UtilityAccountList => billing::handle_list(&mut ctx).await,
         UtilityAccountBind => billing::handle_bind(&mut ctx).await,
         UtilityAccountUnbind => billing::handle_unbind(&mut ctx).await,

@@ -15,6 +15,7 @@ use serde::{de::DeserializeOwned, Serialize};
 
 pub mod consult;
 pub mod content;
+pub mod notify;
 pub mod operations;
 pub mod projects;
 pub mod services;
@@ -171,6 +172,8 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
         (ErrorCode::Validation, Some("number" | "holder_name")) => Msg::ErrAccountBind,
         (ErrorCode::Validation, Some("id_number")) => Msg::ErrIdNumber,
         (ErrorCode::Validation, Some("ends_at")) => Msg::ErrEndBeforeStart,
+        (ErrorCode::Validation, Some("urgent")) => Msg::ErrOutageNotice,
+        (ErrorCode::Validation, Some("ahead_at")) => Msg::ErrWatchAhead,
         (ErrorCode::Validation, Some("from" | "to" | "tmax")) => Msg::ErrOpsFilter,
         (ErrorCode::Validation, Some("title" | "body")) if err.message.contains("required") => {
             Msg::ErrRequired
@@ -188,9 +191,11 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
 
 pub mod queue {
     //! The queue endpoints.
-    use super::{get, post};
+    use super::{get, post, put};
     use domain::queue::protocol::TicketView;
-    use domain::queue::requests::{CheckInRequest, CounterAction, RateRequest, TicketKey};
+    use domain::queue::requests::{
+        CheckInRequest, CounterAction, RateRequest, TicketKey, WatchRequest,
+    };
     use domain::ApiError;
 
     fn key_query(key: &Option<String>) -> String {
@@ -214,6 +219,13 @@ pub mod queue {
         post(
             &format!("/api/halls/{}/tickets/{id}/cancel", super::encode(hall)),
             &TicketKey { key },
+        )
+        .await
+    }
+    pub async fn watch(hall: &str, id: u32, req: &WatchRequest) -> Result<TicketView, ApiError> {
+        put(
+            &format!("/api/halls/{}/tickets/{id}/watch", super::encode(hall)),
+            req,
         )
         .await
     }

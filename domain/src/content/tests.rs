@@ -79,6 +79,7 @@ fn an_outage_needs_an_area_a_reason_and_an_end_after_its_start() {
         reason: "线路检修".into(),
         starts_at: t(1),
         ends_at: t(5),
+        urgent: false,
     };
     let ok = outage.clone().normalised().unwrap();
     assert_eq!((ok.area.as_str(), ok.hall_id), ("星湖路 1–99 号", None));

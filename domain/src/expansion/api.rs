@@ -1,6 +1,5 @@
 //! What the API takes and gives for connection projects.
 
-use super::notify::NoticeKind;
 use super::process::{Action, ActionOption, DocKind, Party, Project, Stage};
 use super::schedule::{Due, Schedule};
 use crate::error::{field_text as text, ApiError, ApiResult};
@@ -178,38 +177,6 @@ pub struct ProjectDetail {
     pub audit: Vec<AuditEntry>,
     /// What the viewer may do now.
     pub actions: Vec<ActionOption>,
-}
-
-/// A message in a user's in-app inbox, about a project at a stage; the app words it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InboxItem {
-    pub id: i64,
-    pub project_id: i64,
-    pub number: String,
-    pub title: String,
-    pub kind: NoticeKind,
-    pub stage: Stage,
-    pub at: i64,
-    pub read: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Inbox {
-    pub items: Vec<InboxItem>,
-    pub unread: u32,
-}
-
-/// An SMS or e-mail for a key node, as handed to the delivery adapter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutboxMessage {
-    pub id: i64,
-    pub channel: String,
-    pub recipient: String,
-    pub body: String,
-    pub project_id: Option<i64>,
-    pub at: i64,
-    /// "logged" locally (no provider configured), "sent" or "failed" through a provider.
-    pub status: String,
 }
 
 /// The reminders a run sent: due-soon reminders to the holder, overdue escalations to managers.

@@ -133,22 +133,6 @@ pub fn reminders(stage: Stage, due: &Due) -> Vec<Notification> {
     }
 }
 
-/// The SMS for a notification, in Chinese.
-pub fn sms_text(number: &str, title: &str, kind: NoticeKind, stage: Stage) -> String {
-    let stage = stage.words().0;
-    match kind {
-        NoticeKind::Assigned => {
-            format!("【江城供电】贵单位被选为报装项目 {number}（{title}）的承接单位，请登录网上营业厅接受或拒绝。")
-        }
-        NoticeKind::YourTurn => {
-            format!(
-                "【江城供电】报装项目 {number}（{title}）已进入“{stage}”，请您登录网上营业厅办理。"
-            )
-        }
-        _ => format!("【江城供电】您的报装项目 {number}（{title}）当前进度：{stage}。"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,6 +232,12 @@ mod tests {
         ));
         assert_eq!(n.len(), 1);
         assert!(n[0].sms && n[0].to == Recipient::Customer);
-        assert!(sms_text("YK2026-0001", "厂房", n[0].kind, Stage::Energized).contains("已送电"));
+        let sms = crate::notify::texts::Message::Project {
+            number: "YK2026-0001".into(),
+            kind: n[0].kind,
+            stage: Stage::Energized.words(),
+        }
+        .sms(crate::notify::texts::Lang::Zh);
+        assert!(sms.contains("已送电"), "{sms}");
     }
 }

@@ -4,6 +4,9 @@
 //! channel: browser push depends on services that are often unreachable in mainland China, so
 //! push is an addition, and e-mail a slot of the same shape.
 
+pub mod inbox;
+pub mod outages;
+pub mod outbox;
 pub mod queue;
 pub mod texts;
 

@@ -3,8 +3,10 @@
 //! moves: a threshold also when the queue jumps past it at once, a call once per call, and a
 //! warning when a first call was missed and the ticket is called again.
 
-use crate::queue::TicketState;
+use crate::queue::estimate::estimate_waits;
+use crate::queue::{HallQueue, TicketState};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The largest N a customer may choose.
 pub const MAX_AHEAD: u32 = 20;
@@ -87,6 +89,10 @@ impl Watch {
             // Once called, "N ahead" is past: never send it after a call.
             self.ahead_sent = true;
         }
+        if seen.state == TicketState::Waiting && seen.calls < self.calls_told {
+            // Transferred: calls count again at the new counter, and its call is news.
+            self.calls_told = seen.calls;
+        }
         if seen.state == TicketState::Called && seen.calls > self.calls_told {
             let first = self.calls_told == 0;
             self.calls_told = seen.calls;
@@ -106,6 +112,52 @@ impl Watch {
         }
         out
     }
+}
+
+/// Whether a ticket in this state can still be told anything.
+pub fn is_over(state: TicketState) -> bool {
+    matches!(
+        state,
+        TicketState::Serving | TicketState::Served | TicketState::NoShow | TicketState::Cancelled
+    )
+}
+
+/// The notices due after a change of the hall's queue, for every watched ticket, in ticket
+/// order, marking them sent. `hall_cancelled` are the tickets the hall (not their owner)
+/// cancelled in this change. The queue is played forward once, and only while some watch still
+/// waits for its "N ahead".
+pub fn due_notices(
+    queue: &HallQueue,
+    watches: &mut BTreeMap<u32, Watch>,
+    hall_cancelled: &[u32],
+    now: i64,
+) -> Vec<(u32, QueueNotice)> {
+    let counting = watches
+        .values()
+        .any(|w| w.ahead_at.is_some() && !w.ahead_sent);
+    let ahead: BTreeMap<u32, u32> = if counting {
+        estimate_waits(queue, now)
+            .into_iter()
+            .map(|e| (e.ticket_id, e.ahead))
+            .collect()
+    } else {
+        BTreeMap::new()
+    };
+    let mut out = Vec::new();
+    for (id, watch) in watches.iter_mut() {
+        let Ok(ticket) = queue.ticket(*id) else {
+            continue;
+        };
+        let seen = Seen {
+            state: ticket.state,
+            ahead: ahead.get(id).copied(),
+            calls: ticket.calls,
+            counter: ticket.counter,
+            cancelled_by_hall: hall_cancelled.contains(id),
+        };
+        out.extend(watch.on_change(&seen).into_iter().map(|n| (*id, n)));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -247,8 +299,58 @@ mod tests {
     }
 
     #[test]
+    fn a_call_at_the_counter_a_ticket_was_transferred_to_is_told() {
+        let mut w = Watch::new(None, true).unwrap();
+        let mut transferred = waiting(0);
+        transferred.calls = 0;
+        let sent = run(&mut w, &[called(1, 2), transferred, called(1, 5)]);
+        assert_eq!(
+            sent,
+            [
+                QueueNotice::Called { counter: 2 },
+                QueueNotice::Called { counter: 5 }
+            ]
+        );
+    }
+
+    #[test]
     fn a_threshold_beyond_the_limit_is_refused() {
         assert!(Watch::new(Some(MAX_AHEAD + 1), true).is_none());
         assert!(Watch::new(Some(MAX_AHEAD), true).is_some());
+    }
+
+    /// A hall with one payment counter, six waiting, the last watched; the counter calls and
+    /// serves one after another.
+    #[test]
+    fn a_moving_hall_tells_a_watched_ticket_once_at_its_threshold_and_once_at_its_call() {
+        use crate::halls::BusinessType;
+        use crate::queue::{CheckIn, CounterState, Priority, QueueConfig};
+        const MIN: i64 = 60_000;
+        let counters = vec![CounterState::open(1, &[BusinessType::Payment])];
+        let mut q = HallQueue::new("h", "2026-12-02", counters, QueueConfig::default());
+        for i in 0..6 {
+            q.check_in(
+                CheckIn::walk_in(BusinessType::Payment, Priority::Normal),
+                i * MIN,
+            )
+            .unwrap();
+        }
+        let mut watches = BTreeMap::from([(6, Watch::new(Some(2), true).unwrap())]);
+        let mut told = due_notices(&q, &mut watches, &[], 6 * MIN);
+        for step in 0..6 {
+            let now = (10 + step) * MIN;
+            let (t, _) = q.call_next(1, None, now).unwrap();
+            told.extend(due_notices(&q, &mut watches, &[], now));
+            q.start_service(1, t.id, None, now).unwrap();
+            q.finish(1, t.id, None, now + MIN / 2).unwrap();
+            told.extend(due_notices(&q, &mut watches, &[], now + MIN / 2));
+        }
+        assert_eq!(
+            told,
+            [
+                (6, QueueNotice::Ahead { ahead: 2 }),
+                (6, QueueNotice::Called { counter: 1 })
+            ]
+        );
     }
 }

@@ -6,6 +6,7 @@ use super::queue::QueueNotice;
 use super::Topic;
 use crate::billing::yuan;
 use crate::expansion::labels::Words;
+use crate::expansion::notify::NoticeKind;
 
 /// The sender every SMS starts with.
 pub const SENDER_ZH: &str = "【江城供电】";
@@ -28,21 +29,18 @@ pub enum Message {
         notice: QueueNotice,
     },
     ApplicationStep {
-        id: u32,
+        id: i64,
         status: Words,
     },
     WorkOrderStep {
-        id: u32,
+        id: i64,
         status: Words,
     },
-    ProjectStep {
+    /// A connection project's step, turn or deadline, as told to one party.
+    Project {
         number: String,
+        kind: NoticeKind,
         stage: Words,
-    },
-    ProjectDue {
-        number: String,
-        stage: Words,
-        overdue: bool,
     },
     PaymentReceipt {
         account: String,
@@ -99,7 +97,7 @@ impl Message {
             Message::Queue { .. } => Topic::Queue,
             Message::ApplicationStep { .. } => Topic::Applications,
             Message::WorkOrderStep { .. } => Topic::WorkOrders,
-            Message::ProjectStep { .. } | Message::ProjectDue { .. } => Topic::Projects,
+            Message::Project { .. } => Topic::Projects,
             Message::PaymentReceipt { .. } => Topic::Payments,
             Message::BillIssued { .. } | Message::BillOverdue { .. } => Topic::Bills,
             Message::PlannedOutage { .. } => Topic::Outages,
@@ -145,44 +143,11 @@ impl Message {
                     format!("Your work order {id}: {}.", status.1),
                 ),
             ),
-            Message::ProjectStep { number, stage } => both(
-                (
-                    "报装项目有新进展",
-                    format!("报装项目 {number} 进入“{}”。", stage.0),
-                ),
-                (
-                    "Connection project update",
-                    format!("Project {number} is now at {}.", stage.1),
-                ),
-            ),
-            Message::ProjectDue {
+            Message::Project {
                 number,
+                kind,
                 stage,
-                overdue: false,
-            } => both(
-                (
-                    "报装项目即将到期",
-                    format!("报装项目 {number} 的“{}”即将到期，请尽快办理。", stage.0),
-                ),
-                (
-                    "Project step due soon",
-                    format!("Project {number}: {} is due soon.", stage.1),
-                ),
-            ),
-            Message::ProjectDue {
-                number,
-                stage,
-                overdue: true,
-            } => both(
-                (
-                    "报装项目已超期",
-                    format!("报装项目 {number} 的“{}”已超期，请立即办理。", stage.0),
-                ),
-                (
-                    "Project step overdue",
-                    format!("Project {number}: {} is overdue.", stage.1),
-                ),
-            ),
+            } => project_words(number, *kind, *stage),
             Message::PaymentReceipt { account, fen } => both(
                 (
                     "缴费成功",
@@ -243,6 +208,61 @@ impl Message {
                 ("Hall announcement", text.clone()),
             ),
         }
+    }
+}
+
+fn project_words(number: &str, kind: NoticeKind, (zh, en): Words) -> Both {
+    match kind {
+        NoticeKind::YourTurn => both(
+            (
+                "轮到您办理",
+                format!("报装项目 {number} 已进入“{zh}”，请登录网上营业厅办理。"),
+            ),
+            (
+                "Your turn",
+                format!("Project {number} is at {en} and waits for you."),
+            ),
+        ),
+        NoticeKind::Progress => both(
+            (
+                "报装项目有新进展",
+                format!("您的报装项目 {number} 当前进度：{zh}。"),
+            ),
+            (
+                "Project update",
+                format!("Your project {number} is now at {en}."),
+            ),
+        ),
+        NoticeKind::Assigned => both(
+            (
+                "贵单位被选中",
+                format!("贵单位被选为报装项目 {number} 的承接单位，请登录接受或拒绝。"),
+            ),
+            (
+                "Your firm was chosen",
+                format!("Your firm was chosen for project {number}. Please accept or decline."),
+            ),
+        ),
+        NoticeKind::DueSoon => both(
+            (
+                "报装项目即将到期",
+                format!("报装项目 {number} 的“{zh}”即将到期，请尽快办理。"),
+            ),
+            (
+                "Project step due soon",
+                format!("Project {number}: {en} is due soon."),
+            ),
+        ),
+        NoticeKind::Overdue => both(
+            (
+                "报装项目已超期",
+                format!("报装项目 {number} 的“{zh}”已超期，请督办。"),
+            ),
+            (
+                "Project step overdue",
+                format!("Project {number}: {en} is overdue."),
+            ),
+        ),
     }
 }
 
@@ -328,19 +348,30 @@ mod tests {
                     "dispatched, the crew is on its way",
                 ),
             },
-            Message::ProjectStep {
-                number: "YK2026110001".into(),
+            Message::Project {
+                number: "YK2026-0001".into(),
+                kind: NoticeKind::YourTurn,
                 stage: ("竣工检验", "acceptance test"),
             },
-            Message::ProjectDue {
-                number: "YK2026110001".into(),
+            Message::Project {
+                number: "YK2026-0001".into(),
+                kind: NoticeKind::Progress,
                 stage: ("供电方案答复", "supply plan"),
-                overdue: false,
             },
-            Message::ProjectDue {
-                number: "YK2026110001".into(),
+            Message::Project {
+                number: "YK2026-0001".into(),
+                kind: NoticeKind::Assigned,
+                stage: ("设计", "design"),
+            },
+            Message::Project {
+                number: "YK2026-0001".into(),
+                kind: NoticeKind::DueSoon,
                 stage: ("供电方案答复", "supply plan"),
-                overdue: true,
+            },
+            Message::Project {
+                number: "YK2026-0001".into(),
+                kind: NoticeKind::Overdue,
+                stage: ("供电方案答复", "supply plan"),
             },
             Message::PaymentReceipt {
                 account: "3301000001".into(),

@@ -96,6 +96,13 @@ impl HallQueue {
             .ok_or_else(|| ApiError::not_found("ticket"))
     }
 
+    /// Where the ticket's SMS go: a phone its owner gave after check-in (already normalised).
+    pub fn set_phone(&mut self, id: u32, phone: String) -> ApiResult<&Ticket> {
+        let i = self.ticket_index(id)?;
+        self.tickets[i].phone = Some(phone);
+        Ok(&self.tickets[i])
+    }
+
     fn ticket_index(&self, id: u32) -> ApiResult<usize> {
         self.ticket(id).map(|_| id as usize - 1)
     }

@@ -66,6 +66,14 @@ pub enum QueueCommand {
     Cancel {
         ticket: u32,
     },
+    /// The owner's wishes to hear of the ticket away from its page; a phone given here is
+    /// where the SMS go.
+    Watch {
+        ticket: u32,
+        ahead_at: Option<u32>,
+        on_call: bool,
+        phone: Option<String>,
+    },
     Rate {
         ticket: u32,
         stars: u8,
@@ -109,6 +117,12 @@ pub struct TicketView {
     pub rating: Option<Rating>,
     /// The secret in the ticket's link; only its owner and staff see it.
     pub key: Option<String>,
+    /// What its owner asked to hear of it away from the page; shown with the key.
+    #[serde(default)]
+    pub watch: Option<crate::notify::queue::Watch>,
+    /// Whether SMS can reach its owner (a phone was given); shown with the key.
+    #[serde(default)]
+    pub has_phone: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -212,7 +226,9 @@ pub fn ticket_view(
         ahead: estimate.map(|e| e.ahead),
         wait: estimate.map(|e| e.range),
         rating: ticket.rating.clone(),
+        has_phone: key.is_some() && ticket.phone.is_some(),
         key,
+        watch: None,
     }
 }
 

@@ -62,6 +62,38 @@ pub struct RateRequest {
     pub key: Option<String>,
 }
 
+/// "Tell me when N are ahead" and "when I am called", by SMS to `phone` (or the phone given at
+/// check-in) and in the owner's inbox when they are signed in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WatchRequest {
+    #[serde(default)]
+    pub ahead_at: Option<u32>,
+    #[serde(default)]
+    pub on_call: bool,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub key: Option<String>,
+}
+
+impl WatchRequest {
+    pub fn check(&self) -> ApiResult<()> {
+        if self
+            .ahead_at
+            .is_some_and(|n| n > crate::notify::queue::MAX_AHEAD)
+        {
+            return Err(ApiError::validation(
+                "ahead_at",
+                format!(
+                    "choose at most {} people ahead",
+                    crate::notify::queue::MAX_AHEAD
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// What a member of staff does at a counter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]

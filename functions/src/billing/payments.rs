@@ -8,12 +8,15 @@ use super::{bills_by_ids, bound};
 use crate::args;
 use crate::error::Result;
 use crate::http::{json, ok, parse_id, read_body, read_json};
+use crate::notify::{tell, Envelope};
 use crate::projects::today;
 use crate::router::Ctx;
 use domain::billing::payments::{
     receipt_number, signature, Decision, DecisionInput, GatewayNotice, PayInput, Payment,
     PaymentDetail, PaymentStatus,
 };
+use domain::notify::inbox::CaseKind;
+use domain::notify::texts::Message;
 use domain::{ApiError, MAX_BODY_BYTES};
 use serde::Deserialize;
 use worker::Response;
@@ -178,6 +181,19 @@ async fn settle(ctx: &Ctx, row: Row, decision: Decision) -> Result<Response> {
                     )?,
                 ])
                 .await?;
+            // The id is the payment's: a repeated notice tells the payer nothing new.
+            let envelope = Envelope {
+                message_id: format!("payment:{id}:paid"),
+                case_kind: CaseKind::Payment,
+                case_id: id.to_string(),
+                link: Some(format!("/payments/{id}")),
+                message: Message::PaymentReceipt {
+                    account: row.number.clone(),
+                    fen: row.amount_fen,
+                },
+                at: now,
+            };
+            tell(&ctx.db, &ctx.env, &[row.user_id], &envelope).await?;
         }
     }
     let row = by_id(ctx, id).await?;

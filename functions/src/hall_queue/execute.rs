@@ -5,6 +5,7 @@ use super::outbox::OutboxEvent;
 use super::store::{Live, Store};
 use crate::error::Result;
 use crate::http::json;
+use domain::notify::queue::{is_over, Watch, MAX_AHEAD};
 use domain::queue::board::Broadcast;
 use domain::queue::estimate::estimate_for;
 use domain::queue::feed::QueueMessage;
@@ -19,16 +20,24 @@ pub struct Outcome {
     pub response: Response,
     pub changed: bool,
     pub events: Vec<QueueEvent>,
+    /// Tickets the hall (not their owner) cancelled.
+    pub hall_cancelled: Vec<u32>,
+    /// A ticket whose watch (and maybe phone) was set.
+    pub watched: Option<u32>,
 }
 
 /// A ticket as the viewer may see it: with its estimate, and its key for staff and owners.
 fn view(live: &Live, ticket: &Ticket, now: i64) -> TicketView {
     let estimate = estimate_for(&live.queue, ticket.id, now);
-    ticket_view(
+    let mut view = ticket_view(
         ticket,
         estimate.as_ref(),
         live.keys.get(&ticket.id).cloned(),
-    )
+    );
+    if view.key.is_some() {
+        view.watch = live.watches.get(&ticket.id).copied();
+    }
+    view
 }
 
 /// The ticket, if the viewer may see it: 404 when there is none, 403 when it is someone else's.
@@ -53,6 +62,8 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
         command,
     } = request;
     let q = &mut live.queue;
+    let mut hall_cancelled = Vec::new();
+    let mut watched = None;
     // Counter status and board changes carry no ticket event but still change what screens show.
     let mut screens_changed = false;
     let (status, body): (u16, serde_json::Value) = match command {
@@ -82,8 +93,41 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
             )
         }
         QueueCommand::Cancel { ticket } => {
-            visible(live, ticket, &viewer)?;
+            let owner = visible(live, ticket, &viewer)?.customer_id;
             let t = live.queue.cancel(ticket, actor, now)?;
+            if viewer.staff
+                && viewer.key.is_none()
+                && (owner.is_none() || owner != viewer.customer_id)
+            {
+                hall_cancelled.push(ticket);
+            }
+            (200, serde_json::to_value(view(live, &t, now))?)
+        }
+        QueueCommand::Watch {
+            ticket,
+            ahead_at,
+            on_call,
+            phone,
+        } => {
+            if is_over(visible(live, ticket, &viewer)?.state) {
+                return Err(ApiError::new(
+                    ErrorCode::Conflict,
+                    "this ticket is already at a counter or finished; there is nothing left to tell",
+                )
+                .into());
+            }
+            let watch = Watch::new(ahead_at, on_call).ok_or_else(|| {
+                ApiError::validation(
+                    "ahead_at",
+                    format!("choose at most {MAX_AHEAD} people ahead"),
+                )
+            })?;
+            if let Some(phone) = phone {
+                live.queue.set_phone(ticket, phone)?;
+            }
+            live.watches.insert(ticket, watch);
+            watched = Some(ticket);
+            let t = live.queue.ticket(ticket)?.clone();
             (200, serde_json::to_value(view(live, &t, now))?)
         }
         QueueCommand::Rate {
@@ -143,6 +187,8 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
         response: json(status, &body)?,
         changed,
         events,
+        hall_cancelled,
+        watched,
     })
 }
 

@@ -4,6 +4,7 @@
 
 mod execute;
 mod fanout;
+mod notices;
 mod outbox;
 mod store;
 
@@ -70,6 +71,7 @@ impl HallQueueObject {
                 queue,
                 keys: Default::default(),
                 calls: Vec::new(),
+                watches: Default::default(),
             });
         }
         Ok(())
@@ -94,15 +96,23 @@ impl HallQueueObject {
             .map_err(|_| ApiError::internal("malformed queue command"))?;
         let now = request.now;
         let mut calls = Vec::new();
+        let mut notices_due = false;
         let (response, changed) = {
             let mut slot = self.live.borrow_mut();
             let live = slot
                 .as_mut()
                 .ok_or_else(|| ApiError::internal("queue not loaded"))?;
             let outcome = execute::run(live, request)?;
+            let store = self.store()?;
+            if let Some(id) = outcome.watched {
+                store.save_ticket(live.queue.ticket(id)?)?;
+                store.save_watch(id, live.watches.get(&id))?;
+            }
             if outcome.changed {
-                let store = self.store()?;
                 calls = execute::persist(live, &store, outcome.events)?;
+            }
+            if outcome.changed || outcome.watched.is_some() {
+                notices_due = notices::after_change(live, &store, &outcome.hall_cancelled, now)?;
             }
             (outcome.response, outcome.changed)
         };
@@ -110,7 +120,11 @@ impl HallQueueObject {
             let sockets = self.state.get_websockets();
             self.fanout.changed(&self.live, sockets, calls, now);
         }
-        if changed {
+        if notices_due {
+            // A customer waits for these: copy them now, not after the usual delay.
+            self.state.storage().set_alarm(0).await?;
+            self.flush_scheduled.set(true);
+        } else if changed {
             self.schedule_flush().await?;
         }
         Ok(response)
@@ -191,10 +205,13 @@ impl DurableObject for HallQueueObject {
         // From here a change must set the alarm again, unless this run sets it itself.
         self.flush_scheduled.set(false);
         let db = Db::new(&self.env).map_err(|e| worker::Error::RustError(e.0.message))?;
-        let next = match outbox::flush(&self.store()?, &db).await {
-            Ok(true) => Some(NEXT_BATCH_DELAY_MS),
-            Ok(false) => None,
-            Err(e) => {
+        let store = self.store()?;
+        let notices = notices::flush(&store, &db, &self.env).await;
+        let events = outbox::flush(&store, &db).await;
+        let next = match (notices, events) {
+            (Ok(false), Ok(false)) => None,
+            (Ok(_), Ok(_)) => Some(NEXT_BATCH_DELAY_MS),
+            (Err(e), _) | (_, Err(e)) => {
                 worker::console_error!("queue outbox flush failed, will retry: {}", e.0);
                 Some(FLUSH_DELAY_MS)
             }

@@ -1,6 +1,7 @@
 //! The queue object's own SQLite storage: the queue's state, one row per ticket, the calls
 //! screens show, and an outbox of events waiting to be copied to D1.
 
+use domain::notify::queue::Watch;
 use domain::queue::protocol::CallView;
 use domain::queue::{EventKind, HallQueue, QueueEvent, QueueMeta, Ticket};
 use serde::Deserialize;
@@ -13,6 +14,8 @@ CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY, key TEXT NOT NULL, j
 CREATE TABLE IF NOT EXISTS idempotency (k TEXT PRIMARY KEY, id INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS calls (seq INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS watches (id INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS notices (id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);
 ";
 
 /// What the object keeps in memory between requests.
@@ -22,6 +25,8 @@ pub struct Live {
     pub keys: BTreeMap<u32, String>,
     /// Calls and recalls, oldest first.
     pub calls: Vec<CallView>,
+    /// What owners asked to hear of their tickets (domain::notify::queue), while it can happen.
+    pub watches: BTreeMap<u32, Watch>,
 }
 
 pub struct Store(SqlStorage);
@@ -48,6 +53,10 @@ struct IdemRow {
 pub struct OutboxRow {
     pub seq: i64,
     pub json: String,
+}
+
+fn json_err_text(what: &str) -> worker::Error {
+    worker::Error::RustError(format!("stored queue data is malformed: {what}"))
 }
 
 fn json_err(e: serde_json::Error) -> worker::Error {
@@ -99,10 +108,24 @@ impl Store {
             .map(|c| serde_json::from_str(&c.v))
             .collect::<std::result::Result<_, _>>()
             .map_err(json_err)?;
+        let watches: Vec<TicketRow> = self
+            .0
+            .exec("SELECT id, '' AS key, json FROM watches", None)?
+            .to_array()?;
+        let watches = watches
+            .into_iter()
+            .map(|w| {
+                Ok((
+                    u32::try_from(w.id).map_err(|_| json_err_text("watch id"))?,
+                    serde_json::from_str(&w.json).map_err(json_err)?,
+                ))
+            })
+            .collect::<Result<_>>()?;
         Ok(Some(Live {
             queue: HallQueue::restore(meta, tickets, idempotency),
             keys,
             calls,
+            watches,
         }))
     }
 
@@ -163,6 +186,57 @@ impl Store {
                 vec![SqlStorageValue::Integer(*seq as i64), json.clone().into()],
             )?;
         }
+        Ok(())
+    }
+
+    /// Writes a ticket's watch, or forgets it once nothing more can be told.
+    pub fn save_watch(&self, id: u32, watch: Option<&Watch>) -> Result<()> {
+        let id = SqlStorageValue::Integer(i64::from(id));
+        match watch {
+            Some(w) => {
+                let json = serde_json::to_string(w).map_err(json_err)?;
+                self.0.exec(
+                    "INSERT INTO watches (id, json) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json",
+                    vec![id, json.into()],
+                )?;
+            }
+            None => {
+                self.0.exec("DELETE FROM watches WHERE id = ?", vec![id])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A ticket the change did not otherwise touch (a phone given with a watch).
+    pub fn save_ticket(&self, ticket: &Ticket) -> Result<()> {
+        let json = serde_json::to_string(ticket).map_err(json_err)?;
+        self.0.exec(
+            "UPDATE tickets SET json = ? WHERE id = ?",
+            vec![json.into(), SqlStorageValue::Integer(i64::from(ticket.id))],
+        )?;
+        Ok(())
+    }
+
+    pub fn add_notice(&self, json: String) -> Result<()> {
+        self.0
+            .exec("INSERT INTO notices (json) VALUES (?)", vec![json.into()])?;
+        Ok(())
+    }
+
+    pub fn notices(&self, limit: i64) -> Result<Vec<OutboxRow>> {
+        self.0
+            .exec(
+                "SELECT id AS seq, json FROM notices ORDER BY id LIMIT ?",
+                vec![SqlStorageValue::Integer(limit)],
+            )?
+            .to_array()
+    }
+
+    pub fn clear_notices(&self, up_to: i64) -> Result<()> {
+        self.0.exec(
+            "DELETE FROM notices WHERE id <= ?",
+            vec![SqlStorageValue::Integer(up_to)],
+        )?;
         Ok(())
     }
 

@@ -94,12 +94,10 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         hall: &v.row.hall_id,
         customer: v.row.customer_id,
         number: v.row.number(),
-        title: &v.row.title,
         guard: Some((&token, id)),
         now,
-        status: super::notify::outbox_status(&ctx.env),
     };
-    statements.extend(delivery.statements(db, &project, &after_step(&step), step.to)?);
+    statements.extend(delivery.statements(db, &ctx.env, &project, &after_step(&step), step.to)?);
     db.batch(statements).await?;
     let written: Option<serde_json::Value> = db
         .first(
@@ -114,7 +112,7 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         )
         .into());
     }
-    super::notify::deliver_pending(ctx).await?;
+    crate::notify::poke(&ctx.env).await;
     ok(&detail_of(ctx, &v.actor, id).await?)
 }
 

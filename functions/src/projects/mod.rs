@@ -8,7 +8,7 @@ pub mod reports;
 
 pub use act::{handle_act, handle_comment};
 pub use documents::{handle_download, handle_upload};
-pub use notify::{handle_inbox, handle_inbox_read, handle_outbox, handle_reminders, run_reminders};
+pub use notify::{handle_reminders, run_reminders};
 pub use reports::{firm_records, handle_durations_csv, handle_on_time};
 
 use crate::args;

@@ -2,7 +2,9 @@
 //! accepted and reviewed by the hall's staff. On approval the change is made to the account; a
 //! new connection or capacity increase opens a business-expansion project instead.
 
-use super::{add_case_file, case_files, check_sees, scope, serve_case_file, CaseKind};
+use super::{
+    add_case_file, case_files, check_sees, scope, serve_case_file, tell_of_step, CaseKind,
+};
 use crate::args;
 use crate::billing::bound;
 use crate::error::Result;
@@ -10,6 +12,7 @@ use crate::http::{created, ok, parse_id, read_json};
 use crate::projects::{open_project, today};
 use crate::router::Ctx;
 use chrono::Datelike;
+use domain::notify::texts::Message;
 use domain::policy::Actor;
 use domain::service::applications::{
     application_number, next_status, options, AccountFacts, AppActInput, AppEvent, AppKind,
@@ -230,6 +233,13 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         .map(str::trim)
         .filter(|r| !r.is_empty());
     event(ctx, row.id, &actor, next, reason).await?;
+    if actor.role != Role::Customer {
+        let message = Message::ApplicationStep {
+            id: row.id,
+            status: next.words(),
+        };
+        tell_of_step(ctx, CaseKind::Application, row.id, row.customer_id, message).await?;
+    }
     ok(&application(ctx, &actor, load(ctx, row.id).await?).await?)
 }
 

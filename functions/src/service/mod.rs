@@ -7,29 +7,46 @@ pub mod work_orders;
 use crate::args;
 use crate::db::Db;
 use crate::error::Result;
+use crate::notify::{tell, Envelope};
 use crate::router::Ctx;
 use crate::video::files::{file_param, serve, store_upload};
+use domain::notify::inbox::CaseKind;
+use domain::notify::texts::Message;
 use domain::policy::{may_see_case, Actor};
 use domain::video::files::FileRef;
+use domain::wire::wire_name;
 use domain::{ApiError, ErrorCode, Role};
 use worker::Response;
 
-#[derive(Debug, Clone, Copy)]
-pub enum CaseKind {
-    Application,
-    WorkOrder,
+/// Where a case's files live in R2: `cases/{kind}/{id}`.
+fn prefix(kind: CaseKind, id: i64) -> String {
+    format!("cases/{}/{id}", wire_name(&kind))
 }
 
-impl CaseKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            CaseKind::Application => "application",
-            CaseKind::WorkOrder => "work_order",
-        }
-    }
+/// Tells the customer of a staff member's step on their application or work order.
+pub async fn tell_of_step(
+    ctx: &Ctx,
+    kind: CaseKind,
+    id: i64,
+    customer: i64,
+    message: Message,
+) -> Result<()> {
+    let envelope = step_envelope(kind, id, message, ctx.now.timestamp_millis());
+    tell(&ctx.db, &ctx.env, &[customer], &envelope).await
+}
 
-    fn prefix(self, id: i64) -> String {
-        format!("cases/{}/{id}", self.as_str())
+fn step_envelope(kind: CaseKind, id: i64, message: Message, at: i64) -> Envelope {
+    let path = match kind {
+        CaseKind::WorkOrder => "work-orders",
+        _ => "applications",
+    };
+    Envelope {
+        message_id: format!("{}:{id}:{at}", wire_name(&kind)),
+        case_kind: kind,
+        case_id: id.to_string(),
+        link: Some(format!("/{path}/{id}")),
+        message,
+        at,
     }
 }
 
@@ -61,7 +78,7 @@ pub fn check_sees(actor: &Actor, customer_id: i64, hall_id: &str, what: &str) ->
 pub async fn case_files(db: &Db, kind: CaseKind, id: i64) -> Result<Vec<FileRef>> {
     db.all(
         "SELECT id, name, content_type, size FROM case_files WHERE case_kind = ? AND case_id = ? ORDER BY at, id",
-        args![kind.as_str(), id],
+        args![wire_name(&kind), id],
     )
     .await
 }
@@ -71,11 +88,11 @@ pub async fn add_case_file(ctx: &mut Ctx, kind: CaseKind, id: i64, max: usize) -
     if case_files(&ctx.db, kind, id).await?.len() >= max {
         return Err(ApiError::conflict(format!("at most {max} files can be added here")).into());
     }
-    let file = store_upload(ctx, &kind.prefix(id)).await?;
+    let file = store_upload(ctx, &prefix(kind, id)).await?;
     ctx.db
         .run(
             "INSERT INTO case_files (id, case_kind, case_id, name, content_type, size, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            args![&file.id, kind.as_str(), id, &file.name, &file.content_type, file.size as i64, ctx.now.timestamp_millis()],
+            args![&file.id, wire_name(&kind), id, &file.name, &file.content_type, file.size as i64, ctx.now.timestamp_millis()],
         )
         .await?;
     Ok(file)
@@ -84,5 +101,5 @@ pub async fn add_case_file(ctx: &mut Ctx, kind: CaseKind, id: i64, max: usize) -
 /// Serves the case's file named by the path's second parameter.
 pub async fn serve_case_file(ctx: &Ctx, kind: CaseKind, id: i64) -> Result<Response> {
     let file = file_param(ctx, 1)?;
-    serve(ctx, &kind.prefix(id), &file).await
+    serve(ctx, &prefix(kind, id), &file).await
 }

@@ -2,7 +2,9 @@
 //! against the topic's commitment, closed, and rated by the customer. The commitments are a
 //! table the admin may change; an order keeps the deadline it was filed with.
 
-use super::{add_case_file, case_files, check_sees, scope, serve_case_file, CaseKind};
+use super::{
+    add_case_file, case_files, check_sees, scope, serve_case_file, tell_of_step, CaseKind,
+};
 use crate::args;
 use crate::billing::bound;
 use crate::error::Result;
@@ -10,6 +12,7 @@ use crate::halls::hall_name;
 use crate::http::{created, ok, parse_id, read_json};
 use crate::router::Ctx;
 use chrono::Datelike;
+use domain::notify::texts::Message;
 use domain::policy::Actor;
 use domain::service::work_orders::{
     due_state, order_number, Commitment, Department, OrderActInput, OrderEvent, OrderInput,
@@ -235,6 +238,13 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
             .filter(|_| change.status == OrderStatus::Dispatched)
             .map(|d| d.words().0.to_string()));
     event(ctx, row.id, &actor, Some(input.action), change.status, note).await?;
+    if actor.role != Role::Customer {
+        let message = Message::WorkOrderStep {
+            id: row.id,
+            status: change.status.words(),
+        };
+        tell_of_step(ctx, CaseKind::WorkOrder, row.id, row.customer_id, message).await?;
+    }
     ok(&detail(ctx, &actor, row.id).await?)
 }
 

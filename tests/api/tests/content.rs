@@ -164,12 +164,18 @@ fn planned_outages_are_listed_until_they_end() {
     let day = monday(19);
     let area = format!("星湖路 1–99 号 {}", &day[..10]);
     let manager = Client::demo("manager.xinghu").at(&day);
-    let body = json!({ "hall_id": "xinghu", "area": area, "reason": "线路检修",
+    let mut body = json!({ "hall_id": "xinghu", "area": area, "reason": "线路检修",
         "starts_at": same_day_at(&day, "13:00"), "ends_at": same_day_at(&day, "15:00") });
+    // Hours away, not the 7 days customers are owed: only when the publisher confirms urgency.
+    let refused = manager.post("/api/staff/outages", &body);
+    refused.assert_error(400, "validation");
+    assert_eq!(refused.body["error"]["field"], "urgent");
+    body["urgent"] = json!(true);
     let outage: Outage = manager
         .post("/api/staff/outages", &body)
         .assert_status(201)
         .json();
+    assert!(outage.urgent, "the notice records the confirmed urgency");
     let listed = |hall: &str, at: &str| -> bool {
         Client::anonymous()
             .at(at)

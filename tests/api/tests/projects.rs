@@ -3,10 +3,10 @@
 //! change nothing, reminders and escalation, reports.
 
 use api_tests::Client;
-use domain::expansion::api::{AuditKind, Inbox, ProjectDetail, ProjectDocument, ProjectSummary};
-use domain::expansion::notify::NoticeKind;
+use domain::expansion::api::{AuditKind, ProjectDetail, ProjectDocument, ProjectSummary};
 use domain::expansion::process::{Action, Stage};
 use domain::firms::Firm;
+use domain::notify::inbox::Inbox;
 use domain::wire::wire_name;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -161,9 +161,10 @@ fn a_project_goes_from_application_to_energized_with_an_audit_entry_for_every_st
         .get("/api/admin/outbox")
         .assert_status(200)
         .json();
-    let energized = outbox
-        .iter()
-        .any(|m| m["project_id"] == id && m["body"].as_str().unwrap().contains("已送电"));
+    let energized = outbox.iter().any(|m| {
+        m["case_id"].as_str() == Some(id.to_string().as_str())
+            && m["body"].as_str().unwrap().contains("已送电")
+    });
     assert!(
         energized,
         "the customer's SMS for power on is in the outbox"
@@ -295,7 +296,10 @@ fn an_overdue_limit_reminds_and_escalates_to_the_manager_once() {
         inbox
             .items
             .iter()
-            .filter(|i| i.project_id == id && i.kind == NoticeKind::Overdue)
+            .filter(|i| {
+                i.link.as_deref() == Some(&format!("/projects/{id}"))
+                    && i.title.zh == "报装项目已超期"
+            })
             .count()
     };
     admin

@@ -1,8 +1,8 @@
 //! Connection projects: lists, applying, the project page, acting, documents, comments,
-//! reports, the inbox and the outbox.
+//! reports.
 use super::{encode, get, post, upload};
 use domain::expansion::api::{
-    ActInput, Inbox, OutboxMessage, ProjectApply, ProjectDetail, ProjectDocument, ProjectSummary,
+    ActInput, ProjectApply, ProjectDetail, ProjectDocument, ProjectSummary,
 };
 use domain::expansion::report::OnTimeReport;
 use domain::ApiError;
@@ -45,10 +45,4 @@ pub fn document_url(id: i64, doc: i64) -> String {
 pub const DURATIONS_CSV: &str = "/api/project-reports/durations.csv";
 pub async fn on_time() -> Result<OnTimeReport, ApiError> {
     get("/api/project-reports/on-time").await
-}
-pub async fn read_inbox() -> Result<Inbox, ApiError> {
-    post("/api/inbox/read", &json!({})).await
-}
-pub async fn outbox() -> Result<Vec<OutboxMessage>, ApiError> {
-    get("/api/admin/outbox").await
 }

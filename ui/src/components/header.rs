@@ -21,6 +21,21 @@ pub fn Header() -> impl IntoView {
     };
     let toggle_elder = move |_| app.elder.update(|e| *e = !*e);
     let console = move || app.session.get().is_some_and(|u| may_use_console(u.role));
+    // The inbox's unread count, asked once the session is known to be someone's.
+    let unread = LocalResource::new(move || {
+        let signed_in = app.session.get().is_some();
+        async move {
+            if signed_in {
+                crate::api::notify::unread()
+                    .await
+                    .map(|u| u.unread)
+                    .unwrap_or(0)
+            } else {
+                0
+            }
+        }
+    });
+    let badge = move || unread.get().filter(|n| *n > 0);
     view! {
         <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
         <header class="top-bar">
@@ -47,7 +62,12 @@ pub fn Header() -> impl IntoView {
                 </Show>
                 <Show when=move || app.session.get().is_some()>
                     <Link href="/projects">{t(Msg::NavProjects)}</Link>
-                    <Link href="/inbox">{t(Msg::NavInbox)}</Link>
+                    <Link href="/inbox" testid="inbox-link">
+                        {t(Msg::NavInbox)}
+                        {move || badge().map(|n| view! {
+                            <span class="badge" data-testid="unread-count">{n}<span class="visually-hidden">" "{t(Msg::InboxUnreadBadge)}</span></span>
+                        })}
+                    </Link>
                 </Show>
                 <Show when=move || app.session_ready.get()>
                     {move || match app.session.get() {

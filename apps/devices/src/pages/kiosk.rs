@@ -8,7 +8,7 @@ use crate::components::device_head::DeviceHead;
 use domain::halls::{BusinessType, HallDetail};
 use domain::hours::format_local_ms;
 use domain::queue::protocol::TicketView;
-use domain::queue::requests::CheckInRequest;
+use domain::queue::requests::{CheckInRequest, WatchRequest};
 use domain::queue::{Channel, TicketState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -219,12 +219,54 @@ fn Receipt(hall: String, ticket: TicketView, screen: RwSignal<Screen>) -> impl I
             <p class="ticket-number" data-testid="ticket-number">{ticket.number.to_string()}</p>
             <p class="meta" data-testid="issued-at">{format_local_ms(ticket.issued_at)}</p>
             <TicketFigures ticket=ticket.clone()/>
+            {ticket.has_phone.then(|| view! { <SmsReminder hall=hall.clone() ticket=ticket.clone()/> })}
             <QrLink link caption=Msg::KioskScanTicket testid="ticket-qr"/>
             <div class="row no-print">
                 <button type="button" class="button secondary" on:click=print>{t(Msg::KioskPrint)}</button>
                 <button type="button" class="button primary" on:click=move |_| screen.set(Screen::Start)>{t(Msg::KioskDone)}</button>
             </div>
         </section>
+    }
+}
+
+/// With the phone given at the kiosk: one tap for an SMS when that many are ahead and when
+/// the number is called, so the customer may sit down or step out.
+#[component]
+fn SmsReminder(hall: String, ticket: TicketView) -> impl IntoView {
+    let app = use_app();
+    let (id, key) = (ticket.id, ticket.key.clone());
+    let save = Action::new_local(move |n: &u32| {
+        let (hall, request) = (
+            hall.clone(),
+            WatchRequest {
+                ahead_at: Some(*n),
+                on_call: true,
+                phone: None,
+                key: key.clone(),
+            },
+        );
+        async move { api::queue::watch(&hall, id, &request).await }
+    });
+    let done = move || matches!(save.value().get(), Some(Ok(_)));
+    Effect::new(move |_| {
+        if let Some(Err(e)) = save.value().get() {
+            app.error(&e);
+        }
+    });
+    view! {
+        <div class="no-print kiosk-sms" data-testid="kiosk-sms">
+            <p>{t(Msg::KioskSmsLead)}</p>
+            <Show when=move || !done() fallback=|| view! { <p class="notice-inline" role="status">{t(Msg::NotifyIsSet)}</p> }>
+                <div class="row">
+                    {[1u32, 3, 5].into_iter().map(|n| view! {
+                        <button type="button" class="button secondary" disabled=move || save.pending().get()
+                            on:click=move |_| { save.dispatch(n); }>
+                            {move || app.text(Msg::KioskSmsAt).replace("{}", &n.to_string())}
+                        </button>
+                    }).collect_view()}
+                </div>
+            </Show>
+        </div>
     }
 }
 

@@ -1,3 +1,4 @@
-//! One module per route.
+//! One module per route, and the ticket's reminder form.
 
+mod reminder;
 pub mod ticket;

@@ -1,6 +1,8 @@
 //! The customer's live ticket: number, people ahead and a wait range, a reminder when N are
-//! ahead, a full-screen notice when called, cancel, and a rating once served.
+//! ahead and when called (by SMS and in the inbox, so the page need not stay open; and on the
+//! page while it is), a full-screen notice when called, cancel, and a rating once served.
 
+use super::reminder::{Reminder, ReminderForm};
 use domain::queue::protocol::TicketView;
 use domain::queue::TicketState;
 use domain::{ApiError, ErrorCode};
@@ -17,7 +19,7 @@ use ui::i18n::{business_msg, t, Msg};
 use ui::live::use_queue_feed;
 use ui::state::{forget, store, stored, use_app, ToastKind};
 
-fn reminder_key(r: &TicketRef) -> String {
+pub fn reminder_key(r: &TicketRef) -> String {
     format!("gridhall.remind.{}.{}", r.hall, r.id)
 }
 
@@ -41,6 +43,8 @@ pub fn TicketPage() -> impl IntoView {
         alerted: StoredValue::new(None),
         dismissed: RwSignal::new(None),
     };
+    // Made once for the page: the card is drawn anew with every queue change.
+    let reminder = ReminderForm::new(&at);
     let fetch_ref = at.clone();
     let ticket = LocalResource::new(move || {
         // Every change to the hall's queue may move this ticket: read it again.
@@ -57,7 +61,7 @@ pub fn TicketPage() -> impl IntoView {
                 let at = at.clone();
                 view! {
                     {known.offline.then(|| view! { <p class="badge offline-badge" role="status" data-testid="offline-badge">{t(Msg::OfflineLastKnown)}</p> })}
-                    <TicketCard ticket=known.view at seen/>
+                    <TicketCard ticket=known.view at seen reminder/>
                 }
             }/>
         </section>
@@ -102,7 +106,12 @@ struct CallSeen {
 }
 
 #[component]
-fn TicketCard(ticket: TicketView, at: TicketRef, seen: CallSeen) -> impl IntoView {
+fn TicketCard(
+    ticket: TicketView,
+    at: TicketRef,
+    seen: CallSeen,
+    reminder: ReminderForm,
+) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let called = matches!(ticket.state, TicketState::Called);
@@ -144,7 +153,10 @@ fn TicketCard(ticket: TicketView, at: TicketRef, seen: CallSeen) -> impl IntoVie
                 </Show>
             }
         })}
-        {(ticket.state == TicketState::Waiting).then(|| view! { <Reminder at=at.clone()/> <CancelButton at=at.clone()/> })}
+        {(ticket.state == TicketState::Waiting).then(|| view! {
+            <Reminder form=reminder watch=ticket.watch has_phone=ticket.has_phone/>
+            <CancelButton at=at.clone()/>
+        })}
         {(ticket.state == TicketState::Served && ticket.rating.is_none()).then(|| view! { <RatingForm target=at.clone()/> })}
     }
 }
@@ -161,28 +173,6 @@ fn remind_if_close(at: &TicketRef, ahead: Option<u32>) {
         app.toast(ToastKind::Success, text);
         alerts::alert(app.text(Msg::AppName), text);
         forget(&key);
-    }
-}
-
-#[component]
-fn Reminder(at: TicketRef) -> impl IntoView {
-    let app = use_app();
-    let wanted = RwSignal::new("3".to_string());
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        alerts::ask_permission();
-        let n = wanted.get_untracked().trim().parse::<u32>().unwrap_or(3);
-        store(&reminder_key(&at), &n.to_string());
-        app.success(Msg::NotifySaved);
-    };
-    view! {
-        <form class="form card row" on:submit=save data-testid="reminder">
-            <div class="field">
-                <label for="remind-n">{t(Msg::NotifyWhen)}</label>
-                <input id="remind-n" type="number" min="0" max="50" inputmode="numeric" bind:value=wanted/>
-            </div>
-            <button type="submit" class="button secondary">{t(Msg::NotifySet)}</button>
-        </form>
     }
 }
 

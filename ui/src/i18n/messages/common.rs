@@ -40,6 +40,8 @@ macro_rules! common_messages {
     PosterSaved => "海报已保存", "Poster saved";
     ConfirmWithdrawPoster => "确定撤下这张海报？", "Take this poster down?";
     OutageArea => "停电范围", "Area";
+    OutageNoticeHint => "停电范围写街道和门牌号段（如“湖滨路 1–20 号”）或小区名，用“、”分隔；地址在范围内的绑定户会收到站内消息和短信。计划停电须提前 7 天通知。", "Write streets with house numbers (e.g. \"湖滨路 1–20 号\") or estates, separated by 、. Customers of bound accounts in the area are told in their inbox and by SMS. Planned outages need 7 days' notice.";
+    OutageUrgent => "紧急停电：不足 7 天通知，确认无法提前告知", "Urgent: less than 7 days' notice, and it cannot be announced earlier";
     OutageReason => "停电原因", "Reason";
     OutageEnds => "结束时间", "Ends";
     NewOutage => "发布停电通知", "Announce an outage";
@@ -181,6 +183,8 @@ macro_rules! common_messages {
     ErrNotFound => "内容不存在或已删除", "Not found";
     ErrRequired => "此项为必填", "This field is required";
     ErrEndBeforeStart => "结束时间需晚于开始时间", "The end must be after the start";
+    ErrOutageNotice => "这次停电距开始不足 7 天，按服务承诺须提前 7 天通知客户。确属紧急的，请勾选“紧急停电”后再发布。", "This outage starts in less than 7 days; customers must be told 7 days ahead. If it is urgent, tick \"Urgent\" and publish again.";
+    ErrWatchAhead => "最多可设置前面剩 20 人时提醒。", "Choose at most 20 people ahead.";
     ErrServer => "服务器开小差了，请稍后重试", "Something went wrong on our side; please try again";
     RoleCustomer => "客户", "Customer";
     RoleHallStaff => "窗口人员", "Hall staff";

@@ -56,12 +56,14 @@ macro_rules! projects_messages {
     FirmAccepted => "已接受", "Accepted";
     InboxTitle => "消息", "Messages";
     InboxEmpty => "暂无消息", "No messages";
-    NoticeYourTurn => "轮到您办理：", "Your turn: ";
-    NoticeProgress => "进度更新：", "Progress: ";
-    NoticeAssigned => "贵单位被选中，请接受或拒绝：", "Your firm was chosen; accept or decline: ";
-    NoticeDueSoon => "即将到期：", "Due soon: ";
-    NoticeOverdue => "已超期，请督办：", "Overdue, please follow up: ";
+    InboxReadAll => "全部标为已读", "Mark all as read";
+    InboxUnreadBadge => "条未读", "unread";
     OutboxTitle => "短信外发记录", "SMS outbox";
-    OutboxLead => "未配置短信通道时，短信只记录在这里，不会真正发出。", "With no SMS provider configured, messages are only logged here, not sent.";
+    OutboxLead => "未配置短信通道时，短信只记录在这里，不会真正发出；发送失败的会自动重试，多次失败后标为“失败”。", "With no SMS provider configured, messages are only logged here, not sent. Failed sends are retried automatically and marked failed after the last try.";
+    OutboxPending => "等待发送", "Waiting";
+    OutboxSending => "发送中", "Sending";
+    OutboxSent => "已发送", "Sent";
+    OutboxFailed => "发送失败", "Failed";
+    OutboxLogged => "仅记录", "Logged only";
     } };
 }

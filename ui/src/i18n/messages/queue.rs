@@ -35,6 +35,13 @@ macro_rules! queue_messages {
     NotifyWhen => "前面剩几人时提醒我", "Tell me when this many are ahead";
     NotifySet => "设置提醒", "Set reminder";
     NotifySaved => "提醒已设置", "Reminder set";
+    KioskSmsLead => "需要短信提醒吗？轮到您之前和叫号时，我们会发短信到您留下的手机。", "Want an SMS? We text the number you gave before your turn and when you are called.";
+    KioskSmsAt => "前面剩 {} 人时提醒", "When {} are ahead";
+    NotifyOnCall => "叫到我的号时通知我", "Tell me when I am called";
+    NotifyPhone => "短信通知的手机号（选填）", "Mobile number for SMS (optional)";
+    NotifyPhoneKept => "已使用取号时留下的手机号", "The number you gave at check-in";
+    NotifyPhoneHint => "留下手机号，锁屏或离开页面也能收到短信提醒。", "Leave a number and the SMS reaches you even with the page closed.";
+    NotifyIsSet => "提醒已设置：到时我们会短信通知您，本页打开时也会提醒。", "Reminder set: we will text you, and this page alerts you while it is open.";
     AlmostYourTurn => "快到您了，请回到营业厅等候叫号", "Almost your turn: please come back to the hall";
     Live => "实时", "Live";
     Offline => "连接中断，正在重连…", "Offline, reconnecting…";

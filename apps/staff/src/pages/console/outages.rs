@@ -43,6 +43,7 @@ fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
         RwSignal::new(local_input(now())),
         RwSignal::new(String::new()),
     );
+    let urgent = RwSignal::new(false);
     let error: FormError = RwSignal::new(None);
     let general = form_error(error, FIELDS);
     let halls = LocalResource::new(api::halls);
@@ -56,6 +57,7 @@ fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
                     reason: reason.get_untracked(),
                     starts_at,
                     ends_at: required_time(app, &ends.get_untracked(), "ends_at")?,
+                    urgent: urgent.get_untracked(),
                 })
             });
         let input = match input {
@@ -68,6 +70,7 @@ fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
                     error.set(None);
                     area.set(String::new());
                     reason.set(String::new());
+                    urgent.set(false);
                     app.success(Msg::OutageSaved);
                     on_saved.run(());
                 }
@@ -100,6 +103,11 @@ fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
                 <TextField scope="outage" label=Msg::StartsAt name="starts_at" value=starts error kind="datetime-local"/>
                 <TextField scope="outage" label=Msg::OutageEnds name="ends_at" value=ends error kind="datetime-local"/>
             </div>
+            <p class="hint">{t(Msg::OutageNoticeHint)}</p>
+            <label class="check">
+                <input type="checkbox" bind:checked=urgent data-testid="outage-urgent"/>
+                {t(Msg::OutageUrgent)}
+            </label>
             <p class="form-error" role="alert">{move || general.get()}</p>
             <button type="submit" class="button primary" data-testid="outage-submit">{t(Msg::Publish)}</button>
         </form>

@@ -1,0 +1,64 @@
+// Notifications away from the page: a customer asks on the ticket page for an SMS when 2 are
+// ahead and when called, closes the page, and the gateway (scripts/sms-sink.mjs) receives each
+// message once as a clerk serves the queue.
+import { test, expect, request } from '@playwright/test';
+import { baseURL } from '../playwright.config.mjs';
+import { freshMobile, login, personAt, testMonday } from './helpers.mjs';
+
+const sink = process.env.SMS_SINK_URL ?? 'http://127.0.0.1:8789';
+
+async function smsTo(phone) {
+  const res = await fetch(`${sink}/messages?to=${phone}`);
+  return (await res.json()).map((m) => m.body);
+}
+
+test('a customer who left the ticket page gets an SMS at two ahead and one at the call', async ({ browser }) => {
+  const now = testMonday();
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { 'x-test-now': now } });
+  for (let i = 0; i < 3; i++) {
+    const res = await api.post('/api/halls/gaoxin/tickets', { data: { business: 'invoice', channel: 'kiosk' } });
+    expect(res.status()).toBe(201);
+  }
+
+  const customer = await personAt(browser, now);
+  await customer.page.goto('/halls/gaoxin');
+  const form = customer.page.getByTestId('take-number');
+  await form.getByLabel('办理业务').selectOption('invoice');
+  await form.getByRole('button', { name: '取号' }).click();
+  await expect(customer.page).toHaveURL(/\/halls\/gaoxin\/tickets\/\d+\?key=/);
+  const number = (await customer.page.getByTestId('ticket-number').textContent()).trim();
+  const phone = freshMobile();
+  const reminder = customer.page.getByTestId('reminder');
+  await reminder.getByLabel('前面剩几人时提醒我').fill('2');
+  await expect(reminder.getByLabel('叫到我的号时通知我')).toBeChecked();
+  await reminder.getByLabel('短信通知的手机号（选填）').fill(phone);
+  await reminder.getByRole('button', { name: '设置提醒' }).click();
+  await expect(reminder.getByTestId('reminder-set')).toBeVisible();
+  // The customer goes for a coffee: no page of ours is open.
+  await customer.context.close();
+
+  const staff = await personAt(browser, now);
+  await login(staff.page, 'staff.gaoxin.1');
+  const console_ = staff.page.getByTestId('counter-console');
+  await console_.getByLabel('我的窗口').selectOption('3');
+  for (;;) {
+    await console_.getByTestId('call-next').click();
+    const current = console_.getByTestId('current-number');
+    await expect(current).toHaveText(/^[A-Z]\d{3}$/);
+    if ((await current.textContent()).trim() === number) break;
+    await console_.getByRole('button', { name: '开始办理' }).click();
+    await console_.getByTestId('finish').click();
+    await expect(console_.getByTestId('call-next')).toBeVisible();
+  }
+
+  await expect.poll(() => smsTo(phone), { timeout: 10_000 }).toHaveLength(2);
+  const bodies = await smsTo(phone);
+  expect(bodies.filter((b) => b.includes('还有 2 位'))).toEqual([
+    `【江城供电】您的号码 ${number} 前面还有 2 位，请返回营业厅。`,
+  ]);
+  expect(bodies.filter((b) => b.includes('请到 3 号窗口'))).toEqual([
+    `【江城供电】您的号码 ${number} 已叫到，请到 3 号窗口办理。`,
+  ]);
+  await staff.context.close();
+  await api.dispose();
+});
