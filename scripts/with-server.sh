@@ -9,7 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 state=$1 port=$2; shift 2
 # The SMS gateway's stand-in (scripts/sms-sink.mjs) listens on the next port; the courier
-# posts there, and a failed send is retried after 200 ms, then 400, 800, ... (not 30 s).
+# posts there, and a failed send is retried after 200 ms, then 400, 800, ... (not 30 s). The
+# sink is also the tests' push service; the VAPID key pair below is for tests only (production
+# keys are secrets, see README "Notifications").
+test_vapid_public=BMXFBbu2g5-fyzE6dal-XS-6eH5POlaqF6jBSkYXKvBwibOPNfm6utni95pyPCiOJHfuLaVXUgZ_5d79o-s_9XM
+test_vapid_private=gIpHhjAB0QI7QB6IXvvEX5a3cXOMO7rp04FKA83eL0w
 sink_port=$((port + 1))
 rm -rf "$state"
 scripts/db.sh "$state"
@@ -20,10 +24,10 @@ log="$state/wrangler.log"
 export VSCODE_INSPECTOR_OPTIONS=1
 setsid bash -c '
   while true; do
-    wrangler dev --ip 127.0.0.1 --port "$1" --persist-to "$2" --show-interactive-dev-session=false --var TEST_CLOCK:1 --var PAYMENT_NOTIFY_SECRET:test-gateway-secret --var SMS_WEBHOOK_URL:http://127.0.0.1:"$3"/sms --var NOTIFY_RETRY_BASE_MS:200 --log-level warn
+    wrangler dev --ip 127.0.0.1 --port "$1" --persist-to "$2" --show-interactive-dev-session=false --var TEST_CLOCK:1 --var PAYMENT_NOTIFY_SECRET:test-gateway-secret --var SMS_WEBHOOK_URL:http://127.0.0.1:"$3"/sms --var NOTIFY_RETRY_BASE_MS:200 --var VAPID_PUBLIC_KEY:"$4" --var VAPID_PRIVATE_KEY:"$5" --var VAPID_SUBJECT:mailto:ops@gridhall.test --log-level warn
     echo "[server] wrangler dev exited with status $?; restarting"
     sleep 1
-  done' supervisor "$port" "$state" "$sink_port" > "$log" 2>&1 &
+  done' supervisor "$port" "$state" "$sink_port" "$test_vapid_public" "$test_vapid_private" > "$log" 2>&1 &
 supervisor=$!
 setsid node scripts/sms-sink.mjs "$sink_port" > "$state/sms-sink.log" 2>&1 &
 sink=$!

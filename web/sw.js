@@ -89,3 +89,39 @@ async function fetchAndKeep(cache, path) {
   if (res.ok) await cache.put(path, res.clone());
   return res;
 }
+
+// Web Push (functions/src/notify/webpush.rs): the payload is {title, body, link, tag}. A newer
+// notice of one case replaces the older one (same tag); tapping it opens the case, in a window
+// of ours already showing it if there is one.
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { body: event.data ? event.data.text() : '' };
+  }
+  event.waitUntil(
+    self.registration.showNotification(data.title || '江城供电', {
+      body: data.body || '',
+      tag: data.tag || undefined,
+      renotify: Boolean(data.tag),
+      icon: '/icons/icon-192.png',
+      lang: 'zh-CN',
+      data: { link: data.link || '/inbox' },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const link = new URL((event.notification.data && event.notification.data.link) || '/inbox', self.location.origin);
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => {
+        const u = new URL(w.url);
+        return u.pathname === link.pathname && u.search === link.search;
+      });
+      return open ? open.focus() : self.clients.openWindow(link.href);
+    }),
+  );
+});

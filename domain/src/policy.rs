@@ -65,7 +65,9 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         | AppointmentCancel
         | AppointmentReschedule
         | AppointmentArrive => Audience::Roles(CUSTOMERS),
-        ChangePassword => Audience::SignedIn,
+        ChangePassword | NotifyPreferencesGet | NotifyPreferencesSet | PushSubscribe
+        | PushUnsubscribe => Audience::SignedIn,
+        PushKey => Audience::Public,
         StaffNoticeList | NoticeCreate | NoticeUpdate | NoticeWithdraw => {
             Audience::Roles(NOTICE_EDITORS)
         }
@@ -98,7 +100,7 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         ProjectCreate => Audience::Roles(CUSTOMERS),
         // Reports cover the staff's own hall, or every hall for the admin.
         ProjectDurationsCsv | ProjectOnTime => Audience::Roles(COUNTER_STAFF),
-        ReminderRun | OutboxList | OutboxDeliver => Audience::Roles(ADMINS),
+        ReminderRun | BillNoticeRun | OutboxList | OutboxDeliver => Audience::Roles(ADMINS),
         // A customer's accounts, bills and payments are theirs alone.
         UtilityAccountList | UtilityAccountBind | UtilityAccountUnbind | BillList | UsageGet
         | LedgerGet | BillGet | PaymentCreate | PaymentGet | PaymentSandbox => {

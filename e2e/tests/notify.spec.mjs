@@ -62,3 +62,45 @@ test('a customer who left the ticket page gets an SMS at two ahead and one at th
   await staff.context.close();
   await api.dispose();
 });
+
+test('a signed-in customer sees a ticket notice in the header count and opens the ticket from the inbox', async ({ browser }) => {
+  const now = testMonday();
+  const customer = await personAt(browser, now);
+  const page = customer.page;
+  const phone = freshMobile();
+  await page.goto('/register');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('姓名').fill('李大爷');
+  await page.getByLabel('密码', { exact: true }).fill('Sunshine2026');
+  await page.getByLabel('确认密码').fill('Sunshine2026');
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  await page.goto('/halls/xinghu');
+  const form = page.getByTestId('take-number');
+  await form.getByLabel('办理业务').selectOption('invoice');
+  await form.getByRole('button', { name: '取号' }).click();
+  await expect(page).toHaveURL(/\/halls\/xinghu\/tickets\/\d+\?key=/);
+  const ticketUrl = new URL(page.url());
+  const number = (await page.getByTestId('ticket-number').textContent()).trim();
+  const reminder = page.getByTestId('reminder');
+  await reminder.getByLabel('前面剩几人时提醒我').fill('20');
+  await reminder.getByRole('button', { name: '设置提醒' }).click();
+  await expect(reminder.getByTestId('reminder-set')).toBeVisible();
+
+  // The notice reaches the inbox from the hall's queue a moment later; then any page's header
+  // counts it.
+  await expect.poll(async () => (await (await page.request.get('/api/inbox/unread')).json()).unread, { timeout: 10_000 }).toBe(1);
+  await page.goto('/notices');
+  await expect(page.getByTestId('unread-count')).toHaveText(/^1/);
+  await page.getByTestId('inbox-link').click();
+  const item = page.getByTestId('inbox-item').filter({ hasText: number });
+  await expect(item).toHaveClass(/unread/);
+  await item.getByRole('button').click();
+  await expect(page).toHaveURL(ticketUrl.pathname + ticketUrl.search);
+  await expect(page.getByTestId('ticket-number')).toHaveText(number);
+  await page.goto('/inbox');
+  await expect(page.getByTestId('inbox-item').filter({ hasText: number })).not.toHaveClass(/unread/);
+  await expect(page.getByTestId('unread-count')).toHaveCount(0);
+  await customer.context.close();
+});

@@ -9,12 +9,15 @@ pub fn request_time(req: &Request, env: &Env) -> DateTime<Utc> {
     test_time(req, env).unwrap_or_else(crate::db::now)
 }
 
-fn test_time(req: &Request, env: &Env) -> Option<DateTime<Utc>> {
-    let enabled = env
-        .var("TEST_CLOCK")
+/// Whether the Worker runs for tests (scripts/with-server.sh; never wrangler.toml).
+pub fn test_clock_on(env: &Env) -> bool {
+    env.var("TEST_CLOCK")
         .map(|v| v.to_string() == "1")
-        .unwrap_or(false);
-    if !enabled {
+        .unwrap_or(false)
+}
+
+fn test_time(req: &Request, env: &Env) -> Option<DateTime<Utc>> {
+    if !test_clock_on(env) {
         return None;
     }
     let raw = req.headers().get("x-test-now").ok()??;

@@ -68,17 +68,19 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response
 }
 
 /// The daily cron (wrangler.toml): due-soon reminders and overdue escalations for projects,
-/// then the courier delivers what is due.
+/// bills issued and fallen due, then the courier delivers what is due.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
-    let run = match db::Db::new(&env) {
-        Ok(db) => projects::run_reminders(&db, &env, db::now())
-            .await
-            .map(|_| ()),
-        Err(e) => Err(e),
-    };
-    if let Err(e) = run {
-        worker::console_error!("project reminders failed: {}", e.0.message);
+    match db::Db::new(&env) {
+        Ok(db) => {
+            if let Err(e) = projects::run_reminders(&db, &env, db::now()).await {
+                worker::console_error!("project reminders failed: {}", e.0.message);
+            }
+            if let Err(e) = billing::notices::run(&db, &env, db::now()).await {
+                worker::console_error!("bill notices failed: {}", e.0.message);
+            }
+        }
+        Err(e) => worker::console_error!("no database: {}", e.0.message),
     }
     // Whatever the courier's alarm may have missed leaves now.
     notify::poke(&env).await;

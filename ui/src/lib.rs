@@ -11,6 +11,7 @@ pub mod every;
 pub mod i18n;
 pub mod live;
 pub mod nav;
+pub mod push;
 pub mod socket;
 pub mod speech;
 pub mod state;

@@ -7,6 +7,7 @@
 pub mod inbox;
 pub mod outages;
 pub mod outbox;
+pub mod push;
 pub mod queue;
 pub mod texts;
 
@@ -103,6 +104,23 @@ fn defaults(topic: Topic) -> TopicChannels {
 }
 
 impl Preferences {
+    /// The choices as stored: one entry per topic in [`Topic::ALL`] order, missing ones at
+    /// their defaults; a topic given twice is refused.
+    pub fn normalised(self) -> crate::ApiResult<Preferences> {
+        for (i, c) in self.topics.iter().enumerate() {
+            if self.topics[..i].iter().any(|d| d.topic == c.topic) {
+                return Err(crate::ApiError::validation(
+                    "topics",
+                    "each topic may be given once",
+                ));
+            }
+        }
+        Ok(Preferences {
+            topics: Topic::ALL.iter().map(|&t| self.for_topic(t)).collect(),
+            quiet_hours: self.quiet_hours,
+        })
+    }
+
     pub fn for_topic(&self, topic: Topic) -> TopicChannels {
         self.topics
             .iter()
@@ -175,6 +193,36 @@ pub fn route(topic: Topic, prefs: &Preferences, reach: Reach, minute: u32) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_preferences_cover_every_topic_once_and_refuse_a_repeat() {
+        let off = TopicChannels {
+            topic: Topic::Bills,
+            sms: false,
+            push: false,
+            email: false,
+        };
+        let p = Preferences {
+            topics: vec![off],
+            quiet_hours: false,
+        }
+        .normalised()
+        .unwrap();
+        assert_eq!(p.topics.len(), Topic::ALL.len());
+        assert_eq!(p.for_topic(Topic::Bills), off);
+        assert!(
+            p.for_topic(Topic::Queue).sms,
+            "the rest keep their defaults"
+        );
+        let twice = Preferences {
+            topics: vec![off, off],
+            quiet_hours: true,
+        };
+        assert_eq!(
+            twice.normalised().unwrap_err().field.as_deref(),
+            Some("topics")
+        );
+    }
 
     const EVERYWHERE: Reach = Reach {
         phone: true,

@@ -2,6 +2,7 @@
 //! daily usage, and the ledger. Every read goes through `bound`, so an account is visible only
 //! to the users who bound it.
 
+pub mod notices;
 pub mod payments;
 pub mod provider;
 

@@ -1,6 +1,7 @@
 //! Telling customers of their tickets away from the page. After each change the queue works
 //! out what is due (domain::notify::queue) and stores it with the change; the alarm then writes
-//! it to the one inbox and outbox in D1 and wakes the courier. A copy that fails is tried again
+//! it to the one inbox and outbox in D1 (SMS to the ticket's phone; the inbox and a push to the
+//! devices of a signed-in owner) and wakes the courier. A copy that fails is tried again
 //! at the next alarm; each message's id makes a second copy of it change nothing.
 
 use super::store::{Live, Store};
@@ -113,6 +114,13 @@ pub async fn flush(store: &Store, db: &Db, env: &Env) -> Result<bool> {
         let envelope = record.envelope();
         if let Some(customer) = record.customer_id {
             statements.push(envelope.inbox(db, &Users::one(customer), ("", Vec::new()))?);
+            statements.push(envelope.push(
+                db,
+                env,
+                &Users::one(customer),
+                ("", Vec::new()),
+                Lang::Zh,
+            )?);
         }
         if let Some(phone) = &record.phone {
             statements.push(envelope.sms(

@@ -5,7 +5,7 @@
 //! UPDATE before it is sent, so a message is sent at most once however many runs race.
 //! One courier serves the utility; a province would name one per region (`id_from_name`).
 
-use super::sms;
+use super::{sms, subscriptions, webpush, Failure};
 use crate::args;
 use crate::db::{now, Db};
 use crate::error::{Error, Result};
@@ -26,6 +26,7 @@ struct Claimed {
     channel: String,
     recipient: String,
     body: String,
+    topic: String,
     attempts: i64,
 }
 
@@ -57,19 +58,39 @@ async fn claim(db: &Db) -> Result<Vec<Claimed>> {
         "UPDATE outbox SET status = 'sending', attempts = attempts + 1, claimed_until = ? \
          WHERE id IN (SELECT id FROM outbox WHERE (status = 'pending' AND next_at <= ?) \
                       OR (status = 'sending' AND claimed_until < ?) ORDER BY next_at LIMIT ?) \
-         RETURNING id, message_id, channel, recipient, body, attempts",
+         RETURNING id, message_id, channel, recipient, body, topic, attempts",
         args![at + CLAIM_MS, at, at, BATCH],
     )
     .await
 }
 
-async fn send(env: &Env, m: &Claimed) -> std::result::Result<(), sms::Failure> {
+async fn send(db: &Db, env: &Env, m: &Claimed) -> std::result::Result<(), Failure> {
     match m.channel.as_str() {
         "sms" => sms::send(env, &m.message_id, &m.recipient, &m.body).await,
-        other => Err(sms::Failure {
-            permanent: true,
-            error: format!("no adapter for {other}"),
-        }),
+        "push" => {
+            let device = subscriptions::keys(db, &m.recipient)
+                .await
+                .map_err(|e| Failure::retry(e.0.message))?
+                .ok_or_else(|| Failure::gone("the device unsubscribed".into()))?;
+            let urgent = m.topic == "queue";
+            let sent = webpush::send(
+                env,
+                &m.recipient,
+                &device.p256dh,
+                &device.auth,
+                &m.body,
+                urgent,
+            )
+            .await;
+            if sent.as_ref().is_err_and(|f| f.gone) {
+                // The browser dropped the subscription: never push to it again.
+                subscriptions::forget(db, &m.recipient)
+                    .await
+                    .map_err(|e| Failure::retry(e.0.message))?;
+            }
+            sent
+        }
+        other => Err(Failure::permanent(format!("no adapter for {other}"))),
     }
 }
 
@@ -80,7 +101,7 @@ pub async fn deliver_due(db: &Db, env: &Env) -> Result<Run> {
         let claimed = claim(db).await?;
         for m in &claimed {
             let at = now().timestamp_millis();
-            let outcome = send(env, m).await;
+            let outcome = send(db, env, m).await;
             let attempts = u32::try_from(m.attempts).unwrap_or(u32::MAX);
             let (sql, values) = match outcome {
                 Ok(()) => {

@@ -5,7 +5,10 @@
 
 pub mod courier;
 pub mod inbox;
+pub mod preferences;
 mod sms;
+pub mod subscriptions;
+mod webpush;
 
 use crate::args;
 use crate::db::Db;
@@ -13,8 +16,9 @@ use crate::error::Result;
 use chrono::Timelike;
 use domain::notify::inbox::{said, CaseKind};
 use domain::notify::outbox::OutboxStatus;
+use domain::notify::push::PushPayload;
 use domain::notify::texts::{Lang, Message};
-use domain::notify::{route, Channel, Preferences, Reach};
+use domain::notify::{route, Channel, Reach};
 use domain::wire::wire_name;
 use worker::{D1PreparedStatement, Env};
 
@@ -28,6 +32,49 @@ pub struct Envelope {
     pub link: Option<String>,
     pub message: Message,
     pub at: i64,
+}
+
+/// Why a try to deliver failed: for a while (tried again later), for good, or for good because
+/// the recipient is gone (a push subscription the browser dropped: it is removed).
+pub struct Failure {
+    pub permanent: bool,
+    pub gone: bool,
+    pub error: String,
+}
+
+impl Failure {
+    pub fn retry(error: String) -> Failure {
+        Failure {
+            permanent: false,
+            gone: false,
+            error,
+        }
+    }
+    pub fn permanent(error: String) -> Failure {
+        Failure {
+            permanent: true,
+            gone: false,
+            error,
+        }
+    }
+    pub fn gone(error: String) -> Failure {
+        Failure {
+            permanent: true,
+            gone: true,
+            error,
+        }
+    }
+
+    /// A provider's answer: 2xx sent; 404 and 410 gone; 408, 429 and 5xx later; other 4xx
+    /// never.
+    pub fn of_status(code: u16, who: &str) -> std::result::Result<(), Failure> {
+        match code {
+            200..=299 => Ok(()),
+            404 | 410 => Err(Failure::gone(format!("{who} answered {code}: gone"))),
+            408 | 429 | 500..=599 => Err(Failure::retry(format!("{who} answered {code}"))),
+            _ => Err(Failure::permanent(format!("{who} refused it ({code})"))),
+        }
+    }
 }
 
 /// Who gets a message, as SQL over `users` (`WHERE …`) and its values.
@@ -50,7 +97,8 @@ impl Users {
 pub fn first_status(env: &Env, channel: Channel) -> OutboxStatus {
     let configured = match channel {
         Channel::Sms => sms::configured(env),
-        Channel::Inbox | Channel::Push | Channel::Email => false,
+        Channel::Push => webpush::configured(env),
+        Channel::Inbox | Channel::Email => false,
     };
     if configured {
         OutboxStatus::Pending
@@ -129,28 +177,68 @@ impl Envelope {
     }
 }
 
-/// Tells users of something in their case: the inbox at once, and the other channels their
-/// topic goes by (domain::notify::route), SMS held back to the end of quiet hours where those
-/// apply. Then wakes the courier.
+impl Envelope {
+    /// A push to every device `to` subscribed, in `lang`, with `extra` SQL appended to the
+    /// users' WHERE (e.g. a project's act guard).
+    pub fn push(
+        &self,
+        db: &Db,
+        env: &Env,
+        to: &Users,
+        extra: (&str, Vec<crate::db::Arg>),
+        lang: Lang,
+    ) -> Result<D1PreparedStatement> {
+        let status = first_status(env, Channel::Push);
+        let words = self.message.words(lang);
+        let payload = serde_json::to_string(&PushPayload {
+            title: words.title,
+            body: words.body,
+            link: self.link.clone(),
+            tag: format!("{}:{}", wire_name(&self.case_kind), self.case_id),
+        })?;
+        let mut values = args![
+            format!("{}:push:", self.message_id),
+            payload,
+            wire_name(&self.message.topic()),
+            wire_name(&self.case_kind),
+            self.case_id.clone(),
+            self.at,
+            wire_name(&status),
+            (status == OutboxStatus::Pending).then(|| crate::db::now().timestamp_millis())
+        ];
+        values.extend(to.args.iter().cloned());
+        values.extend(extra.1);
+        db.statement(
+            &format!(
+                "INSERT OR IGNORE INTO outbox (message_id, channel, recipient, body, topic, case_kind, case_id, at, status, next_at) \
+                 SELECT ? || id, 'push', endpoint, ?, ?, ?, ?, ?, ?, ? FROM push_subscriptions \
+                 WHERE user_id IN (SELECT id FROM users WHERE ({}){})",
+                to.filter, extra.0
+            ),
+            values,
+        )
+    }
+}
+
+/// Tells users of something in their case: the inbox at once, and the channels each has chosen
+/// for its topic (domain::notify::route over their stored preferences), SMS held back to the
+/// end of quiet hours where those apply. Then wakes the courier.
 pub async fn tell(db: &Db, env: &Env, users: &[i64], envelope: &Envelope) -> Result<()> {
     let minute = {
         let local = domain::hours::to_local(crate::db::from_ms(envelope.at));
         local.hour() * 60 + local.minute()
     };
+    // A user without a phone or a subscribed device gets no row for it: the inserts select
+    // only numbers and devices that exist.
     let reach = Reach {
         phone: true,
-        push: false,
+        push: true,
         email: false,
     };
+    let topic = envelope.message.topic();
     let mut statements = Vec::new();
-    let deliveries = route(
-        envelope.message.topic(),
-        &Preferences::default(),
-        reach,
-        minute,
-    );
-    for &user in users {
-        for delivery in &deliveries {
+    for (user, prefs) in preferences::of_users(db, users).await? {
+        for delivery in route(topic, &prefs, reach, minute) {
             match delivery.channel {
                 Channel::Inbox => {
                     statements.push(envelope.inbox(db, &Users::one(user), ("", Vec::new()))?)
@@ -163,7 +251,14 @@ pub async fn tell(db: &Db, env: &Env, users: &[i64], envelope: &Envelope) -> Res
                     Lang::Zh,
                     delivery.after_minutes,
                 )?),
-                Channel::Push | Channel::Email => {}
+                Channel::Push => statements.push(envelope.push(
+                    db,
+                    env,
+                    &Users::one(user),
+                    ("", Vec::new()),
+                    Lang::Zh,
+                )?),
+                Channel::Email => {}
             }
         }
     }

@@ -3,6 +3,7 @@
 //! drop a repeat. 2xx is sent; 4xx other than 408 and 429 is a refusal for good (a number
 //! that does not exist, a body it will not send); anything else is tried again later.
 
+use super::Failure;
 use crate::settings::setting;
 use worker::{Env, Fetch, Headers, Method, Request, RequestInit};
 
@@ -10,18 +11,9 @@ pub fn configured(env: &Env) -> bool {
     setting(env, "SMS_WEBHOOK_URL").is_some()
 }
 
-/// Why a try failed.
-pub struct Failure {
-    pub permanent: bool,
-    pub error: String,
-}
-
 pub async fn send(env: &Env, id: &str, to: &str, body: &str) -> Result<(), Failure> {
     let Some(url) = setting(env, "SMS_WEBHOOK_URL") else {
-        return Err(Failure {
-            permanent: true,
-            error: "no SMS gateway is configured".into(),
-        });
+        return Err(Failure::permanent("no SMS gateway is configured".into()));
     };
     let payload = serde_json::json!({ "id": id, "to": to, "body": body }).to_string();
     let headers = Headers::new();
@@ -30,25 +22,11 @@ pub async fn send(env: &Env, id: &str, to: &str, body: &str) -> Result<(), Failu
     init.with_method(Method::Post)
         .with_headers(headers)
         .with_body(Some(payload.into()));
-    let retry = |error: String| Failure {
-        permanent: false,
-        error,
-    };
-    let request = Request::new_with_init(&url, &init).map_err(|e| Failure {
-        permanent: true,
-        error: format!("bad SMS_WEBHOOK_URL: {e}"),
-    })?;
+    let request = Request::new_with_init(&url, &init)
+        .map_err(|e| Failure::permanent(format!("bad SMS_WEBHOOK_URL: {e}")))?;
     let response = Fetch::Request(request)
         .send()
         .await
-        .map_err(|e| retry(format!("gateway unreachable: {e}")))?;
-    match response.status_code() {
-        200..=299 => Ok(()),
-        code @ (408 | 429) => Err(retry(format!("gateway answered {code}"))),
-        code @ 400..=499 => Err(Failure {
-            permanent: true,
-            error: format!("gateway refused the message ({code})"),
-        }),
-        code => Err(retry(format!("gateway answered {code}"))),
-    }
+        .map_err(|e| Failure::retry(format!("gateway unreachable: {e}")))?;
+    Failure::of_status(response.status_code(), "SMS gateway")
 }

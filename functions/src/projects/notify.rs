@@ -1,5 +1,6 @@
 //! Notifications for projects, through the one inbox and outbox (`crate::notify`): rows in
-//! each recipient's inbox and, for key nodes, SMS to the customer's or the firm's phone.
+//! each recipient's inbox, a push to their devices, and for key nodes SMS to the customer's or
+//! the firm's phone.
 //! Reminders run daily (cron) or on the admin's demand, once per run of a limit.
 
 use super::{today, ProjectRow, SELECT_PROJECTS};
@@ -103,6 +104,7 @@ impl Delivery<'_> {
             };
             if let Some(users) = self.users(note.to, project) {
                 out.push(envelope.inbox(db, &users, self.guard())?);
+                out.push(envelope.push(db, env, &users, self.guard(), Lang::Zh)?);
             }
             if let Some(phones) = note.sms.then(|| self.phone(note.to, project)).flatten() {
                 out.push(envelope.sms(db, env, phones, self.guard(), Lang::Zh, 0)?);

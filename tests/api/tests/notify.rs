@@ -9,7 +9,7 @@ use api_tests::{monday, Client};
 use domain::notify::inbox::{CaseKind, Inbox, Unread};
 use domain::notify::outbox::{retry_bounds, OutboxMessage, OutboxStatus};
 use domain::notify::queue::Watch;
-use domain::notify::Topic;
+use domain::notify::{Preferences, Topic};
 use domain::queue::protocol::TicketView;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
@@ -363,4 +363,130 @@ fn publishing_an_outage_tells_the_customers_of_accounts_in_its_area() {
         1,
         "one SMS for the outage"
     );
+}
+
+#[test]
+fn a_customer_who_turns_outage_sms_off_finds_the_outage_in_the_inbox_only() {
+    let at = monday(0);
+    let quiet = Client::fresh_customer().at(&at);
+    let plain = Client::fresh_customer().at(&at);
+    for c in [&quiet, &plain] {
+        c.post(
+            "/api/utility-accounts",
+            &json!({ "number": "3301000008", "holder_name": "赵丽" }),
+        )
+        .assert_status(201);
+    }
+    let mut prefs: Preferences = quiet
+        .get("/api/account/notifications")
+        .assert_status(200)
+        .json();
+    assert!(prefs.for_topic(Topic::Outages).sms, "on by default");
+    for c in prefs
+        .topics
+        .iter_mut()
+        .filter(|c| c.topic == Topic::Outages)
+    {
+        c.sms = false;
+    }
+    let saved: Preferences = quiet
+        .put(
+            "/api/account/notifications",
+            &serde_json::to_value(&prefs).unwrap(),
+        )
+        .assert_status(200)
+        .json();
+    assert!(!saved.for_topic(Topic::Outages).sms);
+    // A topic twice is refused and changes nothing.
+    let mut twice = serde_json::to_value(&prefs).unwrap();
+    let first = twice["topics"][0].clone();
+    twice["topics"].as_array_mut().unwrap().push(first);
+    quiet
+        .put("/api/account/notifications", &twice)
+        .assert_error(400, "validation");
+
+    let start = chrono::DateTime::parse_from_rfc3339(&at).unwrap() + chrono::Duration::days(9);
+    let tag = phone(30);
+    Client::demo("manager.xinghu")
+        .at(&at)
+        .post(
+            "/api/staff/outages",
+            &json!({ "hall_id": "xinghu", "area": format!("文昌路 1–30 号、检修{tag}苑"), "reason": "变压器更换",
+                "starts_at": start.to_rfc3339(), "ends_at": (start + chrono::Duration::hours(4)).to_rfc3339() }),
+        )
+        .assert_status(201);
+    let phone_of = |c: &Client| -> String {
+        let me: Value = c.get("/api/auth/me").assert_status(200).json();
+        me["user"]["login"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        wait_for(&phone_of(&plain), &tag, 1).len(),
+        1,
+        "the default: an SMS"
+    );
+    // (Other tests' runs may text this account's customers about bills; the outage is ours.)
+    assert!(
+        !received("messages", &phone_of(&quiet))
+            .iter()
+            .any(|m| m["body"].as_str().unwrap_or("").contains(&tag)),
+        "no SMS for the one who turned it off"
+    );
+    for c in [&quiet, &plain] {
+        let inbox: Inbox = c.get("/api/inbox").assert_status(200).json();
+        assert!(
+            inbox.items.iter().any(|i| i.body.zh.contains(&tag)),
+            "both find it in the inbox"
+        );
+    }
+}
+
+#[test]
+fn a_new_bill_and_an_overdue_one_are_told_once_to_each_bound_customer() {
+    use domain::billing::bills::{Bill, BillStatus};
+    let customer = Client::fresh_customer();
+    customer
+        .post(
+            "/api/utility-accounts",
+            &json!({ "number": "3301000009", "holder_name": "周明" }),
+        )
+        .assert_status(201);
+    let bills: Vec<Bill> = customer
+        .get("/api/utility-accounts/3301000009/bills")
+        .assert_status(200)
+        .json();
+    let latest = bills.iter().max_by_key(|b| b.issued_on).unwrap().clone();
+    assert_eq!(
+        latest.status,
+        BillStatus::Unpaid,
+        "the demo leaves the latest bill unpaid"
+    );
+    let run_on = |day: chrono::NaiveDate| -> Value {
+        Client::demo("admin")
+            .at(&format!("{day}T02:00:00Z"))
+            .post("/api/admin/bill-notices", &json!({}))
+            .assert_status(200)
+            .json()
+    };
+    let told = |title: &str| -> usize {
+        let inbox: Inbox = customer.get("/api/inbox").assert_status(200).json();
+        inbox
+            .items
+            .iter()
+            .filter(|i| i.title.zh == title && i.link.as_deref() == Some("/services/3301000009"))
+            .count()
+    };
+    for _ in 0..2 {
+        let run = run_on(latest.issued_on);
+        assert!(run["issued"].as_u64().unwrap() >= 1);
+    }
+    assert_eq!(told("电费账单已出"), 1, "once, however many runs");
+    let overdue_day = latest.due_on + chrono::Duration::days(1);
+    assert!(run_on(overdue_day)["overdue"].as_u64().unwrap() >= 1);
+    assert_eq!(told("电费已逾期"), 1);
+    let me: Value = customer.get("/api/auth/me").assert_status(200).json();
+    let bodies = wait_for(me["user"]["login"].as_str().unwrap(), "3301000009", 2);
+    assert_eq!(bodies.len(), 2, "bills go by SMS by default: {bodies:?}");
+    Client::demo("13800138001")
+        .post("/api/admin/bill-notices", &json!({}))
+        .assert_error(403, "forbidden");
 }

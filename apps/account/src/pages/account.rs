@@ -1,4 +1,5 @@
-//! The signed-in user's account: who they are, their video calls, password change, log out.
+//! The signed-in user's account: who they are, their video calls, notification settings,
+//! password change, log out.
 
 use domain::api::ChangePasswordRequest;
 use leptos::prelude::*;
@@ -42,6 +43,7 @@ fn AccountDetails() -> impl IntoView {
                 </dl>
             })}
             {move || (user().is_some_and(|u| u.role == domain::Role::Customer)).then(|| view! { <MyVideoCalls/> })}
+            <super::notify_settings::NotifySettings/>
             <ChangePasswordForm/>
             <button class="button secondary wide" on:click=logout data-testid="logout">{t(Msg::Logout)}</button>
         </section>

@@ -4,6 +4,7 @@ pub mod account;
 pub mod appointments;
 pub mod consult;
 pub mod inbox;
+mod notify_settings;
 pub mod pay;
 pub mod receipt;
 pub mod services;
