@@ -1,7 +1,8 @@
-// A stand-in for the SMS gateway and for a browser's push service in tests and benchmarks (never
+// A stand-in for the SMS and e-mail gateways and for a browser's push service in tests and benchmarks (never
 // in `make dev` or production): it takes the courier's posts and remembers them with the time
 // they came.
 //   POST /sms                      one message; answered 503 while the number is set to fail
+//   POST /email                    one e-mail {id, to, subject, body, link}, kept with the SMS
 //   POST /fail {to, times}         the next `times` messages to `to` get 503
 //   GET  /messages?to=PHONE        what reached `to` (all messages without `to`), oldest first
 //   GET  /attempts?to=PHONE        every try for `to`, failed ones too, with their times
@@ -56,6 +57,13 @@ http.createServer(async (req, res) => {
       return reply(res, 503, { error: 'try later' });
     }
     messages.push({ ...m, at: Date.now() });
+    return reply(res, 200, { ok: true });
+  }
+  if (req.method === 'POST' && url.pathname === '/email') {
+    const m = await body(req);
+    if (!m || typeof m.to !== 'string' || typeof m.subject !== 'string' || typeof m.body !== 'string') return reply(res, 400, { error: 'bad e-mail' });
+    attempts.push({ ...m, at: Date.now(), ok: true });
+    messages.push({ ...m, channel: 'email', at: Date.now() });
     return reply(res, 200, { ok: true });
   }
   if (req.method === 'POST' && url.pathname === '/fail') {

@@ -48,3 +48,18 @@ export async function personAt(browser, now, { serviceWorkers = 'block' } = {}) 
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', extraHTTPHeaders: { 'x-test-now': now }, serviceWorkers });
   return { context, page: await context.newPage() };
 }
+
+/** Registers a new customer called `name` with a fresh mobile number; returns the number. */
+export async function registerFresh(page, name) {
+  const phone = freshMobile();
+  await page.goto('/register');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('姓名').fill(name);
+  await page.getByLabel('密码', { exact: true }).fill('Sunshine2026');
+  await page.getByLabel('确认密码').fill('Sunshine2026');
+  await page.getByRole('button', { name: '注册' }).click();
+  // Registering lands on the front door, another app: wait for that page, not the old one.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('account-link')).toHaveText(name);
+  return phone;
+}

@@ -3,7 +3,7 @@
 // message once as a clerk serves the queue.
 import { test, expect, request } from '@playwright/test';
 import { baseURL } from '../playwright.config.mjs';
-import { freshMobile, login, personAt, testMonday } from './helpers.mjs';
+import { freshMobile, login, personAt, registerFresh, testMonday } from './helpers.mjs';
 
 const sink = process.env.SMS_SINK_URL ?? 'http://127.0.0.1:8789';
 
@@ -67,14 +67,7 @@ test('a signed-in customer sees a ticket notice in the header count and opens th
   const now = testMonday();
   const customer = await personAt(browser, now);
   const page = customer.page;
-  const phone = freshMobile();
-  await page.goto('/register');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('姓名').fill('李大爷');
-  await page.getByLabel('密码', { exact: true }).fill('Sunshine2026');
-  await page.getByLabel('确认密码').fill('Sunshine2026');
-  await page.getByRole('button', { name: '注册' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await registerFresh(page, '李大爷');
 
   await page.goto('/halls/xinghu');
   const form = page.getByTestId('take-number');
@@ -103,4 +96,25 @@ test('a signed-in customer sees a ticket notice in the header count and opens th
   await expect(page.getByTestId('inbox-item').filter({ hasText: number })).not.toHaveClass(/unread/);
   await expect(page.getByTestId('unread-count')).toHaveCount(0);
   await customer.context.close();
+});
+
+test('a customer chooses on the account page how each kind of message reaches them', async ({ page }) => {
+  await registerFresh(page, '周阿姨');
+  await page.goto('/account');
+  const settings = page.getByTestId('notify-settings');
+  const outages = settings.getByTestId('notify-outages');
+  await expect(outages.getByLabel('短信')).toBeChecked();
+  await outages.getByLabel('短信').uncheck();
+  await settings.getByTestId('notify-bills').getByLabel('邮件').check();
+  await settings.getByLabel('电子邮箱（可不填）').fill('zhou at example');
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('请输入正确的电子邮箱')).toBeVisible();
+
+  await settings.getByLabel('电子邮箱（可不填）').fill('zhou.ayi@example.cn');
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('通知设置已保存')).toBeVisible();
+  await page.reload();
+  await expect(outages.getByLabel('短信')).not.toBeChecked();
+  await expect(settings.getByTestId('notify-bills').getByLabel('邮件')).toBeChecked();
+  await expect(settings.getByLabel('电子邮箱（可不填）')).toHaveValue('zhou.ayi@example.cn');
 });

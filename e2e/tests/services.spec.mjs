@@ -2,21 +2,9 @@
 // account, read its usage, pay a bill in the sandbox and get the receipt; file a repair order
 // that staff dispatch, attend, answer and close, and rate it.
 import { test, expect } from '@playwright/test';
-import { freshMobile, login, otherPerson } from './helpers.mjs';
+import { login, otherPerson, registerFresh } from './helpers.mjs';
 
 const PNG = { name: '现场.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c489', 'hex') };
-
-async function registerFresh(page, name) {
-  await page.goto('/register');
-  await page.getByLabel('手机号').fill(freshMobile());
-  await page.getByLabel('姓名').fill(name);
-  await page.getByLabel('密码', { exact: true }).fill('Sunshine2026');
-  await page.getByLabel('确认密码').fill('Sunshine2026');
-  await page.getByRole('button', { name: '注册' }).click();
-  // Registering lands on the front door, another app: wait for that page, not the old one.
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByTestId('account-link')).toHaveText(name);
-}
 
 test('a customer binds an account, reads its usage, pays in the sandbox and gets the receipt', async ({ page }) => {
   await registerFresh(page, '赵丽');

@@ -88,7 +88,19 @@ impl Db {
     }
 }
 
+/// A row of one column, `id`.
+#[derive(serde::Deserialize)]
+pub struct Id {
+    pub id: i64,
+}
+
 impl Db {
+    /// The `id` column of every row `sql` selects.
+    pub async fn ids(&self, sql: &str, args: Vec<Arg>) -> Result<Vec<i64>> {
+        let rows: Vec<Id> = self.all(sql, args).await?;
+        Ok(rows.into_iter().map(|r| r.id).collect())
+    }
+
     /// Runs several statements in one transaction.
     pub async fn batch(&self, statements: Vec<D1PreparedStatement>) -> Result<()> {
         if !statements.is_empty() {

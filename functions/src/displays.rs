@@ -173,11 +173,7 @@ async fn disconnect(env: &Env, hall: &str, day: &str, id: i64) -> Result<()> {
 
 /// The display a token pairs with this hall, if it is still valid.
 async fn paired_display(db: &Db, hall: &str, token: &str) -> Result<Option<i64>> {
-    #[derive(serde::Deserialize)]
-    struct Id {
-        id: i64,
-    }
-    let row: Option<Id> = db
+    let row: Option<crate::db::Id> = db
         .first(
             "SELECT id FROM display_tokens WHERE token_hash = ? AND hall_id = ? AND revoked_at IS NULL",
             args![sha256_hex(token).await?, hall],

@@ -174,6 +174,7 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
         (ErrorCode::Validation, Some("ends_at")) => Msg::ErrEndBeforeStart,
         (ErrorCode::Validation, Some("urgent")) => Msg::ErrOutageNotice,
         (ErrorCode::Validation, Some("ahead_at")) => Msg::ErrWatchAhead,
+        (ErrorCode::Validation, Some("email")) => Msg::ErrEmail,
         (ErrorCode::Validation, Some("from" | "to" | "tmax")) => Msg::ErrOpsFilter,
         (ErrorCode::Validation, Some("title" | "body")) if err.message.contains("required") => {
             Msg::ErrRequired

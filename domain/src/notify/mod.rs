@@ -4,6 +4,7 @@
 //! channel: browser push depends on services that are often unreachable in mainland China, so
 //! push is an addition, and e-mail a slot of the same shape.
 
+pub mod email;
 pub mod inbox;
 pub mod outages;
 pub mod outbox;
@@ -81,8 +82,11 @@ pub struct TopicChannels {
 pub struct Preferences {
     /// One entry per topic; a topic missing here has its defaults.
     pub topics: Vec<TopicChannels>,
-    /// No SMS or push from 22:00 to 08:00 (hall time), except for the queue.
+    /// No SMS, push or e-mail from 22:00 to 08:00 (hall time), except for the queue.
     pub quiet_hours: bool,
+    /// Where e-mail goes, if the person gave an address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 impl Default for Preferences {
@@ -90,6 +94,7 @@ impl Default for Preferences {
         Preferences {
             topics: Topic::ALL.iter().map(|&t| defaults(t)).collect(),
             quiet_hours: true,
+            email: None,
         }
     }
 }
@@ -105,8 +110,16 @@ fn defaults(topic: Topic) -> TopicChannels {
 
 impl Preferences {
     /// The choices as stored: one entry per topic in [`Topic::ALL`] order, missing ones at
-    /// their defaults; a topic given twice is refused.
+    /// their defaults, the e-mail address trimmed (empty is none); a topic given twice or an
+    /// address that cannot be one is refused.
     pub fn normalised(self) -> crate::ApiResult<Preferences> {
+        let email = self
+            .email
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(checked_email)
+            .transpose()?;
         for (i, c) in self.topics.iter().enumerate() {
             if self.topics[..i].iter().any(|d| d.topic == c.topic) {
                 return Err(crate::ApiError::validation(
@@ -118,6 +131,7 @@ impl Preferences {
         Ok(Preferences {
             topics: Topic::ALL.iter().map(|&t| self.for_topic(t)).collect(),
             quiet_hours: self.quiet_hours,
+            email,
         })
     }
 
@@ -127,6 +141,27 @@ impl Preferences {
             .find(|c| c.topic == topic)
             .copied()
             .unwrap_or_else(|| defaults(topic))
+    }
+}
+
+/// An e-mail address as far as it can be told without sending: one `@`, a name before it, a
+/// dotted domain after it, no spaces, at most 254 characters (RFC 5321).
+fn checked_email(address: &str) -> crate::ApiResult<String> {
+    let plausible = address.len() <= 254
+        && !address.chars().any(char::is_whitespace)
+        && address.split_once('@').is_some_and(|(name, domain)| {
+            !name.is_empty()
+                && !domain.contains('@')
+                && domain.split('.').count() >= 2
+                && domain.split('.').all(|part| !part.is_empty())
+        });
+    if plausible {
+        Ok(address.to_string())
+    } else {
+        Err(crate::ApiError::validation(
+            "email",
+            "enter an e-mail address like name@example.com, or leave it empty",
+        ))
     }
 }
 
@@ -205,6 +240,7 @@ mod tests {
         let p = Preferences {
             topics: vec![off],
             quiet_hours: false,
+            email: None,
         }
         .normalised()
         .unwrap();
@@ -217,6 +253,7 @@ mod tests {
         let twice = Preferences {
             topics: vec![off, off],
             quiet_hours: true,
+            email: None,
         };
         assert_eq!(
             twice.normalised().unwrap_err().field.as_deref(),
@@ -313,9 +350,40 @@ mod tests {
         let prefs = Preferences {
             topics: Vec::new(),
             quiet_hours: true,
+            email: None,
         };
         assert_eq!(prefs.for_topic(Topic::Queue), defaults(Topic::Queue));
         assert!(prefs.for_topic(Topic::Queue).sms);
         assert!(!prefs.for_topic(Topic::Payments).sms);
+    }
+
+    #[test]
+    fn an_email_address_is_trimmed_and_checked_and_empty_means_none() {
+        let with = |address: &str| {
+            Preferences {
+                email: Some(address.into()),
+                ..Preferences::default()
+            }
+            .normalised()
+        };
+        assert_eq!(
+            with(" li.hua@example.cn ").unwrap().email.as_deref(),
+            Some("li.hua@example.cn")
+        );
+        assert_eq!(with("  ").unwrap().email, None);
+        for bad in [
+            "li.hua",
+            "@example.cn",
+            "li@hua@example.cn",
+            "li@example",
+            "li hua@x.cn",
+            "li@x..cn",
+        ] {
+            assert_eq!(
+                with(bad).unwrap_err().field.as_deref(),
+                Some("email"),
+                "{bad}"
+            );
+        }
     }
 }

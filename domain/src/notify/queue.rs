@@ -122,16 +122,35 @@ pub fn is_over(state: TicketState) -> bool {
     )
 }
 
-/// The notices due after a change of the hall's queue, for every watched ticket, in ticket
-/// order, marking them sent. `hall_cancelled` are the tickets the hall (not their owner)
-/// cancelled in this change. The queue is played forward once, and only while some watch still
-/// waits for its "N ahead".
+/// Whether a ticket's day in the hall is over, so its watch can be forgotten. A ticket being
+/// served is not: it may be transferred to another counter and called there.
+pub fn is_finished(state: TicketState) -> bool {
+    matches!(
+        state,
+        TicketState::Served | TicketState::NoShow | TicketState::Cancelled
+    )
+}
+
+/// What a change of the hall's queue did to its watches.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Due {
+    /// The notices to send, in ticket order.
+    pub notices: Vec<(u32, QueueNotice)>,
+    /// Watches whose record of what was sent moved (to be saved).
+    pub changed: Vec<u32>,
+    /// Watches of tickets nothing more can happen to, taken out of `watches` (to be deleted).
+    pub over: Vec<u32>,
+}
+
+/// The notices due after a change of the hall's queue, for every watched ticket, marking them
+/// sent. `hall_cancelled` are the tickets the hall (not their owner) cancelled in this change.
+/// The queue is played forward once, and only while some watch still waits for its "N ahead".
 pub fn due_notices(
     queue: &HallQueue,
     watches: &mut BTreeMap<u32, Watch>,
     hall_cancelled: &[u32],
     now: i64,
-) -> Vec<(u32, QueueNotice)> {
+) -> Due {
     let counting = watches
         .values()
         .any(|w| w.ahead_at.is_some() && !w.ahead_sent);
@@ -143,7 +162,7 @@ pub fn due_notices(
     } else {
         BTreeMap::new()
     };
-    let mut out = Vec::new();
+    let mut due = Due::default();
     for (id, watch) in watches.iter_mut() {
         let Ok(ticket) = queue.ticket(*id) else {
             continue;
@@ -155,9 +174,19 @@ pub fn due_notices(
             counter: ticket.counter,
             cancelled_by_hall: hall_cancelled.contains(id),
         };
-        out.extend(watch.on_change(&seen).into_iter().map(|n| (*id, n)));
+        let before = *watch;
+        due.notices
+            .extend(watch.on_change(&seen).into_iter().map(|n| (*id, n)));
+        if is_finished(ticket.state) {
+            due.over.push(*id);
+        } else if *watch != before {
+            due.changed.push(*id);
+        }
     }
-    out
+    for id in &due.over {
+        watches.remove(id);
+    }
+    due
 }
 
 #[cfg(test)]
@@ -313,6 +342,39 @@ mod tests {
         );
     }
 
+    /// A call moves the watch even when nothing is sent, and a transfer from the counter moves
+    /// it back: both are reported as changed, so a restarted hall object still tells the call
+    /// at the new counter.
+    #[test]
+    fn a_transfer_from_the_counter_keeps_the_watch_and_is_saved() {
+        use crate::halls::BusinessType;
+        use crate::queue::{CheckIn, CounterState, Priority, QueueConfig, Transfer};
+        let counters = vec![
+            CounterState::open(1, &[BusinessType::Payment]),
+            CounterState::open(2, &[BusinessType::Payment]),
+        ];
+        let mut q = HallQueue::new("h", "2026-12-02", counters, QueueConfig::default());
+        let walk_in = CheckIn::walk_in(BusinessType::Payment, Priority::Normal);
+        let id = q.check_in(walk_in, 0).unwrap().0.id;
+        let mut watches = BTreeMap::from([(id, Watch::new(None, true).unwrap())]);
+        q.call_next(1, None, 10).unwrap();
+        let call = due_notices(&q, &mut watches, &[], 10);
+        assert_eq!(call.notices, [(id, QueueNotice::Called { counter: 1 })]);
+        assert_eq!(call.changed, [id]);
+        q.start_service(1, id, None, 20).unwrap();
+        assert_eq!(due_notices(&q, &mut watches, &[], 20), Due::default());
+        let to = Transfer {
+            business: None,
+            counter: Some(2),
+        };
+        q.transfer(1, id, to, None, 30).unwrap();
+        let moved = due_notices(&q, &mut watches, &[], 30);
+        assert_eq!((moved.notices.len(), moved.changed), (0, vec![id]));
+        q.call_next(2, None, 40).unwrap();
+        let again = due_notices(&q, &mut watches, &[], 40);
+        assert_eq!(again.notices, [(id, QueueNotice::Called { counter: 2 })]);
+    }
+
     #[test]
     fn a_threshold_beyond_the_limit_is_refused() {
         assert!(Watch::new(Some(MAX_AHEAD + 1), true).is_none());
@@ -336,15 +398,19 @@ mod tests {
             .unwrap();
         }
         let mut watches = BTreeMap::from([(6, Watch::new(Some(2), true).unwrap())]);
-        let mut told = due_notices(&q, &mut watches, &[], 6 * MIN);
+        let mut told = due_notices(&q, &mut watches, &[], 6 * MIN).notices;
         for step in 0..6 {
             let now = (10 + step) * MIN;
             let (t, _) = q.call_next(1, None, now).unwrap();
-            told.extend(due_notices(&q, &mut watches, &[], now));
+            told.extend(due_notices(&q, &mut watches, &[], now).notices);
             q.start_service(1, t.id, None, now).unwrap();
+            assert!(due_notices(&q, &mut watches, &[], now).over.is_empty());
             q.finish(1, t.id, None, now + MIN / 2).unwrap();
-            told.extend(due_notices(&q, &mut watches, &[], now + MIN / 2));
+            let served = due_notices(&q, &mut watches, &[], now + MIN / 2);
+            assert_eq!(served.over, if t.id == 6 { vec![6] } else { vec![] });
+            told.extend(served.notices);
         }
+        assert!(watches.is_empty(), "the served ticket's watch is forgotten");
         assert_eq!(
             told,
             [

@@ -7,7 +7,7 @@ use crate::args;
 use crate::db::Db;
 use crate::error::Result;
 use crate::http::ok;
-use crate::notify::{tell, Envelope};
+use crate::notify::{poke, queue, Envelope};
 use crate::projects::today;
 use crate::router::Ctx;
 use chrono::{DateTime, Duration, Utc};
@@ -98,8 +98,9 @@ pub async fn run(db: &Db, env: &Env, now: DateTime<Utc>) -> Result<BillRun> {
             message,
             at: now.timestamp_millis(),
         };
-        tell(db, env, &users, &envelope).await?;
+        queue(db, env, &users, &envelope).await?;
     }
+    poke(env).await;
     Ok(run)
 }
 

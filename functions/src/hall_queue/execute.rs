@@ -24,6 +24,8 @@ pub struct Outcome {
     pub hall_cancelled: Vec<u32>,
     /// A ticket whose watch (and maybe phone) was set.
     pub watched: Option<u32>,
+    /// The hall's new broadcast, told to the watched tickets' owners.
+    pub broadcast: Option<String>,
 }
 
 /// A ticket as the viewer may see it: with its estimate, and its key for staff and owners.
@@ -64,6 +66,7 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
     let q = &mut live.queue;
     let mut hall_cancelled = Vec::new();
     let mut watched = None;
+    let mut broadcast = None;
     // Counter status and board changes carry no ticket event but still change what screens show.
     let mut screens_changed = false;
     let (status, body): (u16, serde_json::Value) = match command {
@@ -145,6 +148,7 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
             (200, serde_json::to_value(c)?)
         }
         QueueCommand::SetBroadcast { text } => {
+            broadcast.clone_from(&text);
             q.board.broadcast = text.map(|text| Broadcast { text, at: now });
             screens_changed = true;
             (200, serde_json::to_value(&q.board)?)
@@ -189,6 +193,7 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
         events,
         hall_cancelled,
         watched,
+        broadcast,
     })
 }
 

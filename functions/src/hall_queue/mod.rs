@@ -112,7 +112,13 @@ impl HallQueueObject {
                 calls = execute::persist(live, &store, outcome.events)?;
             }
             if outcome.changed || outcome.watched.is_some() {
-                notices_due = notices::after_change(live, &store, &outcome.hall_cancelled, now)?;
+                notices_due = notices::after_change(
+                    live,
+                    &store,
+                    &outcome.hall_cancelled,
+                    outcome.broadcast.as_deref(),
+                    now,
+                )?;
             }
             (outcome.response, outcome.changed)
         };

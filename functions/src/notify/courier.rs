@@ -5,7 +5,7 @@
 //! UPDATE before it is sent, so a message is sent at most once however many runs race.
 //! One courier serves the utility; a province would name one per region (`id_from_name`).
 
-use super::{sms, subscriptions, webpush, Failure};
+use super::{email, sms, subscriptions, webpush, Failure};
 use crate::args;
 use crate::db::{now, Db};
 use crate::error::{Error, Result};
@@ -67,6 +67,7 @@ async fn claim(db: &Db) -> Result<Vec<Claimed>> {
 async fn send(db: &Db, env: &Env, m: &Claimed) -> std::result::Result<(), Failure> {
     match m.channel.as_str() {
         "sms" => sms::send(env, &m.message_id, &m.recipient, &m.body).await,
+        "email" => email::send(env, &m.message_id, &m.recipient, &m.body).await,
         "push" => {
             let device = subscriptions::keys(db, &m.recipient)
                 .await

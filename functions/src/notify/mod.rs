@@ -4,21 +4,24 @@
 //! queue object (`hall_queue::notices`).
 
 pub mod courier;
+mod email;
 pub mod inbox;
 pub mod preferences;
 mod sms;
 pub mod subscriptions;
+mod webhook;
 mod webpush;
 
 use crate::args;
-use crate::db::Db;
+use crate::db::{Arg, Db};
 use crate::error::Result;
 use chrono::Timelike;
+use domain::notify::email::email as email_text;
 use domain::notify::inbox::{said, CaseKind};
 use domain::notify::outbox::OutboxStatus;
 use domain::notify::push::PushPayload;
 use domain::notify::texts::{Lang, Message};
-use domain::notify::{route, Channel, Reach};
+use domain::notify::{route, Channel, Preferences, Reach};
 use domain::wire::wire_name;
 use worker::{D1PreparedStatement, Env};
 
@@ -80,7 +83,7 @@ impl Failure {
 /// Who gets a message, as SQL over `users` (`WHERE …`) and its values.
 pub struct Users {
     pub filter: String,
-    pub args: Vec<crate::db::Arg>,
+    pub args: Vec<Arg>,
 }
 
 impl Users {
@@ -96,9 +99,10 @@ impl Users {
 /// else only logged (locally, where nothing can be sent).
 pub fn first_status(env: &Env, channel: Channel) -> OutboxStatus {
     let configured = match channel {
-        Channel::Sms => sms::configured(env),
+        Channel::Sms => sms::GATEWAY.configured(env),
+        Channel::Email => email::GATEWAY.configured(env),
         Channel::Push => webpush::configured(env),
-        Channel::Inbox | Channel::Email => false,
+        Channel::Inbox => false,
     };
     if configured {
         OutboxStatus::Pending
@@ -107,14 +111,51 @@ pub fn first_status(env: &Env, channel: Channel) -> OutboxStatus {
     }
 }
 
+/// SQL appended to the WHERE of each row's selection, with its values (e.g. a project act's
+/// guard: the rows are written only if the act still holds the project).
+pub type Extra<'a> = (&'a str, &'a [Arg]);
+pub const NO_EXTRA: Extra<'static> = ("", &[]);
+
 impl Envelope {
-    /// Inbox rows for `to`, with `extra` SQL appended to the WHERE (e.g. a project's act guard).
-    pub fn inbox(
+    /// Minute of the hall's day the message was made at, for quiet hours.
+    fn minute(&self) -> u32 {
+        let local = domain::hours::to_local(crate::db::from_ms(self.at));
+        local.hour() * 60 + local.minute()
+    }
+
+    /// Everything that tells one person by their choices: the inbox, and each channel
+    /// domain::notify::route gives for the message's topic at its hour, held back past quiet
+    /// hours. `by_sms` false keeps this message off SMS whatever they chose (the queue's
+    /// notices go to the phone the ticket gave). A person without a phone, device or address
+    /// gets no row for it: each insert selects only those that exist.
+    pub fn to_person(
         &self,
         db: &Db,
-        to: &Users,
-        extra: (&str, Vec<crate::db::Arg>),
-    ) -> Result<D1PreparedStatement> {
+        env: &Env,
+        user: i64,
+        prefs: &Preferences,
+        by_sms: bool,
+        extra: Extra,
+    ) -> Result<Vec<D1PreparedStatement>> {
+        let reach = Reach {
+            phone: by_sms,
+            push: true,
+            email: prefs.email.is_some(),
+        };
+        let me = Users::one(user);
+        route(self.message.topic(), prefs, reach, self.minute())
+            .into_iter()
+            .map(|d| match d.channel {
+                Channel::Inbox => self.inbox(db, &me, extra),
+                Channel::Sms => self.sms(db, env, user_phone(user), extra, d.after_minutes),
+                Channel::Push => self.push(db, env, &me, extra, d.after_minutes),
+                Channel::Email => self.email(db, env, user, extra, d.after_minutes),
+            })
+            .collect()
+    }
+
+    /// Inbox rows for `to`.
+    pub fn inbox(&self, db: &Db, to: &Users, extra: Extra) -> Result<D1PreparedStatement> {
         let (title, body) = said(&self.message);
         let mut values = args![
             self.message_id.clone(),
@@ -129,7 +170,7 @@ impl Envelope {
             self.at
         ];
         values.extend(to.args.iter().cloned());
-        values.extend(extra.1);
+        values.extend(extra.1.iter().cloned());
         db.statement(
             &format!(
                 "INSERT OR IGNORE INTO inbox (user_id, message_id, topic, case_kind, case_id, link, title_zh, body_zh, title_en, body_en, at) \
@@ -140,131 +181,152 @@ impl Envelope {
         )
     }
 
-    /// An SMS to the phone numbers `phones` selects (one column, `phone`), in `lang`, held back
-    /// `after_minutes` (quiet hours) before its first try.
+    /// An SMS to the phone numbers `phones` selects (one column, `phone`).
     pub fn sms(
         &self,
         db: &Db,
         env: &Env,
-        phones: (&str, Vec<crate::db::Arg>),
-        extra: (&str, Vec<crate::db::Arg>),
-        lang: Lang,
+        phones: (&str, Vec<Arg>),
+        extra: Extra,
         after_minutes: u32,
     ) -> Result<D1PreparedStatement> {
-        let status = first_status(env, Channel::Sms);
-        let mut values = args![
-            format!("{}:sms:", self.message_id),
-            self.message.sms(lang),
-            wire_name(&self.message.topic()),
-            wire_name(&self.case_kind),
-            self.case_id.clone(),
-            self.at,
-            wire_name(&status),
-            // Due at once on the real clock (the courier's), whatever clock the request acted at.
-            (status == OutboxStatus::Pending)
-                .then(|| crate::db::now().timestamp_millis() + i64::from(after_minutes) * 60_000)
-        ];
-        values.extend(phones.1);
-        values.extend(extra.1);
-        db.statement(
-            &format!(
-                "INSERT OR IGNORE INTO outbox (message_id, channel, recipient, body, topic, case_kind, case_id, at, status, next_at) \
-                 SELECT ? || phone, 'sms', phone, ?, ?, ?, ?, ?, ?, ? FROM ({}) WHERE phone IS NOT NULL{}",
-                phones.0, extra.0
-            ),
-            values,
+        let source = format!(
+            "SELECT phone AS address, phone AS recipient FROM ({}) WHERE phone IS NOT NULL{}",
+            phones.0, extra.0
+        );
+        let mut values = phones.1;
+        values.extend(extra.1.iter().cloned());
+        let body = self.message.sms(Lang::Zh);
+        self.outbox(
+            db,
+            env,
+            Channel::Sms,
+            body,
+            (&source, values),
+            after_minutes,
         )
     }
-}
 
-impl Envelope {
-    /// A push to every device `to` subscribed, in `lang`, with `extra` SQL appended to the
-    /// users' WHERE (e.g. a project's act guard).
+    /// A push to every device `to` subscribed.
     pub fn push(
         &self,
         db: &Db,
         env: &Env,
         to: &Users,
-        extra: (&str, Vec<crate::db::Arg>),
-        lang: Lang,
+        extra: Extra,
+        after_minutes: u32,
     ) -> Result<D1PreparedStatement> {
-        let status = first_status(env, Channel::Push);
-        let words = self.message.words(lang);
+        let words = self.message.words(Lang::Zh);
         let payload = serde_json::to_string(&PushPayload {
             title: words.title,
             body: words.body,
             link: self.link.clone(),
             tag: format!("{}:{}", wire_name(&self.case_kind), self.case_id),
         })?;
-        let mut values = args![
-            format!("{}:push:", self.message_id),
+        let source = format!(
+            "SELECT id AS address, endpoint AS recipient FROM push_subscriptions \
+             WHERE user_id IN (SELECT id FROM users WHERE ({}){})",
+            to.filter, extra.0
+        );
+        let mut values = to.args.clone();
+        values.extend(extra.1.iter().cloned());
+        self.outbox(
+            db,
+            env,
+            Channel::Push,
             payload,
+            (&source, values),
+            after_minutes,
+        )
+    }
+
+    /// An e-mail to the address `user` gave with their choices.
+    pub fn email(
+        &self,
+        db: &Db,
+        env: &Env,
+        user: i64,
+        extra: Extra,
+        after_minutes: u32,
+    ) -> Result<D1PreparedStatement> {
+        let text = email_text(&self.message, Lang::Zh, self.link.clone());
+        let source = format!(
+            "SELECT json_extract(json, '$.email') AS address, json_extract(json, '$.email') AS recipient \
+             FROM notify_preferences WHERE user_id = ? AND json_extract(json, '$.email') IS NOT NULL{}",
+            extra.0
+        );
+        let mut values = args![user];
+        values.extend(extra.1.iter().cloned());
+        let body = serde_json::to_string(&text)?;
+        self.outbox(
+            db,
+            env,
+            Channel::Email,
+            body,
+            (&source, values),
+            after_minutes,
+        )
+    }
+
+    /// Outbox rows of one channel, one per `address` (with its `recipient`) that `source`
+    /// selects; each row's id is the message's id, the channel and the address, so a second
+    /// copy of the message changes nothing. Due `after_minutes` from now on the real clock
+    /// (the courier's), whatever clock the request acted at.
+    fn outbox(
+        &self,
+        db: &Db,
+        env: &Env,
+        channel: Channel,
+        body: String,
+        source: (&str, Vec<Arg>),
+        after_minutes: u32,
+    ) -> Result<D1PreparedStatement> {
+        let status = first_status(env, channel);
+        let next_at = (status == OutboxStatus::Pending)
+            .then(|| crate::db::now().timestamp_millis() + i64::from(after_minutes) * 60_000);
+        let mut values = args![
+            format!("{}:{}:", self.message_id, wire_name(&channel)),
+            wire_name(&channel),
+            body,
             wire_name(&self.message.topic()),
             wire_name(&self.case_kind),
             self.case_id.clone(),
             self.at,
             wire_name(&status),
-            (status == OutboxStatus::Pending).then(|| crate::db::now().timestamp_millis())
+            next_at
         ];
-        values.extend(to.args.iter().cloned());
-        values.extend(extra.1);
+        values.extend(source.1);
         db.statement(
             &format!(
                 "INSERT OR IGNORE INTO outbox (message_id, channel, recipient, body, topic, case_kind, case_id, at, status, next_at) \
-                 SELECT ? || id, 'push', endpoint, ?, ?, ?, ?, ?, ?, ? FROM push_subscriptions \
-                 WHERE user_id IN (SELECT id FROM users WHERE ({}){})",
-                to.filter, extra.0
+                 SELECT ? || address, ?, recipient, ?, ?, ?, ?, ?, ?, ? FROM ({})",
+                source.0
             ),
             values,
         )
     }
 }
 
-/// Tells users of something in their case: the inbox at once, and the channels each has chosen
-/// for its topic (domain::notify::route over their stored preferences), SMS held back to the
-/// end of quiet hours where those apply. Then wakes the courier.
+/// The phone number a user gave, as `Envelope::sms` selects it.
+pub fn user_phone(user: i64) -> (&'static str, Vec<Arg>) {
+    ("SELECT phone FROM users WHERE id = ?", args![user])
+}
+
+/// Tells users of something in their case, each by their stored choices
+/// ([`Envelope::to_person`]), then wakes the courier.
 pub async fn tell(db: &Db, env: &Env, users: &[i64], envelope: &Envelope) -> Result<()> {
-    let minute = {
-        let local = domain::hours::to_local(crate::db::from_ms(envelope.at));
-        local.hour() * 60 + local.minute()
-    };
-    // A user without a phone or a subscribed device gets no row for it: the inserts select
-    // only numbers and devices that exist.
-    let reach = Reach {
-        phone: true,
-        push: true,
-        email: false,
-    };
-    let topic = envelope.message.topic();
-    let mut statements = Vec::new();
-    for (user, prefs) in preferences::of_users(db, users).await? {
-        for delivery in route(topic, &prefs, reach, minute) {
-            match delivery.channel {
-                Channel::Inbox => {
-                    statements.push(envelope.inbox(db, &Users::one(user), ("", Vec::new()))?)
-                }
-                Channel::Sms => statements.push(envelope.sms(
-                    db,
-                    env,
-                    ("SELECT phone FROM users WHERE id = ?", args![user]),
-                    ("", Vec::new()),
-                    Lang::Zh,
-                    delivery.after_minutes,
-                )?),
-                Channel::Push => statements.push(envelope.push(
-                    db,
-                    env,
-                    &Users::one(user),
-                    ("", Vec::new()),
-                    Lang::Zh,
-                )?),
-                Channel::Email => {}
-            }
-        }
-    }
-    db.batch(statements).await?;
+    queue(db, env, users, envelope).await?;
     poke(env).await;
     Ok(())
+}
+
+/// [`tell`] without waking the courier, for a run of many messages that wakes it once.
+pub async fn queue(db: &Db, env: &Env, users: &[i64], envelope: &Envelope) -> Result<()> {
+    let mut statements = Vec::new();
+    for (user, prefs) in preferences::of_users(db, users).await? {
+        statements.extend(envelope.to_person(db, env, user, &prefs, true, NO_EXTRA)?);
+    }
+    db.batch(statements).await
 }
 
 /// Tells the courier that messages wait, so they leave now rather than at the next run.

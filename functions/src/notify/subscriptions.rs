@@ -54,11 +54,7 @@ pub async fn handle_subscribe(ctx: &mut Ctx) -> Result<Response> {
     if webpush::public_key(&ctx.env).is_none() {
         return Err(ApiError::not_found("push service (not set up here)").into());
     }
-    #[derive(Deserialize)]
-    struct Id {
-        id: i64,
-    }
-    let row: Option<Id> = ctx
+    let row: Option<crate::db::Id> = ctx
         .db
         .first(
             "INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?) \

@@ -11,6 +11,8 @@ use domain::notify::push::{
     NONCE_INFO,
 };
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
@@ -148,11 +150,37 @@ async fn encrypt(ua_public: &[u8], auth: &[u8], payload: &[u8]) -> Result<Vec<u8
     Ok(body)
 }
 
+thread_local! {
+    /// Headers already signed, per push service origin, with when they expire (seconds): one
+    /// signature serves every push to a service for most of a JWT's life.
+    static SIGNED: RefCell<HashMap<String, (String, i64)>> = RefCell::new(HashMap::new());
+}
+
+/// A signed header is used until this long before its JWT expires.
+const RESIGN_BEFORE_SECONDS: i64 = 3600;
+
 /// The `Authorization` header: an ES256 JWT for the endpoint's origin, and the public key.
 async fn authorization(v: &Vapid, endpoint: &str) -> Result<String, Failure> {
-    let s = subtle()?;
     let aud = audience(endpoint)
         .ok_or_else(|| Failure::permanent("the endpoint has no origin".into()))?;
+    let now = crate::db::now().timestamp();
+    let cached = SIGNED.with_borrow(|signed| {
+        signed
+            .get(&aud)
+            .filter(|(_, expires)| expires - now > RESIGN_BEFORE_SECONDS)
+            .map(|(header, _)| header.clone())
+    });
+    if let Some(header) = cached {
+        return Ok(header);
+    }
+    let expires = now + JWT_SECONDS;
+    let header = sign(v, &aud, expires).await?;
+    SIGNED.with_borrow_mut(|signed| signed.insert(aud, (header.clone(), expires)));
+    Ok(header)
+}
+
+async fn sign(v: &Vapid, aud: &str, expires: i64) -> Result<String, Failure> {
+    let s = subtle()?;
     let jwk = object(&[
         ("kty", "EC".into()),
         ("crv", "P-256".into()),
@@ -166,8 +194,7 @@ async fn authorization(v: &Vapid, endpoint: &str) -> Result<String, Failure> {
         resolve(s.import_key_with_object("jwk", &jwk, &ecdsa, false, &usages(&["sign"])))
             .await?
             .unchecked_into();
-    let expires = crate::db::now().timestamp() + JWT_SECONDS;
-    let input = jwt_signing_input(&aud, expires, &v.subject);
+    let input = jwt_signing_input(aud, expires, &v.subject);
     let params = object(&[("name", "ECDSA".into()), ("hash", "SHA-256".into())])?;
     let signature =
         resolve(s.sign_with_object_and_u8_array(&params, &key, input.as_bytes())).await?;

@@ -97,7 +97,12 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         guard: Some((&token, id)),
         now,
     };
-    statements.extend(delivery.statements(db, &ctx.env, &project, &after_step(&step), step.to)?);
+    let notes = after_step(&step);
+    statements.extend(
+        delivery
+            .statements(db, &ctx.env, &project, &notes, step.to)
+            .await?,
+    );
     db.batch(statements).await?;
     let written: Option<serde_json::Value> = db
         .first(

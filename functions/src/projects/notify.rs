@@ -1,6 +1,6 @@
-//! Notifications for projects, through the one inbox and outbox (`crate::notify`): rows in
-//! each recipient's inbox, a push to their devices, and for key nodes SMS to the customer's or
-//! the firm's phone.
+//! Notifications for projects, through the one inbox and outbox (`crate::notify`): each
+//! recipient's inbox and the channels they chose, and for key nodes SMS to the customer (if
+//! they want project SMS) and to the firm's line.
 //! Reminders run daily (cron) or on the admin's demand, once per run of a limit.
 
 use super::{today, ProjectRow, SELECT_PROJECTS};
@@ -8,7 +8,7 @@ use crate::args;
 use crate::db::{Arg, Db};
 use crate::error::Result;
 use crate::http::ok;
-use crate::notify::{poke, Envelope, Users};
+use crate::notify::{poke, preferences, Envelope};
 use crate::router::Ctx;
 use chrono::{DateTime, Utc};
 use domain::expansion::api::ReminderRun;
@@ -17,7 +17,7 @@ use domain::expansion::notify::{reminders, NoticeKind, Notification, Recipient};
 use domain::expansion::process::{Project, Stage};
 use domain::expansion::schedule::current_due;
 use domain::notify::inbox::CaseKind;
-use domain::notify::texts::{Lang, Message};
+use domain::notify::texts::Message;
 use domain::wire::wire_name;
 use worker::{D1PreparedStatement, Env, Response};
 
@@ -34,33 +34,22 @@ pub struct Delivery<'a> {
 }
 
 impl Delivery<'_> {
-    /// Which users a recipient is.
-    fn users(&self, to: Recipient, project: &Project) -> Option<Users> {
+    /// The users a recipient is.
+    async fn users(&self, db: &Db, to: Recipient, project: &Project) -> Result<Vec<i64>> {
         let (filter, args) = match to {
             Recipient::Customer => ("id = ?", args![self.customer]),
-            Recipient::Firm(kind) => ("firm_id = ?", args![project.firms.get(&kind)?.firm_id]),
+            Recipient::Firm(kind) => match project.firms.get(&kind) {
+                Some(firm) => ("firm_id = ?", args![firm.firm_id]),
+                None => return Ok(Vec::new()),
+            },
             Recipient::HallStaff => (
                 "hall_id = ? AND role IN ('hall_staff', 'hall_manager')",
                 args![self.hall],
             ),
             Recipient::HallManagers => ("hall_id = ? AND role = 'hall_manager'", args![self.hall]),
         };
-        Some(Users {
-            filter: filter.into(),
-            args,
-        })
-    }
-
-    /// Where an SMS to a recipient goes: the customer's phone, or the firm's.
-    fn phone(&self, to: Recipient, project: &Project) -> Option<(&'static str, Vec<Arg>)> {
-        Some(match to {
-            Recipient::Customer => ("SELECT phone FROM users WHERE id = ?", args![self.customer]),
-            Recipient::Firm(kind) => (
-                "SELECT phone FROM firms WHERE id = ?",
-                args![project.firms.get(&kind)?.firm_id],
-            ),
-            _ => return None,
-        })
+        db.ids(&format!("SELECT id FROM users WHERE {filter}"), args)
+            .await
     }
 
     /// The act's guard: the rows are written only if the batch's act still holds the project.
@@ -74,7 +63,9 @@ impl Delivery<'_> {
         }
     }
 
-    pub fn statements(
+    /// Each recipient's notices by their choices; a key node (`sms`) goes by SMS to a customer
+    /// who wants project SMS, and to the firm's own line.
+    pub async fn statements(
         &self,
         db: &Db,
         env: &Env,
@@ -82,6 +73,8 @@ impl Delivery<'_> {
         notes: &[Notification],
         stage: Stage,
     ) -> Result<Vec<D1PreparedStatement>> {
+        let guard = self.guard();
+        let extra = (guard.0, guard.1.as_slice());
         let mut out = Vec::new();
         for (i, note) in notes.iter().enumerate() {
             let envelope = Envelope {
@@ -102,12 +95,16 @@ impl Delivery<'_> {
                 },
                 at: self.now,
             };
-            if let Some(users) = self.users(note.to, project) {
-                out.push(envelope.inbox(db, &users, self.guard())?);
-                out.push(envelope.push(db, env, &users, self.guard(), Lang::Zh)?);
+            let users = self.users(db, note.to, project).await?;
+            let by_sms = note.sms && note.to == Recipient::Customer;
+            for (user, prefs) in preferences::of_users(db, &users).await? {
+                out.extend(envelope.to_person(db, env, user, &prefs, by_sms, extra)?);
             }
-            if let Some(phones) = note.sms.then(|| self.phone(note.to, project)).flatten() {
-                out.push(envelope.sms(db, env, phones, self.guard(), Lang::Zh, 0)?);
+            if let (true, Recipient::Firm(kind)) = (note.sms, note.to) {
+                if let Some(firm) = project.firms.get(&kind) {
+                    let line = ("SELECT phone FROM firms WHERE id = ?", args![firm.firm_id]);
+                    out.push(envelope.sms(db, env, line, extra, 0)?);
+                }
             }
         }
         Ok(out)
@@ -133,13 +130,15 @@ pub async fn opened(ctx: &Ctx, id: i64) -> Result<()> {
         kind: NoticeKind::YourTurn,
         sms: false,
     };
-    let statements = delivery(&row, ctx.now).statements(
-        &ctx.db,
-        &ctx.env,
-        &row.project()?,
-        &[note],
-        Stage::Application,
-    )?;
+    let statements = delivery(&row, ctx.now)
+        .statements(
+            &ctx.db,
+            &ctx.env,
+            &row.project()?,
+            &[note],
+            Stage::Application,
+        )
+        .await?;
     ctx.db.batch(statements).await
 }
 
@@ -179,8 +178,10 @@ pub async fn run_reminders(db: &Db, env: &Env, now: DateTime<Utc>) -> Result<Rem
             NoticeKind::Overdue => run.overdue += 1,
             _ => run.due_soon += 1,
         }
-        db.batch(delivery(row, now).statements(db, env, &project, &notes, project.stage)?)
+        let statements = delivery(row, now)
+            .statements(db, env, &project, &notes, project.stage)
             .await?;
+        db.batch(statements).await?;
     }
     Ok(run)
 }

@@ -2,6 +2,9 @@
 //! replies whose status is checked by the test, never turned into an error.
 //! The server is the one at `GRIDHALL_URL` (scripts/with-server.sh starts it).
 
+pub mod projects;
+pub mod sink;
+
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::cell::RefCell;

@@ -5,11 +5,12 @@
 //! never call each other's tickets: Binjiang's counter 1 serves the watched ticket's queue,
 //! Xinghu's tickets are only watched, Gaoxin's are the signed-in customer's.
 
+use api_tests::sink::{outbox_for, phone, phone_of, received, wait_for};
 use api_tests::{monday, Client};
 use domain::notify::inbox::{CaseKind, Inbox, Unread};
-use domain::notify::outbox::{retry_bounds, OutboxMessage, OutboxStatus};
+use domain::notify::outbox::{retry_bounds, OutboxStatus};
 use domain::notify::queue::Watch;
-use domain::notify::{Preferences, Topic};
+use domain::notify::Topic;
 use domain::queue::protocol::TicketView;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
@@ -17,47 +18,6 @@ use std::time::{Duration, Instant};
 const CALLED: &str = "binjiang";
 const WATCHED: &str = "xinghu";
 const CUSTOMERS: &str = "gaoxin";
-
-fn sink() -> String {
-    std::env::var("SMS_SINK_URL").unwrap_or_else(|_| "http://127.0.0.1:8789".into())
-}
-
-/// What reached the gateway for `phone`: (time, body), oldest first.
-fn received(path: &str, phone: &str) -> Vec<Value> {
-    ureq::get(&format!("{}/{path}?to={phone}", sink()))
-        .call()
-        .expect("the SMS sink answers")
-        .into_json()
-        .expect("JSON")
-}
-
-/// Waits (at most 10 s) until `count` messages containing `text` reached `phone`, then drains
-/// the outbox once more, so a duplicate would have arrived too; returns those messages.
-fn wait_for(phone: &str, text: &str, count: usize) -> Vec<Value> {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let matching = || -> Vec<Value> {
-        received("messages", phone)
-            .into_iter()
-            .filter(|m| m["body"].as_str().unwrap_or("").contains(text))
-            .collect()
-    };
-    while matching().len() < count && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Client::demo("admin")
-        .post("/api/admin/outbox/deliver", &json!({}))
-        .assert_status(200);
-    matching()
-}
-
-/// A phone number of this run's own, so reruns and tests never share one.
-fn phone(n: u64) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    format!("139{:08}", (u64::from(nanos) / 1000 * 10 + n) % 100_000_000)
-}
 
 fn kiosk_ticket(hall: &str, at: &str) -> TicketView {
     Client::anonymous()
@@ -93,14 +53,6 @@ fn call_and_finish(staff: &Client) -> TicketView {
             .assert_status(200);
     }
     serde_json::from_value(call["ticket"].clone()).unwrap()
-}
-
-fn outbox_for(phone: &str) -> Vec<OutboxMessage> {
-    let all: Vec<OutboxMessage> = Client::demo("admin")
-        .get("/api/admin/outbox")
-        .assert_status(200)
-        .json();
-    all.into_iter().filter(|m| m.recipient == phone).collect()
 }
 
 #[test]
@@ -150,7 +102,7 @@ fn a_watched_ticket_hears_once_at_two_ahead_and_once_at_its_call() {
 fn a_failing_gateway_gets_retries_with_growing_gaps_then_the_message_is_sent() {
     let at = monday(0);
     let to = phone(2);
-    ureq::post(&format!("{}/fail", sink()))
+    ureq::post(&format!("{}/fail", api_tests::sink::url()))
         .send_json(json!({ "to": to, "times": 3 }))
         .expect("the sink takes the setting");
     let t = kiosk_ticket(WATCHED, &at);
@@ -185,7 +137,7 @@ fn delivery_runs_racing_send_each_message_once() {
     let phones: Vec<String> = (3..11).map(phone).collect();
     for to in &phones {
         // Each first try fails, so every message waits for a retry that the runs race for.
-        ureq::post(&format!("{}/fail", sink()))
+        ureq::post(&format!("{}/fail", api_tests::sink::url()))
             .send_json(json!({ "to": to, "times": 1 }))
             .expect("the sink takes the setting");
         let t = kiosk_ticket(WATCHED, &at);
@@ -217,10 +169,9 @@ fn delivery_runs_racing_send_each_message_once() {
     }
 }
 
-#[test]
-fn a_signed_in_customer_reads_ticket_messages_in_the_inbox() {
-    let at = monday(0);
-    let customer = Client::fresh_customer().at(&at);
+/// A fresh signed-in customer's remote ticket at Gaoxin, watched with `wishes`.
+fn watched_remote_ticket(at: &str, wishes: Value) -> (Client, TicketView) {
+    let customer = Client::fresh_customer().at(at);
     let t: TicketView = customer
         .post(
             &format!("/api/halls/{CUSTOMERS}/tickets"),
@@ -231,9 +182,16 @@ fn a_signed_in_customer_reads_ticket_messages_in_the_inbox() {
     customer
         .put(
             &format!("/api/halls/{CUSTOMERS}/tickets/{}/watch", t.id),
-            &json!({ "ahead_at": 20 }),
+            &wishes,
         )
         .assert_status(200);
+    (customer, t)
+}
+
+#[test]
+fn a_signed_in_customer_reads_ticket_messages_in_the_inbox() {
+    let at = monday(0);
+    let (customer, t) = watched_remote_ticket(&at, json!({ "ahead_at": 20 }));
     let number = t.number.to_string();
     let deadline = Instant::now() + Duration::from_secs(10);
     let item = loop {
@@ -366,81 +324,6 @@ fn publishing_an_outage_tells_the_customers_of_accounts_in_its_area() {
 }
 
 #[test]
-fn a_customer_who_turns_outage_sms_off_finds_the_outage_in_the_inbox_only() {
-    let at = monday(0);
-    let quiet = Client::fresh_customer().at(&at);
-    let plain = Client::fresh_customer().at(&at);
-    for c in [&quiet, &plain] {
-        c.post(
-            "/api/utility-accounts",
-            &json!({ "number": "3301000008", "holder_name": "赵丽" }),
-        )
-        .assert_status(201);
-    }
-    let mut prefs: Preferences = quiet
-        .get("/api/account/notifications")
-        .assert_status(200)
-        .json();
-    assert!(prefs.for_topic(Topic::Outages).sms, "on by default");
-    for c in prefs
-        .topics
-        .iter_mut()
-        .filter(|c| c.topic == Topic::Outages)
-    {
-        c.sms = false;
-    }
-    let saved: Preferences = quiet
-        .put(
-            "/api/account/notifications",
-            &serde_json::to_value(&prefs).unwrap(),
-        )
-        .assert_status(200)
-        .json();
-    assert!(!saved.for_topic(Topic::Outages).sms);
-    // A topic twice is refused and changes nothing.
-    let mut twice = serde_json::to_value(&prefs).unwrap();
-    let first = twice["topics"][0].clone();
-    twice["topics"].as_array_mut().unwrap().push(first);
-    quiet
-        .put("/api/account/notifications", &twice)
-        .assert_error(400, "validation");
-
-    let start = chrono::DateTime::parse_from_rfc3339(&at).unwrap() + chrono::Duration::days(9);
-    let tag = phone(30);
-    Client::demo("manager.xinghu")
-        .at(&at)
-        .post(
-            "/api/staff/outages",
-            &json!({ "hall_id": "xinghu", "area": format!("文昌路 1–30 号、检修{tag}苑"), "reason": "变压器更换",
-                "starts_at": start.to_rfc3339(), "ends_at": (start + chrono::Duration::hours(4)).to_rfc3339() }),
-        )
-        .assert_status(201);
-    let phone_of = |c: &Client| -> String {
-        let me: Value = c.get("/api/auth/me").assert_status(200).json();
-        me["user"]["login"].as_str().unwrap().to_string()
-    };
-    assert_eq!(
-        wait_for(&phone_of(&plain), &tag, 1).len(),
-        1,
-        "the default: an SMS"
-    );
-    // (Other tests' runs may text this account's customers about bills; the outage is ours.)
-    assert!(
-        !received("messages", &phone_of(&quiet))
-            .iter()
-            .any(|m| m["body"].as_str().unwrap_or("").contains(&tag)),
-        "no SMS for the one who turned it off"
-    );
-    for c in [&quiet, &plain] {
-        let inbox: Inbox = c.get("/api/inbox").assert_status(200).json();
-        assert!(
-            inbox.items.iter().any(|i| i.body.zh.contains(&tag)),
-            "both find it in the inbox"
-        );
-    }
-}
-
-#[test]
 fn a_new_bill_and_an_overdue_one_are_told_once_to_each_bound_customer() {
     use domain::billing::bills::{Bill, BillStatus};
     let customer = Client::fresh_customer();
@@ -483,10 +366,49 @@ fn a_new_bill_and_an_overdue_one_are_told_once_to_each_bound_customer() {
     let overdue_day = latest.due_on + chrono::Duration::days(1);
     assert!(run_on(overdue_day)["overdue"].as_u64().unwrap() >= 1);
     assert_eq!(told("电费已逾期"), 1);
-    let me: Value = customer.get("/api/auth/me").assert_status(200).json();
-    let bodies = wait_for(me["user"]["login"].as_str().unwrap(), "3301000009", 2);
+    let bodies = wait_for(&phone_of(&customer), "3301000009", 2);
     assert_eq!(bodies.len(), 2, "bills go by SMS by default: {bodies:?}");
     Client::demo("13800138001")
         .post("/api/admin/bill-notices", &json!({}))
         .assert_error(403, "forbidden");
+}
+
+#[test]
+fn the_halls_broadcast_reaches_the_inbox_of_customers_waiting_with_a_watch() {
+    let at = monday(0);
+    let (customer, t) = watched_remote_ticket(&at, json!({ "on_call": true }));
+    let text = format!("系统维护，暂停取号 10 分钟 {}", phone(40));
+    Client::demo("manager.gaoxin")
+        .at(&at)
+        .put(
+            &format!("/api/halls/{CUSTOMERS}/broadcast"),
+            &json!({ "text": text }),
+        )
+        .assert_status(200);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let inbox: Inbox = customer.get("/api/inbox").assert_status(200).json();
+        if let Some(item) = inbox.items.iter().find(|i| i.body.zh == text) {
+            assert_eq!(
+                (item.topic, item.title.zh.as_str()),
+                (Topic::Broadcasts, "营业厅通知")
+            );
+            break;
+        }
+        assert!(Instant::now() < deadline, "the broadcast reached the inbox");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Client::demo("manager.gaoxin")
+        .at(&at)
+        .put(
+            &format!("/api/halls/{CUSTOMERS}/broadcast"),
+            &json!({ "text": "" }),
+        )
+        .assert_status(200);
+    customer
+        .post(
+            &format!("/api/halls/{CUSTOMERS}/tickets/{}/cancel", t.id),
+            &json!({}),
+        )
+        .assert_status(200);
 }

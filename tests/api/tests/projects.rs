@@ -2,16 +2,14 @@
 //! who may see a project, uploads refused over the cap or of the wrong kind, refusals that
 //! change nothing, reminders and escalation, reports.
 
+use api_tests::projects::{act, apply, detail, upload, PDF};
 use api_tests::Client;
 use domain::expansion::api::{AuditKind, ProjectDetail, ProjectDocument, ProjectSummary};
 use domain::expansion::process::{Action, Stage};
 use domain::firms::Firm;
 use domain::notify::inbox::Inbox;
-use domain::wire::wire_name;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 
 /// The six parties of a gaoxin project; the design firm is 江城电力设计院 (1).
 struct Parties {
@@ -34,58 +32,6 @@ impl Parties {
             supervision: Client::demo("supervise.zhengheng"),
         }
     }
-}
-
-fn apply(customer: &Client, title: &str) -> ProjectDetail {
-    customer
-        .post(
-            "/api/projects",
-            &json!({ "title": title, "address": "江城市高新区创新路 18 号 6 幢", "hall_id": "gaoxin",
-                     "kind": "new_connection", "capacity_kva": 400 }),
-        )
-        .assert_status(201)
-        .json()
-}
-
-fn detail(client: &Client, id: i64) -> ProjectDetail {
-    client
-        .get(&format!("/api/projects/{id}"))
-        .assert_status(200)
-        .json()
-}
-
-fn upload(client: &Client, id: i64, kind: &str) -> ProjectDocument {
-    client
-        .upload(
-            &format!("/api/projects/{id}/documents?kind={kind}"),
-            "application/pdf",
-            PDF,
-        )
-        .assert_status(201)
-        .json()
-}
-
-/// Takes `action` as `who`, uploading a PDF for each document its gate asks for (as the API
-/// offers it), with `firms` chosen and a reason.
-fn act(who: &Client, id: i64, action: Action, firms: &[i64]) -> ProjectDetail {
-    let offered = detail(who, id);
-    let option = offered
-        .actions
-        .iter()
-        .find(|o| o.action == action)
-        .unwrap_or_else(|| panic!("{action:?} is not offered: {:?}", offered.actions));
-    let documents: Vec<i64> = option
-        .documents
-        .iter()
-        .map(|k| upload(who, id, &wire_name(k)).id)
-        .collect();
-    who.post(
-        &format!("/api/projects/{id}/actions"),
-        &json!({ "action": action, "documents": documents, "firms": firms,
-                 "comment": "图纸计量方式与方案不一致，请修改" }),
-    )
-    .assert_status(200)
-    .json()
 }
 
 fn steps(d: &ProjectDetail) -> usize {

@@ -19,10 +19,6 @@ use serde_json::{json, Value};
 use sha2::Sha256;
 use std::time::{Duration, Instant};
 
-fn sink() -> String {
-    std::env::var("SMS_SINK_URL").unwrap_or_else(|_| "http://127.0.0.1:8789".into())
-}
-
 /// A browser's side of a subscription: its key pair and secret.
 struct Device {
     id: String,
@@ -46,7 +42,7 @@ impl Device {
     }
 
     fn endpoint(&self) -> String {
-        format!("{}/push/{}", sink(), self.id)
+        format!("{}/push/{}", api_tests::sink::url(), self.id)
     }
 
     fn subscription(&self) -> Value {
@@ -59,11 +55,12 @@ impl Device {
     fn pushes(&self, count: usize) -> Vec<Value> {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            let got: Vec<Value> = ureq::get(&format!("{}/pushes?id={}", sink(), self.id))
-                .call()
-                .expect("the sink answers")
-                .into_json()
-                .expect("JSON");
+            let got: Vec<Value> =
+                ureq::get(&format!("{}/pushes?id={}", api_tests::sink::url(), self.id))
+                    .call()
+                    .expect("the sink answers")
+                    .into_json()
+                    .expect("JSON");
             if got.len() >= count || Instant::now() > deadline {
                 return got;
             }
@@ -178,7 +175,7 @@ fn a_ticket_notice_reaches_a_subscribed_device_encrypted_and_signed() {
             .unwrap(),
     )
     .unwrap();
-    assert_eq!(claims["aud"], sink());
+    assert_eq!(claims["aud"], api_tests::sink::url());
 
     customer
         .delete(&format!("/api/push/subscriptions/{}", sub.id))
@@ -197,7 +194,7 @@ fn a_subscription_the_push_service_has_dropped_is_forgotten() {
         .post("/api/push/subscriptions", &device.subscription())
         .assert_status(201)
         .json();
-    ureq::post(&format!("{}/push-gone", sink()))
+    ureq::post(&format!("{}/push-gone", api_tests::sink::url()))
         .send_json(json!({ "id": device.id }))
         .expect("the sink takes the setting");
     remote_ticket(&customer, "xinghu");

@@ -1,7 +1,7 @@
-//! The account page's notification settings: SMS on or off for each topic, and quiet hours.
-//! The inbox always has every message.
+//! The account page's notification settings: SMS, push and e-mail on or off for each topic,
+//! the e-mail address, and quiet hours. The inbox always has every message.
 
-use domain::notify::{Preferences, Topic};
+use domain::notify::{Preferences, Topic, TopicChannels};
 use leptos::prelude::*;
 use ui::api;
 use ui::components::feedback::Loaded;
@@ -68,6 +68,14 @@ fn ThisDevice() -> impl IntoView {
     }
 }
 
+/// Each channel's switch in a topic's choices, with its label.
+type Switch = (Msg, fn(&mut TopicChannels) -> &mut bool);
+const SWITCHES: [Switch; 3] = [
+    (Msg::NotifySms, |c| &mut c.sms),
+    (Msg::NotifyPush, |c| &mut c.push),
+    (Msg::NotifyEmail, |c| &mut c.email),
+];
+
 #[component]
 fn SettingsForm(prefs: Preferences) -> impl IntoView {
     let app = use_app();
@@ -84,30 +92,51 @@ fn SettingsForm(prefs: Preferences) -> impl IntoView {
     let rows = Topic::ALL
         .into_iter()
         .map(|topic| {
-            let checked = move || prefs.with(|p| p.for_topic(topic).sms);
-            let toggle = move |ev| {
-                let on = event_target_checked(&ev);
-                prefs.update(|p| {
-                    if let Some(c) = p.topics.iter_mut().find(|c| c.topic == topic) {
-                        c.sms = on;
-                    }
-                });
-            };
+            let boxes = SWITCHES
+            .into_iter()
+            .map(|(label, wants)| {
+                let checked = move || prefs.with(|p| *wants(&mut p.for_topic(topic)));
+                let toggle = move |ev| {
+                    let on = event_target_checked(&ev);
+                    prefs.update(|p| {
+                        if let Some(c) = p.topics.iter_mut().find(|c| c.topic == topic) {
+                            *wants(c) = on;
+                        }
+                    });
+                };
+                view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=checked on:change=toggle/>
+                        {t(label)}
+                    </label>
+                }
+            })
+            .collect_view();
             view! {
-                <label class="check">
-                    <input type="checkbox" prop:checked=checked on:change=toggle/>
-                    {t(topic_msg(topic))}" · "{t(Msg::NotifySms)}
-                </label>
+                <fieldset class="row" data-testid=format!("notify-{}", domain::wire::wire_name(&topic))>
+                    <legend>{t(topic_msg(topic))}</legend>
+                    {boxes}
+                </fieldset>
             }
         })
         .collect_view();
+    let email = move || prefs.with(|p| p.email.clone().unwrap_or_default());
+    let set_email = move |ev| {
+        let address = event_target_value(&ev);
+        prefs.update(|p| p.email = Some(address).filter(|a| !a.trim().is_empty()));
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         save.dispatch(prefs.get_untracked());
     };
     view! {
-        <form class="form card" on:submit=submit>
+        // Our own words for a wrong address, not the browser's bubble.
+        <form class="form card" novalidate on:submit=submit>
             {rows}
+            <label>
+                {t(Msg::NotifyEmailAddress)}
+                <input type="email" name="email" autocomplete="email" prop:value=email on:change=set_email/>
+            </label>
             <label class="check">
                 <input type="checkbox" prop:checked=move || prefs.with(|p| p.quiet_hours)
                     on:change=move |ev| prefs.update(|p| p.quiet_hours = event_target_checked(&ev))/>

@@ -185,6 +185,7 @@ macro_rules! common_messages {
     ErrEndBeforeStart => "结束时间需晚于开始时间", "The end must be after the start";
     ErrOutageNotice => "这次停电距开始不足 7 天，按服务承诺须提前 7 天通知客户。确属紧急的，请勾选“紧急停电”后再发布。", "This outage starts in less than 7 days; customers must be told 7 days ahead. If it is urgent, tick \"Urgent\" and publish again.";
     ErrWatchAhead => "最多可设置前面剩 20 人时提醒。", "Choose at most 20 people ahead.";
+    ErrEmail => "请输入正确的电子邮箱，例如 name@example.com；不需要邮件可以不填。", "Enter an e-mail address like name@example.com, or leave it empty.";
     ErrServer => "服务器开小差了，请稍后重试", "Something went wrong on our side; please try again";
     RoleCustomer => "客户", "Customer";
     RoleHallStaff => "窗口人员", "Hall staff";

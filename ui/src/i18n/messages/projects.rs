@@ -58,10 +58,13 @@ macro_rules! projects_messages {
     InboxEmpty => "暂无消息", "No messages";
     InboxReadAll => "全部标为已读", "Mark all as read";
     NotifySettings => "消息通知设置", "Notifications";
-    NotifySettingsLead => "站内消息总会保留；短信按您的选择发送。", "Every message stays in your inbox; SMS go as you choose here.";
+    NotifySettingsLead => "站内消息总会保留；短信、推送和邮件按您的选择发送。", "Every message stays in your inbox; SMS, push and e-mail go as you choose here.";
     NotifyTopic => "类别", "Topic";
     NotifySms => "短信", "SMS";
-    NotifyQuietHours => "夜间免打扰（22:00–次日 8:00 不发短信，排队叫号除外）", "Quiet hours (no SMS 22:00–08:00, except queue calls)";
+    NotifyPush => "推送", "Push";
+    NotifyEmail => "邮件", "E-mail";
+    NotifyEmailAddress => "电子邮箱（可不填）", "E-mail address (optional)";
+    NotifyQuietHours => "夜间免打扰（22:00–次日 8:00 不发短信、推送和邮件，排队叫号除外）", "Quiet hours (no SMS, push or e-mail 22:00–08:00, except queue calls)";
     PushLead => "在这台设备上也接收推送通知（锁屏时也能看到）。", "Also get notifications on this device, even when it is locked.";
     PushOnHere => "这台设备已开启推送通知。", "This device gets notifications.";
     PushTurnOn => "开启本机推送", "Turn on for this device";
