@@ -2,7 +2,7 @@
 // sending it to each subscriber receiving the first message that shows it (the call message
 // that goes out first, or a snapshot that holds it).
 import WebSocket from 'ws';
-import { baseURL, freshMonday, login, percentile, writeResult } from './lib.mjs';
+import { baseURL, freshMonday, login, percentile, signIn, writeResult } from './lib.mjs';
 
 const SUBSCRIBERS = 500;
 const CALLS = 20;
@@ -41,11 +41,14 @@ async function settle(inbox, count) {
   while (inbox.some((m) => m.length < count) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 2));
 }
 
-const cookie = await login('staff.binjiang.1');
+// One clerk at each of the two counters that call in turn.
+const clerks = { 1: await login('staff.binjiang.1'), 3: await login('staff.binjiang.2') };
+for (const [counter, cookie] of Object.entries(clerks)) await signIn(HALL, counter, cookie, now);
 const latencies = [];
 let missed = 0;
 for (let i = 0; i < CALLS; i++) {
   const counter = i % 2 === 0 ? 1 : 3;
+  const cookie = clerks[counter];
   const sent = performance.now();
   const res = await fetch(`${baseURL}/api/halls/${HALL}/counters/${counter}/actions`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ action: 'call_next' }) });
   if (!res.ok) throw new Error(`call: ${res.status} ${await res.text()}`);

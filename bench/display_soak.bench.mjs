@@ -4,7 +4,7 @@
 // TV shows and announces every call (speech is spied on and ends at once, as a real voice would
 // after a second or two; the announcer drops calls it cannot keep up with).
 import { chromium } from 'playwright-core';
-import { baseURL, freshMonday, login, writeResult } from './lib.mjs';
+import { baseURL, freshMonday, login, signIn, writeResult } from './lib.mjs';
 
 const CALLS = Number(process.env.SOAK_CALLS ?? 10_000);
 const WARM_UP = 200;
@@ -47,9 +47,14 @@ async function memory() {
   return { js: usedSize, wasm };
 }
 
-const staff = await login(`staff.${HALL}.1`);
-const headers = { 'x-test-now': now, 'content-type': 'application/json', cookie: staff };
-const post = (path, body) => fetch(`${baseURL}/api/halls/${HALL}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+// One clerk per counter, each signed in at theirs.
+const clerks = {};
+for (const [i, counter] of COUNTERS.entries()) {
+  clerks[counter] = await login(`staff.${HALL}.${i + 1}`);
+  await signIn(HALL, counter, clerks[counter], now);
+}
+const headers = { 'x-test-now': now, 'content-type': 'application/json' };
+const post = (path, body, cookie) => fetch(`${baseURL}/api/halls/${HALL}${path}`, { method: 'POST', headers: cookie ? { ...headers, cookie } : headers, body: JSON.stringify(body) });
 let calls = 0;
 let lastNumber = null;
 
@@ -58,13 +63,13 @@ async function clerk(counter, target) {
   while (calls < target) {
     const checkIn = await post('/tickets', { business: 'payment', channel: 'kiosk' });
     if (checkIn.status !== 201) throw new Error(`check-in: ${checkIn.status} ${await checkIn.text()}`);
-    const call = await post(`/counters/${counter}/actions`, { action: 'call_next' });
+    const call = await post(`/counters/${counter}/actions`, { action: 'call_next' }, clerks[counter]);
     if (!call.ok) continue; // another clerk took the customer first
     const { ticket } = await call.json();
     calls++;
     lastNumber = `${ticket.number.prefix}${String(ticket.number.seq).padStart(3, '0')}`;
-    await post(`/counters/${counter}/actions`, { action: 'start', ticket: ticket.id });
-    await post(`/counters/${counter}/actions`, { action: 'finish', ticket: ticket.id });
+    await post(`/counters/${counter}/actions`, { action: 'start', ticket: ticket.id }, clerks[counter]);
+    await post(`/counters/${counter}/actions`, { action: 'finish', ticket: ticket.id }, clerks[counter]);
   }
 }
 

@@ -42,3 +42,11 @@ export async function login(loginName, password = 'Gridhall2026') {
   if (!res.ok) throw new Error(`login ${loginName}: ${res.status}`);
   return res.headers.get('set-cookie').split(';')[0];
 }
+
+/** Signs the clerk whose session is `cookie` in at a counter (a day's counters start closed). */
+export async function signIn(hall, counter, cookie, now) {
+  const res = await fetch(`${baseURL}/api/halls/${hall}/counters/${counter}/actions`, {
+    method: 'POST', headers: { 'x-test-now': now, 'content-type': 'application/json', cookie }, body: JSON.stringify({ action: 'sign_in' }),
+  });
+  if (!res.ok) throw new Error(`sign in at ${hall} ${counter}: ${res.status} ${await res.text()}`);
+}

@@ -6,7 +6,7 @@
 // With one counter and first-come order, ticket i (0-based) has i - k ahead after k calls: its
 // "N ahead" is due at call i - N (at once when that is 0 or less), its call at call i + 1. The
 // latency of each message is measured from the moment the request that caused it was sent.
-import { baseURL, freshMonday, login, percentile, writeResult } from './lib.mjs';
+import { baseURL, freshMonday, login, percentile, signIn, writeResult } from './lib.mjs';
 
 const TICKETS = 500;
 const HALL = 'binjiang';
@@ -44,6 +44,7 @@ for (let i = 0; i < TICKETS; i++) {
 
 // The counter works through the queue; callSent[k] is when call k + 1 was sent.
 const staff = await login('staff.binjiang.1');
+await signIn(HALL, COUNTER, staff, now);
 const callSent = [];
 const actions = `/api/halls/${HALL}/counters/${COUNTER}/actions`;
 for (let k = 0; k < TICKETS; k++) {

@@ -181,9 +181,51 @@ fn row(f: &TicketFact) -> String {
     )
 }
 
+/// A day's sign-ins: each counter's clerk signs in a few minutes after opening (one more per
+/// counter), every second counter pauses for lunch from 12:00 to 12:30, and all are signed out
+/// at closing. Rows for `counter_changes`.
+fn staffing_of_day(hall: &Hall, day: NaiveDate) -> Vec<String> {
+    let Some(hours) = hall.hours.on(day.weekday()) else {
+        return Vec::new();
+    };
+    let at = |minute: u32| {
+        day.and_hms_opt(minute / 60, minute % 60, 0)
+            .and_then(|t| t.and_local_timezone(china_tz()).single())
+            .map_or(0, |t| t.timestamp_millis())
+    };
+    let open = hours.open.hour() * 60 + hours.open.minute();
+    let close = hours.close.hour() * 60 + hours.close.minute();
+    let mut rows = Vec::new();
+    for c in 1..=hall.counters.len() as u32 {
+        let clerk = clerk(hall.id, Some(c));
+        let mut changes = vec![(open + 2 * c, "open")];
+        if c % 2 == 0 && open < 12 * 60 && close > 13 * 60 {
+            changes.extend([(12 * 60, "paused"), (12 * 60 + 30, "open")]);
+        }
+        changes.push((close, "closed"));
+        for (minute, status) in changes {
+            let seq = rows.len() + 1;
+            let (reason, signed_in) = match status {
+                "paused" => (text("午休"), clerk.clone()),
+                "closed" => ("NULL".into(), "NULL".into()),
+                _ => ("NULL".into(), clerk.clone()),
+            };
+            rows.push(format!(
+                "({}, {}, {seq}, {}, {c}, {}, {reason}, {signed_in})",
+                text(hall.id),
+                text(&day.to_string()),
+                at(minute),
+                text(status),
+            ));
+        }
+    }
+    rows
+}
+
 pub fn write_history(out: &mut String) {
     let today = china_today();
     let mut facts = Vec::new();
+    let mut staffing = Vec::new();
     for (h, hall) in halls().iter().enumerate() {
         for back in 1..=DAYS {
             let day = today - Days::new(back);
@@ -192,7 +234,17 @@ pub fn write_history(out: &mut String) {
                 day,
                 day.num_days_from_ce() as u64 * 7 + h as u64,
             ));
+            staffing.extend(staffing_of_day(hall, day));
         }
+    }
+    for chunk in staffing.chunks(CHUNK) {
+        let _ = writeln!(
+            out,
+            "INSERT OR IGNORE INTO counter_changes (hall_id, day, seq, at, counter, status, reason, clerk_id, by_id) \
+             SELECT column1, column2, column3, column4, column5, column6, column7, \
+             (SELECT id FROM users WHERE login = column8), (SELECT id FROM users WHERE login = column8) FROM (VALUES {});",
+            chunk.join(",\n")
+        );
     }
     for chunk in facts.chunks(CHUNK) {
         let rows: Vec<String> = chunk.iter().map(row).collect();

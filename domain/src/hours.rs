@@ -94,6 +94,17 @@ impl WeeklyHours {
         }
     }
 
+    /// When the hall closes on the local date `day`, in epoch milliseconds; `None` on a day
+    /// it does not open.
+    pub fn closes_on(&self, day: chrono::NaiveDate) -> Option<i64> {
+        let hours = self.on(day.weekday())?;
+        let closes = day
+            .and_time(hours.close)
+            .and_local_timezone(china_tz())
+            .single()?;
+        Some(closes.timestamp_millis())
+    }
+
     /// The next moment the hall opens after `now`, looking at most a week ahead.
     pub fn next_opening(&self, now: DateTime<Utc>) -> Option<DateTime<FixedOffset>> {
         let local = to_local(now);
@@ -139,6 +150,19 @@ mod tests {
             .with_ymd_and_hms(y, mo, d, h, mi, 0)
             .unwrap()
             .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_day_closes_at_its_local_closing_time_and_sunday_not_at_all() {
+        let monday = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let closes = hours().closes_on(monday).unwrap();
+        assert_eq!(closes, at(2026, 11, 23, 17, 30).timestamp_millis());
+        let saturday = monday + Duration::days(5);
+        assert_eq!(
+            hours().closes_on(saturday),
+            Some(at(2026, 11, 28, 12, 0).timestamp_millis())
+        );
+        assert_eq!(hours().closes_on(monday + Duration::days(6)), None);
     }
 
     #[test]

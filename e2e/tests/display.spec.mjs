@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, testMonday } from './helpers.mjs';
+import { login, personAt, signInAtCounter, testMonday } from './helpers.mjs';
 
 const shot = (name) => new URL(`../screenshots/${name}.png`, import.meta.url).pathname;
 const ZH_DIGITS = '零一二三四五六七八九';
@@ -62,8 +62,7 @@ test('a paired TV shows and says each call, shows the manager’s message, and g
 
   const staff = await personAt(browser, now);
   await login(staff.page, 'staff.gaoxin.1');
-  const console_ = staff.page.getByTestId('counter-console');
-  await console_.getByLabel('我的窗口').selectOption('3');
+  const console_ = await signInAtCounter(staff.page, 3);
   const [first, second] = tickets;
   await console_.getByTestId('waiting-ticket').filter({ hasText: first.number }).getByRole('button', { name: '叫此号' }).click();
   await expect(tv.page.getByTestId('now-number')).toHaveText(first.number, { timeout: 1000 });
@@ -151,8 +150,7 @@ test('a TV says it is offline after 5 s, then catches up on the calls it missed'
 
   const staff = await personAt(browser, now);
   await login(staff.page, 'staff.xinghu.1');
-  const console_ = staff.page.getByTestId('counter-console');
-  await console_.getByLabel('我的窗口').selectOption('1');
+  const console_ = await signInAtCounter(staff.page, 1);
   await console_.getByTestId('waiting-ticket').filter({ hasText: missed.number }).getByRole('button', { name: '叫此号' }).click();
 
   down = false;

@@ -63,3 +63,26 @@ export async function registerFresh(page, name) {
   await expect(page.getByTestId('account-link')).toHaveText(name);
   return phone;
 }
+
+/** At the counter console: chooses counter `number` and signs in to it, which opens it (or
+ *  finds the clerk already signed in there). */
+export async function signInAtCounter(page, number) {
+  const console_ = page.getByTestId('counter-console');
+  await console_.getByLabel('我的窗口').selectOption(String(number));
+  const signIn = console_.getByTestId('sign-in');
+  const signOut = console_.getByTestId('sign-out');
+  await expect(signIn.or(signOut)).toBeVisible();
+  if (await signIn.isVisible()) await signIn.click();
+  await expect(signOut).toBeVisible();
+  return console_;
+}
+
+/** A clerk of `hall` signs in at `counter` through the API (a day's counters start closed, and
+ *  only open counters give a ticket its place and wait). */
+export async function staffCounter(browser, now, hall, clerk, counter) {
+  const staff = await personAt(browser, now);
+  await login(staff.page, clerk);
+  const res = await staff.page.request.post(`/api/halls/${hall}/counters/${counter}/actions`, { data: { action: 'sign_in' } });
+  expect(res.status()).toBe(200);
+  await staff.context.close();
+}

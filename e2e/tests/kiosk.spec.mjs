@@ -1,8 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, testMonday } from './helpers.mjs';
+import { login, personAt, signInAtCounter, staffCounter, testMonday } from './helpers.mjs';
 
 test('a key account takes a number at the kiosk, follows it by QR code, and rates the service there', async ({ browser }) => {
   const now = testMonday();
+  await staffCounter(browser, now, 'binjiang', 'staff.binjiang.1', 1);
   const kiosk = await personAt(browser, now);
   await kiosk.page.goto('/kiosk/binjiang');
   await expect(kiosk.page.getByRole('heading', { name: '滨江营业厅' })).toBeVisible();
@@ -37,8 +38,7 @@ test('a key account takes a number at the kiosk, follows it by QR code, and rate
 
   const staff = await personAt(browser, now);
   await login(staff.page, 'staff.binjiang.1');
-  const console_ = staff.page.getByTestId('counter-console');
-  await console_.getByLabel('我的窗口').selectOption('1');
+  const console_ = await signInAtCounter(staff.page, 1);
   await console_.getByTestId('waiting-ticket').filter({ hasText: number }).getByRole('button', { name: '叫此号' }).click();
   await expect(console_.getByTestId('current-number')).toHaveText(number);
   await expect(phone.page.getByTestId('called-overlay')).toBeVisible();

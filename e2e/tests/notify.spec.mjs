@@ -3,7 +3,7 @@
 // message once as a clerk serves the queue.
 import { test, expect, request } from '@playwright/test';
 import { baseURL } from '../playwright.config.mjs';
-import { freshMobile, login, personAt, registerFresh, testMonday } from './helpers.mjs';
+import { freshMobile, login, personAt, registerFresh, signInAtCounter, staffCounter, testMonday } from './helpers.mjs';
 
 const sink = process.env.SMS_SINK_URL ?? 'http://127.0.0.1:8789';
 
@@ -39,8 +39,7 @@ test('a customer who left the ticket page gets an SMS at two ahead and one at th
 
   const staff = await personAt(browser, now);
   await login(staff.page, 'staff.gaoxin.1');
-  const console_ = staff.page.getByTestId('counter-console');
-  await console_.getByLabel('我的窗口').selectOption('3');
+  const console_ = await signInAtCounter(staff.page, 3);
   for (;;) {
     await console_.getByTestId('call-next').click();
     const current = console_.getByTestId('current-number');
@@ -69,6 +68,7 @@ test('a signed-in customer sees a ticket notice in the header count and opens th
   const page = customer.page;
   await registerFresh(page, '李大爷');
 
+  await staffCounter(browser, now, 'xinghu', 'staff.xinghu.2', 6);
   await page.goto('/halls/xinghu');
   const form = page.getByTestId('take-number');
   await form.getByLabel('办理业务').selectOption('invoice');

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, testMonday } from './helpers.mjs';
+import { login, personAt, signInAtCounter, testMonday } from './helpers.mjs';
 
 test('a customer checks in remotely and sees the counter within a second of the call', async ({ browser }) => {
   const now = testMonday();
@@ -12,13 +12,12 @@ test('a customer checks in remotely and sees the counter within a second of the 
   await expect(customer.page).toHaveURL(/\/halls\/xinghu\/tickets\/\d+\?key=/);
   await expect(customer.page.getByTestId('ticket-number')).toHaveText('E001');
   await expect(customer.page.getByTestId('ticket-state')).toHaveText('等候中');
-  await expect(customer.page.getByTestId('wait')).toContainText('分钟');
   await expect(customer.page.getByTestId('feed-state')).toHaveText('实时');
 
   const staff = await personAt(browser, now);
   await login(staff.page, 'staff.xinghu.1');
-  const console_ = staff.page.getByTestId('counter-console');
-  await console_.getByLabel('我的窗口').selectOption('1');
+  const console_ = await signInAtCounter(staff.page, 1);
+  await expect(customer.page.getByTestId('wait')).toContainText('分钟');
   await expect(console_.getByTestId('waiting-ticket').filter({ hasText: 'E001' })).toBeVisible();
   await console_.getByTestId('call-next').click();
   await expect(console_.getByTestId('current-number')).toHaveText('E001');
@@ -49,4 +48,40 @@ test('a kiosk-style visitor cancels their ticket and the queue forgets it', asyn
   await visitor.page.getByTestId('cancel-ticket').click();
   await expect(visitor.page.getByTestId('ticket-state')).toHaveText('已取消');
   await visitor.context.close();
+});
+
+test('only a counter a clerk signed in to calls, and signing in and out changes the public wait', async ({ browser }) => {
+  // Tuesday: no other test uses Binjiang's counters that day.
+  const now = new Date(Date.parse(testMonday()) + 86_400_000).toISOString();
+  const customer = await personAt(browser, now);
+  await customer.page.goto('/halls/binjiang');
+  const payment = customer.page.getByTestId('live-wait').filter({ hasText: '缴费' });
+  await expect(payment).toContainText('暂无窗口开放');
+  await customer.page.getByTestId('take-number').getByRole('button', { name: '取号' }).click();
+  await expect(customer.page.getByTestId('no-counter-open')).toBeVisible();
+
+  const clerk = await personAt(browser, now);
+  await login(clerk.page, 'staff.binjiang.1');
+  const console_ = clerk.page.getByTestId('counter-console');
+  await console_.getByLabel('我的窗口').selectOption('1');
+  await expect(console_.getByTestId('counter-status')).toHaveText('未签到，窗口关闭');
+  await expect(console_.getByTestId('call-next')).toHaveCount(0);
+  await console_.getByTestId('sign-in').click();
+  await expect(console_.getByTestId('counter-status')).toHaveText('服务中 · 钱伟');
+  await expect(customer.page.getByTestId('wait')).toContainText('分钟');
+
+  // A colleague at the same counter cannot call there.
+  const colleague = await personAt(browser, now);
+  await login(colleague.page, 'staff.binjiang.2');
+  const theirs = colleague.page.getByTestId('counter-console');
+  await theirs.getByLabel('我的窗口').selectOption('1');
+  await expect(theirs.getByText('此窗口已有同事签到')).toBeVisible();
+  await expect(theirs.getByTestId('call-next')).toHaveCount(0);
+  await expect(theirs.getByTestId('sign-in')).toHaveCount(0);
+
+  // The clerk signs out: the counter closes and the customer's wait is unknown again.
+  await console_.getByTestId('sign-out').click();
+  await expect(console_.getByTestId('sign-in')).toBeVisible();
+  await expect(customer.page.getByTestId('no-counter-open')).toBeVisible();
+  for (const p of [customer, clerk, colleague]) await p.context.close();
 });

@@ -14,6 +14,7 @@ use domain::hours::{china_tz, OpenStatus};
 use domain::operations::dashboard::{build, Compliance, DashboardQuery, VideoFigures};
 use domain::operations::facts::TicketFact;
 use domain::operations::live_wait::{HallWait, LiveWait, MAX_AGE_SECONDS};
+use domain::operations::staffed::StaffingChange;
 use domain::policy::may_manage_hall;
 use domain::queue::protocol::{QueueCommand, QueueSnapshot, Viewer};
 use domain::{ApiError, ErrorCode, Role};
@@ -55,8 +56,9 @@ pub async fn handle_dashboard(ctx: &mut Ctx) -> Result<Response> {
         None => {}
     }
     let facts = read_facts(ctx, &query).await?;
+    let changes = read_staffing_changes(ctx, &query).await?;
     let names = staff_names(ctx).await?;
-    let mut dashboard = build(&query, &facts, |id| names.get(&id).cloned());
+    let mut dashboard = build(&query, &facts, &changes, |id| names.get(&id).cloned());
     dashboard.video = video_figures(ctx, &query).await?;
     dashboard.compliance = Compliance {
         work_orders: work_orders_on_time(ctx, &query).await?,
@@ -78,6 +80,19 @@ async fn read_facts(ctx: &Ctx, q: &DashboardQuery) -> Result<Vec<TicketFact>> {
         }
         None => ctx.db.all(SELECT_FACTS, args![from, to]).await,
     }
+}
+
+/// The range's counter sign-ins, pauses and closes, for one hall (the city has no one plan).
+async fn read_staffing_changes(ctx: &Ctx, q: &DashboardQuery) -> Result<Vec<StaffingChange>> {
+    let Some(hall) = &q.hall_id else {
+        return Ok(Vec::new());
+    };
+    ctx.db
+        .all(
+            "SELECT day, counter, at, status FROM counter_changes WHERE hall_id = ? AND day BETWEEN ? AND ?",
+            args![hall, q.from.to_string(), q.to.to_string()],
+        )
+        .await
 }
 
 #[derive(Deserialize)]

@@ -12,9 +12,9 @@ use domain::hours::{format_local, to_local};
 use domain::policy::may_work_hall;
 use domain::queue::protocol::{QueueCommand, QueueRequest, Viewer};
 use domain::queue::requests::{
-    CheckInRequest, CounterAction, RateRequest, TicketKey, WatchRequest,
+    AtCounter, CheckInRequest, CounterAction, RateRequest, TicketKey, WatchRequest,
 };
-use domain::queue::{CheckIn, Priority};
+use domain::queue::{CheckIn, Clerk, Priority};
 use domain::{ApiError, ErrorCode, Role};
 use worker::{Env, Method, Request, RequestInit, Response};
 
@@ -215,10 +215,19 @@ pub async fn handle_counter_action(ctx: &mut Ctx) -> Result<Response> {
         .map_err(|_| ApiError::not_found("counter"))?;
     let action: CounterAction = read_json(&mut ctx.req).await?;
     hall_hours(&ctx.db, &hall).await?;
+    let user = ctx.signed_in()?;
     if !may_work_hall(&ctx.actor()?, &hall) {
         return Err(ApiError::new(ErrorCode::Forbidden, "you work at another hall").into());
     }
-    send(ctx, &hall, action.command(counter), Viewer::staff()).await
+    let at = AtCounter {
+        counter,
+        clerk: Clerk {
+            id: user.id,
+            name: user.name.clone(),
+        },
+        manager: matches!(user.role, Role::HallManager | Role::Admin),
+    };
+    send(ctx, &hall, action.command(at), Viewer::staff()).await
 }
 
 /// The hall in a WebSocket path under `prefix`; refuses anything but a WebSocket upgrade.

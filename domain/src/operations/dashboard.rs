@@ -6,6 +6,7 @@ use super::facts::{Outcome, TicketFact};
 use super::figures::{breakdown, Figures, Row};
 use super::forecast::{arrival_counts, forecast, heatmap, ArrivalCounts, ForecastDay, Heatmap};
 use super::plan::{staffing, StaffingRow};
+use super::staffed::{staffed_per_hour, StaffingChange};
 use crate::expansion::report::Rate;
 use crate::{ApiError, ApiResult};
 use chrono::{Days, NaiveDate};
@@ -138,10 +139,12 @@ pub struct Dashboard {
     pub compliance: Compliance,
 }
 
-/// The dashboard from the tickets since `query.history_from()`; names for the clerks' rows.
+/// The dashboard from the tickets since `query.history_from()` and the range's staffing
+/// changes (one hall's); names for the clerks' rows.
 pub fn build(
     query: &DashboardQuery,
     history: &[TicketFact],
+    changes: &[StaffingChange],
     staff_name: impl Fn(i64) -> Option<String>,
 ) -> Dashboard {
     let (from, to) = (query.from, query.to);
@@ -176,13 +179,41 @@ pub fn build(
         heatmap: heatmap(&counts, from, to),
         forecast: forecast(&counts, query.forecast_last_day()),
         staffing: if one_hall {
-            staffing(&facts, tmax)
+            with_staffed(staffing(&facts, tmax), changes)
         } else {
             Vec::new()
         },
         video: VideoFigures::default(),
         compliance: Compliance::default(),
     }
+}
+
+/// The plan's pooled rows with the counters open by the sign-in record, and a pooled row for
+/// each hour counters were open without anyone arriving.
+fn with_staffed(mut rows: Vec<StaffingRow>, changes: &[StaffingChange]) -> Vec<StaffingRow> {
+    if changes.is_empty() {
+        return rows;
+    }
+    let staffed = staffed_per_hour(changes);
+    for row in rows.iter_mut().filter(|r| r.business.is_none()) {
+        row.staffed = Some(staffed.get(&row.hour).copied().unwrap_or(0.0));
+    }
+    for (&hour, &open) in &staffed {
+        if !rows.iter().any(|r| r.hour == hour && r.business.is_none()) {
+            rows.push(StaffingRow {
+                hour,
+                business: None,
+                arrivals: 0.0,
+                service_minutes: 0.0,
+                erlang_c: 0,
+                erlang_a: 0,
+                actual: 0.0,
+                staffed: Some(open),
+            });
+        }
+    }
+    rows.sort_by_key(|r| (r.hour, r.business.is_some(), r.business));
+    rows
 }
 
 fn per_hour(counts: &ArrivalCounts, from: NaiveDate, to: NaiveDate) -> Vec<HourCount> {

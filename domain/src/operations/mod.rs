@@ -9,6 +9,7 @@ pub mod figures;
 pub mod forecast;
 pub mod live_wait;
 pub mod plan;
+pub mod staffed;
 pub mod staffing;
 
 #[cfg(test)]

@@ -32,6 +32,10 @@ pub struct StaffingRow {
     pub erlang_a: u32,
     /// Mean counters that started a service of this kind in the hour.
     pub actual: f64,
+    /// On the pooled row: mean counters open in the hour by the sign-in record
+    /// (operations::staffed); none before counters were signed in to.
+    #[serde(default)]
+    pub staffed: Option<f64>,
 }
 
 #[derive(Default)]
@@ -82,6 +86,7 @@ pub fn staffing(facts: &[TicketFact], tmax_minutes: f64) -> Vec<StaffingRow> {
                 erlang_c: demand.counters_needed(TARGET_SHARE, tmax_minutes, MOST_COUNTERS),
                 erlang_a: impatient.counters_needed(TARGET_SHARE, tmax_minutes, MOST_COUNTERS),
                 actual: at_work as f64 / days,
+                staffed: None,
             }
         })
         .collect()

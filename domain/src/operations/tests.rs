@@ -4,6 +4,7 @@ use super::dashboard::{build, DashboardQuery};
 use super::facts::{Outcome, TicketFact};
 use super::figures::{p90, Figures};
 use super::plan::staffing;
+use super::staffed::StaffingChange;
 use crate::halls::BusinessType::{self, *};
 use crate::queue::{Channel, Priority};
 use chrono::NaiveDate;
@@ -151,7 +152,25 @@ fn the_dashboard_reads_the_range_and_names_the_clerks() {
         date("2026-11-22"),
     )
     .unwrap();
-    let d = build(&q, &facts, |id| (id == 7).then(|| "王晓梅".to_string()));
+    let signed_in = |at: i64, status: &str| StaffingChange {
+        day: "2026-11-16".into(),
+        counter: 1,
+        at,
+        status: status.into(),
+    };
+    // Counter 1 open from 15:00 to 15:45 on the 16th: three quarters of a counter at 15.
+    let fifteen = date("2026-11-16")
+        .and_hms_opt(15, 0, 0)
+        .and_then(|t| t.and_local_timezone(crate::hours::china_tz()).single())
+        .unwrap()
+        .timestamp_millis();
+    let changes = [
+        signed_in(fifteen, "open"),
+        signed_in(fifteen + 45 * 60_000, "closed"),
+    ];
+    let d = build(&q, &facts, &changes, |id| {
+        (id == 7).then(|| "王晓梅".to_string())
+    });
     assert_eq!(d.totals.tickets, 2);
     assert_eq!(d.per_day.len(), 7);
     assert_eq!((d.per_day[0].tickets, d.per_day[1].tickets), (1, 1));
@@ -168,6 +187,28 @@ fn the_dashboard_reads_the_range_and_names_the_clerks() {
     assert_eq!(d.forecast[1].day, "2026-11-23");
     assert!((d.forecast[1].hours[9] - 0.6).abs() < 1e-9);
     assert!(!d.staffing.is_empty());
+    let at_fifteen = d
+        .staffing
+        .iter()
+        .find(|r| r.hour == 15 && r.business.is_none())
+        .unwrap();
+    assert_eq!(at_fifteen.staffed, Some(0.75));
+    assert!(d
+        .staffing
+        .iter()
+        .all(|r| r.business.is_none() || r.staffed.is_none()));
+    // An hour with a counter open and nobody arriving still has its pooled row.
+    let quiet = [
+        signed_in(fifteen + 2 * 3_600_000, "open"),
+        signed_in(fifteen + 3 * 3_600_000, "closed"),
+    ];
+    let d = build(&q, &facts, &quiet, |_| None);
+    let seventeen = d.staffing.iter().find(|r| r.hour == 17).unwrap();
+    assert_eq!(
+        (seventeen.business, seventeen.arrivals, seventeen.staffed),
+        (None, 0.0, Some(1.0))
+    );
+    assert!(d.staffing.windows(2).all(|w| w[0].hour <= w[1].hour));
 }
 
 #[test]

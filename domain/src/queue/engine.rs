@@ -3,7 +3,7 @@
 
 use super::board::Board;
 use super::config::QueueConfig;
-use super::counters::{CounterState, CounterStatus};
+use super::counters::{CounterChange, CounterState};
 use super::events::{EventKind, QueueEvent};
 use super::select::{can_serve, select_next, CallReason, CounterSkills, Fairness};
 use super::stats::ServiceStats;
@@ -64,6 +64,12 @@ pub struct HallQueue {
     /// Events not yet taken by `take_events`.
     #[serde(default)]
     pub pending: Vec<QueueEvent>,
+    /// Staffing changes not yet taken by `take_counter_changes`.
+    #[serde(default)]
+    pub counter_changes: Vec<CounterChange>,
+    /// When the hall closes this day (epoch ms): every counter is signed out then, once.
+    #[serde(default)]
+    pub closes_at: Option<i64>,
     pub board: Board,
 }
 
@@ -81,6 +87,8 @@ impl HallQueue {
             stats: ServiceStats::default(),
             seq: 0,
             pending: Vec::new(),
+            counter_changes: Vec::new(),
+            closes_at: None,
             board: Board::default(),
         }
     }
@@ -138,10 +146,10 @@ impl HallQueue {
         });
     }
 
+    /// Whether a counter of the hall handles `business` (staffed now or not: the day's
+    /// tickets are taken before the clerks sign in).
     fn serves_anywhere(&self, business: BusinessType) -> bool {
-        self.counters
-            .iter()
-            .any(|c| c.status != CounterStatus::Closed && c.serves.contains(&business))
+        self.counters.iter().any(|c| c.serves.contains(&business))
     }
 
     /// Issues a ticket, or returns the one a retry with the same idempotency key got.
@@ -208,13 +216,9 @@ impl HallQueue {
         })
     }
 
-    fn open_counter_without_ticket(&self, number: u32) -> ApiResult<&CounterState> {
-        let counter = self.counter(number)?;
-        if !counter.is_open() {
-            return Err(ApiError::conflict(format!(
-                "counter {number} is not open; open it to call"
-            )));
-        }
+    /// The counter, if `actor` may call at it now: open, theirs, and with no ticket in hand.
+    fn counter_ready_to_call(&self, number: u32, actor: Option<i64>) -> ApiResult<&CounterState> {
+        let counter = self.callable_counter(number, actor)?;
         if let Some(current) = self.current_at(number) {
             return Err(ApiError::conflict(format!(
                 "finish ticket {} at counter {number} first",
@@ -240,7 +244,7 @@ impl HallQueue {
         actor: Option<i64>,
         now: i64,
     ) -> ApiResult<(Ticket, CallReason)> {
-        let c = self.open_counter_without_ticket(counter)?;
+        let c = self.counter_ready_to_call(counter, actor)?;
         let skills = CounterSkills {
             number: c.number,
             serves: &c.serves,
@@ -273,7 +277,7 @@ impl HallQueue {
         actor: Option<i64>,
         now: i64,
     ) -> ApiResult<Ticket> {
-        let c = self.open_counter_without_ticket(counter)?;
+        let c = self.counter_ready_to_call(counter, actor)?;
         let skills = CounterSkills {
             number: c.number,
             serves: &c.serves,
@@ -318,30 +322,12 @@ impl HallQueue {
         }
         Ok(index)
     }
-
-    pub fn set_counter_status(
-        &mut self,
-        number: u32,
-        status: CounterStatus,
-    ) -> ApiResult<&CounterState> {
-        if let CounterStatus::Paused { reason } = &status {
-            if reason.trim().is_empty() {
-                return Err(ApiError::validation("reason", "say why the counter pauses"));
-            }
-        }
-        let counter = self
-            .counters
-            .iter_mut()
-            .find(|c| c.number == number)
-            .ok_or_else(|| ApiError::not_found("counter"))?;
-        counter.status = status;
-        self.seq += 1;
-        Ok(counter)
-    }
 }
 
 mod service;
+mod staffing;
 pub use service::check_rating;
+pub use staffing::Acting;
 
 #[cfg(test)]
 mod tests;

@@ -13,8 +13,8 @@ pub mod engine;
 pub mod events;
 pub mod stats;
 
-pub use counters::{CounterState, CounterStatus};
-pub use engine::{check_rating, CheckIn, HallQueue, Transfer};
+pub use counters::{Clerk, CounterChange, CounterState, CounterStatus};
+pub use engine::{check_rating, Acting, CheckIn, HallQueue, Transfer};
 pub use events::{EventKind, QueueEvent};
 pub mod estimate;
 pub use estimate::{estimate_waits, Estimate, WaitRange};

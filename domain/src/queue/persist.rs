@@ -25,6 +25,9 @@ pub struct QueueMeta {
     /// Absent in queues stored before the board existed.
     #[serde(default)]
     pub board: Board,
+    /// The day's closing, until the counters were signed out at it.
+    #[serde(default)]
+    pub closes_at: Option<i64>,
 }
 
 impl HallQueue {
@@ -39,6 +42,7 @@ impl HallQueue {
             stats: self.stats.clone(),
             seq: self.seq,
             board: self.board.clone(),
+            closes_at: self.closes_at,
         }
     }
 
@@ -55,6 +59,7 @@ impl HallQueue {
         queue.stats = meta.stats;
         queue.seq = meta.seq;
         queue.board = meta.board;
+        queue.closes_at = meta.closes_at;
         queue.tickets = tickets;
         queue.idempotency = idempotency;
         queue

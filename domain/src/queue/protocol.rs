@@ -2,7 +2,7 @@
 //! go to WebSocket subscribers, so the app, the Worker and the object share one set of types.
 
 use super::board::Board;
-use super::counters::{CounterState, CounterStatus};
+use super::counters::{Clerk, CounterState, CounterStatus};
 use super::engine::{CheckIn, HallQueue, Transfer};
 use super::estimate::{estimate_waits, newcomer_wait, Estimate, WaitRange};
 use super::events::{EventKind, QueueEvent};
@@ -59,9 +59,24 @@ pub enum QueueCommand {
         ticket: u32,
         to: Transfer,
     },
-    SetCounter {
+    /// The acting clerk signs in at the counter, which opens.
+    SignIn {
         counter: u32,
-        status: CounterStatus,
+        clerk: Clerk,
+    },
+    Pause {
+        counter: u32,
+        reason: String,
+        manager: bool,
+    },
+    Resume {
+        counter: u32,
+        manager: bool,
+    },
+    /// Signs the clerk out and closes the counter.
+    CloseCounter {
+        counter: u32,
+        manager: bool,
     },
     Cancel {
         ticket: u32,
@@ -136,6 +151,9 @@ pub struct CounterView {
     pub number: u32,
     pub serves: Vec<BusinessType>,
     pub status: CounterStatus,
+    /// Who is signed in.
+    #[serde(default)]
+    pub clerk: Option<Clerk>,
     pub current: Option<TicketNumber>,
     pub current_id: Option<u32>,
     pub current_state: Option<TicketState>,
@@ -249,6 +267,7 @@ pub fn snapshot(queue: &HallQueue, calls: &[CallView], now: i64) -> QueueSnapsho
                 number: c.number,
                 serves: c.serves.clone(),
                 status: c.status.clone(),
+                clerk: c.clerk.clone(),
                 current: current.map(|t| t.number),
                 current_id: current.map(|t| t.id),
                 current_state: current.map(|t| t.state),

@@ -1,6 +1,6 @@
 //! Request bodies of the queue endpoints, and how a counter action becomes a queue command.
 
-use super::counters::CounterStatus;
+use super::counters::Clerk;
 use super::engine::Transfer;
 use super::protocol::QueueCommand;
 use super::ticket::Channel;
@@ -105,13 +105,28 @@ pub enum CounterAction {
     Start { ticket: u32 },
     Finish { ticket: u32 },
     Transfer { ticket: u32, to: Transfer },
-    Open,
+    SignIn,
     Pause { reason: String },
+    Resume,
     Close,
 }
 
+/// Who acts at a counter, as the queue needs to know them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AtCounter {
+    pub counter: u32,
+    pub clerk: Clerk,
+    /// A hall manager, who may change a counter another clerk holds.
+    pub manager: bool,
+}
+
 impl CounterAction {
-    pub fn command(self, counter: u32) -> QueueCommand {
+    pub fn command(self, at: AtCounter) -> QueueCommand {
+        let AtCounter {
+            counter,
+            clerk,
+            manager,
+        } = at;
         match self {
             CounterAction::CallNext => QueueCommand::CallNext { counter },
             CounterAction::Call { ticket } => QueueCommand::CallTicket { counter, ticket },
@@ -124,18 +139,14 @@ impl CounterAction {
                 ticket,
                 to,
             },
-            CounterAction::Open => QueueCommand::SetCounter {
+            CounterAction::SignIn => QueueCommand::SignIn { counter, clerk },
+            CounterAction::Pause { reason } => QueueCommand::Pause {
                 counter,
-                status: CounterStatus::Open,
+                reason,
+                manager,
             },
-            CounterAction::Pause { reason } => QueueCommand::SetCounter {
-                counter,
-                status: CounterStatus::Paused { reason },
-            },
-            CounterAction::Close => QueueCommand::SetCounter {
-                counter,
-                status: CounterStatus::Closed,
-            },
+            CounterAction::Resume => QueueCommand::Resume { counter, manager },
+            CounterAction::Close => QueueCommand::CloseCounter { counter, manager },
         }
     }
 }
@@ -144,11 +155,22 @@ impl CounterAction {
 mod tests {
     use super::*;
 
+    fn at(counter: u32) -> AtCounter {
+        AtCounter {
+            counter,
+            clerk: Clerk {
+                id: 7,
+                name: "王芳".into(),
+            },
+            manager: false,
+        }
+    }
+
     #[test]
     fn actions_read_as_tagged_json() {
         let a: CounterAction = serde_json::from_str(r#"{"action":"recall","ticket":4}"#).unwrap();
         assert_eq!(
-            a.command(2),
+            a.command(at(2)),
             QueueCommand::Recall {
                 counter: 2,
                 ticket: 4
@@ -158,7 +180,15 @@ mod tests {
             r#"{"action":"transfer","ticket":4,"to":{"business":"expansion","counter":null}}"#,
         )
         .unwrap();
-        assert!(matches!(t.command(1), QueueCommand::Transfer { .. }));
+        assert!(matches!(t.command(at(1)), QueueCommand::Transfer { .. }));
+        let s: CounterAction = serde_json::from_str(r#"{"action":"sign_in"}"#).unwrap();
+        assert_eq!(
+            s.command(at(3)),
+            QueueCommand::SignIn {
+                counter: 3,
+                clerk: at(3).clerk
+            }
+        );
         assert!(serde_json::from_str::<CounterAction>(r#"{"action":"explode"}"#).is_err());
     }
 

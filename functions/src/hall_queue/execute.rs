@@ -1,7 +1,7 @@
 //! Runs one command on the live queue and shapes the answer. Nothing here awaits, so a
 //! command runs start to finish without another one in between.
 
-use super::outbox::OutboxEvent;
+use super::outbox::{OutboxEvent, OutboxRecord};
 use super::store::{Live, Store};
 use crate::error::Result;
 use crate::http::json;
@@ -12,7 +12,7 @@ use domain::queue::feed::QueueMessage;
 use domain::queue::protocol::{
     call_view, snapshot, ticket_view, CallResult, QueueCommand, QueueRequest, TicketView, Viewer,
 };
-use domain::queue::{QueueEvent, Ticket};
+use domain::queue::{Acting, CounterChange, QueueEvent, Ticket};
 use domain::{ApiError, ErrorCode};
 use worker::Response;
 
@@ -20,6 +20,8 @@ pub struct Outcome {
     pub response: Response,
     pub changed: bool,
     pub events: Vec<QueueEvent>,
+    /// Counters signed in, paused, resumed or closed: for D1's staffed hours.
+    pub counter_changes: Vec<CounterChange>,
     /// Tickets the hall (not their owner) cancelled.
     pub hall_cancelled: Vec<u32>,
     /// A ticket whose watch (and maybe phone) was set.
@@ -64,6 +66,8 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
         command,
     } = request;
     let q = &mut live.queue;
+    // A clerk who forgot to sign out is signed out at closing time, before anything else.
+    q.close_if_past_closing(now);
     let mut hall_cancelled = Vec::new();
     let mut watched = None;
     let mut broadcast = None;
@@ -142,9 +146,41 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
             let (t, _follow_up) = live.queue.rate(ticket, stars, &comment, actor, now)?;
             (200, serde_json::to_value(view(live, &t, now))?)
         }
-        QueueCommand::SetCounter { counter, status } => {
-            let c = q.set_counter_status(counter, status)?.clone();
-            screens_changed = true;
+        QueueCommand::SignIn { counter, clerk } => {
+            let c = q.sign_in(counter, clerk, now)?.clone();
+            (200, serde_json::to_value(c)?)
+        }
+        QueueCommand::Pause {
+            counter,
+            reason,
+            manager,
+        } => {
+            let who = Acting {
+                user: actor,
+                manager,
+            };
+            let c = q.pause(counter, &reason, who, now)?.clone();
+            (200, serde_json::to_value(c)?)
+        }
+        QueueCommand::Resume { counter, manager } => {
+            let c = q
+                .resume(
+                    counter,
+                    Acting {
+                        user: actor,
+                        manager,
+                    },
+                    now,
+                )?
+                .clone();
+            (200, serde_json::to_value(c)?)
+        }
+        QueueCommand::CloseCounter { counter, manager } => {
+            let who = Acting {
+                user: actor,
+                manager,
+            };
+            let c = q.close_counter(counter, who, now)?.clone();
             (200, serde_json::to_value(c)?)
         }
         QueueCommand::SetBroadcast { text } => {
@@ -186,11 +222,13 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
         }
     };
     let events = live.queue.take_events();
-    let changed = !events.is_empty() || screens_changed;
+    let counter_changes = live.queue.take_counter_changes();
+    let changed = !events.is_empty() || !counter_changes.is_empty() || screens_changed;
     Ok(Outcome {
         response: json(status, &body)?,
         changed,
         events,
+        counter_changes,
         hall_cancelled,
         watched,
         broadcast,
@@ -203,6 +241,7 @@ pub fn persist(
     live: &mut Live,
     store: &Store,
     events: Vec<QueueEvent>,
+    counter_changes: Vec<CounterChange>,
 ) -> Result<Vec<QueueMessage>> {
     let mut new_calls = Vec::new();
     let mut messages = Vec::new();
@@ -217,8 +256,17 @@ pub fn persist(
         }
         if let Ok(ticket) = live.queue.ticket(e.ticket_id) {
             let record = OutboxEvent::new(&live.queue.hall_id, &live.queue.day, e, ticket);
-            outbox.push((e.seq, serde_json::to_string(&record)?));
+            outbox.push((e.seq, serde_json::to_string(&OutboxRecord::Ticket(record))?));
         }
+    }
+    for change in counter_changes {
+        let seq = change.seq;
+        let record = OutboxRecord::Counter {
+            hall_id: live.queue.hall_id.clone(),
+            day: live.queue.day.clone(),
+            counter_change: change,
+        };
+        outbox.push((seq, serde_json::to_string(&record)?));
     }
     live.calls.extend(new_calls.iter().cloned());
     store.save(live, &events, &new_calls, &outbox)?;

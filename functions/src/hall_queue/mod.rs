@@ -10,7 +10,7 @@ mod store;
 
 use crate::db::Db;
 use crate::error::Error;
-use crate::halls::{announces_in_english, hall_counters};
+use crate::halls::{announces_in_english, hall_counters, hall_hours};
 use crate::http::error_response;
 use domain::displays::CLOSE_REVOKED;
 use domain::queue::protocol::QueueRequest;
@@ -57,16 +57,22 @@ impl HallQueueObject {
         }
         let db = Db::new(&self.env)?;
         let english = announces_in_english(&db, hall).await?;
+        let hours = hall_hours(&db, hall).await?;
+        // Every counter starts closed: a clerk signing in opens one.
         let counters = hall_counters(&db, hall)
             .await?
             .into_iter()
-            .map(|c| CounterState::open(c.number, &c.serves))
+            .map(|c| CounterState::closed(c.number, &c.serves))
             .collect();
+        let closes_at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .ok()
+            .and_then(|date| hours.closes_on(date));
         // Another request may have started the queue while D1 answered.
         let mut slot = self.live.borrow_mut();
         if slot.is_none() {
             let mut queue = HallQueue::new(hall, day, counters, QueueConfig::default());
             queue.board.announce_english = english;
+            queue.closes_at = closes_at;
             *slot = Some(Live {
                 queue,
                 keys: Default::default(),
@@ -81,11 +87,47 @@ impl HallQueueObject {
         if self.flush_scheduled.get() {
             return Ok(());
         }
+        // An alarm set for later (the closing) must not hold the flush back.
         let storage = self.state.storage();
-        if storage.get_alarm().await?.is_none() {
+        let soon = crate::db::now().timestamp_millis() + FLUSH_DELAY_MS;
+        if storage.get_alarm().await?.is_none_or(|at| at > soon) {
             storage.set_alarm(FLUSH_DELAY_MS).await?;
         }
         self.flush_scheduled.set(true);
+        Ok(())
+    }
+
+    /// Milliseconds until the day's closing, while someone is still signed in and the clock
+    /// is the real one (on the test clock a command after closing signs them out instead).
+    fn closing_in(&self, now: i64) -> Option<i64> {
+        if crate::clock::test_clock_on(&self.env) {
+            return None;
+        }
+        let slot = self.live.borrow();
+        let queue = &slot.as_ref()?.queue;
+        let staffed = queue.counters.iter().any(|c| c.clerk.is_some());
+        queue
+            .closes_at
+            .filter(|_| staffed)
+            .map(|at| (at - now).max(0))
+    }
+
+    /// Signs out the counters still signed in once the day's closing has passed, as a
+    /// command would, and tells the screens.
+    fn sign_out_at_closing(&self, now: i64) -> std::result::Result<(), Error> {
+        let calls = {
+            let mut slot = self.live.borrow_mut();
+            let Some(live) = slot.as_mut() else {
+                return Ok(());
+            };
+            if live.queue.close_if_past_closing(now) == 0 {
+                return Ok(());
+            }
+            let changes = live.queue.take_counter_changes();
+            execute::persist(live, &self.store()?, Vec::new(), changes)?
+        };
+        let sockets = self.state.get_websockets();
+        self.fanout.changed(&self.live, sockets, calls, now);
         Ok(())
     }
 
@@ -109,7 +151,7 @@ impl HallQueueObject {
                 store.save_watch(id, live.watches.get(&id))?;
             }
             if outcome.changed {
-                calls = execute::persist(live, &store, outcome.events)?;
+                calls = execute::persist(live, &store, outcome.events, outcome.counter_changes)?;
             }
             if outcome.changed || outcome.watched.is_some() {
                 notices_due = notices::after_change(
@@ -210,11 +252,15 @@ impl DurableObject for HallQueueObject {
     async fn alarm(&self) -> Result<Response> {
         // From here a change must set the alarm again, unless this run sets it itself.
         self.flush_scheduled.set(false);
+        let now = crate::db::now().timestamp_millis();
+        if let Err(e) = self.sign_out_at_closing(now) {
+            worker::console_error!("signing out at closing failed, will retry: {}", e.0);
+        }
         let db = Db::new(&self.env).map_err(|e| worker::Error::RustError(e.0.message))?;
         let store = self.store()?;
         let notices = notices::flush(&store, &db, &self.env).await;
         let events = outbox::flush(&store, &db).await;
-        let next = match (notices, events) {
+        let flush_in = match (notices, events) {
             (Ok(false), Ok(false)) => None,
             (Ok(_), Ok(_)) => Some(NEXT_BATCH_DELAY_MS),
             (Err(e), _) | (_, Err(e)) => {
@@ -222,9 +268,9 @@ impl DurableObject for HallQueueObject {
                 Some(FLUSH_DELAY_MS)
             }
         };
-        if let Some(delay) = next {
+        self.flush_scheduled.set(flush_in.is_some());
+        if let Some(delay) = flush_in.into_iter().chain(self.closing_in(now)).min() {
             self.state.storage().set_alarm(delay).await?;
-            self.flush_scheduled.set(true);
         }
         Response::ok("flushed")
     }

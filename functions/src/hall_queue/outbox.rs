@@ -1,12 +1,13 @@
-//! Events on their way to D1 for analytics. They are written to the object's storage with the
-//! change that made them, and an alarm copies them to D1 in batches; a failed copy is retried,
-//! and the insert ignores rows already copied, so nothing is lost or doubled.
+//! Events on their way to D1 for analytics: tickets' events and counters' staffing changes.
+//! They are written to the object's storage with the change that made them, and an alarm
+//! copies them to D1 in batches; a failed copy is retried, and the insert ignores rows already
+//! copied, so nothing is lost or doubled.
 
 use super::store::Store;
 use crate::args;
 use crate::db::Db;
 use domain::operations::facts::TicketFact;
-use domain::queue::{EventKind, QueueEvent, Ticket};
+use domain::queue::{CounterChange, CounterStatus, EventKind, QueueEvent, Ticket};
 use domain::wire::wire_name;
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +53,39 @@ impl OutboxEvent {
         }
     }
 }
+
+/// One row of the object's outbox.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OutboxRecord {
+    /// Stored with the hall and day, as the `counter_changes` row needs them.
+    Counter {
+        hall_id: String,
+        day: String,
+        counter_change: CounterChange,
+    },
+    /// Rows stored before counter changes existed are tickets' events, untagged.
+    Ticket(OutboxEvent),
+}
+
+/// One `counter_changes` row, as the JSON the insert reads with `json_each`.
+#[derive(Serialize)]
+struct CounterRow<'a> {
+    hall_id: &'a str,
+    day: &'a str,
+    seq: u64,
+    at: i64,
+    counter: u32,
+    status: &'static str,
+    reason: Option<&'a str>,
+    clerk_id: Option<i64>,
+    by_id: Option<i64>,
+}
+
+const INSERT_COUNTER_CHANGES: &str = "INSERT OR IGNORE INTO counter_changes \
+    (hall_id, day, seq, at, counter, status, reason, clerk_id, by_id) \
+    SELECT value ->> 'hall_id', value ->> 'day', value ->> 'seq', value ->> 'at', value ->> 'counter', \
+    value ->> 'status', value ->> 'reason', value ->> 'clerk_id', value ->> 'by_id' FROM json_each(?)";
 
 /// One `ticket_events` row, as the JSON the insert reads with `json_each`.
 #[derive(Serialize)]
@@ -119,15 +153,44 @@ pub async fn flush(store: &Store, db: &Db) -> crate::error::Result<bool> {
     let Some(last) = rows.last().map(|r| r.seq) else {
         return Ok(false);
     };
-    let events: Vec<OutboxEvent> = rows
+    let records: Vec<OutboxRecord> = rows
         .iter()
         .filter_map(|row| serde_json::from_str(&row.json).ok())
         .collect();
-    let event_rows: Vec<EventRow> = events.iter().map(EventRow::new).collect();
+    let mut events = Vec::new();
+    let mut counter_rows = Vec::new();
+    for record in &records {
+        match record {
+            OutboxRecord::Ticket(e) => events.push(e),
+            OutboxRecord::Counter {
+                hall_id,
+                day,
+                counter_change: c,
+            } => counter_rows.push(CounterRow {
+                hall_id,
+                day,
+                seq: c.seq,
+                at: c.at,
+                counter: c.counter,
+                status: c.status.word(),
+                reason: match &c.status {
+                    CounterStatus::Paused { reason } => Some(reason.as_str()),
+                    _ => None,
+                },
+                clerk_id: c.clerk_id,
+                by_id: c.by,
+            }),
+        }
+    }
+    let event_rows: Vec<EventRow> = events.iter().copied().map(EventRow::new).collect();
     let facts: Vec<&TicketFact> = events.iter().filter_map(|e| e.fact.as_ref()).collect();
     let mut statements = vec![
         db.statement(INSERT_EVENTS, args![serde_json::to_string(&event_rows)?])?,
         db.statement(INSERT_FACTS, args![serde_json::to_string(&facts)?])?,
+        db.statement(
+            INSERT_COUNTER_CHANGES,
+            args![serde_json::to_string(&counter_rows)?],
+        )?,
     ];
     for e in &events {
         if let Some((stars, _)) = &e.rating {

@@ -19,7 +19,10 @@ const CALLED: &str = "binjiang";
 const WATCHED: &str = "xinghu";
 const CUSTOMERS: &str = "gaoxin";
 
+/// An invoice ticket from the hall's kiosk, with a clerk signed in there so it has a place in
+/// the queue ("N ahead").
 fn kiosk_ticket(hall: &str, at: &str) -> TicketView {
+    Client::staff_the_hall(hall, at);
     Client::anonymous()
         .at(at)
         .post(
@@ -58,7 +61,9 @@ fn call_and_finish(staff: &Client) -> TicketView {
 #[test]
 fn a_watched_ticket_hears_once_at_two_ahead_and_once_at_its_call() {
     let at = monday(0);
-    let staff = Client::demo("staff.binjiang.1").at(&at);
+    let staff = Client::demo("staff.binjiang.1")
+        .at(&at)
+        .sign_in_at(CALLED, 1);
     let tickets: Vec<TicketView> = (0..4).map(|_| kiosk_ticket(CALLED, &at)).collect();
     let mine = &tickets[3];
     let to = phone(1);
@@ -171,6 +176,7 @@ fn delivery_runs_racing_send_each_message_once() {
 
 /// A fresh signed-in customer's remote ticket at Gaoxin, watched with `wishes`.
 fn watched_remote_ticket(at: &str, wishes: Value) -> (Client, TicketView) {
+    Client::staff_the_hall(CUSTOMERS, at);
     let customer = Client::fresh_customer().at(at);
     let t: TicketView = customer
         .post(

@@ -43,7 +43,9 @@ fn finished_tickets_reach_the_dashboard_with_their_stars() {
     let (at, day) = tuesday();
     let kiosk = Client::anonymous().at(&at);
     let (served, left) = (check_in(&kiosk), check_in(&kiosk));
-    let staff = Client::demo("staff.gaoxin.1").at(&at);
+    let staff = Client::demo("staff.gaoxin.1")
+        .at(&at)
+        .sign_in_at("gaoxin", 3);
     act(&staff, json!({ "action": "call_next" }));
     act(&staff, json!({ "action": "start", "ticket": served.id }));
     act(&staff, json!({ "action": "finish", "ticket": served.id }));
@@ -157,6 +159,7 @@ fn the_live_wait_lists_every_hall_and_counts_a_new_ticket() {
     assert_eq!(before.max_age_seconds, 5);
     let xinghu = |live: &LiveWait| live.halls[0].clone();
     assert!(xinghu(&before).open, "10:00 on a Tuesday");
+    Client::staff_the_hall("xinghu", &at);
     let t: TicketView = Client::anonymous()
         .at(&at)
         .post(

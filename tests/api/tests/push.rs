@@ -98,7 +98,10 @@ impl Device {
     }
 }
 
-fn remote_ticket(customer: &Client, hall: &str) -> TicketView {
+/// A remote invoice ticket watched for 20 ahead, with a clerk signed in at the hall so it has
+/// a place in the queue.
+fn remote_ticket(customer: &Client, hall: &str, at: &str) -> TicketView {
+    Client::staff_the_hall(hall, at);
     let t: TicketView = customer
         .post(
             &format!("/api/halls/{hall}/tickets"),
@@ -137,7 +140,7 @@ fn a_ticket_notice_reaches_a_subscribed_device_encrypted_and_signed() {
         .assert_status(201)
         .json();
 
-    let t = remote_ticket(&customer, "gaoxin");
+    let t = remote_ticket(&customer, "gaoxin", &at);
     let pushes = device.pushes(1);
     assert_eq!(pushes.len(), 1, "one push for the notice");
     let push = &pushes[0];
@@ -197,7 +200,7 @@ fn a_subscription_the_push_service_has_dropped_is_forgotten() {
     ureq::post(&format!("{}/push-gone", api_tests::sink::url()))
         .send_json(json!({ "id": device.id }))
         .expect("the sink takes the setting");
-    remote_ticket(&customer, "xinghu");
+    remote_ticket(&customer, "xinghu", &at);
     let deadline = Instant::now() + Duration::from_secs(10);
     let row = loop {
         let outbox: Vec<OutboxMessage> = Client::demo("admin")

@@ -42,7 +42,8 @@ fn check_in_gives_numbers_in_order_and_a_retry_the_same_ticket() {
         (a.number.to_string(), b.number.to_string()),
         ("A001".into(), "A002".into())
     );
-    assert!(a.key.is_some() && a.wait.is_some());
+    assert!(a.key.is_some());
+    assert_eq!(a.wait, None, "no counter is open yet: no estimate");
     let mut retried = kiosk("expansion");
     retried["idempotency_key"] = json!("kiosk-3-tap-17");
     let first = check_in(&kiosk_client, "xinghu", retried.clone());
@@ -194,7 +195,9 @@ fn only_the_owner_the_key_holder_or_staff_see_a_ticket() {
 fn a_ticket_goes_from_check_in_to_rating() {
     let at = monday(6);
     let t = check_in(&Client::anonymous().at(&at), "binjiang", kiosk("invoice"));
-    let staff = Client::demo("staff.binjiang.1").at(&at);
+    let staff = Client::demo("staff.binjiang.1")
+        .at(&at)
+        .sign_in_at("binjiang", 1);
     let call: CallResult = act(&staff, "binjiang", 1, json!({ "action": "call_next" }))
         .assert_status(200)
         .json();
@@ -258,20 +261,26 @@ fn two_counters_calling_at_once_never_get_the_same_ticket() {
     for _ in 0..6 {
         check_in(&kiosk_client, "xinghu", kiosk("payment"));
     }
-    let handles: Vec<_> = [1u32, 2, 6]
-        .into_iter()
-        .map(|counter| {
-            let at = at.clone();
-            std::thread::spawn(move || {
-                let staff = Client::demo("staff.xinghu.3").at(&at);
-                let call: CallResult =
-                    act(&staff, "xinghu", counter, json!({ "action": "call_next" }))
-                        .assert_status(200)
-                        .json();
-                call.ticket.id
-            })
+    // Three clerks sign in at three payment counters, then call at the same moment.
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(3));
+    let handles: Vec<_> = [
+        (1u32, "staff.xinghu.3"),
+        (2, "staff.xinghu.4"),
+        (6, "staff.xinghu.5"),
+    ]
+    .into_iter()
+    .map(|(counter, clerk)| {
+        let (at, barrier) = (at.clone(), barrier.clone());
+        std::thread::spawn(move || {
+            let staff = Client::demo(clerk).at(&at).sign_in_at("xinghu", counter);
+            barrier.wait();
+            let call: CallResult = act(&staff, "xinghu", counter, json!({ "action": "call_next" }))
+                .assert_status(200)
+                .json();
+            call.ticket.id
         })
-        .collect();
+    })
+    .collect();
     let mut ids: Vec<u32> = handles.into_iter().map(|h| h.join().unwrap()).collect();
     ids.sort();
     ids.dedup();
@@ -282,7 +291,9 @@ fn two_counters_calling_at_once_never_get_the_same_ticket() {
 fn counter_actions_are_refused_clearly_and_change_nothing() {
     let at = monday(8);
     let t = check_in(&Client::anonymous().at(&at), "gaoxin", kiosk("payment"));
-    let staff = Client::demo("staff.gaoxin.1").at(&at);
+    let staff = Client::demo("staff.gaoxin.1")
+        .at(&at)
+        .sign_in_at("gaoxin", 3);
     let before = snapshot("gaoxin", &at).seq;
     act(
         &Client::demo("13800138001").at(&at),
@@ -306,7 +317,16 @@ fn counter_actions_are_refused_clearly_and_change_nothing() {
     )
     .assert_error(403, "forbidden");
     act(&staff, "gaoxin", 99, json!({ "action": "call_next" })).assert_error(404, "not_found");
-    act(&staff, "gaoxin", 1, json!({ "action": "call_next" })).assert_error(404, "not_found"); // counter 1 serves expansion only
+    act(&staff, "gaoxin", 1, json!({ "action": "call_next" })).assert_error(409, "conflict"); // nobody signed in at counter 1
+    let colleague = Client::demo("staff.gaoxin.2").at(&at);
+    act(&colleague, "gaoxin", 3, json!({ "action": "call_next" })).assert_error(403, "forbidden");
+    let taken = act(&colleague, "gaoxin", 3, json!({ "action": "sign_in" }));
+    taken.assert_error(409, "conflict");
+    assert!(taken.body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("刘洋"));
+    act(&colleague, "gaoxin", 3, json!({ "action": "close" })).assert_error(403, "forbidden");
     act(&staff, "gaoxin", 3, json!({ "action": "explode" })).assert_error(400, "validation");
     act(
         &staff,
@@ -352,11 +372,115 @@ fn counter_actions_are_refused_clearly_and_change_nothing() {
         .contains("seconds"));
 }
 
+/// The dashboard's counters open per hour by the sign-in record (hour, counters), once the
+/// queue object has copied its changes to D1 (within about a second).
+fn staffed_hours(manager: &Client, hall: &str, day: &str) -> Vec<(u64, f64)> {
+    let path = format!("/api/ops/dashboard?hall={hall}&from={day}&to={day}");
+    for _ in 0..50 {
+        let dashboard: Value = manager.get(&path).assert_status(200).json();
+        let hours: Vec<(u64, f64)> = dashboard["staffing"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|r| r["business"].is_null())
+            .filter_map(|r| Some((r["hour"].as_u64()?, r["staffed"].as_f64()?)))
+            .filter(|(_, open)| *open > 0.0)
+            .collect();
+        if !hours.is_empty() {
+            return hours;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    Vec::new()
+}
+
+/// The public wait counts only the counters someone is signed in to: none in the morning,
+/// one once a clerk signs in, and none again when they sign out. The record reaches D1.
+#[test]
+fn the_public_wait_follows_the_counters_signed_in() {
+    let at = monday(10);
+    let kiosk_client = Client::anonymous().at(&at);
+    for _ in 0..3 {
+        check_in(&kiosk_client, "binjiang", kiosk("payment"));
+    }
+    let payment_wait = || {
+        snapshot("binjiang", &at)
+            .by_type
+            .into_iter()
+            .find(|t| t.business == domain::halls::BusinessType::Payment)
+            .and_then(|t| t.wait)
+    };
+    assert_eq!(payment_wait(), None, "nobody signed in");
+    let clerk = Client::demo("staff.binjiang.3")
+        .at(&at)
+        .sign_in_at("binjiang", 1);
+    let one = payment_wait().expect("an estimate with one counter open");
+    let colleague = Client::demo("staff.binjiang.4")
+        .at(&at)
+        .sign_in_at("binjiang", 3);
+    let two = payment_wait().expect("an estimate with two counters open");
+    assert!(two.high_minutes < one.high_minutes, "{two:?} < {one:?}");
+    let counter: Value = act(&clerk, "binjiang", 1, json!({ "action": "close" }))
+        .assert_status(200)
+        .json();
+    assert_eq!(counter["status"], json!({ "state": "closed" }));
+    assert_eq!(counter["clerk"], Value::Null);
+    act(&colleague, "binjiang", 3, json!({ "action": "close" })).assert_status(200);
+    assert_eq!(payment_wait(), None, "everyone signed out");
+    act(&clerk, "binjiang", 1, json!({ "action": "call_next" })).assert_error(409, "conflict");
+}
+
+/// A manager closes a counter a clerk forgot to sign out of; the record of each change reaches
+/// the dashboard as counters open per hour.
+#[test]
+fn a_manager_closes_a_forgotten_counter_and_the_dashboard_counts_signed_in_hours() {
+    let at = monday(11);
+    let day = &at[..10];
+    Client::demo("staff.gaoxin.3")
+        .at(&at)
+        .sign_in_at("gaoxin", 1);
+    let later = chrono::DateTime::parse_from_rfc3339(&at).unwrap() + chrono::Duration::minutes(30);
+    let manager = Client::demo("manager.gaoxin").at(&later.to_rfc3339());
+    act(&manager, "gaoxin", 1, json!({ "action": "close" })).assert_status(200);
+    let staffed = staffed_hours(&manager, "gaoxin", day);
+    assert_eq!(staffed, [(10, 0.5)], "half an hour of one counter at 10:00");
+}
+
+/// A clerk who never signed out is signed out at the hall's closing (Xinghu, 17:30): the
+/// first look at the queue after it shows the counter closed, and the record says 17:30.
+#[test]
+fn a_counter_still_signed_in_at_closing_is_signed_out_then() {
+    let at = monday(13);
+    let day = at[..10].to_string();
+    Client::demo("staff.xinghu.6")
+        .at(&at)
+        .sign_in_at("xinghu", 5);
+    let evening = format!("{day}T09:40:00Z"); // 17:40 in the hall
+    let counter = snapshot("xinghu", &evening)
+        .counters
+        .into_iter()
+        .find(|c| c.number == 5)
+        .unwrap();
+    assert_eq!(
+        (counter.status, counter.clerk),
+        (domain::queue::CounterStatus::Closed, None)
+    );
+    let manager = Client::demo("manager.xinghu").at(&evening);
+    let hours: Vec<u64> = staffed_hours(&manager, "xinghu", &day)
+        .into_iter()
+        .map(|(hour, _)| hour)
+        .collect();
+    // Open from 10:00 to the closing at 17:30: the hours from 10 to 17, no later.
+    assert_eq!(hours, (10..=17).collect::<Vec<u64>>());
+}
+
 #[test]
 fn a_paused_counter_says_why_and_does_not_call() {
     let at = monday(9);
     check_in(&Client::anonymous().at(&at), "binjiang", kiosk("payment"));
-    let staff = Client::demo("staff.binjiang.2").at(&at);
+    let staff = Client::demo("staff.binjiang.2")
+        .at(&at)
+        .sign_in_at("binjiang", 1);
     act(
         &staff,
         "binjiang",
@@ -374,7 +498,7 @@ fn a_paused_counter_says_why_and_does_not_call() {
         json!({ "state": "paused", "reason": "系统维护" })
     );
     act(&staff, "binjiang", 1, json!({ "action": "call_next" })).assert_error(409, "conflict");
-    act(&staff, "binjiang", 1, json!({ "action": "open" })).assert_status(200);
+    act(&staff, "binjiang", 1, json!({ "action": "resume" })).assert_status(200);
     act(&staff, "binjiang", 1, json!({ "action": "call_next" })).assert_status(200);
 }
 
@@ -382,7 +506,9 @@ fn a_paused_counter_says_why_and_does_not_call() {
 fn a_low_rating_reaches_the_managers_follow_ups_through_d1() {
     let at = monday(9);
     let t = check_in(&Client::anonymous().at(&at), "xinghu", kiosk("invoice"));
-    let staff = Client::demo("staff.xinghu.1").at(&at);
+    let staff = Client::demo("staff.xinghu.1")
+        .at(&at)
+        .sign_in_at("xinghu", 1);
     act(
         &staff,
         "xinghu",

@@ -82,8 +82,11 @@ pub fn TicketFigures(ticket: domain::queue::protocol::TicketView) -> impl leptos
         {ticket.ahead.filter(|_| waiting).map(|n| view! {
             <p class="ticket-ahead">{t(Msg::PeopleAhead)}" "<strong data-testid="ahead">{n}</strong>" "{t(Msg::People)}</p>
         })}
-        {wait.map(|r| view! {
-            <p class="ticket-wait">{t(Msg::WaitRange)}" "<strong data-testid="wait">{move || wait_text(r, lang.get())}</strong></p>
-        })}
+        {match wait {
+            Some(r) => Some(view! {
+                <p class="ticket-wait">{t(Msg::WaitRange)}" "<strong data-testid="wait">{move || wait_text(r, lang.get())}</strong></p>
+            }.into_any()),
+            None => waiting.then(|| view! { <p class="ticket-wait" data-testid="no-counter-open">{t(Msg::NoCounterOpen)}</p> }.into_any()),
+        }}
     }
 }

@@ -27,7 +27,7 @@ pub fn LiveWaits(feed: QueueFeed) -> impl IntoView {
                     let wait = w
                         .wait
                         .map(|r| wait_text(r, lang))
-                        .unwrap_or_else(|| "—".into());
+                        .unwrap_or_else(|| Msg::NoCounterOpenShort.text(lang).into());
                     view! {
                         <tr data-testid="live-wait">
                             <th scope="row">{business_msg(w.business).text(lang)}</th>

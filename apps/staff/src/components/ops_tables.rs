@@ -191,6 +191,7 @@ pub fn staffing_table(d: &Dashboard, lang: Lang) -> TextTable {
                 Msg::OpsRecommendedC,
                 Msg::OpsRecommendedA,
                 Msg::OpsActual,
+                Msg::OpsStaffed,
             ],
         ),
         rows: d
@@ -208,6 +209,7 @@ pub fn staffing_table(d: &Dashboard, lang: Lang) -> TextTable {
                     r.erlang_c.to_string(),
                     r.erlang_a.to_string(),
                     format!("{:.1}", r.actual),
+                    r.staffed.map_or_else(|| "—".into(), |s| format!("{s:.1}")),
                 ]
             })
             .collect(),

@@ -308,31 +308,6 @@ fn rating_is_once_after_service_and_low_marks_need_follow_up() {
 }
 
 #[test]
-fn paused_and_closed_counters_do_not_call() {
-    let mut q = queue();
-    issue(&mut q, Payment, 0);
-    assert!(
-        q.set_counter_status(1, CounterStatus::Paused { reason: " ".into() })
-            .is_err(),
-        "a pause needs a reason"
-    );
-    q.set_counter_status(
-        1,
-        CounterStatus::Paused {
-            reason: "午休".into(),
-        },
-    )
-    .unwrap();
-    assert!(q
-        .call_next(1, None, MIN)
-        .unwrap_err()
-        .message
-        .contains("not open"));
-    q.set_counter_status(1, CounterStatus::Open).unwrap();
-    assert!(q.call_next(1, None, MIN).is_ok());
-}
-
-#[test]
 fn events_carry_an_increasing_sequence_actor_and_reason() {
     let mut q = queue();
     let t = issue(&mut q, Payment, 0);

@@ -1,6 +1,11 @@
 use super::*;
 use crate::halls::BusinessType::{self, *};
-use crate::queue::{CheckIn, CounterState, CounterStatus, Priority, QueueConfig};
+use crate::queue::{Acting, CheckIn, CounterState, Priority, QueueConfig};
+
+const NOBODY: Acting = Acting {
+    user: None,
+    manager: false,
+};
 
 const MIN: i64 = 60_000;
 
@@ -96,7 +101,7 @@ fn the_range_contains_the_estimate_and_widens_further_back() {
 #[test]
 fn a_closed_counter_does_not_count() {
     let mut q = queue(&[&[Payment], &[Payment]]);
-    q.set_counter_status(2, CounterStatus::Closed).unwrap();
+    q.close_counter(2, NOBODY, 0).unwrap();
     issue(&mut q, Payment, Priority::Normal, 0);
     let second = issue(&mut q, Payment, Priority::Normal, 0);
     assert_eq!(
@@ -109,13 +114,7 @@ fn a_closed_counter_does_not_count() {
 fn a_ticket_no_open_counter_serves_has_no_estimate() {
     let mut q = queue(&[&[Payment], &[Expansion]]);
     let id = issue(&mut q, Expansion, Priority::Normal, 0);
-    q.set_counter_status(
-        2,
-        CounterStatus::Paused {
-            reason: "午休".into(),
-        },
-    )
-    .unwrap();
+    q.pause(2, "午休", NOBODY, 0).unwrap();
     assert!(estimate_waits(&q, MIN).iter().all(|e| e.ticket_id != id));
 }
 

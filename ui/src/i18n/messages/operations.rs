@@ -37,12 +37,13 @@ macro_rules! operations_messages {
     OpsHeatmap => "到达热力图（日均人数）", "Arrivals by weekday and hour (mean per day)";
     OpsForecast => "下周预测（每小时到达人数）", "Next week's forecast (arrivals per hour)";
     OpsStaffing => "窗口配置建议", "Staffing recommendation";
-    OpsStaffingNote => "建议数按 80% 的客户在最长可接受等候内被叫号计算；Erlang A 计入约 13.5 分钟后离开的客户；实际开放为该时段办理过业务的窗口数（日均）。", "Counters for 80% of customers called within Tmax; Erlang A counts customers who leave after about 13.5 minutes; actually open is the counters that served in the hour (mean per day).";
+    OpsStaffingNote => "建议数按 80% 的客户在最长可接受等候内被叫号计算；Erlang A 计入约 13.5 分钟后离开的客户；实际开放为该时段办理过业务的窗口数（日均）；签到开放为按窗口签到记录计算的开放窗口数（不含暂停，日均）。", "Counters for 80% of customers called within Tmax; Erlang A counts customers who leave after about 13.5 minutes; actually open is the counters that served in the hour, signed in the counters open by the sign-in record, pauses excluded (both mean per day).";
     OpsOneHallOnly => "请选择一个营业厅查看窗口配置建议。", "Choose a hall to see its staffing recommendation.";
     OpsArrivals => "到达（人/小时）", "Arrivals per hour";
     OpsRecommendedC => "建议（Erlang C）", "Recommended (Erlang C)";
     OpsRecommendedA => "建议（Erlang A）", "Recommended (Erlang A)";
     OpsActual => "实际开放", "Actually open";
+    OpsStaffed => "签到开放", "Signed in";
     OpsAllTypes => "全部业务", "All business";
     OpsVideo => "视频服务台（全市）", "Video desk (whole city)";
     OpsCalls => "通话", "Calls";

@@ -15,6 +15,8 @@ macro_rules! queue_messages {
     TakeNumberButton => "取号", "Take a number";
     Waiting => "等候人数", "Waiting";
     WaitRange => "预计等候", "Expected wait";
+    NoCounterOpen => "暂无窗口办理此业务；窗口开放后将显示预计等候时间。", "No counter is open for this yet; the wait shows once one opens.";
+    NoCounterOpenShort => "暂无窗口开放", "No counter open";
     Minutes => "分钟", "min";
     PeopleAhead => "前面还有", "People ahead";
     People => "人", "";
@@ -67,7 +69,11 @@ macro_rules! queue_messages {
     Resume => "恢复服务", "Resume";
     CounterOpen => "服务中", "Open";
     CounterPaused => "暂停", "Paused";
-    CounterClosed => "关闭", "Closed";
+    CounterClosed => "未签到，窗口关闭", "Nobody signed in: closed";
+    SignIn => "签到并开始办理", "Sign in and open";
+    SignOut => "签退并关闭窗口", "Sign out and close";
+    CloseCounter => "关闭此窗口（替同事签退）", "Close this counter (signs the colleague out)";
+    StaffedByOther => "此窗口已有同事签到，请选择您自己的窗口。", "A colleague is signed in here; choose your own counter.";
     NowServing => "当前号码", "Current ticket";
     NobodyWaiting => "暂无等候", "Nobody waiting";
     WhyNext => "叫号依据", "Why this ticket";

@@ -1,12 +1,14 @@
-//! The counter console: pick your counter, call the next ticket (and see why it was next),
-//! recall, mark a no-show, serve, transfer, pause with a reason, or call a ticket by hand.
-//! Everything on screen follows the hall's live feed.
+//! The counter console: pick your counter and sign in to it, call the next ticket (and see
+//! why it was next), recall, mark a no-show, serve, transfer, pause with a reason, call a
+//! ticket by hand, and sign out. A counter a colleague holds shows who; a manager may close
+//! it. Everything on screen follows the hall's live feed.
 
 use domain::halls::BusinessType;
 use domain::queue::protocol::{CallResult, CounterView, QueueSnapshot};
 use domain::queue::requests::CounterAction;
 use domain::queue::select::CallReason;
 use domain::queue::{CounterStatus, TicketState, Transfer};
+use domain::Role;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
@@ -59,6 +61,7 @@ pub fn CounterConsole(hall: String) -> impl IntoView {
             .find(|c| c.number == counter.get())
     });
     let lang = use_app().lang;
+    let me = move || app.session.with(|u| u.as_ref().map(|u| u.id));
     let options = move || {
         lang.track();
         feed.snapshot.get().map(|s| {
@@ -77,7 +80,7 @@ pub fn CounterConsole(hall: String) -> impl IntoView {
             </div>
             // Redrawn with every queue update and on a language switch; their texts are plain.
             {move || { lang.track(); mine.get().map(|c| view! { <CurrentTicket counter=c act reason=reason.read_only() pause_reason transfer_to/> }) }}
-            {move || { lang.track(); feed.snapshot.get().map(|s| view! { <WaitingList snapshot=s counter=counter.get() act/> }) }}
+            {move || { lang.track(); feed.snapshot.get().map(|s| view! { <WaitingList snapshot=s counter=counter.get() me=me() act/> }) }}
             <FeedState feed/>
         </section>
     }
@@ -91,11 +94,40 @@ fn CurrentTicket(
     pause_reason: RwSignal<String>,
     transfer_to: RwSignal<BusinessType>,
 ) -> impl IntoView {
+    let app = use_app();
+    let (me, manager) = app.session.with_untracked(|u| {
+        u.as_ref().map_or((None, false), |u| {
+            (
+                Some(u.id),
+                matches!(u.role, Role::HallManager | Role::Admin),
+            )
+        })
+    });
     let status = match &counter.status {
         CounterStatus::Open => tr(Msg::CounterOpen).to_string(),
         CounterStatus::Paused { reason } => format!("{} · {reason}", tr(Msg::CounterPaused)),
         CounterStatus::Closed => tr(Msg::CounterClosed).to_string(),
     };
+    let status = match &counter.clerk {
+        Some(clerk) => format!("{status} · {}", clerk.name),
+        None => status,
+    };
+    let holder = counter.clerk.as_ref().map(|c| c.id);
+    if counter.status == CounterStatus::Closed || holder.is_some_and(|h| Some(h) != me) {
+        return view! {
+            <p class="meta" data-testid="counter-status">{status}</p>
+            {match holder {
+                None => view! { <button class="button primary wide big" on:click=move |_| act(CounterAction::SignIn) data-testid="sign-in">{tr(Msg::SignIn)}</button> }.into_any(),
+                Some(_) => view! {
+                    <p class="hint">{tr(Msg::StaffedByOther)}</p>
+                    <Show when=move || manager>
+                        <button class="button danger" on:click=move |_| act(CounterAction::Close)>{tr(Msg::CloseCounter)}</button>
+                    </Show>
+                }.into_any(),
+            }}
+        }
+        .into_any();
+    }
     let open = counter.status == CounterStatus::Open;
     let current = counter
         .current_id
@@ -127,7 +159,7 @@ fn CurrentTicket(
         {match (ticket_actions, open) {
             (Some(actions), _) => actions.into_any(),
             (None, true) => view! { <button class="button primary wide big" on:click=move |_| act(CounterAction::CallNext) data-testid="call-next">{tr(Msg::CallNext)}</button> }.into_any(),
-            (None, false) => view! { <button class="button primary wide" on:click=move |_| act(CounterAction::Open)>{tr(Msg::Resume)}</button> }.into_any(),
+            (None, false) => view! { <button class="button primary wide" on:click=move |_| act(CounterAction::Resume)>{tr(Msg::Resume)}</button> }.into_any(),
         }}
         <Show when=move || open>
             <form class="row" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); act(CounterAction::Pause { reason: pause_reason.get_untracked() }) }>
@@ -135,13 +167,16 @@ fn CurrentTicket(
                 <button type="submit" class="button secondary">{tr(Msg::Pause)}</button>
             </form>
         </Show>
+        <button class="button secondary" on:click=move |_| act(CounterAction::Close) data-testid="sign-out">{tr(Msg::SignOut)}</button>
     }
+    .into_any()
 }
 
 #[component]
 fn WaitingList(
     snapshot: QueueSnapshot,
     counter: u32,
+    me: Option<i64>,
     act: impl Fn(CounterAction) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let serves = snapshot
@@ -150,11 +185,17 @@ fn WaitingList(
         .find(|c| c.number == counter)
         .map(|c| c.serves.clone())
         .unwrap_or_default();
+    // A ticket is called by hand at the caller's own open counter with nothing in hand.
     let idle = snapshot
         .counters
         .iter()
         .find(|c| c.number == counter)
-        .is_some_and(|c| c.current.is_none());
+        .is_some_and(|c| {
+            c.current.is_none()
+                && c.status == CounterStatus::Open
+                && c.clerk.as_ref().map(|k| k.id) == me
+                && me.is_some()
+        });
     let rows: Vec<_> = snapshot
         .waiting
         .into_iter()
