@@ -29,6 +29,11 @@ async function send(path, body, cookie) {
   return json;
 }
 
+// The clerk is at the counter before the customers come, as on a working day: each ticket's
+// place (and so its "N ahead") is known from its check-in.
+const staff = await login('staff.binjiang.1');
+await signIn(HALL, COUNTER, staff, now);
+
 // The tickets, in order, each with its watch. Setting a watch is itself a change: a ticket
 // already within its N hears at once, caused by that request.
 const tickets = [];
@@ -43,8 +48,6 @@ for (let i = 0; i < TICKETS; i++) {
 }
 
 // The counter works through the queue; callSent[k] is when call k + 1 was sent.
-const staff = await login('staff.binjiang.1');
-await signIn(HALL, COUNTER, staff, now);
 const callSent = [];
 const actions = `/api/halls/${HALL}/counters/${COUNTER}/actions`;
 for (let k = 0; k < TICKETS; k++) {

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, signInAtCounter, testMonday } from './helpers.mjs';
+import { login, personAt, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
 
 const shot = (name) => new URL(`../screenshots/${name}.png`, import.meta.url).pathname;
 const ZH_DIGITS = '零一二三四五六七八九';
@@ -123,7 +123,7 @@ test('a paired TV shows and says each call, shows the manager’s message, and g
 
 test('a TV says it is offline after 5 s, then catches up on the calls it missed', async ({ browser }) => {
   test.setTimeout(90_000);
-  const now = testMonday();
+  const now = testDayAfterMonday(3);
   const manager = await personAt(browser, now);
   await login(manager.page, 'manager.xinghu');
   const created = await manager.page.request.post('/api/halls/xinghu/displays', { data: { name: '测试电视' } });

@@ -42,6 +42,13 @@ export function testMonday() {
   return new Date(monday + weeks * 7 * 86400000 + 2 * 3600000).toISOString();
 }
 
+/** 10:00 on the day `days` after `testMonday()`: a test whose counters or ticket numbers no
+ *  other test may touch takes a day of its own: Tuesday queue.spec's sign-in, Wednesday
+ *  notify.spec's SMS, Thursday display.spec's offline TV, Friday queue.spec's remote ticket. */
+export function testDayAfterMonday(days) {
+  return new Date(Date.parse(testMonday()) + days * 86_400_000).toISOString();
+}
+
 /** A browser context whose requests all act at `now` on the server's test clock; its service
  *  worker is blocked unless `serviceWorkers: 'allow'` is given. */
 export async function personAt(browser, now, { serviceWorkers = 'block' } = {}) {

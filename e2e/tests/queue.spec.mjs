@@ -1,8 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, signInAtCounter, testMonday } from './helpers.mjs';
+import { login, personAt, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
 
 test('a customer checks in remotely and sees the counter within a second of the call', async ({ browser }) => {
-  const now = testMonday();
+  // A day of its own: its ticket is the hall's first invoice ticket, E001.
+  const now = testDayAfterMonday(4);
   const customer = await personAt(browser, now);
   await login(customer.page, '13800138002');
   await customer.page.goto('/halls/xinghu');
@@ -51,8 +52,7 @@ test('a kiosk-style visitor cancels their ticket and the queue forgets it', asyn
 });
 
 test('only a counter a clerk signed in to calls, and signing in and out changes the public wait', async ({ browser }) => {
-  // Tuesday: no other test uses Binjiang's counters that day.
-  const now = new Date(Date.parse(testMonday()) + 86_400_000).toISOString();
+  const now = testDayAfterMonday(1);
   const customer = await personAt(browser, now);
   await customer.page.goto('/halls/binjiang');
   const payment = customer.page.getByTestId('live-wait').filter({ hasText: '缴费' });
