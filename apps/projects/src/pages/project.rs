@@ -10,7 +10,7 @@ use domain::hours::format_local_ms as when;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
-use ui::components::feedback::Loaded;
+use ui::components::feedback::{Loaded, Loading};
 use ui::components::guard::SignedIn;
 use ui::i18n::{role_msg, say, t, Lang, Msg};
 use ui::state::use_app;
@@ -22,9 +22,15 @@ pub fn ProjectPage() -> impl IntoView {
     let directory = LocalResource::new(api::firms);
     view! {
         <SignedIn>
-            <Loaded resource=detail content=move |d| {
-                let firms = directory.get().and_then(Result::ok).unwrap_or_default();
-                view! { <Project d firms on_change=Callback::new(move |_| detail.refetch())/> }
+            // Drawn once the firm directory is in as well: drawing again when it arrived would
+            // reset the action forms, and an upload made in between would be lost.
+            <Loaded resource=detail content=move |d| move || match directory.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(firms) => {
+                    let firms = firms.unwrap_or_default();
+                    let on_change = Callback::new(move |_| detail.refetch());
+                    view! { <Project d=d.clone() firms on_change/> }.into_any()
+                }
             }/>
         </SignedIn>
     }
