@@ -35,6 +35,7 @@ async function takeNumbers(browser, now, hall, count) {
     await kiosk.page.goto(`/kiosk/${hall}`);
     await kiosk.page.getByTestId('kiosk-business').filter({ hasText: '发票' }).click();
     const receipt = kiosk.page.getByTestId('kiosk-receipt');
+    await expect(receipt.getByTestId('ticket-number')).toHaveText(/^E\d{3}$/);
     tickets.push({
       number: await receipt.getByTestId('ticket-number').textContent(),
       link: await receipt.getByTestId('ticket-qr').getAttribute('data-link'),

@@ -27,6 +27,8 @@ test('a customer who left the ticket page gets an SMS at two ahead and one at th
   await form.getByLabel('办理业务').selectOption('invoice');
   await form.getByRole('button', { name: '取号' }).click();
   await expect(customer.page).toHaveURL(/\/halls\/gaoxin\/tickets\/\d+\?key=/);
+  // The page's shell shows the number's place before the app fills it in: wait for the number.
+  await expect(customer.page.getByTestId('ticket-number')).toHaveText(/^E\d{3}$/);
   const number = (await customer.page.getByTestId('ticket-number').textContent()).trim();
   const phone = freshMobile();
   const reminder = customer.page.getByTestId('reminder');
@@ -76,6 +78,7 @@ test('a signed-in customer sees a ticket notice in the header count and opens th
   await form.getByRole('button', { name: '取号' }).click();
   await expect(page).toHaveURL(/\/halls\/xinghu\/tickets\/\d+\?key=/);
   const ticketUrl = new URL(page.url());
+  await expect(page.getByTestId('ticket-number')).toHaveText(/^E\d{3}$/);
   const number = (await page.getByTestId('ticket-number').textContent()).trim();
   const reminder = page.getByTestId('reminder');
   await reminder.getByLabel('前面剩几人时提醒我').fill('20');
