@@ -19,6 +19,9 @@ test('a new customer registers, logs in again and sees the three halls', async (
   await expect(page.getByTestId('account-name')).toHaveText('王阿姨');
   await page.getByTestId('logout').click();
   await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
+  // Signed out on a page that needs a login, the app moves to the login page: let it finish,
+  // or the next navigation is interrupted by it.
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
 
   await login(page, phone, PASSWORD);
   await expect(page).toHaveURL(/\/$/);
