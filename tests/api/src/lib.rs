@@ -107,6 +107,30 @@ impl Client {
         Client::demo(clerk).at(at).sign_in_at(hall, counter);
     }
 
+    /// This customer's remote invoice ticket at `hall`, watched with `wishes`, with a clerk
+    /// signed in there (`staff_the_hall`) so it has a place in the queue.
+    pub fn watched_remote_ticket(
+        &self,
+        hall: &str,
+        at: &str,
+        wishes: Value,
+    ) -> domain::queue::protocol::TicketView {
+        Client::staff_the_hall(hall, at);
+        let t: domain::queue::protocol::TicketView = self
+            .post(
+                &format!("/api/halls/{hall}/tickets"),
+                &serde_json::json!({ "business": "invoice", "channel": "remote" }),
+            )
+            .assert_status(201)
+            .json();
+        self.put(
+            &format!("/api/halls/{hall}/tickets/{}/watch", t.id),
+            &wishes,
+        )
+        .assert_status(200);
+        t
+    }
+
     /// Signs this member of staff in at a counter, which opens with them: a day's counters
     /// start closed.
     pub fn sign_in_at(self, hall: &str, counter: u32) -> Client {

@@ -174,30 +174,11 @@ fn delivery_runs_racing_send_each_message_once() {
     }
 }
 
-/// A fresh signed-in customer's remote ticket at Gaoxin, watched with `wishes`.
-fn watched_remote_ticket(at: &str, wishes: Value) -> (Client, TicketView) {
-    Client::staff_the_hall(CUSTOMERS, at);
-    let customer = Client::fresh_customer().at(at);
-    let t: TicketView = customer
-        .post(
-            &format!("/api/halls/{CUSTOMERS}/tickets"),
-            &json!({ "business": "invoice", "channel": "remote" }),
-        )
-        .assert_status(201)
-        .json();
-    customer
-        .put(
-            &format!("/api/halls/{CUSTOMERS}/tickets/{}/watch", t.id),
-            &wishes,
-        )
-        .assert_status(200);
-    (customer, t)
-}
-
 #[test]
 fn a_signed_in_customer_reads_ticket_messages_in_the_inbox() {
     let at = monday(0);
-    let (customer, t) = watched_remote_ticket(&at, json!({ "ahead_at": 20 }));
+    let customer = Client::fresh_customer().at(&at);
+    let t = customer.watched_remote_ticket(CUSTOMERS, &at, json!({ "ahead_at": 20 }));
     let number = t.number.to_string();
     let deadline = Instant::now() + Duration::from_secs(10);
     let item = loop {
@@ -382,7 +363,8 @@ fn a_new_bill_and_an_overdue_one_are_told_once_to_each_bound_customer() {
 #[test]
 fn the_halls_broadcast_reaches_the_inbox_of_customers_waiting_with_a_watch() {
     let at = monday(0);
-    let (customer, t) = watched_remote_ticket(&at, json!({ "on_call": true }));
+    let customer = Client::fresh_customer().at(&at);
+    let t = customer.watched_remote_ticket(CUSTOMERS, &at, json!({ "on_call": true }));
     let text = format!("系统维护，暂停取号 10 分钟 {}", phone(40));
     Client::demo("manager.gaoxin")
         .at(&at)

@@ -10,7 +10,6 @@ use api_tests::{monday, Client};
 use base64::{engine::general_purpose::STANDARD, engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use domain::notify::outbox::{OutboxMessage, OutboxStatus};
 use domain::notify::push::{PushKey, PushPayload, Subscribed};
-use domain::queue::protocol::TicketView;
 use hkdf::Hkdf;
 use p256::ecdsa::signature::Verifier;
 use p256::ecdsa::{Signature, VerifyingKey};
@@ -98,26 +97,6 @@ impl Device {
     }
 }
 
-/// A remote invoice ticket watched for 20 ahead, with a clerk signed in at the hall so it has
-/// a place in the queue.
-fn remote_ticket(customer: &Client, hall: &str, at: &str) -> TicketView {
-    Client::staff_the_hall(hall, at);
-    let t: TicketView = customer
-        .post(
-            &format!("/api/halls/{hall}/tickets"),
-            &json!({ "business": "invoice", "channel": "remote" }),
-        )
-        .assert_status(201)
-        .json();
-    customer
-        .put(
-            &format!("/api/halls/{hall}/tickets/{}/watch", t.id),
-            &json!({ "ahead_at": 20 }),
-        )
-        .assert_status(200);
-    t
-}
-
 #[test]
 fn a_ticket_notice_reaches_a_subscribed_device_encrypted_and_signed() {
     let at = monday(0);
@@ -140,7 +119,7 @@ fn a_ticket_notice_reaches_a_subscribed_device_encrypted_and_signed() {
         .assert_status(201)
         .json();
 
-    let t = remote_ticket(&customer, "gaoxin", &at);
+    let t = customer.watched_remote_ticket("gaoxin", &at, json!({ "ahead_at": 20 }));
     let pushes = device.pushes(1);
     assert_eq!(pushes.len(), 1, "one push for the notice");
     let push = &pushes[0];
@@ -200,7 +179,7 @@ fn a_subscription_the_push_service_has_dropped_is_forgotten() {
     ureq::post(&format!("{}/push-gone", api_tests::sink::url()))
         .send_json(json!({ "id": device.id }))
         .expect("the sink takes the setting");
-    remote_ticket(&customer, "xinghu", &at);
+    customer.watched_remote_ticket("xinghu", &at, json!({ "ahead_at": 20 }));
     let deadline = Instant::now() + Duration::from_secs(10);
     let row = loop {
         let outbox: Vec<OutboxMessage> = Client::demo("admin")
