@@ -61,6 +61,13 @@ pub struct Counter {
     /// The number on the sign above the counter.
     pub number: u32,
     pub serves: Vec<BusinessType>,
+    /// The types its clerk may take from another line when none of `serves` wait.
+    #[serde(default = "every_business_type")]
+    pub trained: Vec<BusinessType>,
+}
+
+fn every_business_type() -> Vec<BusinessType> {
+    BusinessType::ALL.to_vec()
 }
 
 /// A hall as the hall list shows it.

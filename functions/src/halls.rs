@@ -32,6 +32,7 @@ struct CounterRow {
     id: i64,
     number: i64,
     serves_json: String,
+    trained_json: Option<String>,
 }
 
 const HALL_COLUMNS: &str = "id, name, name_en, district, address, address_en, phone, hours_json";
@@ -142,21 +143,27 @@ pub async fn hall_summaries(db: &Db, now: DateTime<Utc>) -> Result<Vec<HallSumma
     rows.into_iter().map(|r| r.summary(now)).collect()
 }
 
-/// The hall's counters in number order, with the business each serves.
+/// The hall's counters in number order, with the business each serves and its clerk is
+/// trained for.
 pub async fn hall_counters(db: &Db, hall_id: &str) -> Result<Vec<Counter>> {
     let rows: Vec<CounterRow> = db
         .all(
-            "SELECT id, number, serves_json FROM counters WHERE hall_id = ? ORDER BY number",
+            "SELECT id, number, serves_json, trained_json FROM counters WHERE hall_id = ? ORDER BY number",
             args![hall_id],
         )
         .await?;
     rows.into_iter()
         .map(|c| {
             let serves: Vec<BusinessType> = serde_json::from_str(&c.serves_json)?;
+            let trained = match &c.trained_json {
+                Some(json) => serde_json::from_str(json)?,
+                None => BusinessType::ALL.to_vec(),
+            };
             Ok(Counter {
                 id: c.id,
-                number: c.number as u32,
+                number: u32::try_from(c.number).map_err(|_| ApiError::not_found("counter"))?,
                 serves,
+                trained,
             })
         })
         .collect()

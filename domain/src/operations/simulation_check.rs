@@ -5,8 +5,9 @@
 
 use super::abandonment::ImpatientDemand;
 use super::staffing::Demand;
-use crate::halls::BusinessType::Payment;
+use crate::halls::BusinessType::{Consultation, Payment};
 use crate::queue::sim::{run, SimConfig, SimReport};
+use crate::queue::QueueConfig;
 
 const ARRIVALS: f64 = 2.0;
 const SERVICE: f64 = 2.5;
@@ -18,9 +19,13 @@ const TARGET: f64 = 0.85;
 /// Round-the-clock days at a steady rate, so an empty hall each morning does not flatter the
 /// figures the formulas give for the steady state.
 fn simulate(counters: u32, patience: Option<f64>) -> SimReport {
+    run(&steady_hall(counters, patience))
+}
+
+fn steady_hall(counters: u32, patience: Option<f64>) -> SimConfig {
     let mut arrivals = [0.0; 24];
     arrivals.fill(ARRIVALS);
-    run(&SimConfig {
+    SimConfig {
         seed: 11,
         days: 5,
         warm_up_days: 1,
@@ -32,7 +37,8 @@ fn simulate(counters: u32, patience: Option<f64>) -> SimReport {
         priority_share: 0.0,
         counters: vec![vec![Payment]; counters as usize],
         patience_minutes: patience,
-    })
+        overflow_idle_minutes: None,
+    }
 }
 
 fn demand() -> Demand {
@@ -86,4 +92,42 @@ fn erlang_a_recommendation_holds_in_the_simulation() {
             "{c}: {lost}"
         );
     }
+}
+
+/// A hall split into a payment line (five counters) and a consultation line (three), both
+/// lines as busy as the pooled plan's eight counters, run with each counter serving only its
+/// own line, with dynamic counters at the default idle time, and with counters that overflow
+/// at once.
+fn split_hall(overflow_idle_minutes: Option<u32>) -> SimReport {
+    let mut config = SimConfig {
+        mix: vec![(Payment, 0.625, SERVICE), (Consultation, 0.375, SERVICE)],
+        counters: [vec![vec![Payment]; 5], vec![vec![Consultation]; 3]].concat(),
+        overflow_idle_minutes,
+        ..steady_hall(8, None)
+    };
+    config.seed = 12;
+    run(&config)
+}
+
+#[test]
+fn the_pooled_plan_holds_when_counters_overflow() {
+    let pooled = demand().service_level(8, TMAX);
+    let (own_lines, dynamic, at_once) = (
+        split_hall(None).share_called_within(TMAX),
+        split_hall(Some(QueueConfig::default().overflow_idle_minutes)),
+        split_hall(Some(0)).share_called_within(TMAX),
+    );
+    assert!(
+        (at_once - pooled).abs() < 0.04,
+        "overflowing at once, the split hall serves {at_once:.3} within Tmax; the pooled plan says {pooled:.3}"
+    );
+    assert!(
+        own_lines < pooled - 0.04,
+        "two fixed lines serve {own_lines:.3}, clearly below the pooled {pooled:.3}"
+    );
+    let dynamic = dynamic.share_called_within(TMAX);
+    assert!(
+        own_lines < dynamic && dynamic <= at_once,
+        "the default idle time lies between: {own_lines:.3} < {dynamic:.3} ≤ {at_once:.3}"
+    );
 }

@@ -20,6 +20,14 @@ pub struct QueueConfig {
     pub appointment_late_minutes: u32,
     /// An appointment not arrived for is released this long after its slot starts.
     pub appointment_hold_minutes: u32,
+    /// A counter open this long with none of its own types waiting takes the longest-waiting
+    /// customer of a type its clerk is trained for (dynamic counters).
+    #[serde(default = "default_overflow_idle")]
+    pub overflow_idle_minutes: u32,
+}
+
+fn default_overflow_idle() -> u32 {
+    QueueConfig::default().overflow_idle_minutes
 }
 
 impl Default for QueueConfig {
@@ -33,6 +41,7 @@ impl Default for QueueConfig {
             appointment_early_minutes: 15,
             appointment_late_minutes: 10,
             appointment_hold_minutes: 30,
+            overflow_idle_minutes: 3,
         }
     }
 }

@@ -38,6 +38,18 @@ pub struct CounterState {
     /// Who is signed in; absent in queues stored before sign-in existed.
     #[serde(default)]
     pub clerk: Option<Clerk>,
+    /// The types its clerk may take from another line when none of `serves` wait (the
+    /// overflow rule, `select`); every type unless the hall narrows it.
+    #[serde(default = "every_type")]
+    pub trained: Vec<BusinessType>,
+    /// Since when it has stood open with nothing in hand; `None` when not known (taken as
+    /// long idle).
+    #[serde(default)]
+    pub idle_since: Option<i64>,
+}
+
+fn every_type() -> Vec<BusinessType> {
+    BusinessType::ALL.to_vec()
 }
 
 impl CounterState {
@@ -48,6 +60,8 @@ impl CounterState {
             serves: serves.to_vec(),
             status: CounterStatus::Open,
             clerk: None,
+            trained: every_type(),
+            idle_since: None,
         }
     }
 
@@ -76,4 +90,8 @@ pub struct CounterChange {
     pub clerk_id: Option<i64>,
     /// Who made the change; none for the closing of the hall.
     pub by: Option<i64>,
+    /// The business types it serves from now, when the change was to them (a manager moving
+    /// the counter to another line).
+    #[serde(default)]
+    pub serves: Option<Vec<BusinessType>>,
 }

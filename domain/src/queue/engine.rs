@@ -244,11 +244,7 @@ impl HallQueue {
         actor: Option<i64>,
         now: i64,
     ) -> ApiResult<(Ticket, CallReason)> {
-        let c = self.counter_ready_to_call(counter, actor)?;
-        let skills = CounterSkills {
-            number: c.number,
-            serves: &c.serves,
-        };
+        let skills = CounterSkills::of(self.counter_ready_to_call(counter, actor)?);
         let selection = select_next(&self.tickets, skills, self.fairness, &self.config, now)
             .ok_or_else(|| {
                 ApiError::new(
@@ -277,11 +273,7 @@ impl HallQueue {
         actor: Option<i64>,
         now: i64,
     ) -> ApiResult<Ticket> {
-        let c = self.counter_ready_to_call(counter, actor)?;
-        let skills = CounterSkills {
-            number: c.number,
-            serves: &c.serves,
-        };
+        let skills = CounterSkills::of(self.counter_ready_to_call(counter, actor)?);
         let index = self.ticket_index(id)?;
         let t = &self.tickets[index];
         if !t.is_waiting() {
@@ -306,6 +298,30 @@ impl HallQueue {
             None,
         );
         Ok(self.tickets[index].clone())
+    }
+
+    /// The counter's ticket has left it (served, not come, sent on): it stands idle from now.
+    fn freed(&mut self, counter: u32, now: i64) {
+        if let Some(c) = self.counters.iter_mut().find(|c| c.number == counter) {
+            c.idle_since = Some(now);
+        }
+    }
+
+    /// The first time after `now` at which an open, idle counter may take another line's
+    /// customer who is waiting now (the simulation wakes its counters then).
+    pub fn next_overflow_at(&self, now: i64) -> Option<i64> {
+        self.counters
+            .iter()
+            .filter(|c| c.is_open() && self.current_at(c.number).is_none())
+            .map(CounterSkills::of)
+            .filter(|skills| {
+                self.tickets.iter().any(|t| {
+                    t.is_waiting() && t.counter.is_none() && skills.may_overflow_to(t.business)
+                })
+            })
+            .map(|skills| skills.overflow_from(&self.config))
+            .filter(|&at| at > now)
+            .min()
     }
 
     /// The ticket at this counter in one of `states`, or a 409 that says what is wrong.

@@ -92,15 +92,17 @@ fn play_back(
         .iter()
         .filter(|c| c.is_open())
         .map(|c| {
+            let mut skills = CounterSkills::of(c);
             let (free_in, variance) = match queue.current_at(c.number) {
-                Some(t) => remaining_service(t, queue, now),
+                Some(t) => {
+                    let (free_in, variance) = remaining_service(t, queue, now);
+                    skills.idle_since = Some(at_minute(now, free_in));
+                    (free_in, variance)
+                }
                 None => (0.0, 0.0),
             };
             VirtualCounter {
-                skills: CounterSkills {
-                    number: c.number,
-                    serves: &c.serves,
-                },
+                skills,
                 free_in,
                 variance,
             }
@@ -119,12 +121,19 @@ fn play_back(
                     .then(a.1.skills.number.cmp(&b.1.skills.number))
             })
             .expect("counters is not empty");
-        let at = now + (counters[k].free_in * MS_PER_MIN) as i64;
+        let at = at_minute(now, counters[k].free_in);
         let Some((index, next_fairness)) =
             lines.take_next(counters[k].skills, fairness, &queue.config, at)
         else {
-            // Nobody left for this counter; no new arrivals are assumed, so it is done.
-            counters.remove(k);
+            let skills = counters[k].skills;
+            let from = skills.overflow_from(&queue.config);
+            if from > at && lines.oldest_overflow(skills).is_some() {
+                // Others' customers wait: it takes one once it has stood idle long enough.
+                counters[k].free_in = (from - now) as f64 / MS_PER_MIN;
+            } else {
+                // Nobody left for this counter; no new arrivals are assumed, so it is done.
+                counters.remove(k);
+            }
             continue;
         };
         fairness = next_fairness;
@@ -148,8 +157,15 @@ fn play_back(
         }
         c.free_in += stats.mean(ticket.business) + WALK_MINUTES;
         c.variance += stats.sd(ticket.business).powi(2);
+        c.skills.idle_since = Some(at_minute(now, c.free_in));
     }
     estimates
+}
+
+/// The time `minutes` after `now`, in epoch ms.
+fn at_minute(now: i64, minutes: f64) -> i64 {
+    // Rounded, so that a time turned into minutes and back is the same time.
+    now + (minutes * MS_PER_MIN).round() as i64
 }
 
 /// The minutes (and their variance) until the ticket at a counter is done.

@@ -78,6 +78,12 @@ pub enum QueueCommand {
         counter: u32,
         manager: bool,
     },
+    /// The manager moves the counter to other business types for the rest of the day.
+    SetServes {
+        counter: u32,
+        serves: Vec<BusinessType>,
+        manager: bool,
+    },
     Cancel {
         ticket: u32,
     },

@@ -99,16 +99,35 @@ impl WatchRequest {
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum CounterAction {
     CallNext,
-    Call { ticket: u32 },
-    Recall { ticket: u32 },
-    NoShow { ticket: u32 },
-    Start { ticket: u32 },
-    Finish { ticket: u32 },
-    Transfer { ticket: u32, to: Transfer },
+    Call {
+        ticket: u32,
+    },
+    Recall {
+        ticket: u32,
+    },
+    NoShow {
+        ticket: u32,
+    },
+    Start {
+        ticket: u32,
+    },
+    Finish {
+        ticket: u32,
+    },
+    Transfer {
+        ticket: u32,
+        to: Transfer,
+    },
     SignIn,
-    Pause { reason: String },
+    Pause {
+        reason: String,
+    },
     Resume,
     Close,
+    /// A manager moves the counter to other business types for the rest of the day.
+    SetServes {
+        serves: Vec<BusinessType>,
+    },
 }
 
 /// Who acts at a counter, as the queue needs to know them.
@@ -147,6 +166,11 @@ impl CounterAction {
             },
             CounterAction::Resume => QueueCommand::Resume { counter, manager },
             CounterAction::Close => QueueCommand::CloseCounter { counter, manager },
+            CounterAction::SetServes { serves } => QueueCommand::SetServes {
+                counter,
+                serves,
+                manager,
+            },
         }
     }
 }

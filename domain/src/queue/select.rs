@@ -1,7 +1,10 @@
 //! Who is called next at a counter: skills first, then the priority ratio, with ageing so that
-//! nobody starves, oldest check-in first within a class. Every choice comes with its reason.
+//! nobody starves, oldest check-in first within a class. A counter that has stood idle with
+//! none of its own types waiting takes the longest-waiting customer of a type its clerk is
+//! trained for (overflow). Every choice comes with its reason.
 
 use super::config::QueueConfig;
+use super::counters::CounterState;
 use super::ticket::{Priority, Ticket};
 use crate::halls::BusinessType;
 use serde::{Deserialize, Serialize};
@@ -18,6 +21,32 @@ pub struct Fairness {
 pub struct CounterSkills<'a> {
     pub number: u32,
     pub serves: &'a [BusinessType],
+    /// Types it may take by overflow.
+    pub trained: &'a [BusinessType],
+    /// Since when it has been free; `None`: long enough.
+    pub idle_since: Option<i64>,
+}
+
+impl<'a> CounterSkills<'a> {
+    pub fn of(counter: &'a CounterState) -> CounterSkills<'a> {
+        CounterSkills {
+            number: counter.number,
+            serves: &counter.serves,
+            trained: &counter.trained,
+            idle_since: counter.idle_since,
+        }
+    }
+
+    /// When it may first take another line's customer.
+    pub fn overflow_from(&self, config: &QueueConfig) -> i64 {
+        let idle_ms = i64::from(config.overflow_idle_minutes) * 60_000;
+        self.idle_since.map_or(i64::MIN, |since| since + idle_ms)
+    }
+
+    /// Whether it may take a ticket of `business` by overflow at all.
+    pub fn may_overflow_to(&self, business: BusinessType) -> bool {
+        !self.serves.contains(&business) && self.trained.contains(&business)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +66,12 @@ pub enum CallReason {
     OnlyNormalWaiting,
     /// A member of staff called this ticket by its number.
     ChosenByStaff,
+    /// Nobody of the counter's own types waited and it had stood idle: it took the
+    /// longest-waiting customer of a type its clerk is trained for.
+    Overflow {
+        business: BusinessType,
+        idle_minutes: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,7 +143,14 @@ pub fn select_next(
             (p, false) => CallReason::OnlyPriorityWaiting { priority: p },
         }
     };
-    let (turn, fairness) = whose_turn(priority.is_some(), normal.is_some(), fairness, config)?;
+    let Some((turn, fairness)) = whose_turn(priority.is_some(), normal.is_some(), fairness, config)
+    else {
+        return overflow(tickets, counter, config, now).map(|(index, reason)| Selection {
+            index,
+            reason,
+            fairness,
+        });
+    };
     let (index, reason) = match turn {
         Turn::Priority { contested } => {
             let p = priority.expect("a priority turn has a priority ticket");
@@ -129,6 +171,32 @@ pub fn select_next(
         reason,
         fairness,
     })
+}
+
+/// With none of its own types waiting: the longest-waiting ticket of a type the counter is
+/// trained for, once it has stood idle long enough. Tickets sent to a counter stay there.
+fn overflow(
+    tickets: &[Ticket],
+    counter: CounterSkills,
+    config: &QueueConfig,
+    now: i64,
+) -> Option<(usize, CallReason)> {
+    if now < counter.overflow_from(config) {
+        return None;
+    }
+    let index = oldest(
+        tickets,
+        (0..tickets.len()).filter(|&i| {
+            let t = &tickets[i];
+            t.is_waiting() && t.counter.is_none() && counter.may_overflow_to(t.business)
+        }),
+    )?;
+    let idle_ms = counter.idle_since.map_or(0, |since| (now - since).max(0));
+    let reason = CallReason::Overflow {
+        business: tickets[index].business,
+        idle_minutes: u32::try_from(idle_ms / 60_000).unwrap_or(u32::MAX),
+    };
+    Some((index, reason))
 }
 
 /// Which class a counter calls from.

@@ -183,6 +183,18 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
             let c = q.close_counter(counter, who, now)?.clone();
             (200, serde_json::to_value(c)?)
         }
+        QueueCommand::SetServes {
+            counter,
+            serves,
+            manager,
+        } => {
+            let who = Acting {
+                user: actor,
+                manager,
+            };
+            let c = q.set_serves(counter, &serves, who, now)?.clone();
+            (200, serde_json::to_value(c)?)
+        }
         QueueCommand::SetBroadcast { text } => {
             broadcast.clone_from(&text);
             q.board.broadcast = text.map(|text| Broadcast { text, at: now });

@@ -62,7 +62,10 @@ impl HallQueueObject {
         let counters = hall_counters(&db, hall)
             .await?
             .into_iter()
-            .map(|c| CounterState::closed(c.number, &c.serves))
+            .map(|c| CounterState {
+                trained: c.trained,
+                ..CounterState::closed(c.number, &c.serves)
+            })
             .collect();
         let closes_at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
             .ok()

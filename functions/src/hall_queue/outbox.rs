@@ -6,6 +6,7 @@
 use super::store::Store;
 use crate::args;
 use crate::db::Db;
+use domain::halls::BusinessType;
 use domain::operations::facts::TicketFact;
 use domain::queue::{CounterChange, CounterStatus, EventKind, QueueEvent, Ticket};
 use domain::wire::wire_name;
@@ -80,12 +81,15 @@ struct CounterRow<'a> {
     reason: Option<&'a str>,
     clerk_id: Option<i64>,
     by_id: Option<i64>,
+    /// A JSON array, when the change moved the counter to other business types.
+    serves: Option<&'a [BusinessType]>,
 }
 
 const INSERT_COUNTER_CHANGES: &str = "INSERT OR IGNORE INTO counter_changes \
-    (hall_id, day, seq, at, counter, status, reason, clerk_id, by_id) \
+    (hall_id, day, seq, at, counter, status, reason, clerk_id, by_id, serves_json) \
     SELECT value ->> 'hall_id', value ->> 'day', value ->> 'seq', value ->> 'at', value ->> 'counter', \
-    value ->> 'status', value ->> 'reason', value ->> 'clerk_id', value ->> 'by_id' FROM json_each(?)";
+    value ->> 'status', value ->> 'reason', value ->> 'clerk_id', value ->> 'by_id', value ->> 'serves' \
+    FROM json_each(?)";
 
 /// One `ticket_events` row, as the JSON the insert reads with `json_each`.
 #[derive(Serialize)]
@@ -179,6 +183,7 @@ pub async fn flush(store: &Store, db: &Db) -> crate::error::Result<bool> {
                 },
                 clerk_id: c.clerk_id,
                 by_id: c.by,
+                serves: c.serves.as_deref(),
             }),
         }
     }

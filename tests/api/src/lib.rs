@@ -3,6 +3,7 @@
 //! The server is the one at `GRIDHALL_URL` (scripts/with-server.sh starts it).
 
 pub mod projects;
+pub mod queue;
 pub mod sink;
 
 use serde::de::DeserializeOwned;

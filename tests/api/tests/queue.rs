@@ -1,36 +1,11 @@
 //! The queue API: check-in, ticket access, counter actions and their refusals. Each test runs
 //! on its own Monday (the server's test clock), so it has the hall's queue to itself.
 
-use api_tests::{monday, Client, Reply};
-use domain::queue::protocol::{CallResult, QueueSnapshot, TicketView};
+use api_tests::queue::{act, check_in, kiosk, snapshot};
+use api_tests::{monday, Client};
+use domain::queue::protocol::{CallResult, TicketView};
 use domain::queue::{Priority, TicketState};
-use serde_json::{json, Value};
-
-fn kiosk(business: &str) -> Value {
-    json!({ "business": business, "channel": "kiosk" })
-}
-
-fn check_in(client: &Client, hall: &str, body: Value) -> TicketView {
-    client
-        .post(&format!("/api/halls/{hall}/tickets"), &body)
-        .assert_status(201)
-        .json()
-}
-
-fn act(client: &Client, hall: &str, counter: u32, action: Value) -> Reply {
-    client.post(
-        &format!("/api/halls/{hall}/counters/{counter}/actions"),
-        &action,
-    )
-}
-
-fn snapshot(hall: &str, at: &str) -> QueueSnapshot {
-    Client::anonymous()
-        .at(at)
-        .get(&format!("/api/halls/{hall}/queue"))
-        .assert_status(200)
-        .json()
-}
+use serde_json::json;
 
 #[test]
 fn check_in_gives_numbers_in_order_and_a_retry_the_same_ticket() {
@@ -370,136 +345,6 @@ fn counter_actions_are_refused_clearly_and_change_nothing() {
         .as_str()
         .unwrap()
         .contains("seconds"));
-}
-
-/// The dashboard's counters open per hour by the sign-in record (hour, counters), once the
-/// queue object has copied its changes to D1 (within about a second).
-fn staffed_hours(manager: &Client, hall: &str, day: &str) -> Vec<(u64, f64)> {
-    let path = format!("/api/ops/dashboard?hall={hall}&from={day}&to={day}");
-    for _ in 0..50 {
-        let dashboard: Value = manager.get(&path).assert_status(200).json();
-        let hours: Vec<(u64, f64)> = dashboard["staffing"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|r| r["business"].is_null())
-            .filter_map(|r| Some((r["hour"].as_u64()?, r["staffed"].as_f64()?)))
-            .filter(|(_, open)| *open > 0.0)
-            .collect();
-        if !hours.is_empty() {
-            return hours;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    Vec::new()
-}
-
-/// The public wait counts only the counters someone is signed in to: none in the morning,
-/// one once a clerk signs in, and none again when they sign out. The record reaches D1.
-#[test]
-fn the_public_wait_follows_the_counters_signed_in() {
-    let at = monday(10);
-    let kiosk_client = Client::anonymous().at(&at);
-    for _ in 0..3 {
-        check_in(&kiosk_client, "binjiang", kiosk("payment"));
-    }
-    let payment_wait = || {
-        snapshot("binjiang", &at)
-            .by_type
-            .into_iter()
-            .find(|t| t.business == domain::halls::BusinessType::Payment)
-            .and_then(|t| t.wait)
-    };
-    assert_eq!(payment_wait(), None, "nobody signed in");
-    let clerk = Client::demo("staff.binjiang.3")
-        .at(&at)
-        .sign_in_at("binjiang", 1);
-    let one = payment_wait().expect("an estimate with one counter open");
-    let colleague = Client::demo("staff.binjiang.4")
-        .at(&at)
-        .sign_in_at("binjiang", 3);
-    let two = payment_wait().expect("an estimate with two counters open");
-    assert!(two.high_minutes < one.high_minutes, "{two:?} < {one:?}");
-    let counter: Value = act(&clerk, "binjiang", 1, json!({ "action": "close" }))
-        .assert_status(200)
-        .json();
-    assert_eq!(counter["status"], json!({ "state": "closed" }));
-    assert_eq!(counter["clerk"], Value::Null);
-    act(&colleague, "binjiang", 3, json!({ "action": "close" })).assert_status(200);
-    assert_eq!(payment_wait(), None, "everyone signed out");
-    act(&clerk, "binjiang", 1, json!({ "action": "call_next" })).assert_error(409, "conflict");
-}
-
-/// A manager closes a counter a clerk forgot to sign out of; the record of each change reaches
-/// the dashboard as counters open per hour.
-#[test]
-fn a_manager_closes_a_forgotten_counter_and_the_dashboard_counts_signed_in_hours() {
-    let at = monday(11);
-    let day = &at[..10];
-    Client::demo("staff.gaoxin.3")
-        .at(&at)
-        .sign_in_at("gaoxin", 1);
-    let later = chrono::DateTime::parse_from_rfc3339(&at).unwrap() + chrono::Duration::minutes(30);
-    let manager = Client::demo("manager.gaoxin").at(&later.to_rfc3339());
-    act(&manager, "gaoxin", 1, json!({ "action": "close" })).assert_status(200);
-    let staffed = staffed_hours(&manager, "gaoxin", day);
-    assert_eq!(staffed, [(10, 0.5)], "half an hour of one counter at 10:00");
-}
-
-/// A clerk who never signed out is signed out at the hall's closing (Xinghu, 17:30): the
-/// first look at the queue after it shows the counter closed, and the record says 17:30.
-#[test]
-fn a_counter_still_signed_in_at_closing_is_signed_out_then() {
-    let at = monday(13);
-    let day = at[..10].to_string();
-    Client::demo("staff.xinghu.6")
-        .at(&at)
-        .sign_in_at("xinghu", 5);
-    let evening = format!("{day}T09:40:00Z"); // 17:40 in the hall
-    let counter = snapshot("xinghu", &evening)
-        .counters
-        .into_iter()
-        .find(|c| c.number == 5)
-        .unwrap();
-    assert_eq!(
-        (counter.status, counter.clerk),
-        (domain::queue::CounterStatus::Closed, None)
-    );
-    let manager = Client::demo("manager.xinghu").at(&evening);
-    let hours: Vec<u64> = staffed_hours(&manager, "xinghu", &day)
-        .into_iter()
-        .map(|(hour, _)| hour)
-        .collect();
-    // Open from 10:00 to the closing at 17:30: the hours from 10 to 17, no later.
-    assert_eq!(hours, (10..=17).collect::<Vec<u64>>());
-}
-
-#[test]
-fn a_paused_counter_says_why_and_does_not_call() {
-    let at = monday(9);
-    check_in(&Client::anonymous().at(&at), "binjiang", kiosk("payment"));
-    let staff = Client::demo("staff.binjiang.2")
-        .at(&at)
-        .sign_in_at("binjiang", 1);
-    act(
-        &staff,
-        "binjiang",
-        1,
-        json!({ "action": "pause", "reason": "系统维护" }),
-    )
-    .assert_status(200);
-    let counter = snapshot("binjiang", &at)
-        .counters
-        .into_iter()
-        .find(|c| c.number == 1)
-        .unwrap();
-    assert_eq!(
-        serde_json::to_value(&counter.status).unwrap(),
-        json!({ "state": "paused", "reason": "系统维护" })
-    );
-    act(&staff, "binjiang", 1, json!({ "action": "call_next" })).assert_error(409, "conflict");
-    act(&staff, "binjiang", 1, json!({ "action": "resume" })).assert_status(200);
-    act(&staff, "binjiang", 1, json!({ "action": "call_next" })).assert_status(200);
 }
 
 #[test]

@@ -34,6 +34,7 @@ pub fn reason_msg(reason: &CallReason) -> Msg {
         CallReason::OnlyPriorityWaiting { .. } => Msg::ReasonOnlyPriority,
         CallReason::OnlyNormalWaiting => Msg::ReasonOnlyNormal,
         CallReason::ChosenByStaff => Msg::ReasonStaff,
+        CallReason::Overflow { .. } => Msg::ReasonOverflow,
     }
 }
 

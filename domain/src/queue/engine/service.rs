@@ -71,6 +71,7 @@ impl HallQueue {
         let t = &mut self.tickets[index];
         t.state = TicketState::NoShow;
         t.finished_at = Some(now);
+        self.freed(counter, now);
         self.record(EventKind::NoShow, index, now, actor, None, None);
         Ok(self.tickets[index].clone())
     }
@@ -104,6 +105,7 @@ impl HallQueue {
         let minutes = (now - t.service_started_at.unwrap_or(now)) as f64 / 60_000.0;
         let business = t.business;
         self.stats.record(business, minutes);
+        self.freed(counter, now);
         self.record(EventKind::Served, index, now, actor, None, None);
         Ok(self.tickets[index].clone())
     }
@@ -148,6 +150,7 @@ impl HallQueue {
         t.counter = to.counter;
         t.calls = 0;
         t.service_started_at = None;
+        self.freed(counter, now);
         let detail = format!("from counter {counter}");
         self.record(
             EventKind::Transferred,
@@ -169,8 +172,14 @@ impl HallQueue {
                 t.number
             )));
         }
+        let called_at = (t.state == TicketState::Called)
+            .then_some(t.counter)
+            .flatten();
         t.state = TicketState::Cancelled;
         t.finished_at = Some(now);
+        if let Some(counter) = called_at {
+            self.freed(counter, now);
+        }
         self.record(EventKind::Cancelled, index, now, actor, None, None);
         Ok(self.tickets[index].clone())
     }

@@ -1,10 +1,12 @@
 //! Who staffs the counters. A clerk signs in at a counter, which opens with them; they pause
 //! with a reason, resume, and sign out, which closes it. Only the clerk signed in calls at a
 //! counter; a hall manager may also pause, resume or close it (a clerk who forgot to sign
-//! out). The hall's closing signs everyone out. Every change is recorded for staffed hours.
+//! out). The hall's closing signs everyone out. A manager moves a counter to other business
+//! types during the day. Every change is recorded for staffed hours and the audit trail.
 
 use super::HallQueue;
 use crate::error::{ApiError, ApiResult};
+use crate::halls::BusinessType;
 use crate::queue::counters::{Clerk, CounterChange, CounterState, CounterStatus};
 use crate::ErrorCode;
 
@@ -60,10 +62,26 @@ impl HallQueue {
         by: Option<i64>,
         now: i64,
     ) -> &CounterState {
-        self.seq += 1;
         let counter = &mut self.counters[index];
+        if status == CounterStatus::Open && !counter.is_open() {
+            counter.idle_since = Some(now);
+        }
         counter.status = status;
         counter.clerk = clerk;
+        self.record_change(index, by, false, now)
+    }
+
+    /// Records the counter's state after a change by `by`, with its business types when
+    /// `serves_changed`.
+    fn record_change(
+        &mut self,
+        index: usize,
+        by: Option<i64>,
+        serves_changed: bool,
+        now: i64,
+    ) -> &CounterState {
+        self.seq += 1;
+        let counter = &self.counters[index];
         self.counter_changes.push(CounterChange {
             seq: self.seq,
             at: now,
@@ -71,8 +89,42 @@ impl HallQueue {
             status: counter.status.clone(),
             clerk_id: counter.clerk.as_ref().map(|c| c.id),
             by,
+            serves: serves_changed.then(|| counter.serves.clone()),
         });
         counter
+    }
+
+    /// A manager moves a counter to other business types, at once and for the rest of the
+    /// day (tomorrow starts from the hall's counters again). A ticket in hand stays; the next
+    /// call follows the new types. Recorded with the staffing changes.
+    pub fn set_serves(
+        &mut self,
+        number: u32,
+        serves: &[BusinessType],
+        who: Acting,
+        now: i64,
+    ) -> ApiResult<&CounterState> {
+        let index = self.counter_index(number)?;
+        if !who.manager {
+            return Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "only the hall manager changes what a counter serves",
+            ));
+        }
+        let mut types: Vec<BusinessType> = Vec::new();
+        for &b in serves {
+            if !types.contains(&b) {
+                types.push(b);
+            }
+        }
+        if types.is_empty() {
+            return Err(ApiError::validation(
+                "serves",
+                "choose at least one business type for the counter",
+            ));
+        }
+        self.counters[index].serves = types;
+        Ok(self.record_change(index, who.user, true, now))
     }
 
     /// `clerk` signs in at counter `number`, which opens. Signing in again changes nothing; a

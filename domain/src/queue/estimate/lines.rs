@@ -14,7 +14,7 @@ const TYPES: usize = BusinessType::ALL.len();
 
 /// A ticket's place in a line: the order `select_next` calls in (check-in time, then id), and
 /// its index into the tickets the lines were made from.
-type Place = (i64, u32, usize);
+pub(super) type Place = (i64, u32, usize);
 
 /// One line in call order. Taken tickets stay in place and are skipped; most are taken from
 /// the front, so `front` moves past them once.
@@ -103,13 +103,35 @@ impl Lines {
                 first => keep_oldest(&mut normal, first),
             }
         }
-        let (turn, fairness) = whose_turn(priority.is_some(), normal.is_some(), fairness, config)?;
+        let Some((turn, fairness)) =
+            whose_turn(priority.is_some(), normal.is_some(), fairness, config)
+        else {
+            if now < counter.overflow_from(config) {
+                return None;
+            }
+            let place = self.oldest_overflow(counter)?;
+            self.taken[place.2] = true;
+            return Some((place.2, fairness));
+        };
         let place = match turn {
             Turn::Priority { .. } => priority?,
             Turn::Normal { .. } => normal?,
         };
         self.taken[place.2] = true;
         Some((place.2, fairness))
+    }
+
+    /// The longest-waiting ticket this counter may take by overflow, left in its line.
+    pub fn oldest_overflow(&mut self, counter: CounterSkills) -> Option<Place> {
+        let mut oldest = None;
+        for business in BusinessType::ALL {
+            if counter.may_overflow_to(business) {
+                let i = business.index();
+                keep_oldest(&mut oldest, self.priority[i].first(&self.taken));
+                keep_oldest(&mut oldest, self.normal[i].first(&self.taken));
+            }
+        }
+        oldest
     }
 }
 
@@ -143,6 +165,8 @@ mod tests {
         fn lines_call_in_the_order_select_next_does(
             specs in prop::collection::vec((0usize..5, 0usize..4, 0i64..90, 0u32..8), 0..40),
             skills in prop::collection::btree_set(0usize..5, 1..5),
+            trained in prop::collection::btree_set(0usize..5, 0..5),
+            idle_since_min in prop::option::of(40i64..200),
             counter in 1u32..3,
             start in (0u32..3, 0u32..3),
             now_min in 60i64..160,
@@ -158,7 +182,13 @@ mod tests {
                 })
                 .collect();
             let serves: Vec<BusinessType> = skills.iter().map(|&b| BusinessType::ALL[b]).collect();
-            let skills = CounterSkills { number: counter, serves: &serves };
+            let trained: Vec<BusinessType> = trained.iter().map(|&b| BusinessType::ALL[b]).collect();
+            let skills = CounterSkills {
+                number: counter,
+                serves: &serves,
+                trained: &trained,
+                idle_since: idle_since_min.map(|m| m * 60_000),
+            };
             let config = QueueConfig::default();
             let refs: Vec<&Ticket> = tickets.iter().collect();
             let mut lines = Lines::new(&refs);

@@ -111,11 +111,29 @@ fn a_closed_counter_does_not_count() {
 }
 
 #[test]
-fn a_ticket_no_open_counter_serves_has_no_estimate() {
+fn a_ticket_no_open_counter_serves_or_is_trained_for_has_no_estimate() {
     let mut q = queue(&[&[Payment], &[Expansion]]);
+    q.counters[0].trained = vec![Payment, Invoice];
     let id = issue(&mut q, Expansion, Priority::Normal, 0);
     q.pause(2, "午休", NOBODY, 0).unwrap();
     assert!(estimate_waits(&q, MIN).iter().all(|e| e.ticket_id != id));
+}
+
+#[test]
+fn an_idle_trained_counter_is_expected_to_take_another_lines_customer() {
+    // Counter 1 (payment) has stood free since minute 0; its clerk knows expansion, whose own
+    // counter is paused: the expansion ticket goes there once it has been idle three minutes.
+    let mut q = queue(&[&[Payment], &[Expansion]]);
+    q.counters[0].idle_since = Some(0);
+    let id = issue(&mut q, Expansion, Priority::Normal, 0);
+    q.pause(2, "午休", NOBODY, 0).unwrap();
+    let e = by_id(&estimate_waits(&q, MIN), id);
+    assert_eq!(e.expected_minutes, 2.0);
+    // A payment customer arriving first keeps the counter busy; the overflow comes after.
+    let payment = issue(&mut q, Payment, Priority::Normal, 1);
+    let all = estimate_waits(&q, MIN);
+    assert_eq!(by_id(&all, payment).expected_minutes, 0.0);
+    assert_eq!(by_id(&all, id).expected_minutes, 3.25 + 3.0);
 }
 
 #[test]

@@ -28,10 +28,21 @@ pub(crate) fn ticket(
 const PAYMENT_ONLY: CounterSkills = CounterSkills {
     number: 1,
     serves: &[Payment],
+    trained: &[],
+    idle_since: None,
 };
 const ALL: CounterSkills = CounterSkills {
     number: 6,
     serves: &[Payment, Expansion, ChangeTransfer, Consultation, Invoice],
+    trained: &[],
+    idle_since: None,
+};
+/// A payment counter whose clerk also knows expansion and consultation, free since minute 10.
+const PAYMENT_TRAINED: CounterSkills = CounterSkills {
+    number: 2,
+    serves: &[Payment],
+    trained: &[Expansion, Consultation],
+    idle_since: Some(10 * MIN),
 };
 
 fn next(
@@ -158,7 +169,137 @@ fn tickets_not_waiting_are_never_called() {
     assert_eq!(next(&[called], ALL, Fairness::default(), 1), None);
 }
 
+#[test]
+fn an_idle_counter_takes_the_longest_waiting_customer_it_is_trained_for() {
+    let tickets = [
+        ticket(1, Invoice, Priority::Normal, 0),
+        ticket(2, Consultation, Priority::Normal, 4),
+        ticket(3, Expansion, Priority::GreenChannel, 5),
+        ticket(4, Expansion, Priority::Normal, 2),
+    ];
+    assert_eq!(
+        next(&tickets, PAYMENT_TRAINED, Fairness::default(), 12),
+        None,
+        "two minutes idle is not yet long enough"
+    );
+    let s = next(
+        &tickets,
+        PAYMENT_TRAINED,
+        Fairness {
+            priority_calls: 1,
+            normal_calls: 0,
+        },
+        13,
+    )
+    .unwrap();
+    assert_eq!(
+        (s.index, s.reason),
+        (
+            3,
+            CallReason::Overflow {
+                business: Expansion,
+                idle_minutes: 3
+            }
+        ),
+        "the oldest trained-for ticket; invoices are not its clerk's"
+    );
+    assert_eq!(
+        s.fairness,
+        Fairness {
+            priority_calls: 1,
+            normal_calls: 0
+        },
+        "overflow calls do not move the hall's cycle"
+    );
+}
+
+#[test]
+fn overflow_waits_while_the_counters_own_customers_wait() {
+    let mut sent = ticket(2, Expansion, Priority::Normal, 0);
+    sent.counter = Some(3);
+    let tickets = [
+        ticket(1, Expansion, Priority::Normal, 0),
+        sent,
+        ticket(3, Payment, Priority::Normal, 9),
+    ];
+    let s = next(&tickets, PAYMENT_TRAINED, Fairness::default(), 20).unwrap();
+    assert_eq!((s.index, s.reason), (2, CallReason::OnlyNormalWaiting));
+    let s = next(&tickets[..2], PAYMENT_TRAINED, Fairness::default(), 20).unwrap();
+    assert_eq!(s.index, 0, "a ticket sent to counter 3 stays for counter 3");
+}
+
 proptest! {
+    /// Dynamic counters over a whole morning: counters call whenever free, overflow included.
+    /// An overflow call happens only with none of the counter's own types waiting, after the
+    /// idle time, and takes the longest-waiting ticket it is trained for; every ticket is
+    /// called (nobody starves), and none waits long while a trained counter stands idle.
+    #[test]
+    fn overflow_is_fair_and_nobody_starves(
+        specs in prop::collection::vec((0usize..5, 0usize..4, 0i64..60), 1..40),
+        desks in prop::collection::vec(
+            (prop::collection::btree_set(0usize..5, 1..3), prop::collection::btree_set(0usize..5, 0..5)),
+            1..4,
+        ),
+    ) {
+        let types = |set: &std::collections::BTreeSet<usize>| -> Vec<BusinessType> {
+            set.iter().map(|&b| BusinessType::ALL[b]).collect()
+        };
+        let desks: Vec<(Vec<BusinessType>, Vec<BusinessType>)> =
+            desks.iter().map(|(s, t)| (types(s), types(t))).collect();
+        let served: Vec<BusinessType> = desks.iter().flat_map(|d| d.0.clone()).collect();
+        let priorities = [Priority::Normal, Priority::Normal, Priority::Normal, Priority::GreenChannel];
+        // Check-in takes only types a counter serves; tickets in check-in order.
+        let mut specs: Vec<_> = specs.into_iter().filter(|s| served.contains(&BusinessType::ALL[s.0])).collect();
+        specs.sort_by_key(|s| s.2);
+        let mut tickets: Vec<Ticket> = specs
+            .iter()
+            .enumerate()
+            .map(|(i, &(b, p, at))| ticket(i as u32 + 1, BusinessType::ALL[b], priorities[p], at))
+            .collect();
+        let config = QueueConfig::default();
+        let idle_ms = i64::from(config.overflow_idle_minutes) * MIN;
+        let mut free_at: Vec<i64> = vec![0; desks.len()];
+        let mut fairness = Fairness::default();
+        for minute in 0..600 {
+            let now = minute * MIN;
+            let arrived = tickets.iter().take_while(|t| t.issued_at <= now).count();
+            for (k, (serves, trained)) in desks.iter().enumerate() {
+                if free_at[k] > now {
+                    continue;
+                }
+                let skills = CounterSkills { number: k as u32 + 1, serves, trained, idle_since: Some(free_at[k]) };
+                let Some(s) = select_next(&tickets[..arrived], skills, fairness, &config, now) else {
+                    continue;
+                };
+                let waiting = |pred: &dyn Fn(&Ticket) -> bool| {
+                    tickets[..arrived].iter().filter(|t| t.is_waiting() && pred(t)).count()
+                };
+                if let CallReason::Overflow { business, .. } = s.reason {
+                    prop_assert_eq!(waiting(&|t| serves.contains(&t.business)), 0);
+                    prop_assert!(now >= free_at[k] + idle_ms);
+                    prop_assert!(trained.contains(&business) && !serves.contains(&business));
+                    let older = waiting(&|t| {
+                        skills.may_overflow_to(t.business) && t.issued_at < tickets[s.index].issued_at
+                    });
+                    prop_assert_eq!(older, 0, "overflow takes the longest-waiting ticket");
+                } else {
+                    prop_assert!(serves.contains(&tickets[s.index].business));
+                    fairness = s.fairness;
+                }
+                tickets[s.index].state = TicketState::Called;
+                free_at[k] = now + 2 * MIN;
+            }
+            // Nobody waits past the idle time while a counter trained for them stands free.
+            for t in tickets[..arrived].iter().filter(|t| t.is_waiting()) {
+                let idle_trained = desks.iter().enumerate().any(|(k, (serves, trained))| {
+                    free_at[k] + idle_ms <= now && !serves.contains(&t.business) && trained.contains(&t.business)
+                });
+                prop_assert!(!idle_trained, "ticket {} left waiting beside an idle trained counter", t.id);
+            }
+        }
+        prop_assert!(tickets.iter().all(|t| !t.is_waiting()), "every ticket is called");
+    }
+
     /// However the priority tickets keep coming, a normal ticket is called within a bounded
     /// number of calls: the ratio gives normals two calls in three, and ageing caps the rest.
     #[test]

@@ -73,6 +73,10 @@ macro_rules! queue_messages {
     SignIn => "签到并开始办理", "Sign in and open";
     SignOut => "签退并关闭窗口", "Sign out and close";
     CloseCounter => "关闭此窗口（替同事签退）", "Close this counter (signs the colleague out)";
+    CounterServes => "本窗口办理", "This counter serves";
+    SaveServes => "保存窗口业务", "Save the counter's business";
+    CounterSaved => "窗口已更新", "Counter updated";
+    HallCounters => "本厅窗口", "The hall's counters";
     StaffedByOther => "此窗口已有同事签到，请选择您自己的窗口。", "A colleague is signed in here; choose your own counter.";
     NowServing => "当前号码", "Current ticket";
     NobodyWaiting => "暂无等候", "Nobody waiting";
@@ -85,6 +89,7 @@ macro_rules! queue_messages {
     ReasonOnlyPriority => "仅有优先号等候", "Only priority tickets waiting";
     ReasonOnlyNormal => "按取号顺序", "In check-in order";
     ReasonStaff => "工作人员指定", "Chosen by staff";
+    ReasonOverflow => "本窗口空闲,协助办理", "This counter was idle and helps another line";
     PriorityKey => "大客户", "Key account";
     PriorityGreen => "绿色通道", "Green channel";
     PriorityAppointment => "预约", "Appointment";

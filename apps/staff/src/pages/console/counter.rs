@@ -1,8 +1,10 @@
 //! The counter console: pick your counter and sign in to it, call the next ticket (and see
 //! why it was next), recall, mark a no-show, serve, transfer, pause with a reason, call a
 //! ticket by hand, and sign out. A counter a colleague holds shows who; a manager may close
-//! it. Everything on screen follows the hall's live feed.
+//! it. The business types the counter serves are shown as the manager sets them
+//! (`hall_counters`). Everything on screen follows the hall's live feed.
 
+use super::hall_counters::CounterServes;
 use domain::halls::BusinessType;
 use domain::queue::protocol::{CallResult, CounterView, QueueSnapshot};
 use domain::queue::requests::CounterAction;
@@ -113,9 +115,11 @@ fn CurrentTicket(
         None => status,
     };
     let holder = counter.clerk.as_ref().map(|c| c.id);
+    let serves = view! { <CounterServes serves=counter.serves.clone()/> };
     if counter.status == CounterStatus::Closed || holder.is_some_and(|h| Some(h) != me) {
         return view! {
             <p class="meta" data-testid="counter-status">{status}</p>
+            {serves}
             {match holder {
                 None => view! { <button class="button primary wide big" on:click=move |_| act(CounterAction::SignIn) data-testid="sign-in">{tr(Msg::SignIn)}</button> }.into_any(),
                 Some(_) => view! {
@@ -156,6 +160,7 @@ fn CurrentTicket(
     });
     view! {
         <p class="meta" data-testid="counter-status">{status}</p>
+        {serves}
         {match (ticket_actions, open) {
             (Some(actions), _) => actions.into_any(),
             (None, true) => view! { <button class="button primary wide big" on:click=move |_| act(CounterAction::CallNext) data-testid="call-next">{tr(Msg::CallNext)}</button> }.into_any(),

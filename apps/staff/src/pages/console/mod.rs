@@ -8,6 +8,7 @@ mod commitments;
 mod consultations;
 mod counter;
 mod follow_ups;
+mod hall_counters;
 mod notices;
 mod outages;
 mod outbox;
@@ -60,6 +61,7 @@ fn Console() -> impl IntoView {
         <p class="meta" data-testid="console-user">{who}</p>
         {move || app.session.get().and_then(|u| u.hall_id).filter(|_| is_counter_staff()).map(|hall| view! { <counter::CounterConsole hall/> })}
         {move || app.session.get().filter(|u| u.role == domain::Role::HallManager).and_then(|u| u.hall_id).map(|hall| view! {
+            <hall_counters::HallCounters hall=hall.clone()/>
             <follow_ups::FollowUps hall=hall.clone()/>
             <screens::HallScreens hall/>
         })}

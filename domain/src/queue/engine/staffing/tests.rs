@@ -208,3 +208,35 @@ fn counters_are_signed_out_at_closing_once_and_a_clerk_may_sign_in_again_after()
     assert_eq!(q.close_if_past_closing(63 * MIN), 0, "only once");
     assert!(q.counter(1).unwrap().is_open());
 }
+
+#[test]
+fn a_manager_moves_a_counter_to_other_business_and_it_is_recorded() {
+    let mut q = morning();
+    q.sign_in(1, clerk(7), 0).unwrap();
+    assert_eq!(
+        q.set_serves(1, &[Expansion], by(7), MIN).unwrap_err().code,
+        ErrorCode::Forbidden
+    );
+    assert_eq!(
+        q.set_serves(1, &[], MANAGER, MIN).unwrap_err().code,
+        ErrorCode::Validation
+    );
+    q.take_counter_changes();
+    let c = q
+        .set_serves(1, &[Expansion, Expansion, Invoice], MANAGER, 2 * MIN)
+        .unwrap();
+    assert_eq!(c.serves, [Expansion, Invoice]);
+    let change = q.take_counter_changes().pop().unwrap();
+    assert_eq!(
+        (change.by, change.serves, change.status, change.clerk_id),
+        (
+            Some(99),
+            Some(vec![Expansion, Invoice]),
+            CounterStatus::Open,
+            Some(7)
+        )
+    );
+    // Its next call follows the new types at once.
+    let id = issue(&mut q, Expansion);
+    assert_eq!(q.call_next(1, Some(7), 2 * MIN).unwrap().0.id, id);
+}
