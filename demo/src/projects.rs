@@ -4,8 +4,8 @@
 
 use crate::sql::{opt_text, text};
 use chrono::{DateTime, Duration, NaiveDate};
+use domain::calendar::Calendar;
 use domain::expansion::api::firm_ids_column;
-use domain::expansion::calendar::Calendar;
 use domain::expansion::process::{transition, Acting, Action, Party, Project, Stage, TRANSITIONS};
 use domain::expansion::schedule::{clock, path, typical_days};
 use domain::firms::{Assignment, FirmKind};

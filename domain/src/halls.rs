@@ -1,5 +1,6 @@
 //! Halls, their counters and the business types counters serve.
 
+use crate::hours::calendar::{DayRule, SpecialDay};
 use crate::hours::{DayHours, OpenStatus, WeeklyHours};
 use serde::{Deserialize, Serialize};
 
@@ -83,6 +84,10 @@ pub struct HallSummary {
     /// Today's hours in the hall's time, `None` when closed all day.
     pub today: Option<DayHours>,
     pub status: OpenStatus,
+    /// Why today has those hours: the usual week, a public holiday, a make-up working day, or
+    /// a day the manager set apart.
+    #[serde(default)]
+    pub today_rule: DayRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,4 +96,7 @@ pub struct HallDetail {
     pub summary: HallSummary,
     pub hours: WeeklyHours,
     pub counters: Vec<Counter>,
+    /// The days ahead the manager set apart, soonest first.
+    #[serde(default)]
+    pub special_days: Vec<SpecialDay>,
 }

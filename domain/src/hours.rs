@@ -1,7 +1,9 @@
 //! Opening hours by weekday, in the halls' local time (China Standard Time, UTC+8, no DST).
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
+
+pub mod calendar;
 
 /// China Standard Time. Every hall is in it, so one fixed offset is exact.
 pub fn china_tz() -> FixedOffset {
@@ -44,6 +46,63 @@ impl DayHours {
     }
 }
 
+/// How far ahead the next opening is looked for: past the longest holiday (Spring Festival).
+const LOOK_AHEAD_DAYS: i64 = 21;
+
+/// Opening hours by date; whether a hall is open, when it closes and next opens follow.
+/// `WeeklyHours` gives them by weekday; `calendar::HallCalendar` adds holidays and special days.
+pub trait Days {
+    /// The hours on the local date; `None`: closed all day.
+    fn hours_on(&self, date: NaiveDate) -> Option<DayHours>;
+
+    fn today(&self, now: DateTime<Utc>) -> Option<DayHours> {
+        self.hours_on(to_local(now).date_naive())
+    }
+
+    fn status(&self, now: DateTime<Utc>) -> OpenStatus {
+        let local = to_local(now);
+        match self.today(now) {
+            Some(h) if h.open <= local.time() && local.time() < h.close => {
+                OpenStatus::Open { closes_at: h.close }
+            }
+            _ => OpenStatus::Closed {
+                next_open: self.next_opening(now),
+            },
+        }
+    }
+
+    /// When the hall closes on the local date `day`, in epoch milliseconds; `None` on a day
+    /// it does not open.
+    fn closes_on(&self, day: NaiveDate) -> Option<i64> {
+        let hours = self.hours_on(day)?;
+        let closes = day
+            .and_time(hours.close)
+            .and_local_timezone(china_tz())
+            .single()?;
+        Some(closes.timestamp_millis())
+    }
+
+    /// The next moment the hall opens after `now`, looking three weeks ahead.
+    fn next_opening(&self, now: DateTime<Utc>) -> Option<DateTime<FixedOffset>> {
+        let local = to_local(now);
+        (0..=LOOK_AHEAD_DAYS).find_map(|ahead| {
+            let date = local.date_naive() + Duration::days(ahead);
+            let hours = self.hours_on(date)?;
+            let opens = date
+                .and_time(hours.open)
+                .and_local_timezone(china_tz())
+                .single()?;
+            (opens > local).then_some(opens)
+        })
+    }
+}
+
+impl Days for WeeklyHours {
+    fn hours_on(&self, date: NaiveDate) -> Option<DayHours> {
+        self.on(date.weekday())
+    }
+}
+
 /// Index 0 is Monday. `None` means closed all day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeeklyHours(pub [Option<DayHours>; 7]);
@@ -76,47 +135,6 @@ impl WeeklyHours {
 
     pub fn on(&self, day: chrono::Weekday) -> Option<DayHours> {
         self.0[day.num_days_from_monday() as usize]
-    }
-
-    pub fn today(&self, now: DateTime<Utc>) -> Option<DayHours> {
-        self.on(to_local(now).weekday())
-    }
-
-    pub fn status(&self, now: DateTime<Utc>) -> OpenStatus {
-        let local = to_local(now);
-        match self.today(now) {
-            Some(h) if h.open <= local.time() && local.time() < h.close => {
-                OpenStatus::Open { closes_at: h.close }
-            }
-            _ => OpenStatus::Closed {
-                next_open: self.next_opening(now),
-            },
-        }
-    }
-
-    /// When the hall closes on the local date `day`, in epoch milliseconds; `None` on a day
-    /// it does not open.
-    pub fn closes_on(&self, day: chrono::NaiveDate) -> Option<i64> {
-        let hours = self.on(day.weekday())?;
-        let closes = day
-            .and_time(hours.close)
-            .and_local_timezone(china_tz())
-            .single()?;
-        Some(closes.timestamp_millis())
-    }
-
-    /// The next moment the hall opens after `now`, looking at most a week ahead.
-    pub fn next_opening(&self, now: DateTime<Utc>) -> Option<DateTime<FixedOffset>> {
-        let local = to_local(now);
-        (0..=7).find_map(|ahead| {
-            let date = local.date_naive() + Duration::days(ahead);
-            let hours = self.on(date.weekday())?;
-            let opens = date
-                .and_time(hours.open)
-                .and_local_timezone(china_tz())
-                .single()?;
-            (opens > local).then_some(opens)
-        })
     }
 
     /// Each day must open before it closes.

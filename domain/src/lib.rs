@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod api;
 pub mod apps;
 pub mod billing;
+pub mod calendar;
 pub mod clock_text;
 pub mod consult;
 pub mod content;

@@ -59,6 +59,9 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         HallBroadcast | DisplaySettingsUpdate | DisplayList | DisplayCreate | DisplayRevoke => {
             Audience::Roles(NOTICE_EDITORS)
         }
+        // The hall's calendar: extra hours and closures (the manager's own hall, see
+        // may_manage_hall).
+        HallSpecialDaySet | HallSpecialDayRemove => Audience::Roles(NOTICE_EDITORS),
         // Customers book for themselves; each appointment is then its owner's alone.
         AppointmentBook
         | AppointmentMine

@@ -81,6 +81,8 @@ endpoints! {
     FollowUpList => Get "/api/halls/:hall/follow-ups",
     FollowUpResolve => Post "/api/halls/:hall/follow-ups/:id/resolve",
     HallBroadcast => Put "/api/halls/:hall/broadcast",
+    HallSpecialDaySet => Put "/api/halls/:hall/special-days/:date",
+    HallSpecialDayRemove => Delete "/api/halls/:hall/special-days/:date",
     DisplaySettingsUpdate => Put "/api/halls/:hall/display-settings",
     DisplayList => Get "/api/halls/:hall/displays",
     DisplayCreate => Post "/api/halls/:hall/displays",

@@ -6,7 +6,7 @@ use crate::args;
 use crate::crypto::random_bytes;
 use crate::db::from_ms;
 use crate::error::Result;
-use crate::halls::hall_hours;
+use crate::hall_calendar::hall_calendar;
 use crate::http::{created, ok, parse_id, query_param, read_json};
 use crate::router::Ctx;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -98,7 +98,7 @@ async fn hall_serves(ctx: &Ctx, hall: &str, business: BusinessType) -> Result<()
 
 pub async fn handle_slots(ctx: &mut Ctx) -> Result<Response> {
     let hall = ctx.matched.param().to_string();
-    let hours = hall_hours(&ctx.db, &hall).await?;
+    let hours = hall_calendar(&ctx.db, &hall).await?;
     let business: BusinessType = parse(
         &query_param(&ctx.req, "business")?.unwrap_or_default(),
         "business",
@@ -149,7 +149,7 @@ pub async fn handle_book(ctx: &mut Ctx) -> Result<Response> {
     let hall = ctx.matched.param().to_string();
     let body: BookRequest = read_json(&mut ctx.req).await?;
     let user = ctx.signed_in()?;
-    let hours = hall_hours(&ctx.db, &hall).await?;
+    let hours = hall_calendar(&ctx.db, &hall).await?;
     hall_serves(ctx, &hall, body.business).await?;
     let rules = SlotRules::default();
     check_bookable(&hours, body.start, ctx.now, &rules)?;
@@ -255,7 +255,7 @@ pub async fn handle_reschedule(ctx: &mut Ctx) -> Result<Response> {
     still_booked(&row)?;
     let rules = SlotRules::default();
     check_bookable(
-        &hall_hours(&ctx.db, &row.hall_id).await?,
+        &hall_calendar(&ctx.db, &row.hall_id).await?,
         body.start,
         ctx.now,
         &rules,

@@ -3,16 +3,16 @@
 use crate::args;
 use crate::db::Db;
 use crate::error::Result;
+use crate::hall_calendar::special_days;
 use crate::http::ok;
 use crate::router::Ctx;
 use chrono::{DateTime, Utc};
 use domain::halls::{BusinessType, Counter, HallDetail, HallSummary};
-use domain::hours::WeeklyHours;
+use domain::hours::calendar::{HallCalendar, SpecialDay};
+use domain::hours::{to_local, Days, WeeklyHours};
 use domain::policy::may_manage_hall;
 use domain::{ApiError, ErrorCode};
 use serde::Deserialize;
-use std::cell::RefCell;
-use std::collections::HashMap;
 use worker::Response;
 
 #[derive(Deserialize)]
@@ -38,15 +38,17 @@ struct CounterRow {
 const HALL_COLUMNS: &str = "id, name, name_en, district, address, address_en, phone, hours_json";
 
 impl HallRow {
-    fn hours(&self) -> Result<WeeklyHours> {
-        Ok(serde_json::from_str(&self.hours_json)?)
+    /// The hall's calendar from this row and its special days.
+    fn calendar(&self, specials: Vec<SpecialDay>) -> Result<HallCalendar> {
+        let weekly: WeeklyHours = serde_json::from_str(&self.hours_json)?;
+        Ok(HallCalendar::new(weekly, specials))
     }
 
-    fn summary(self, now: DateTime<Utc>) -> Result<HallSummary> {
-        let hours = self.hours()?;
-        Ok(HallSummary {
-            today: hours.today(now),
-            status: hours.status(now),
+    fn summary(self, calendar: &HallCalendar, now: DateTime<Utc>) -> HallSummary {
+        HallSummary {
+            today: calendar.today(now),
+            status: calendar.status(now),
+            today_rule: calendar.rule_on(to_local(now).date_naive()),
             id: self.id,
             name: self.name,
             name_en: self.name_en,
@@ -54,39 +56,8 @@ impl HallRow {
             address: self.address,
             address_en: self.address_en,
             phone: self.phone,
-        })
+        }
     }
-}
-
-/// How long an isolate trusts the hours it read. Hours change a few times a year, while
-/// every check-in and ticket request needs them: this keeps D1 out of the queue's hot path.
-const HOURS_CACHE_MS: i64 = 60_000;
-
-thread_local! {
-    static HOURS_CACHE: RefCell<HashMap<String, (i64, WeeklyHours)>> = RefCell::default();
-}
-
-/// The hall's opening hours, or 404 when there is no such hall.
-pub async fn hall_hours(db: &Db, hall_id: &str) -> Result<WeeklyHours> {
-    let now = crate::db::now().timestamp_millis();
-    let cached = HOURS_CACHE.with_borrow(|cache| {
-        cache
-            .get(hall_id)
-            .filter(|(read_at, _)| now - read_at < HOURS_CACHE_MS)
-            .map(|(_, hours)| hours.clone())
-    });
-    if let Some(hours) = cached {
-        return Ok(hours);
-    }
-    let row: Option<HallRow> = db
-        .first(
-            &format!("SELECT {HALL_COLUMNS} FROM halls WHERE id = ?"),
-            args![hall_id],
-        )
-        .await?;
-    let hours = row.ok_or_else(|| ApiError::not_found("hall"))?.hours()?;
-    HOURS_CACHE.with_borrow_mut(|cache| cache.insert(hall_id.to_string(), (now, hours.clone())));
-    Ok(hours)
 }
 
 /// The hall's name, or 404 when there is no such hall.
@@ -132,7 +103,7 @@ pub async fn handle_list_halls(ctx: &mut Ctx) -> Result<Response> {
     ok(&hall_summaries(&ctx.db, ctx.now).await?)
 }
 
-/// Every hall in display order, open or closed at `now`.
+/// Every hall in display order, open or closed at `now` by its calendar.
 pub async fn hall_summaries(db: &Db, now: DateTime<Utc>) -> Result<Vec<HallSummary>> {
     let rows: Vec<HallRow> = db
         .all(
@@ -140,7 +111,13 @@ pub async fn hall_summaries(db: &Db, now: DateTime<Utc>) -> Result<Vec<HallSumma
             vec![],
         )
         .await?;
-    rows.into_iter().map(|r| r.summary(now)).collect()
+    let mut specials = special_days(db, None).await?;
+    rows.into_iter()
+        .map(|r| {
+            let calendar = r.calendar(specials.remove(&r.id).unwrap_or_default())?;
+            Ok(r.summary(&calendar, now))
+        })
+        .collect()
 }
 
 /// The hall's counters in number order, with the business each serves and its clerk is
@@ -180,10 +157,22 @@ pub async fn handle_get_hall(ctx: &mut Ctx) -> Result<Response> {
         .await?;
     let row = row.ok_or_else(|| ApiError::not_found("hall"))?;
     let counters = hall_counters(&ctx.db, &id).await?;
-    let hours = row.hours()?;
+    let specials = special_days(&ctx.db, Some(&id))
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
+    let calendar = row.calendar(specials)?;
+    let today = to_local(ctx.now).date_naive();
+    let special_days = calendar
+        .specials
+        .values()
+        .filter(|s| s.date >= today)
+        .cloned()
+        .collect();
     ok(&HallDetail {
-        summary: row.summary(ctx.now)?,
-        hours,
+        hours: calendar.weekly.clone(),
+        summary: row.summary(&calendar, ctx.now),
         counters,
+        special_days,
     })
 }

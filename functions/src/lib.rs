@@ -15,6 +15,7 @@ mod displays;
 mod error;
 mod firms;
 mod follow_ups;
+mod hall_calendar;
 mod hall_queue;
 mod halls;
 mod health;

@@ -4,10 +4,12 @@
 use crate::args;
 use crate::crypto::new_token;
 use crate::error::Result;
-use crate::halls::hall_hours;
+use crate::hall_calendar::hall_calendar;
 use crate::http::{parse_id, query_param, read_json};
 use crate::router::Ctx;
 use domain::accounts::normalise_mobile;
+use domain::hours::calendar::DayRule;
+use domain::hours::Days;
 use domain::hours::{format_local, to_local};
 use domain::policy::may_work_hall;
 use domain::queue::protocol::{QueueCommand, QueueRequest, Viewer};
@@ -73,15 +75,19 @@ fn ticket_param(ctx: &Ctx) -> Result<u32> {
 
 pub async fn handle_snapshot(ctx: &mut Ctx) -> Result<Response> {
     let hall = ctx.matched.param().to_string();
-    hall_hours(&ctx.db, &hall).await?;
+    hall_calendar(&ctx.db, &hall).await?;
     send(ctx, &hall, QueueCommand::Snapshot, Viewer::default()).await
 }
 
 /// Refuses with the next opening time when the hall is closed now.
 pub async fn check_open(ctx: &Ctx, hall: &str) -> Result<()> {
-    if let domain::hours::OpenStatus::Closed { next_open } =
-        hall_hours(&ctx.db, hall).await?.status(ctx.now)
-    {
+    let calendar = hall_calendar(&ctx.db, hall).await?;
+    if let domain::hours::OpenStatus::Closed { next_open } = calendar.status(ctx.now) {
+        let why = match calendar.rule_on(to_local(ctx.now).date_naive()) {
+            DayRule::PublicHoliday { festival } => format!(" for {festival}"),
+            DayRule::Special { note } => format!(" ({note})"),
+            DayRule::Weekly | DayRule::MakeUpWorkday { .. } => String::new(),
+        };
         let when = next_open
             .map(|t| {
                 format!(
@@ -90,9 +96,11 @@ pub async fn check_open(ctx: &Ctx, hall: &str) -> Result<()> {
                 )
             })
             .unwrap_or_default();
-        return Err(
-            ApiError::new(ErrorCode::Conflict, format!("the hall is closed now{when}")).into(),
-        );
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            format!("the hall is closed now{why}{when}"),
+        )
+        .into());
     }
     Ok(())
 }
@@ -157,7 +165,7 @@ pub async fn handle_check_in(ctx: &mut Ctx) -> Result<Response> {
 pub async fn handle_get_ticket(ctx: &mut Ctx) -> Result<Response> {
     let hall = ctx.matched.param().to_string();
     let ticket = ticket_param(ctx)?;
-    hall_hours(&ctx.db, &hall).await?;
+    hall_calendar(&ctx.db, &hall).await?;
     let viewer = viewer(ctx, &hall, query_param(&ctx.req, "key")?);
     send(ctx, &hall, QueueCommand::ViewTicket { ticket }, viewer).await
 }
@@ -166,7 +174,7 @@ pub async fn handle_cancel_ticket(ctx: &mut Ctx) -> Result<Response> {
     let hall = ctx.matched.param().to_string();
     let ticket = ticket_param(ctx)?;
     let body: TicketKey = read_json(&mut ctx.req).await?;
-    hall_hours(&ctx.db, &hall).await?;
+    hall_calendar(&ctx.db, &hall).await?;
     let viewer = viewer(ctx, &hall, body.key);
     send(ctx, &hall, QueueCommand::Cancel { ticket }, viewer).await
 }
@@ -175,7 +183,7 @@ pub async fn handle_rate_ticket(ctx: &mut Ctx) -> Result<Response> {
     let hall = ctx.matched.param().to_string();
     let ticket = ticket_param(ctx)?;
     let body: RateRequest = read_json(&mut ctx.req).await?;
-    hall_hours(&ctx.db, &hall).await?;
+    hall_calendar(&ctx.db, &hall).await?;
     let viewer = viewer(ctx, &hall, body.key);
     send(
         ctx,
@@ -198,7 +206,7 @@ pub async fn handle_watch_ticket(ctx: &mut Ctx) -> Result<Response> {
     let body: WatchRequest = read_json(&mut ctx.req).await?;
     body.check()?;
     let phone = given_phone(body.phone.as_deref())?;
-    hall_hours(&ctx.db, &hall).await?;
+    hall_calendar(&ctx.db, &hall).await?;
     let viewer = viewer(ctx, &hall, body.key);
     let command = QueueCommand::Watch {
         ticket,
@@ -214,7 +222,7 @@ pub async fn handle_counter_action(ctx: &mut Ctx) -> Result<Response> {
     let counter = u32::try_from(parse_id(ctx.matched.param_at(1), "counter")?)
         .map_err(|_| ApiError::not_found("counter"))?;
     let action: CounterAction = read_json(&mut ctx.req).await?;
-    hall_hours(&ctx.db, &hall).await?;
+    hall_calendar(&ctx.db, &hall).await?;
     let user = ctx.signed_in()?;
     if !may_work_hall(&ctx.actor()?, &hall) {
         return Err(ApiError::new(ErrorCode::Forbidden, "you work at another hall").into());
@@ -267,7 +275,7 @@ pub async fn forward_socket(
 pub async fn handle_socket(req: Request, env: Env) -> Result<Response> {
     let hall = socket_hall(&req, "/ws/halls/")?;
     let db = crate::db::Db::new(&env)?;
-    hall_hours(&db, &hall).await?;
+    hall_calendar(&db, &hall).await?;
     let now = crate::clock::request_time(&req, &env);
     let url = format!(
         "{}?now={}",

@@ -5,8 +5,8 @@ use crate::error::Result;
 use crate::http::error_response;
 use crate::{
     admin, appointments, arrivals, auth, billing, clock, consultations, db, displays, firms,
-    follow_ups, halls, health, notices, notify, operations, outages, posters, projects, queue,
-    service, video,
+    follow_ups, hall_calendar, halls, health, notices, notify, operations, outages, posters,
+    projects, queue, service, video,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -121,6 +121,8 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         FollowUpList => follow_ups::handle_list(&mut ctx).await,
         FollowUpResolve => follow_ups::handle_resolve(&mut ctx).await,
         HallBroadcast => displays::handle_broadcast(&mut ctx).await,
+        HallSpecialDaySet => hall_calendar::handle_set_special_day(&mut ctx).await,
+        HallSpecialDayRemove => hall_calendar::handle_remove_special_day(&mut ctx).await,
         DisplaySettingsUpdate => displays::handle_settings(&mut ctx).await,
         DisplayList => displays::handle_list(&mut ctx).await,
         DisplayCreate => displays::handle_create(&mut ctx).await,

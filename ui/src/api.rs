@@ -8,6 +8,7 @@ use domain::api::{
 use domain::error::ErrorBody;
 use domain::firms::Firm;
 use domain::halls::{HallDetail, HallSummary};
+use domain::hours::calendar::{SpecialDay, SpecialDayRequest};
 use domain::notices::{Notice, NoticeInput};
 use domain::{ApiError, ErrorCode};
 use gloo_net::http::{Request, RequestBuilder};
@@ -105,6 +106,24 @@ pub async fn halls() -> Result<Vec<HallSummary>, ApiError> {
 pub async fn hall(id: &str) -> Result<HallDetail, ApiError> {
     get(&format!("/api/halls/{}", encode(id))).await
 }
+/// The manager sets a day apart at their hall: other hours, or closed.
+pub async fn set_special_day(
+    hall: &str,
+    date: &str,
+    req: &SpecialDayRequest,
+) -> Result<SpecialDay, ApiError> {
+    let path = format!("/api/halls/{}/special-days/{}", encode(hall), encode(date));
+    put(&path, req).await
+}
+pub async fn remove_special_day(hall: &str, date: &str) -> Result<serde_json::Value, ApiError> {
+    let path = format!("/api/halls/{}/special-days/{}", encode(hall), encode(date));
+    with_body(
+        gloo_net::http::Method::DELETE,
+        &path,
+        &serde_json::Value::Null,
+    )
+    .await
+}
 /// `?hall=…` for the public lists that take a hall, or nothing for every hall.
 fn hall_query(hall: Option<&str>) -> String {
     hall.map(|h| format!("?hall={}", encode(h)))
@@ -175,6 +194,10 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
         (ErrorCode::Validation, Some("urgent")) => Msg::ErrOutageNotice,
         (ErrorCode::Validation, Some("ahead_at")) => Msg::ErrWatchAhead,
         (ErrorCode::Validation, Some("email")) => Msg::ErrEmail,
+        (ErrorCode::Validation, Some("serves")) => Msg::ErrServes,
+        (ErrorCode::Validation, Some("date")) => Msg::ErrDate,
+        (ErrorCode::Validation, Some("open" | "close" | "hours")) => Msg::ErrDayHours,
+        (ErrorCode::Validation, Some("note")) => Msg::ErrSpecialNote,
         (ErrorCode::Validation, Some("from" | "to" | "tmax")) => Msg::ErrOpsFilter,
         (ErrorCode::Validation, Some("title" | "body")) if err.message.contains("required") => {
             Msg::ErrRequired

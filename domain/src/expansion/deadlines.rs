@@ -1,7 +1,7 @@
 //! The regulated time limits of the process's nodes, in working days, and where a node stands
 //! against its limit on the working-day calendar.
 
-use super::calendar::Calendar;
+use crate::calendar::Calendar;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

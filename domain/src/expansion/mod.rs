@@ -2,7 +2,7 @@
 //! kinds of firm, run on regulated working-day deadlines.
 
 pub mod api;
-pub mod calendar;
+
 pub mod deadlines;
 pub mod labels;
 pub mod notify;

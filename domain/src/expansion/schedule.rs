@@ -3,9 +3,9 @@
 //! (stages done and to come, the current due date, a projected energize date), the days open
 //! split between the utility and the customer's side, and every run of a node for reports.
 
-use super::calendar::Calendar;
 use super::deadlines::{standing, Node, Standing};
 use super::process::{Party, Project, Stage, Step};
+use crate::calendar::Calendar;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

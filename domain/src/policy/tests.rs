@@ -48,6 +48,8 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (FollowUpList, [U, F, F, A, A, F, F, F, F]),
     (FollowUpResolve, [U, F, F, A, A, F, F, F, F]),
     (HallBroadcast, [U, F, F, A, A, F, F, F, F]),
+    (HallSpecialDaySet, [U, F, F, A, A, F, F, F, F]),
+    (HallSpecialDayRemove, [U, F, F, A, A, F, F, F, F]),
     (DisplaySettingsUpdate, [U, F, F, A, A, F, F, F, F]),
     (DisplayList, [U, F, F, A, A, F, F, F, F]),
     (DisplayCreate, [U, F, F, A, A, F, F, F, F]),

@@ -5,8 +5,8 @@
 
 use super::config::QueueConfig;
 use crate::error::{ApiError, ApiResult};
-use crate::hours::{china_tz, to_local, WeeklyHours};
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
+use crate::hours::{china_tz, to_local, Days};
+use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,8 +80,9 @@ pub fn holds_place(
 }
 
 /// The slot starts of one local date, each a whole slot inside the opening hours.
-pub fn slots_on(hours: &WeeklyHours, date: NaiveDate, rules: &SlotRules) -> Vec<DateTime<Utc>> {
-    let Some(day) = hours.on(date.weekday()) else {
+/// None on a day the hall is closed (a public holiday, a special closure).
+pub fn slots_on(hours: &impl Days, date: NaiveDate, rules: &SlotRules) -> Vec<DateTime<Utc>> {
+    let Some(day) = hours.hours_on(date) else {
         return Vec::new();
     };
     let step = Duration::minutes(rules.slot_minutes as i64);
@@ -99,7 +100,7 @@ pub fn slots_on(hours: &WeeklyHours, date: NaiveDate, rules: &SlotRules) -> Vec<
 /// Checks that `start` is a slot one may book now: a real slot of that day, not past, and
 /// within the booking horizon.
 pub fn check_bookable(
-    hours: &WeeklyHours,
+    hours: &impl Days,
     start: DateTime<Utc>,
     now: DateTime<Utc>,
     rules: &SlotRules,
@@ -199,7 +200,8 @@ pub const CODE_THROTTLE: crate::accounts::Throttle = crate::accounts::Throttle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::hours::DayHours;
+    use crate::hours::calendar::HallCalendar;
+    use crate::hours::{DayHours, WeeklyHours};
     use chrono::TimeZone;
 
     fn at(d: u32, h: u32, m: u32) -> DateTime<Utc> {
@@ -258,6 +260,21 @@ mod tests {
             at(23, 9, 0),
             &config
         ));
+    }
+
+    #[test]
+    fn no_slots_on_a_public_holiday_and_weekday_slots_on_a_make_up_saturday() {
+        let hall = HallCalendar::new(hours(), vec![]);
+        let rules = SlotRules::default();
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert!(slots_on(&hall, date("2026-10-05"), &rules).is_empty());
+        assert_eq!(
+            slots_on(&hall, date("2026-10-10"), &rules),
+            slots_on(&hall, date("2026-10-12"), &rules)
+                .iter()
+                .map(|s| *s - Duration::days(2))
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -10,9 +10,11 @@ mod store;
 
 use crate::db::Db;
 use crate::error::Error;
-use crate::halls::{announces_in_english, hall_counters, hall_hours};
+use crate::hall_calendar::hall_calendar;
+use crate::halls::{announces_in_english, hall_counters};
 use crate::http::error_response;
 use domain::displays::CLOSE_REVOKED;
+use domain::hours::Days;
 use domain::queue::protocol::QueueRequest;
 use domain::queue::{CounterState, HallQueue, QueueConfig};
 use domain::ApiError;
@@ -57,7 +59,7 @@ impl HallQueueObject {
         }
         let db = Db::new(&self.env)?;
         let english = announces_in_english(&db, hall).await?;
-        let hours = hall_hours(&db, hall).await?;
+        let hours = hall_calendar(&db, hall).await?;
         // Every counter starts closed: a clerk signing in opens one.
         let counters = hall_counters(&db, hall)
             .await?

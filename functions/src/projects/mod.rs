@@ -17,10 +17,10 @@ use crate::error::Result;
 use crate::http::{created, ok, parse_id, query_param, read_json};
 use crate::router::Ctx;
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::calendar::Calendar;
 use domain::expansion::api::{
     project_number, AuditEntry, AuditKind, ProjectApply, ProjectDetail, ProjectFirm, ProjectSummary,
 };
-use domain::expansion::calendar::Calendar;
 use domain::expansion::process::{Action, Party, Project};
 use domain::expansion::schedule::{current_due, holder, schedule, stage_since};
 use domain::hours::to_local;

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::http::ok;
 use crate::router::Ctx;
 use chrono::{DateTime, Utc};
-use domain::expansion::calendar::Calendar;
+use domain::calendar::Calendar;
 use domain::expansion::report::{csv, on_time, OnTimeReport, ProjectRuns, Rate};
 use domain::expansion::schedule::clock_runs;
 use serde::Deserialize;

@@ -4,6 +4,7 @@ use crate::i18n::{pick, t, Msg};
 use crate::nav::Link;
 use crate::state::use_app;
 use domain::halls::HallSummary;
+use domain::hours::calendar::{DayRule, SpecialDay};
 use domain::hours::{format_local, OpenStatus};
 use domain::notices::Notice;
 use leptos::prelude::*;
@@ -23,6 +24,46 @@ pub fn StatusBadge(status: OpenStatus) -> impl IntoView {
         </span>
         {next.map(|n| view! { <span class="next-open">{t(Msg::Opens)}" "{n}</span> })}
     }
+}
+
+/// Why today is not an ordinary day: "国庆节 放假，今日不营业", "国庆节 调休上班…", or the
+/// manager's note ("周六延时服务"); nothing on an ordinary day.
+#[component]
+pub fn DayNote(rule: DayRule) -> impl IntoView {
+    let text = move || match &rule {
+        DayRule::Weekly => None,
+        DayRule::PublicHoliday { festival } => Some(format!("{festival} {}", t(Msg::HolidayOff)())),
+        DayRule::MakeUpWorkday { festival } => Some(format!("{festival} {}", t(Msg::MakeUpDay)())),
+        DayRule::Special { note } => Some(note.clone()),
+    };
+    move || text().map(|text| view! { <p class="day-note" data-testid="day-note">{text}</p> })
+}
+
+/// The days ahead the manager set apart: date, hours or closed, and why.
+#[component]
+pub fn SpecialDays(days: Vec<SpecialDay>) -> impl IntoView {
+    if days.is_empty() {
+        return ().into_any();
+    }
+    let rows = days
+        .into_iter()
+        .map(|d| {
+            let hours = d.hours.map(|h| h.label());
+            view! {
+                <li data-testid="special-day">
+                    <strong>{d.date.format("%m-%d").to_string()}</strong>" "
+                    {move || hours.clone().unwrap_or_else(|| t(Msg::Closed)().to_string())}" · "{d.note.clone()}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="special-days-heading">
+            <h2 id="special-days-heading">{t(Msg::SpecialDays)}</h2>
+            <ul class="special-days">{rows}</ul>
+        </section>
+    }
+    .into_any()
 }
 
 /// "08:30–17:30", or "closed today".
@@ -48,6 +89,7 @@ pub fn HallCard(hall: HallSummary) -> impl IntoView {
                 <h3>{move || pick(lang.get(), &name, &name_en).to_string()}</h3>
             </Link>
             <p class="hall-status"><StatusBadge status=hall.status.clone()/></p>
+            <DayNote rule=hall.today_rule.clone()/>
             <p class="hall-hours">{today}</p>
             <p class="hall-address">{move || pick(lang.get(), &address, &address_en).to_string()}</p>
         </li>

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use ui::api;
 use ui::components::broadcast::BroadcastBanner;
 use ui::components::cards::NoticeList;
-use ui::components::cards::StatusBadge;
+use ui::components::cards::{DayNote, SpecialDays, StatusBadge};
 use ui::components::feedback::Loaded;
 use ui::components::published::{Outages, Posters};
 use ui::components::take_number::{LiveWaits, TakeNumber};
@@ -90,6 +90,7 @@ fn HallInfo(hall: HallDetail) -> impl IntoView {
         <section class="hall-head">
             <h1>{move || pick(lang.get(), &name, &name_en).to_string()}</h1>
             <p><StatusBadge status=s.status/></p>
+            <DayNote rule=s.today_rule/>
             <dl class="facts">
                 <dt>{t(Msg::Address)}</dt><dd>{move || pick(lang.get(), &address, &address_en).to_string()}</dd>
                 <dt>{t(Msg::Phone)}</dt><dd><a href=format!("tel:{}", s.phone)>{s.phone.clone()}</a></dd>
@@ -99,6 +100,7 @@ fn HallInfo(hall: HallDetail) -> impl IntoView {
             <section aria-labelledby="hours-heading">
                 <h2 id="hours-heading">{t(Msg::WeeklyHours)}</h2>
                 <table class="hours">{hours.collect_view()}</table>
+                <SpecialDays days=hall.special_days/>
             </section>
             <section aria-labelledby="counters-heading">
                 <h2 id="counters-heading">{t(Msg::Counters)}</h2>

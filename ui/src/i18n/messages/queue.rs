@@ -76,6 +76,7 @@ macro_rules! queue_messages {
     CounterServes => "本窗口办理", "This counter serves";
     SaveServes => "保存窗口业务", "Save the counter's business";
     CounterSaved => "窗口已更新", "Counter updated";
+    ErrServes => "请至少为窗口选择一项业务。", "Choose at least one business type for the counter.";
     HallCounters => "本厅窗口", "The hall's counters";
     StaffedByOther => "此窗口已有同事签到，请选择您自己的窗口。", "A colleague is signed in here; choose your own counter.";
     NowServing => "当前号码", "Current ticket";

@@ -14,6 +14,7 @@ mod outages;
 mod outbox;
 mod posters;
 mod screens;
+mod special_days;
 mod users;
 mod video_desk;
 
@@ -62,6 +63,7 @@ fn Console() -> impl IntoView {
         {move || app.session.get().and_then(|u| u.hall_id).filter(|_| is_counter_staff()).map(|hall| view! { <counter::CounterConsole hall/> })}
         {move || app.session.get().filter(|u| u.role == domain::Role::HallManager).and_then(|u| u.hall_id).map(|hall| view! {
             <hall_counters::HallCounters hall=hall.clone()/>
+            <special_days::SpecialDays hall=hall.clone()/>
             <follow_ups::FollowUps hall=hall.clone()/>
             <screens::HallScreens hall/>
         })}

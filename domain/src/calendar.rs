@@ -1,14 +1,16 @@
-//! The Chinese working-day calendar that regulated time limits run on: weekends and public
-//! holidays are off, make-up days (调休上班) on a weekend are worked. The days come from
+//! The Chinese working-day calendar: weekends and public holidays are off, make-up days
+//! (调休上班) on a weekend are worked. Regulated time limits run on it (`expansion`), and halls
+//! close on its holidays and open on its make-up days (`hours::calendar`). The days come from
 //! `data/cn-holidays.txt`; a year it does not cover counts weekends only.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A day the national schedule changes, with the festival it is for ("国庆节").
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Special {
-    Holiday,
-    MakeUpWorkday,
+    Holiday(String),
+    MakeUpWorkday(String),
 }
 
 /// How far the calendar can be trusted for a year.
@@ -28,6 +30,11 @@ pub struct Calendar {
     years: BTreeMap<i32, Coverage>,
 }
 
+/// The rest of a line: the festival's name.
+fn festival<'a>(words: &mut impl Iterator<Item = &'a str>) -> String {
+    words.collect::<Vec<_>>().join(" ")
+}
+
 fn date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s}: {e}"))
 }
@@ -35,8 +42,13 @@ fn date(s: &str) -> Result<NaiveDate, String> {
 impl Calendar {
     /// The calendar shipped with the code.
     pub fn china() -> Calendar {
-        Calendar::parse(include_str!("../../data/cn-holidays.txt"))
-            .expect("data/cn-holidays.txt is well formed (a test checks it)")
+        static CHINA: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
+        CHINA
+            .get_or_init(|| {
+                Calendar::parse(include_str!("../data/cn-holidays.txt"))
+                    .expect("data/cn-holidays.txt is well formed (a test checks it)")
+            })
+            .clone()
     }
 
     pub fn parse(text: &str) -> Result<Calendar, String> {
@@ -66,14 +78,16 @@ impl Calendar {
                     if to < from {
                         return Err(format!("range ends before it starts: {line}"));
                     }
+                    let name = festival(&mut words);
                     for day in from.iter_days().take_while(|d| *d <= to) {
-                        calendar.special.insert(day, Special::Holiday);
+                        calendar.special.insert(day, Special::Holiday(name.clone()));
                     }
                 }
                 "workday" => {
+                    let name = festival(&mut words);
                     calendar
                         .special
-                        .insert(date(first)?, Special::MakeUpWorkday);
+                        .insert(date(first)?, Special::MakeUpWorkday(name));
                 }
                 _ => return Err(format!("unknown line: {line}")),
             }
@@ -87,9 +101,25 @@ impl Calendar {
 
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
         match self.special.get(&day) {
-            Some(Special::Holiday) => false,
-            Some(Special::MakeUpWorkday) => true,
+            Some(Special::Holiday(_)) => false,
+            Some(Special::MakeUpWorkday(_)) => true,
             None => !matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
+        }
+    }
+
+    /// The festival, when `day` is a public holiday.
+    pub fn holiday(&self, day: NaiveDate) -> Option<&str> {
+        match self.special.get(&day) {
+            Some(Special::Holiday(name)) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The festival it makes up for, when `day` is a weekend day worked.
+    pub fn make_up_workday(&self, day: NaiveDate) -> Option<&str> {
+        match self.special.get(&day) {
+            Some(Special::MakeUpWorkday(name)) => Some(name),
+            _ => None,
         }
     }
 

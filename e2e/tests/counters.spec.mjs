@@ -1,0 +1,39 @@
+import { test, expect } from '@playwright/test';
+import { login, personAt, signInAtCounter, testDayAfterMonday } from './helpers.mjs';
+
+// Saturday of the test week, Binjiang (open every day): no other test touches it.
+const SATURDAY = 5;
+
+test('the manager moves a counter to payment and its next call is a payment ticket', async ({ browser }) => {
+  const now = testDayAfterMonday(SATURDAY);
+  const kiosk = await personAt(browser, now);
+  const res = await kiosk.page.request.post('/api/halls/binjiang/tickets', { data: { business: 'payment', channel: 'kiosk' } });
+  expect(res.status()).toBe(201);
+  const payment = await res.json();
+  const number = `${payment.number.prefix}${String(payment.number.seq).padStart(3, '0')}`;
+
+  // Counter 4 handles new connections only: its clerk has nobody to call.
+  const clerk = await personAt(browser, now);
+  await login(clerk.page, 'staff.binjiang.4');
+  const console_ = await signInAtCounter(clerk.page, 4);
+  await expect(console_.getByTestId('counter-serves')).toHaveText('本窗口办理: 业扩报装');
+  await expect(console_.getByText('暂无等候')).toBeVisible();
+
+  // The manager ticks payment for counter 4 and unticks new connections.
+  const manager = await personAt(browser, now);
+  await login(manager.page, 'manager.binjiang');
+  const row = manager.page.getByTestId('hall-counter-4');
+  await expect(row).toContainText('服务中');
+  await row.getByLabel('业扩报装').uncheck();
+  await row.getByRole('button', { name: '保存窗口业务' }).click();
+  await expect(manager.page.getByText('请至少为窗口选择一项业务。')).toBeVisible();
+  await row.getByLabel('缴费').check();
+  await row.getByRole('button', { name: '保存窗口业务' }).click();
+  await expect(manager.page.getByText('窗口已更新')).toBeVisible();
+
+  // The clerk's screen follows at once, and the next call is the payment ticket.
+  await expect(console_.getByTestId('counter-serves')).toHaveText('本窗口办理: 缴费');
+  await console_.getByTestId('call-next').click();
+  await expect(console_.getByTestId('current-number')).toHaveText(number);
+  for (const p of [kiosk, clerk, manager]) await p.context.close();
+});
