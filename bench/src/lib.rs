@@ -4,6 +4,7 @@
 use serde_json::{json, Map, Value};
 use std::path::PathBuf;
 
+#[derive(Debug, Clone, Copy)]
 pub enum Target {
     Max(f64),
     Min(f64),

@@ -38,6 +38,7 @@ fn steady_hall(counters: u32, patience: Option<f64>) -> SimConfig {
         counters: vec![vec![Payment]; counters as usize],
         patience_minutes: patience,
         overflow_idle_minutes: None,
+        shifts: Vec::new(),
     }
 }
 

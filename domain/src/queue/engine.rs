@@ -5,6 +5,7 @@ use super::board::Board;
 use super::config::QueueConfig;
 use super::counters::{CounterChange, CounterState};
 use super::events::{EventKind, QueueEvent};
+use super::patience::Patience;
 use super::select::{can_serve, select_next, CallReason, CounterSkills, Fairness};
 use super::stats::ServiceStats;
 use super::ticket::{Channel, Priority, Ticket, TicketNumber, TicketState};
@@ -59,6 +60,9 @@ pub struct HallQueue {
     pub next_seq: BTreeMap<char, u32>,
     pub idempotency: BTreeMap<String, u32>,
     pub stats: ServiceStats,
+    /// How long people wait before giving up: the hall's history, and today's.
+    #[serde(default)]
+    pub patience: Patience,
     /// The sequence number of the last event.
     pub seq: u64,
     /// Events not yet taken by `take_events`.
@@ -85,6 +89,7 @@ impl HallQueue {
             next_seq: BTreeMap::new(),
             idempotency: BTreeMap::new(),
             stats: ServiceStats::default(),
+            patience: Patience::default(),
             seq: 0,
             pending: Vec::new(),
             counter_changes: Vec::new(),
@@ -230,6 +235,9 @@ impl HallQueue {
 
     fn mark_called(&mut self, index: usize, counter: u32, now: i64) {
         let t = &mut self.tickets[index];
+        if t.first_called_at.is_none() {
+            self.patience.called(t.waited_minutes(now));
+        }
         t.state = TicketState::Called;
         t.counter = Some(counter);
         t.calls = 1;

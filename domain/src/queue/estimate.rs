@@ -1,6 +1,7 @@
 //! Wait estimates. The queue is played forward on a copy: whenever a counter would be free it
 //! calls whoever the real selection rules give it, each service taking the rolling mean for its
-//! business. The spread of those service times gives the low–high range.
+//! business, weighted by the chance the person is still there (`patience`). The spread of
+//! those service times gives the low–high range.
 
 mod lines;
 
@@ -155,8 +156,13 @@ fn play_back(
         if until == Some(ticket.id) {
             break;
         }
-        c.free_in += stats.mean(ticket.business) + WALK_MINUTES;
-        c.variance += stats.sd(ticket.business).powi(2);
+        // Those ahead may give up before their turn: each is expected to take the counter's
+        // time only as far as they are likely to still be there.
+        let stays = queue.patience.stays(expected);
+        let busy = stats.mean(ticket.business) + WALK_MINUTES;
+        c.free_in += stays * busy;
+        c.variance +=
+            stays * stats.sd(ticket.business).powi(2) + stays * (1.0 - stays) * busy * busy;
         c.skills.idle_since = Some(at_minute(now, c.free_in));
     }
     estimates

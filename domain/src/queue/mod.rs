@@ -11,6 +11,7 @@ pub use ticket::{Channel, Priority, Rating, Ticket, TicketNumber, TicketState};
 pub mod counters;
 pub mod engine;
 pub mod events;
+pub mod patience;
 pub mod stats;
 
 pub use counters::{Clerk, CounterChange, CounterState, CounterStatus};

@@ -5,6 +5,7 @@ use super::board::Board;
 use super::config::QueueConfig;
 use super::counters::CounterState;
 use super::engine::HallQueue;
+use super::patience::Patience;
 use super::select::Fairness;
 use super::stats::ServiceStats;
 use super::ticket::Ticket;
@@ -21,6 +22,8 @@ pub struct QueueMeta {
     pub fairness: Fairness,
     pub next_seq: BTreeMap<char, u32>,
     pub stats: ServiceStats,
+    #[serde(default)]
+    pub patience: Patience,
     pub seq: u64,
     /// Absent in queues stored before the board existed.
     #[serde(default)]
@@ -40,6 +43,7 @@ impl HallQueue {
             fairness: self.fairness,
             next_seq: self.next_seq.clone(),
             stats: self.stats.clone(),
+            patience: self.patience,
             seq: self.seq,
             board: self.board.clone(),
             closes_at: self.closes_at,
@@ -57,6 +61,7 @@ impl HallQueue {
         queue.fairness = meta.fairness;
         queue.next_seq = meta.next_seq;
         queue.stats = meta.stats;
+        queue.patience = meta.patience;
         queue.seq = meta.seq;
         queue.board = meta.board;
         queue.closes_at = meta.closes_at;

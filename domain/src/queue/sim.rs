@@ -4,8 +4,9 @@
 
 use super::engine::{CheckIn, HallQueue};
 use super::estimate::{baseline_minutes, estimate_waits};
+use super::patience::Patience;
 use super::stats::ServiceStats;
-use super::{CounterState, Priority, QueueConfig, TicketState};
+use super::{Acting, Clerk, CounterState, CounterStatus, Priority, QueueConfig, TicketState};
 use crate::halls::BusinessType::{self, *};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -63,6 +64,31 @@ pub struct SimConfig {
     /// Counters trained for every type take another line's customer after this many idle
     /// minutes (dynamic counters); `None`: each serves only its own types.
     pub overflow_idle_minutes: Option<u32>,
+    /// Each counter's day, by index; a counter without one is open from opening to close.
+    pub shifts: Vec<Shift>,
+}
+
+/// A clerk's day at one counter: when they sign in (minute of the day; `None`: at opening)
+/// and the pauses they take (start minute, length in minutes).
+#[derive(Debug, Clone, Default)]
+pub struct Shift {
+    pub signs_in: Option<i64>,
+    pub pauses: Vec<(i64, i64)>,
+}
+
+/// What a hall learns from one day for the next: service times and patience.
+#[derive(Debug, Clone, Default)]
+struct History {
+    stats: ServiceStats,
+    patience: Patience,
+}
+
+/// A staffing change at a counter during a simulated day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Staffing {
+    SignIn,
+    Pause,
+    Resume,
 }
 
 /// The seeds' hall: about 2.35 arrivals a minute over the day, peaks 9–11 and 15–17, a dip
@@ -108,6 +134,7 @@ pub fn seeds_hall_profile(seed: u64) -> SimConfig {
         ],
         patience_minutes: None,
         overflow_idle_minutes: Some(QueueConfig::default().overflow_idle_minutes),
+        shifts: Vec::new(),
     }
 }
 
@@ -171,14 +198,14 @@ pub fn run(config: &SimConfig) -> SimReport {
 /// Runs the days, handing each day's finished queue to `on_day` (the demo data's history).
 pub fn run_observed(config: &SimConfig, mut on_day: impl FnMut(u32, &HallQueue)) -> SimReport {
     let mut rng = Rng::new(config.seed);
-    let mut stats = ServiceStats::default();
+    let mut history = History::default();
     let mut report = SimReport::default();
     for day in 0..config.days {
         let measured = day >= config.warm_up_days;
         let queue = run_day(
             config,
             &mut rng,
-            stats,
+            history,
             if measured { Some(&mut report) } else { None },
         );
         if measured {
@@ -193,7 +220,10 @@ pub fn run_observed(config: &SimConfig, mut on_day: impl FnMut(u32, &HallQueue))
             }
         }
         on_day(day, &queue);
-        stats = queue.stats;
+        history = History {
+            stats: queue.stats,
+            patience: queue.patience,
+        };
     }
     report
 }
@@ -214,7 +244,7 @@ fn pick_business(config: &SimConfig, rng: &mut Rng) -> (BusinessType, f64) {
 fn run_day(
     config: &SimConfig,
     rng: &mut Rng,
-    stats: ServiceStats,
+    history: History,
     mut report: Option<&mut SimReport>,
 ) -> HallQueue {
     let counters = config
@@ -224,6 +254,9 @@ fn run_day(
         .map(|(i, serves)| {
             let mut counter = CounterState::open(i as u32 + 1, serves);
             counter.idle_since = Some(config.open_minute * MIN);
+            if config.shifts.get(i).is_some_and(|s| s.signs_in.is_some()) {
+                counter.status = CounterStatus::Closed;
+            }
             if config.overflow_idle_minutes.is_none() {
                 counter.trained.clear();
             }
@@ -235,7 +268,9 @@ fn run_day(
         ..QueueConfig::default()
     };
     let mut queue = HallQueue::new("sim", "day", counters, queue_config);
-    queue.stats = stats;
+    queue.stats = history.stats;
+    queue.patience = history.patience;
+    let mut staffing = staffing_changes(config);
     // Per counter: the ticket it serves and when that service ends.
     let mut busy: Vec<Option<(u32, i64)>> = vec![None; config.counters.len()];
     let mut true_means = std::collections::BTreeMap::new();
@@ -254,6 +289,7 @@ fn run_day(
             next_finish,
             next_give_up,
             queue.next_overflow_at(last),
+            staffing.last().map(|&(at, _, _)| at),
         ]
         .into_iter()
         .flatten()
@@ -261,6 +297,11 @@ fn run_day(
             break;
         };
         last = now;
+        while staffing.last().is_some_and(|&(at, _, _)| at <= now) {
+            if let Some((at, counter, change)) = staffing.pop() {
+                change_staffing(&mut queue, counter, change, at);
+            }
+        }
         while let Some(&Reverse((at, id))) = give_ups.peek() {
             if at > now {
                 break;
@@ -336,6 +377,40 @@ fn run_day(
         }
     }
     queue
+}
+
+/// Every shift's sign-in, pauses and resumptions as (time, counter, change), latest first.
+fn staffing_changes(config: &SimConfig) -> Vec<(i64, u32, Staffing)> {
+    let mut changes = Vec::new();
+    for (i, shift) in config.shifts.iter().enumerate() {
+        let counter = i as u32 + 1;
+        if let Some(minute) = shift.signs_in {
+            changes.push((minute * MIN, counter, Staffing::SignIn));
+        }
+        for &(start, minutes) in &shift.pauses {
+            changes.push((start * MIN, counter, Staffing::Pause));
+            changes.push(((start + minutes) * MIN, counter, Staffing::Resume));
+        }
+    }
+    changes.sort_unstable_by(|a, b| b.cmp(a));
+    changes
+}
+
+fn change_staffing(queue: &mut HallQueue, counter: u32, change: Staffing, at: i64) {
+    let nobody = Acting {
+        user: None,
+        manager: true,
+    };
+    let clerk = Clerk {
+        id: i64::from(counter),
+        name: format!("clerk {counter}"),
+    };
+    // A refused change (a pause at a closed counter) changes nothing, as in the hall.
+    let _ = match change {
+        Staffing::SignIn => queue.sign_in(counter, clerk, at).map(|_| ()),
+        Staffing::Pause => queue.pause(counter, "休息", nobody, at).map(|_| ()),
+        Staffing::Resume => queue.resume(counter, nobody, at).map(|_| ()),
+    };
 }
 
 fn call_free_counters(

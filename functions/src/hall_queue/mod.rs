@@ -4,6 +4,7 @@
 
 mod execute;
 mod fanout;
+mod history;
 mod notices;
 mod outbox;
 mod store;
@@ -69,6 +70,7 @@ impl HallQueueObject {
                 ..CounterState::closed(c.number, &c.serves)
             })
             .collect();
+        let patience = history::patience(&db, hall, day).await?;
         let closes_at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
             .ok()
             .and_then(|date| hours.closes_on(date));
@@ -78,6 +80,7 @@ impl HallQueueObject {
             let mut queue = HallQueue::new(hall, day, counters, QueueConfig::default());
             queue.board.announce_english = english;
             queue.closes_at = closes_at;
+            queue.patience = patience;
             *slot = Some(Live {
                 queue,
                 keys: Default::default(),

@@ -68,6 +68,7 @@ impl HallQueue {
                 t.number
             )));
         }
+        self.patience.no_show();
         let t = &mut self.tickets[index];
         t.state = TicketState::NoShow;
         t.finished_at = Some(now);
@@ -175,6 +176,11 @@ impl HallQueue {
         let called_at = (t.state == TicketState::Called)
             .then_some(t.counter)
             .flatten();
+        if t.first_called_at.is_none() {
+            let waited = t.waited_minutes(now);
+            self.patience.gave_up(waited);
+        }
+        let t = &mut self.tickets[index];
         t.state = TicketState::Cancelled;
         t.finished_at = Some(now);
         if let Some(counter) = called_at {

@@ -170,3 +170,25 @@ fn one_ticket_and_a_newcomer_get_what_the_whole_playback_gives() {
         Some(by_id(&estimate_waits(&trial, now), newcomer).range)
     );
 }
+
+#[test]
+fn when_the_hall_knows_people_give_up_fewer_ahead_are_expected_to_stay() {
+    let mut q = queue(&[&[Payment]]);
+    let ids: Vec<u32> = (0..10)
+        .map(|i| issue(&mut q, Payment, Priority::Normal, i))
+        .collect();
+    let last = *ids.last().unwrap();
+    let staying = by_id(&estimate_waits(&q, 10 * MIN), last).expected_minutes;
+    // The history: 20 people gave up over 200 minutes of waiting, a mean patience of 10.
+    q.patience = crate::queue::patience::Patience {
+        waited_minutes: 200.0,
+        gave_up: 20,
+    };
+    let leaving = by_id(&estimate_waits(&q, 10 * MIN), last).expected_minutes;
+    assert_eq!(staying, 9.0 * 3.25);
+    assert!(
+        leaving < staying * 0.6,
+        "{leaving} minutes once a share of the nine ahead is expected to leave"
+    );
+    assert!(leaving > 3.25 * 4.0, "{leaving}: still several ahead");
+}
