@@ -24,7 +24,8 @@ use worker::Response;
 
 const SELECT_FACTS: &str =
     "SELECT hall_id, day, ticket_id, business, priority, channel, issued_at, \
-    called_at, started_at, finished_at, outcome, counter, staff_id, stars FROM ticket_facts \
+    called_at, started_at, finished_at, outcome, counter, staff_id, stars, \
+    promised_minutes, promised_low, promised_high, baseline_minutes FROM ticket_facts \
     WHERE day BETWEEN ? AND ?";
 
 /// The range, the hall (a manager's own by default; the admin's whole city), then the figures.
@@ -152,20 +153,45 @@ async fn work_orders_on_time(ctx: &Ctx, q: &DashboardQuery) -> Result<Rate> {
         .unwrap_or_default())
 }
 
+/// Per hall, the share of last week's measured tickets called inside the range they were
+/// shown (operations::accuracy, summed in D1: whole minutes waited against the range).
+async fn inside_share_last_week(ctx: &Ctx) -> Result<HashMap<String, f64>> {
+    #[derive(Deserialize)]
+    struct Row {
+        hall_id: String,
+        measured: i64,
+        inside: i64,
+    }
+    let today: NaiveDate = today(ctx.now).parse().unwrap_or_default();
+    let week_ago = today.checked_sub_days(Days::new(7)).unwrap_or(today);
+    let rows: Vec<Row> = ctx
+        .db
+        .all(
+            "SELECT hall_id, COUNT(*) AS measured, \
+             COALESCE(SUM((called_at - issued_at) / 60000 BETWEEN promised_low AND promised_high), 0) AS inside \
+             FROM ticket_facts WHERE day >= ? AND day < ? AND called_at IS NOT NULL AND promised_low IS NOT NULL \
+             GROUP BY hall_id",
+            args![week_ago.to_string(), today.to_string()],
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| r.measured > 0)
+        .map(|r| (r.hall_id, r.inside as f64 / r.measured as f64))
+        .collect())
+}
+
 /// Each hall's line now, from its queue object; cacheable for a few seconds.
 pub async fn handle_live_wait(ctx: &mut Ctx) -> Result<Response> {
     let mut halls = Vec::new();
+    let shares = inside_share_last_week(ctx).await?;
     for hall in hall_summaries(&ctx.db, ctx.now).await? {
         let mut reply = send(ctx, &hall.id, QueueCommand::Snapshot, Viewer::default()).await?;
         let queue: QueueSnapshot = reply.json().await?;
         let open = matches!(hall.status, OpenStatus::Open { .. });
-        halls.push(HallWait::new(
-            &hall.id,
-            &hall.name,
-            &hall.name_en,
-            open,
-            &queue,
-        ));
+        let mut wait = HallWait::new(&hall.id, &hall.name, &hall.name_en, open, &queue);
+        wait.inside_share_last_week = shares.get(&hall.id).copied();
+        halls.push(wait);
     }
     let body = LiveWait {
         at: ctx.now.timestamp_millis(),

@@ -2,6 +2,7 @@
 //! breakdowns, tickets per hour and day, the arrival heatmap, next week's forecast and the
 //! staffing plan, with the video desk and deadline compliance read from their own records.
 
+use super::accuracy::{accuracy, AccuracyRow};
 use super::facts::{Outcome, TicketFact};
 use super::figures::{breakdown, Figures, Row};
 use super::forecast::{arrival_counts, forecast, heatmap, ArrivalCounts, ForecastDay, Heatmap};
@@ -137,6 +138,9 @@ pub struct Dashboard {
     pub staffing: Vec<StaffingRow>,
     pub video: VideoFigures,
     pub compliance: Compliance,
+    /// How good the live wait figures were in the range (operations::accuracy).
+    #[serde(default)]
+    pub accuracy: Vec<AccuracyRow>,
 }
 
 /// The dashboard from the tickets since `query.history_from()` and the range's staffing
@@ -185,6 +189,7 @@ pub fn build(
         },
         video: VideoFigures::default(),
         compliance: Compliance::default(),
+        accuracy: accuracy(&facts),
     }
 }
 

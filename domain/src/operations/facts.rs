@@ -35,6 +35,15 @@ pub struct TicketFact {
     /// Who finished it: the clerk who served or missed it.
     pub staff_id: Option<i64>,
     pub stars: Option<u8>,
+    /// What it was shown at check-in (none before it was kept, or with no counter open).
+    #[serde(default)]
+    pub promised_minutes: Option<f64>,
+    #[serde(default)]
+    pub promised_low: Option<u32>,
+    #[serde(default)]
+    pub promised_high: Option<u32>,
+    #[serde(default)]
+    pub baseline_minutes: Option<f64>,
 }
 
 impl TicketFact {
@@ -61,6 +70,10 @@ impl TicketFact {
             counter: t.counter,
             staff_id,
             stars: t.rating.as_ref().map(|r| r.stars),
+            promised_minutes: t.promised.map(|p| p.expected_minutes()),
+            promised_low: t.promised.map(|p| p.low_minutes),
+            promised_high: t.promised.map(|p| p.high_minutes),
+            baseline_minutes: t.promised.map(|p| p.baseline_minutes()),
         })
     }
 

@@ -18,6 +18,10 @@ pub struct HallWait {
     /// From the quickest to the slowest type an open counter serves; none when none is open.
     pub wait: Option<WaitRange>,
     pub by_type: Vec<TypeWaiting>,
+    /// Last week's share of tickets called inside the range they were shown; none before any
+    /// were measured.
+    #[serde(default)]
+    pub inside_share_last_week: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,6 +59,7 @@ impl HallWait {
                     ..t.clone()
                 })
                 .collect(),
+            inside_share_last_week: None,
         }
     }
 }

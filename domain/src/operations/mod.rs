@@ -3,6 +3,7 @@
 //! the queue simulation).
 
 pub mod abandonment;
+pub mod accuracy;
 pub mod dashboard;
 pub mod facts;
 pub mod figures;

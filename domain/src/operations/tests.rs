@@ -70,6 +70,10 @@ fn fact(m: Made) -> TicketFact {
         counter: Some(m.counter),
         staff_id: Some(m.staff),
         stars: m.stars,
+        promised_minutes: None,
+        promised_low: None,
+        promised_high: None,
+        baseline_minutes: None,
     }
 }
 

@@ -7,7 +7,7 @@ mod lines;
 
 use super::engine::HallQueue;
 use super::select::CounterSkills;
-use super::ticket::{Channel, Priority, Ticket, TicketNumber, TicketState};
+use super::ticket::{Channel, Priority, Promised, Ticket, TicketNumber, TicketState};
 use crate::halls::BusinessType;
 use lines::Lines;
 use serde::{Deserialize, Serialize};
@@ -214,6 +214,27 @@ fn fill_ahead(estimates: &mut [Estimate], queue: &HallQueue) {
             .sum();
         called_before[mine] += 1;
     }
+}
+
+/// Keeps on the ticket what it is shown now, at check-in: the estimate and the baseline. A
+/// ticket no open counter serves yet is shown no wait and keeps nothing.
+pub fn promise(queue: &mut HallQueue, ticket_id: u32, now: i64) {
+    let Some(e) = estimate_for(queue, ticket_id, now) else {
+        return;
+    };
+    let Ok(index) = usize::try_from(ticket_id).map(|id| id - 1) else {
+        return;
+    };
+    let Some(ticket) = queue.tickets.get(index) else {
+        return;
+    };
+    let promised = Promised {
+        expected_seconds: Promised::seconds(e.expected_minutes),
+        low_minutes: e.range.low_minutes,
+        high_minutes: e.range.high_minutes,
+        baseline_seconds: Promised::seconds(baseline_minutes(queue, ticket)),
+    };
+    queue.tickets[index].promised = Some(promised);
 }
 
 /// The baseline the issue compares against: people ahead × mean service time ÷ open counters.

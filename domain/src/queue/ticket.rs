@@ -4,6 +4,32 @@ use crate::halls::BusinessType;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// What a ticket was shown at check-in: the point estimate and range, and what the
+/// baseline (people ahead × mean service ÷ open counters) would have said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Promised {
+    pub expected_seconds: u32,
+    pub low_minutes: u32,
+    pub high_minutes: u32,
+    pub baseline_seconds: u32,
+}
+
+impl Promised {
+    /// Whole seconds of `minutes`, for keeping.
+    pub fn seconds(minutes: f64) -> u32 {
+        // A float's cast saturates: negative and NaN give 0, huge gives u32::MAX.
+        (minutes * 60.0).round() as u32
+    }
+
+    pub fn expected_minutes(&self) -> f64 {
+        f64::from(self.expected_seconds) / 60.0
+    }
+
+    pub fn baseline_minutes(&self) -> f64 {
+        f64::from(self.baseline_seconds) / 60.0
+    }
+}
+
 /// "A012": the business type's prefix and a per-day sequence, at least three digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TicketNumber {
@@ -98,6 +124,9 @@ pub struct Ticket {
     pub service_started_at: Option<i64>,
     pub finished_at: Option<i64>,
     pub rating: Option<Rating>,
+    /// The wait it was shown at check-in, kept to measure the live figures' accuracy.
+    #[serde(default)]
+    pub promised: Option<Promised>,
 }
 
 impl Ticket {
@@ -127,6 +156,7 @@ impl Ticket {
             service_started_at: None,
             finished_at: None,
             rating: None,
+            promised: None,
         }
     }
 

@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::http::json;
 use domain::notify::queue::{is_over, Watch, MAX_AHEAD};
 use domain::queue::board::Broadcast;
-use domain::queue::estimate::estimate_for;
+use domain::queue::estimate::{estimate_for, promise};
 use domain::queue::feed::QueueMessage;
 use domain::queue::protocol::{
     call_view, snapshot, ticket_view, CallResult, QueueCommand, QueueRequest, TicketView, Viewer,
@@ -82,6 +82,8 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
         QueueCommand::CheckIn { check_in, key } => {
             let (ticket, new) = q.check_in(check_in, now)?;
             if new {
+                // Kept to measure how good the figures shown are (operations::accuracy).
+                promise(q, ticket.id, now);
                 live.keys.insert(ticket.id, key);
             }
             (
@@ -268,7 +270,10 @@ pub fn persist(
         }
         if let Ok(ticket) = live.queue.ticket(e.ticket_id) {
             let record = OutboxEvent::new(&live.queue.hall_id, &live.queue.day, e, ticket);
-            outbox.push((e.seq, serde_json::to_string(&OutboxRecord::Ticket(record))?));
+            outbox.push((
+                e.seq,
+                serde_json::to_string(&OutboxRecord::Ticket(Box::new(record)))?,
+            ));
         }
     }
     for change in counter_changes {

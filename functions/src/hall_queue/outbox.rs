@@ -65,8 +65,9 @@ pub enum OutboxRecord {
         day: String,
         counter_change: CounterChange,
     },
-    /// Rows stored before counter changes existed are tickets' events, untagged.
-    Ticket(OutboxEvent),
+    /// Rows stored before counter changes existed are tickets' events, untagged. Boxed: an
+    /// event carries its ticket's whole fact.
+    Ticket(Box<OutboxEvent>),
 }
 
 /// One `counter_changes` row, as the JSON the insert reads with `json_each`.
@@ -146,10 +147,12 @@ const INSERT_EVENTS: &str = "INSERT OR IGNORE INTO ticket_events \
 
 /// The finished tickets of the batch, rated ones updated after.
 const INSERT_FACTS: &str = "INSERT OR IGNORE INTO ticket_facts \
-    (hall_id, day, ticket_id, business, priority, channel, issued_at, called_at, started_at, finished_at, outcome, counter, staff_id, stars) \
+    (hall_id, day, ticket_id, business, priority, channel, issued_at, called_at, started_at, finished_at, outcome, counter, staff_id, stars, \
+    promised_minutes, promised_low, promised_high, baseline_minutes) \
     SELECT value ->> 'hall_id', value ->> 'day', value ->> 'ticket_id', value ->> 'business', value ->> 'priority', \
     value ->> 'channel', value ->> 'issued_at', value ->> 'called_at', value ->> 'started_at', value ->> 'finished_at', \
-    value ->> 'outcome', value ->> 'counter', value ->> 'staff_id', value ->> 'stars' FROM json_each(?)";
+    value ->> 'outcome', value ->> 'counter', value ->> 'staff_id', value ->> 'stars', \
+    value ->> 'promised_minutes', value ->> 'promised_low', value ->> 'promised_high', value ->> 'baseline_minutes' FROM json_each(?)";
 
 /// Copies one batch to D1. Returns whether more remain.
 pub async fn flush(store: &Store, db: &Db) -> crate::error::Result<bool> {
@@ -165,7 +168,7 @@ pub async fn flush(store: &Store, db: &Db) -> crate::error::Result<bool> {
     let mut counter_rows = Vec::new();
     for record in &records {
         match record {
-            OutboxRecord::Ticket(e) => events.push(e),
+            OutboxRecord::Ticket(e) => events.push(e.as_ref()),
             OutboxRecord::Counter {
                 hall_id,
                 day,

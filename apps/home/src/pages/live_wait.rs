@@ -58,6 +58,9 @@ fn HallLine(hall: HallWait) -> impl IntoView {
                 <h2><Link href=href.clone()>{name}</Link></h2>
                 <p class="big-figure"><span data-testid="live-waiting">{hall.waiting}</span>" "{Msg::LiveWaitPeople.text(lang)}</p>
                 <p data-testid="live-range">{summary}</p>
+                {hall.inside_share_last_week.map(|share| view! {
+                    <p class="meta" data-testid="live-accuracy">{Msg::LiveAccuracy.text(lang)}" "{format!("{:.0}%", share * 100.0)}</p>
+                })}
                 <table>
                     <thead><tr><th>{Msg::ChooseBusiness.text(lang)}</th><th>{Msg::Waiting.text(lang)}</th><th>{Msg::WaitRange.text(lang)}</th></tr></thead>
                     <tbody>{types}</tbody>

@@ -216,6 +216,42 @@ pub fn staffing_table(d: &Dashboard, lang: Lang) -> TextTable {
     }
 }
 
+/// How good the live wait figures were: the overall row first, then by type and hour.
+pub fn accuracy_table(d: &Dashboard, lang: Lang) -> TextTable {
+    TextTable {
+        header: header(
+            lang,
+            Msg::OpsHour,
+            &[
+                Msg::OpsBusiness,
+                Msg::OpsTickets,
+                Msg::OpsMae,
+                Msg::OpsInsideRange,
+                Msg::OpsBaselineMae,
+            ],
+        ),
+        rows: d
+            .accuracy
+            .iter()
+            .map(|r| {
+                vec![
+                    r.hour.map_or(Msg::OpsAllHours.text(lang).to_string(), |h| {
+                        format!("{h}:00")
+                    }),
+                    r.business
+                        .map_or(Msg::OpsAllTypes, business_msg)
+                        .text(lang)
+                        .to_string(),
+                    r.tickets.to_string(),
+                    minutes(Some(r.mae_minutes)),
+                    percent(Some(r.inside_share)),
+                    minutes(Some(r.baseline_mae_minutes)),
+                ]
+            })
+            .collect(),
+    }
+}
+
 /// A table with its caption and CSV button; the first column heads each row.
 #[component]
 pub fn DataTable(

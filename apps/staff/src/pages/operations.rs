@@ -4,8 +4,8 @@
 //! the counters actually open, the video desk and deadline compliance. Every table exports CSV.
 
 use crate::components::ops_tables::{
-    breakdown_table, forecast_table, heatmap_table, minutes, per_day_table, percent,
-    staffing_table, totals_table, Breakdown, DataTable,
+    accuracy_table, breakdown_table, forecast_table, heatmap_table, minutes, per_day_table,
+    percent, staffing_table, totals_table, Breakdown, DataTable,
 };
 use domain::operations::dashboard::Dashboard;
 use domain::Role;
@@ -135,6 +135,11 @@ fn DashboardView(d: Dashboard, names: HashMap<String, (String, String)>) -> impl
                     <DataTable table=staffing_table(&d, lang) caption=Msg::OpsStaffing.text(lang).to_string() filename=file("staffing") testid="ops-staffing"/>
                     <p class="field-note">{Msg::OpsStaffingNote.text(lang)}</p>
                 }.into_any()
+            }}
+            {if d.accuracy.is_empty() {
+                view! { <section><h2>{Msg::OpsAccuracy.text(lang)}</h2><p class="empty" data-testid="ops-accuracy-empty">{Msg::OpsAccuracyNone.text(lang)}</p></section> }.into_any()
+            } else {
+                view! { <DataTable table=accuracy_table(&d, lang) caption=Msg::OpsAccuracy.text(lang).to_string() filename=file("accuracy") testid="ops-accuracy"/> }.into_any()
             }}
             <Desk d=d.clone() lang/>
         }

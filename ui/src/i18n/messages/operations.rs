@@ -58,6 +58,13 @@ macro_rules! operations_messages {
     LiveWaitTitle => "各营业厅实时排队", "Live wait at every hall";
     LiveWaitPeople => "人等候", "waiting";
     LiveWaitClosed => "现在不营业", "Closed now";
+    LiveAccuracy => "上周实际等候落在预估范围内的比例：", "Last week, called within the range shown:";
+    OpsAccuracy => "等候预估准确度", "Accuracy of the wait shown";
+    OpsAccuracyNone => "所选日期内还没有可衡量的叫号。", "No called tickets with a kept estimate in these dates yet.";
+    OpsMae => "平均误差（分钟）", "Mean error (min)";
+    OpsInsideRange => "落在范围内", "Inside the range";
+    OpsBaselineMae => "简单估算误差（分钟）", "Baseline error (min)";
+    OpsAllHours => "全天", "All hours";
     LiveWaitNoCounter => "暂无开放窗口", "No counter open";
     LiveWaitUpdated => "更新于", "Updated";
     LiveWaitData => "开放数据：", "Open data:";

@@ -1,0 +1,164 @@
+//! How good the live wait figures were: for each ticket called in a range, the wait it was
+//! shown at check-in against the wait that followed, by business type and hour of arrival,
+//! beside what the baseline (people ahead × mean service ÷ open counters) would have said.
+
+use super::facts::TicketFact;
+use crate::halls::BusinessType;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccuracyRow {
+    /// `None` on the row for every type and hour together, which comes first.
+    pub business: Option<BusinessType>,
+    pub hour: Option<u8>,
+    pub tickets: u32,
+    /// Mean absolute error of the point estimate, in minutes.
+    pub mae_minutes: f64,
+    /// Share called within the range shown (whole minutes, as the range is read).
+    pub inside_share: f64,
+    pub baseline_mae_minutes: f64,
+}
+
+/// One measured ticket: shown (point, low, high), baseline, actual wait.
+struct Measured {
+    expected: f64,
+    low: u32,
+    high: u32,
+    baseline: f64,
+    actual: f64,
+}
+
+impl Measured {
+    fn of(f: &TicketFact) -> Option<Measured> {
+        Some(Measured {
+            expected: f.promised_minutes?,
+            low: f.promised_low?,
+            high: f.promised_high?,
+            baseline: f.baseline_minutes?,
+            actual: f.wait_minutes()?,
+        })
+    }
+
+    fn inside(&self) -> bool {
+        let minutes = self.actual.floor();
+        f64::from(self.low) <= minutes && minutes <= f64::from(self.high)
+    }
+}
+
+fn row(business: Option<BusinessType>, hour: Option<u8>, measured: &[Measured]) -> AccuracyRow {
+    let n = measured.len().max(1) as f64;
+    let mean = |f: &dyn Fn(&Measured) -> f64| measured.iter().map(f).sum::<f64>() / n;
+    AccuracyRow {
+        business,
+        hour,
+        tickets: u32::try_from(measured.len()).unwrap_or(u32::MAX),
+        mae_minutes: mean(&|m| (m.expected - m.actual).abs()),
+        inside_share: mean(&|m| f64::from(u8::from(m.inside()))),
+        baseline_mae_minutes: mean(&|m| (m.baseline - m.actual).abs()),
+    }
+}
+
+/// The overall row, then one per business type and hour of arrival; none without measured
+/// tickets (called, with a kept estimate).
+pub fn accuracy(facts: &[TicketFact]) -> Vec<AccuracyRow> {
+    let mut all = Vec::new();
+    let mut groups: BTreeMap<(BusinessType, u8), Vec<Measured>> = BTreeMap::new();
+    for f in facts {
+        let (Some(for_group), Some(for_all)) = (Measured::of(f), Measured::of(f)) else {
+            continue;
+        };
+        let hour = u8::try_from(f.arrival().1).unwrap_or(0);
+        groups
+            .entry((f.business, hour))
+            .or_default()
+            .push(for_group);
+        all.push(for_all);
+    }
+    if all.is_empty() {
+        return Vec::new();
+    }
+    let mut rows = vec![row(None, None, &all)];
+    rows.extend(
+        groups
+            .iter()
+            .map(|(&(business, hour), measured)| row(Some(business), Some(hour), measured)),
+    );
+    rows
+}
+
+/// The share of measured tickets called inside the range they were shown; `None` without any.
+pub fn inside_share(facts: &[TicketFact]) -> Option<f64> {
+    accuracy(facts).first().map(|overall| overall.inside_share)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::halls::BusinessType::{Expansion, Payment};
+    use crate::operations::facts::Outcome;
+    use crate::queue::{Channel, Priority};
+
+    const MIN: i64 = 60_000;
+    /// 2026-11-23 10:00 in the hall's time.
+    const TEN: i64 = 1_795_399_200_000;
+
+    fn fact(
+        business: BusinessType,
+        shown: Option<(f64, u32, u32)>,
+        waited: Option<i64>,
+    ) -> TicketFact {
+        TicketFact {
+            hall_id: "xinghu".into(),
+            day: "2026-11-23".into(),
+            ticket_id: 1,
+            business,
+            priority: Priority::Normal,
+            channel: Channel::Kiosk,
+            issued_at: TEN,
+            called_at: waited.map(|w| TEN + w * MIN),
+            started_at: None,
+            finished_at: TEN + 30 * MIN,
+            outcome: if waited.is_some() {
+                Outcome::Served
+            } else {
+                Outcome::Cancelled
+            },
+            counter: Some(1),
+            staff_id: None,
+            stars: None,
+            promised_minutes: shown.map(|s| s.0),
+            promised_low: shown.map(|s| s.1),
+            promised_high: shown.map(|s| s.2),
+            baseline_minutes: shown.map(|s| s.0 + 4.0),
+        }
+    }
+
+    #[test]
+    fn errors_and_the_share_inside_the_range_by_type_and_hour() {
+        let facts = [
+            fact(Payment, Some((5.0, 3, 8)), Some(6)),  // 1 off, inside
+            fact(Payment, Some((5.0, 3, 8)), Some(10)), // 5 off, outside
+            fact(Expansion, Some((20.0, 15, 28)), Some(20)), // exact, inside
+            fact(Payment, None, Some(4)),               // shown nothing: not measured
+            fact(Payment, Some((5.0, 3, 8)), None),     // left before the call
+        ];
+        let rows = accuracy(&facts);
+        assert_eq!(rows.len(), 3);
+        let overall = &rows[0];
+        assert_eq!(
+            (overall.business, overall.hour, overall.tickets),
+            (None, None, 3)
+        );
+        assert!((overall.mae_minutes - 2.0).abs() < 1e-9);
+        assert!((overall.inside_share - 2.0 / 3.0).abs() < 1e-9);
+        assert!((overall.baseline_mae_minutes - (3.0 + 1.0 + 4.0) / 3.0).abs() < 1e-9);
+        let payment = rows.iter().find(|r| r.business == Some(Payment)).unwrap();
+        assert_eq!(
+            (payment.hour, payment.tickets, payment.inside_share),
+            (Some(10), 2, 0.5)
+        );
+        assert_eq!(inside_share(&facts), Some(2.0 / 3.0));
+        assert_eq!(inside_share(&facts[3..]), None);
+    }
+}
