@@ -8,11 +8,13 @@ use crate::db::Db;
 use crate::error::Result;
 use crate::halls::managed_hall;
 use crate::http::{ok, read_json};
+use crate::queue::send;
 use crate::router::Ctx;
 use crate::users::audit;
 use chrono::{NaiveDate, NaiveTime};
 use domain::hours::calendar::{HallCalendar, SpecialDay, SpecialDayRequest};
-use domain::hours::{to_local, DayHours, WeeklyHours};
+use domain::hours::{to_local, DayHours, Days, WeeklyHours};
+use domain::queue::protocol::{QueueCommand, Viewer};
 use domain::ApiError;
 use serde::Deserialize;
 use serde_json::json;
@@ -149,6 +151,7 @@ pub async fn handle_set_special_day(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     forget(&hall);
+    follow_today(ctx, &hall, date).await?;
     let subject = format!("hall:{hall}:{date}");
     audit(
         &ctx.db,
@@ -176,6 +179,7 @@ pub async fn handle_remove_special_day(ctx: &mut Ctx) -> Result<Response> {
         return Err(ApiError::not_found("special day").into());
     }
     forget(&hall);
+    follow_today(ctx, &hall, date).await?;
     let actor = ctx.actor()?;
     let subject = format!("hall:{hall}:{date}");
     audit(
@@ -187,6 +191,23 @@ pub async fn handle_remove_special_day(ctx: &mut Ctx) -> Result<Response> {
     )
     .await?;
     ok(&json!({ "removed": date }))
+}
+
+/// A change to today tells today's queue when the hall now closes, so the counters still
+/// signed in are signed out at the new time, not the old one.
+async fn follow_today(ctx: &Ctx, hall: &str, date: NaiveDate) -> Result<()> {
+    if date != to_local(ctx.now).date_naive() {
+        return Ok(());
+    }
+    let closes_at = hall_calendar(&ctx.db, hall).await?.closes_on(date);
+    send(
+        ctx,
+        hall,
+        QueueCommand::SetClosing { closes_at },
+        Viewer::staff(),
+    )
+    .await?;
+    Ok(())
 }
 
 /// This isolate reads the hall's calendar from D1 again on its next use.

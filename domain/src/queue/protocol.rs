@@ -108,6 +108,11 @@ pub enum QueueCommand {
     SetBroadcast {
         text: Option<String>,
     },
+    /// The hall's closing today changed (a manager's special day): counters still signed in
+    /// are signed out at the new time; `None` signs nobody out.
+    SetClosing {
+        closes_at: Option<i64>,
+    },
     SetAnnounceEnglish {
         on: bool,
     },

@@ -203,6 +203,10 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
             screens_changed = true;
             (200, serde_json::to_value(&q.board)?)
         }
+        QueueCommand::SetClosing { closes_at } => {
+            q.closes_at = closes_at;
+            (200, serde_json::json!({ "closes_at": closes_at }))
+        }
         QueueCommand::SetAnnounceEnglish { on } => {
             screens_changed = q.board.announce_english != on;
             q.board.announce_english = on;

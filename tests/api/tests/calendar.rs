@@ -2,7 +2,7 @@
 //! manager's special days (extra hours, closures) win over both, for check-in, appointments
 //! and the hall pages alike.
 
-use api_tests::queue::{check_in, kiosk, later};
+use api_tests::queue::{check_in, kiosk, later, snapshot};
 use api_tests::{monday, Client};
 use serde_json::{json, Value};
 
@@ -167,4 +167,37 @@ fn special_days_are_the_managers_of_that_hall_and_checked() {
         .put("/api/halls/nowhere/special-days/2031-01-01", &body)
         .assert_error(404, "not_found");
     manager.delete(&path).assert_error(404, "not_found");
+}
+
+/// A late closing set for today reaches the running queue: the clerk signed in since the
+/// morning is not signed out at the usual 17:00, but at the new 20:00.
+#[test]
+fn a_special_day_for_today_moves_the_queues_closing() {
+    let morning = later(&monday(18), 2 * 24 * 60); // Wednesday, 10:00 in the hall
+    let day = &morning[..10];
+    Client::demo("staff.gaoxin.2")
+        .at(&morning)
+        .sign_in_at("gaoxin", 2);
+    let late = json!({ "open": "08:30", "close": "20:00", "note": "延时服务" });
+    Client::demo("manager.gaoxin")
+        .at(&morning)
+        .put(&format!("/api/halls/gaoxin/special-days/{day}"), &late)
+        .assert_status(200);
+    let counter_two = |at: &str| {
+        snapshot("gaoxin", at)
+            .counters
+            .into_iter()
+            .find(|c| c.number == 2)
+            .unwrap()
+    };
+    let evening = later(&morning, 8 * 60); // 18:00
+    assert!(
+        counter_two(&evening).clerk.is_some(),
+        "still signed in after 17:00"
+    );
+    let night = later(&morning, 10 * 60 + 10); // 20:10
+    assert_eq!(
+        counter_two(&night).status,
+        domain::queue::CounterStatus::Closed
+    );
 }
