@@ -21,6 +21,7 @@ pub struct AccuracyRow {
 }
 
 /// One measured ticket: shown (point, low, high), baseline, actual wait.
+#[derive(Clone, Copy)]
 struct Measured {
     expected: f64,
     low: u32,
@@ -65,15 +66,12 @@ pub fn accuracy(facts: &[TicketFact]) -> Vec<AccuracyRow> {
     let mut all = Vec::new();
     let mut groups: BTreeMap<(BusinessType, u8), Vec<Measured>> = BTreeMap::new();
     for f in facts {
-        let (Some(for_group), Some(for_all)) = (Measured::of(f), Measured::of(f)) else {
+        let Some(measured) = Measured::of(f) else {
             continue;
         };
         let hour = u8::try_from(f.arrival().1).unwrap_or(0);
-        groups
-            .entry((f.business, hour))
-            .or_default()
-            .push(for_group);
-        all.push(for_all);
+        groups.entry((f.business, hour)).or_default().push(measured);
+        all.push(measured);
     }
     if all.is_empty() {
         return Vec::new();

@@ -116,7 +116,7 @@ impl HallQueue {
         Ok(&self.tickets[i])
     }
 
-    fn ticket_index(&self, id: u32) -> ApiResult<usize> {
+    pub(crate) fn ticket_index(&self, id: u32) -> ApiResult<usize> {
         self.ticket(id).map(|_| id as usize - 1)
     }
 

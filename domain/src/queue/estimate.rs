@@ -222,12 +222,10 @@ pub fn promise(queue: &mut HallQueue, ticket_id: u32, now: i64) {
     let Some(e) = estimate_for(queue, ticket_id, now) else {
         return;
     };
-    let Ok(index) = usize::try_from(ticket_id).map(|id| id - 1) else {
+    let Ok(index) = queue.ticket_index(ticket_id) else {
         return;
     };
-    let Some(ticket) = queue.tickets.get(index) else {
-        return;
-    };
+    let ticket = &queue.tickets[index];
     let promised = Promised {
         expected_seconds: Promised::seconds(e.expected_minutes),
         low_minutes: e.range.low_minutes,
