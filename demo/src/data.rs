@@ -395,9 +395,7 @@ fn write_hall(out: &mut String, h: &Hall, order: usize) {
     let _ = writeln!(
         out,
         "INSERT INTO halls (id, name, name_en, district, address, address_en, phone, hours_json, sort_order) \
-         VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {order}) ON CONFLICT(id) DO UPDATE SET name = excluded.name, \
-         name_en = excluded.name_en, district = excluded.district, address = excluded.address, \
-         address_en = excluded.address_en, phone = excluded.phone, hours_json = excluded.hours_json, sort_order = excluded.sort_order;",
+         VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {order}) ON CONFLICT(id) DO NOTHING;",
         text(h.id), text(h.name), text(h.name_en), text(h.district), text(h.address), text(h.address_en), text(h.phone), text(&hours)
     );
     for (i, serves) in h.counters.iter().enumerate() {
@@ -405,7 +403,7 @@ fn write_hall(out: &mut String, h: &Hall, order: usize) {
         let _ = writeln!(
             out,
             "INSERT INTO counters (hall_id, number, serves_json) VALUES ({}, {}, {}) \
-             ON CONFLICT(hall_id, number) DO UPDATE SET serves_json = excluded.serves_json;",
+             ON CONFLICT(hall_id, number) DO NOTHING;",
             text(h.id),
             i + 1,
             text(&serves)
@@ -417,9 +415,7 @@ fn write_firm(out: &mut String, f: &Firm) {
     let _ = writeln!(
         out,
         "INSERT INTO firms (id, name, kind, grade, qualification_no, qualification_expires, contact, phone) \
-         VALUES ({}, {}, {}, {}, {}, {}, {}, {}) ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
-         grade = excluded.grade, qualification_no = excluded.qualification_no, \
-         qualification_expires = excluded.qualification_expires, contact = excluded.contact, phone = excluded.phone;",
+         VALUES ({}, {}, {}, {}, {}, {}, {}, {}) ON CONFLICT(id) DO NOTHING;",
         f.id, text(f.name), text(f.kind), text(f.grade), text(f.qualification_no), text(f.expires), text(f.contact), text(f.phone)
     );
     let _ = writeln!(

@@ -1,5 +1,6 @@
 //! Prints the SQL that loads Gridhall's demo data set. Loading it twice changes nothing:
-//! reference data (halls, counters, firms) is upserted, people and notices are inserted once.
+//! everything is inserted once, so what managers and the administrator changed in the console
+//! (hall details, counters, firms) stays. (A counter taken away comes back on the next load.)
 //!
 //! Usage: `cargo run -p demo > demo.sql && wrangler d1 execute DB --local --file demo.sql`
 

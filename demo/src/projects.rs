@@ -183,6 +183,7 @@ pub fn write_projects(out: &mut String) {
                             firm_id: id,
                             qualification_expires: until.parse().unwrap(),
                             accepted: false,
+                            suspended: false,
                         }
                     })
                     .collect(),

@@ -1,5 +1,8 @@
 //! Halls, their counters and the business types counters serve.
 
+pub mod business;
+pub mod edit;
+
 use crate::hours::calendar::{DayRule, SpecialDay};
 use crate::hours::{DayHours, OpenStatus, WeeklyHours};
 use serde::{Deserialize, Serialize};
@@ -99,4 +102,7 @@ pub struct HallDetail {
     /// The days ahead the manager set apart, soonest first.
     #[serde(default)]
     pub special_days: Vec<SpecialDay>,
+    /// How the hall offers each business type: ticket letter, usual minutes, daily numbers.
+    #[serde(default)]
+    pub business: business::BusinessSettings,
 }

@@ -62,6 +62,13 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         // The hall's calendar: extra hours and closures (the manager's own hall, see
         // may_manage_hall).
         HallSpecialDaySet | HallSpecialDayRemove => Audience::Roles(NOTICE_EDITORS),
+        // The hall's reference data: address, phone and hours, counters, and how it offers
+        // each business type (again the manager's own hall).
+        HallUpdate | HallCounterSet | HallCounterRemove | HallBusinessSet => {
+            Audience::Roles(NOTICE_EDITORS)
+        }
+        // The directory of firms: the administrator adds, renews and suspends.
+        FirmCreate | FirmUpdate | FirmSuspend => Audience::Roles(ADMINS),
         // Customers book for themselves; each appointment is then its owner's alone.
         AppointmentBook
         | AppointmentMine

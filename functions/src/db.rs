@@ -22,6 +22,12 @@ impl From<i64> for Arg {
         Arg::Int(v)
     }
 }
+impl From<u32> for Arg {
+    fn from(v: u32) -> Self {
+        Arg::Int(i64::from(v))
+    }
+}
+
 impl From<&str> for Arg {
     fn from(v: &str) -> Self {
         Arg::Text(v.to_string())

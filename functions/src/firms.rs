@@ -1,12 +1,18 @@
-//! The public directory of qualified firms.
+//! The directory of qualified firms: public to read; the administrator adds firms, renews or
+//! corrects their qualifications and suspends or reinstates them.
 
+use crate::args;
 use crate::error::Result;
-use crate::http::ok;
+use crate::http::{created, ok, parse_id, read_json};
 use crate::projects;
+use crate::projects::today;
 use crate::router::Ctx;
-use domain::firms::{Firm, FirmKind};
+use crate::users::audit;
+use domain::firms::{Firm, FirmKind, FirmRequest, FirmSuspension};
+use domain::wire::wire_name;
 use domain::ApiError;
 use serde::Deserialize;
+use serde_json::json;
 use worker::Response;
 
 #[derive(Deserialize)]
@@ -19,7 +25,11 @@ struct FirmRow {
     qualification_expires: String,
     contact: String,
     phone: String,
+    suspended: Option<String>,
 }
+
+const FIRM_COLUMNS: &str =
+    "id, name, kind, grade, qualification_no, qualification_expires, contact, phone, suspended";
 
 impl FirmRow {
     fn into_firm(self) -> Result<Firm> {
@@ -34,6 +44,7 @@ impl FirmRow {
             contact: self.contact,
             phone: self.phone,
             record: Default::default(),
+            suspended: self.suspended,
         })
     }
 }
@@ -42,7 +53,7 @@ pub async fn handle_list_firms(ctx: &mut Ctx) -> Result<Response> {
     let rows: Vec<FirmRow> = ctx
         .db
         .all(
-            "SELECT id, name, kind, grade, qualification_no, qualification_expires, contact, phone FROM firms ORDER BY kind, name",
+            &format!("SELECT {FIRM_COLUMNS} FROM firms ORDER BY kind, name"),
             vec![],
         )
         .await?;
@@ -58,4 +69,121 @@ pub async fn handle_list_firms(ctx: &mut Ctx) -> Result<Response> {
         })
         .collect::<Result<Vec<_>>>()?;
     ok(&firms)
+}
+
+async fn firm(ctx: &Ctx, id: i64) -> Result<Firm> {
+    let row: Option<FirmRow> = ctx
+        .db
+        .first(
+            &format!("SELECT {FIRM_COLUMNS} FROM firms WHERE id = ?"),
+            args![id],
+        )
+        .await?;
+    row.ok_or_else(|| ApiError::not_found("firm"))?.into_firm()
+}
+
+/// Another firm already has this name or qualification number.
+async fn check_unique(ctx: &Ctx, request: &FirmRequest, except: i64) -> Result<()> {
+    let taken: Option<serde_json::Value> = ctx
+        .db
+        .first(
+            "SELECT id FROM firms WHERE (name = ? OR qualification_no = ?) AND id != ?",
+            args![&request.name, &request.qualification_no, except],
+        )
+        .await?;
+    match taken {
+        Some(_) => Err(ApiError::conflict(
+            "a firm with that name or qualification number is already in the directory",
+        )
+        .into()),
+        None => Ok(()),
+    }
+}
+
+pub async fn handle_create_firm(ctx: &mut Ctx) -> Result<Response> {
+    let request: FirmRequest = read_json(&mut ctx.req).await?;
+    let request = request.checked(today(ctx.now))?;
+    check_unique(ctx, &request, 0).await?;
+    let written = ctx
+        .db
+        .run(
+            "INSERT INTO firms (name, kind, grade, qualification_no, qualification_expires, contact, phone) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+            args![&request.name, wire_name(&request.kind), &request.grade, &request.qualification_no,
+                  request.qualification_expires.to_string(), &request.contact, &request.phone],
+        )
+        .await?;
+    let added = firm(ctx, written.last_row_id).await?;
+    audit(
+        &ctx.db,
+        Some(ctx.actor()?.user_id),
+        "firm.create",
+        &format!("firm:{}", added.id),
+        json!({ "after": &added }),
+    )
+    .await?;
+    created(&added)
+}
+
+/// Corrects a firm or renews its qualification (a new number and expiry date).
+pub async fn handle_update_firm(ctx: &mut Ctx) -> Result<Response> {
+    let id = parse_id(ctx.matched.param(), "firm")?;
+    let before = firm(ctx, id).await?;
+    let request: FirmRequest = read_json(&mut ctx.req).await?;
+    let request = request.checked(today(ctx.now))?;
+    if request.kind != before.kind {
+        return Err(ApiError::validation(
+            "kind",
+            "a firm's kind cannot change: add the firm again under the other kind",
+        )
+        .into());
+    }
+    check_unique(ctx, &request, id).await?;
+    ctx.db
+        .run(
+            "UPDATE firms SET name = ?, grade = ?, qualification_no = ?, qualification_expires = ?, \
+             contact = ?, phone = ? WHERE id = ?",
+            args![&request.name, &request.grade, &request.qualification_no,
+                  request.qualification_expires.to_string(), &request.contact, &request.phone, id],
+        )
+        .await?;
+    let after = firm(ctx, id).await?;
+    audit(
+        &ctx.db,
+        Some(ctx.actor()?.user_id),
+        "firm.update",
+        &format!("firm:{id}"),
+        json!({ "before": &before, "after": &after }),
+    )
+    .await?;
+    ok(&after)
+}
+
+/// Suspends a firm with a reason, or reinstates it.
+pub async fn handle_suspend_firm(ctx: &mut Ctx) -> Result<Response> {
+    let id = parse_id(ctx.matched.param(), "firm")?;
+    let before = firm(ctx, id).await?;
+    let request: FirmSuspension = read_json(&mut ctx.req).await?;
+    let reason = request.checked()?;
+    ctx.db
+        .run(
+            "UPDATE firms SET suspended = ? WHERE id = ?",
+            args![reason.as_deref(), id],
+        )
+        .await?;
+    let after = firm(ctx, id).await?;
+    let action = if reason.is_some() {
+        "firm.suspend"
+    } else {
+        "firm.reinstate"
+    };
+    audit(
+        &ctx.db,
+        Some(ctx.actor()?.user_id),
+        action,
+        &format!("firm:{id}"),
+        json!({ "before": before.suspended, "after": reason }),
+    )
+    .await?;
+    ok(&after)
 }

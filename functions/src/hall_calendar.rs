@@ -8,13 +8,13 @@ use crate::db::Db;
 use crate::error::Result;
 use crate::halls::managed_hall;
 use crate::http::{ok, read_json};
-use crate::queue::send;
+use crate::queue::tell_queue;
 use crate::router::Ctx;
 use crate::users::audit;
 use chrono::{NaiveDate, NaiveTime};
 use domain::hours::calendar::{HallCalendar, SpecialDay, SpecialDayRequest};
 use domain::hours::{to_local, DayHours, Days, WeeklyHours};
-use domain::queue::protocol::{QueueCommand, Viewer};
+use domain::queue::protocol::QueueCommand;
 use domain::ApiError;
 use serde::Deserialize;
 use serde_json::json;
@@ -193,24 +193,17 @@ pub async fn handle_remove_special_day(ctx: &mut Ctx) -> Result<Response> {
     ok(&json!({ "removed": date }))
 }
 
-/// A change to today tells today's queue when the hall now closes, so the counters still
+/// A change to today's hours tells today's queue when the hall now closes, so the counters still
 /// signed in are signed out at the new time, not the old one.
-async fn follow_today(ctx: &Ctx, hall: &str, date: NaiveDate) -> Result<()> {
+pub async fn follow_today(ctx: &Ctx, hall: &str, date: NaiveDate) -> Result<()> {
     if date != to_local(ctx.now).date_naive() {
         return Ok(());
     }
     let closes_at = hall_calendar(&ctx.db, hall).await?.closes_on(date);
-    send(
-        ctx,
-        hall,
-        QueueCommand::SetClosing { closes_at },
-        Viewer::staff(),
-    )
-    .await?;
-    Ok(())
+    tell_queue(ctx, hall, QueueCommand::SetClosing { closes_at }).await
 }
 
 /// This isolate reads the hall's calendar from D1 again on its next use.
-fn forget(hall: &str) {
+pub fn forget(hall: &str) {
     CACHE.with_borrow_mut(|cache| cache.remove(hall));
 }

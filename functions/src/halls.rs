@@ -3,16 +3,20 @@
 use crate::args;
 use crate::db::Db;
 use crate::error::Result;
-use crate::hall_calendar::special_days;
-use crate::http::ok;
+use crate::hall_business::hall_business;
+use crate::hall_calendar::{follow_today, forget, special_days};
+use crate::http::{ok, read_json};
 use crate::router::Ctx;
+use crate::users::audit;
 use chrono::{DateTime, Utc};
+use domain::halls::edit::HallEdit;
 use domain::halls::{BusinessType, Counter, HallDetail, HallSummary};
 use domain::hours::calendar::{HallCalendar, SpecialDay};
 use domain::hours::{to_local, Days, WeeklyHours};
 use domain::policy::may_manage_hall;
 use domain::{ApiError, ErrorCode};
 use serde::Deserialize;
+use serde_json::json;
 use worker::Response;
 
 #[derive(Deserialize)]
@@ -174,5 +178,44 @@ pub async fn handle_get_hall(ctx: &mut Ctx) -> Result<Response> {
         summary: row.summary(&calendar, ctx.now),
         counters,
         special_days,
+        business: hall_business(&ctx.db, &id).await?,
     })
+}
+
+/// The manager changes the hall's address, phone or weekly hours; today's closing follows.
+pub async fn handle_update_hall(ctx: &mut Ctx) -> Result<Response> {
+    let hall = managed_hall(ctx).await?;
+    let edit: HallEdit = read_json(&mut ctx.req).await?;
+    let edit = edit.checked()?;
+    let before: Option<HallRow> = ctx
+        .db
+        .first(
+            &format!("SELECT {HALL_COLUMNS} FROM halls WHERE id = ?"),
+            args![&hall],
+        )
+        .await?;
+    ctx.db
+        .run(
+            "UPDATE halls SET address = ?, address_en = ?, phone = ?, hours_json = ? WHERE id = ?",
+            args![
+                &edit.address,
+                &edit.address_en,
+                &edit.phone,
+                serde_json::to_string(&edit.hours)?,
+                &hall
+            ],
+        )
+        .await?;
+    forget(&hall);
+    follow_today(ctx, &hall, to_local(ctx.now).date_naive()).await?;
+    let before = before.map(|b| json!({ "address": b.address, "address_en": b.address_en, "phone": b.phone, "hours": b.hours_json }));
+    audit(
+        &ctx.db,
+        Some(ctx.actor()?.user_id),
+        "hall.update",
+        &format!("hall:{hall}"),
+        json!({ "before": before, "after": &edit }),
+    )
+    .await?;
+    ok(&edit)
 }

@@ -4,9 +4,9 @@
 use crate::error::Result;
 use crate::http::error_response;
 use crate::{
-    admin, appointments, arrivals, auth, billing, clock, consultations, db, displays, firms,
-    follow_ups, hall_calendar, halls, health, notices, notify, operations, outages, posters,
-    projects, queue, service, video,
+    admin, appointments, arrivals, auth, billing, clock, consultations, counters, db, displays,
+    firms, follow_ups, hall_business, hall_calendar, halls, health, notices, notify, operations,
+    outages, posters, projects, queue, service, video,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -98,6 +98,9 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         HallGet => halls::handle_get_hall(&mut ctx).await,
         NoticeList => notices::handle_list_published(&mut ctx).await,
         FirmList => firms::handle_list_firms(&mut ctx).await,
+        FirmCreate => firms::handle_create_firm(&mut ctx).await,
+        FirmUpdate => firms::handle_update_firm(&mut ctx).await,
+        FirmSuspend => firms::handle_suspend_firm(&mut ctx).await,
         StaffNoticeList => notices::handle_list_for_staff(&mut ctx).await,
         NoticeCreate => notices::handle_create(&mut ctx).await,
         NoticeUpdate => notices::handle_update(&mut ctx).await,
@@ -123,6 +126,10 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         HallBroadcast => displays::handle_broadcast(&mut ctx).await,
         HallSpecialDaySet => hall_calendar::handle_set_special_day(&mut ctx).await,
         HallSpecialDayRemove => hall_calendar::handle_remove_special_day(&mut ctx).await,
+        HallUpdate => halls::handle_update_hall(&mut ctx).await,
+        HallCounterSet => counters::handle_set_counter(&mut ctx).await,
+        HallCounterRemove => counters::handle_remove_counter(&mut ctx).await,
+        HallBusinessSet => hall_business::handle_set_business(&mut ctx).await,
         DisplaySettingsUpdate => displays::handle_settings(&mut ctx).await,
         DisplayList => displays::handle_list(&mut ctx).await,
         DisplayCreate => displays::handle_create(&mut ctx).await,

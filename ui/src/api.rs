@@ -19,6 +19,7 @@ pub mod content;
 pub mod notify;
 pub mod operations;
 pub mod projects;
+pub mod reference;
 pub mod services;
 pub mod video;
 
@@ -185,6 +186,9 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
         (ErrorCode::Forbidden, _) => Msg::ErrForbidden,
         (ErrorCode::NotFound, _) => Msg::ErrNotFound,
         (ErrorCode::Conflict, _) if err.message.contains("registered") => Msg::ErrTaken,
+        (ErrorCode::Validation, Some("phone")) if err.message.contains("area code") => {
+            Msg::ErrHallPhone
+        }
         (ErrorCode::Validation, Some("phone")) => Msg::ErrPhone,
         (ErrorCode::Validation, Some("password" | "new_password")) => Msg::ErrPassword,
         (ErrorCode::Validation, Some("name")) => Msg::ErrName,
@@ -198,6 +202,17 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
         (ErrorCode::Validation, Some("date")) => Msg::ErrDate,
         (ErrorCode::Validation, Some("open" | "close" | "hours")) => Msg::ErrDayHours,
         (ErrorCode::Validation, Some("note")) => Msg::ErrSpecialNote,
+        (ErrorCode::Conflict, _) if err.message.contains("numbers") => Msg::NumbersGoneHint,
+        (ErrorCode::Validation, Some("prefix")) => Msg::ErrPrefix,
+        (ErrorCode::Validation, Some("service_minutes")) => Msg::ErrServiceMinutes,
+        (ErrorCode::Validation, Some("daily_cap")) => Msg::ErrDailyCap,
+        (ErrorCode::Validation, Some("address" | "address_en")) => Msg::ErrAddress,
+        (ErrorCode::Validation, Some("counter")) => Msg::ErrCounterNumber,
+        (ErrorCode::Validation, Some("qualification_expires")) => Msg::ErrFirmExpires,
+        (ErrorCode::Validation, Some("grade" | "qualification_no" | "contact" | "kind")) => {
+            Msg::ErrFirmField
+        }
+        (ErrorCode::Validation, Some("reason")) => Msg::ErrSuspendReason,
         (ErrorCode::Validation, Some("from" | "to" | "tmax")) => Msg::ErrOpsFilter,
         (ErrorCode::Validation, Some("title" | "body")) if err.message.contains("required") => {
             Msg::ErrRequired

@@ -223,6 +223,7 @@ mod tests {
                     firm_id: id,
                     qualification_expires: NaiveDate::MAX,
                     accepted: true,
+                    suspended: false,
                 },
             );
         }

@@ -298,7 +298,7 @@ impl Project {
         };
         match self.firms.get(&kind) {
             Some(a) if a.accepted && a.is_qualified_on(today) => Ok(()),
-            Some(a) if a.accepted => Err(forbidden("your firm's qualification has expired")),
+            Some(a) if a.accepted => Err(forbidden(unqualified(a))),
             _ => Err(forbidden("your firm is not assigned to this project")),
         }
     }
@@ -317,6 +317,12 @@ impl Project {
                 let chosen = firms.iter().find(|a| a.kind == *kind).ok_or_else(|| {
                     ApiError::validation("firms", format!("choose a {} firm", kind.as_str()))
                 })?;
+                if chosen.suspended {
+                    return Err(ApiError::validation(
+                        "firms",
+                        "that firm is suspended; choose another firm",
+                    ));
+                }
                 if !chosen.is_qualified_on(today) {
                     return Err(ApiError::validation(
                         "firms",
@@ -415,6 +421,7 @@ impl Project {
                             firm_id: 0,
                             qualification_expires: NaiveDate::MAX,
                             accepted: false,
+                            suspended: false,
                         })
                         .collect(),
                 };
@@ -443,7 +450,7 @@ impl Project {
             return Err(ApiError::conflict("your firm has already accepted"));
         }
         if !assignment.is_qualified_on(today) {
-            return Err(forbidden("your firm's qualification has expired"));
+            return Err(forbidden(unqualified(assignment)));
         }
         let to = if action == Action::AcceptAssignment {
             assignment.accepted = true;
@@ -496,6 +503,15 @@ impl Project {
 impl Default for Project {
     fn default() -> Self {
         Project::new()
+    }
+}
+
+/// Why a firm may not act on its assignment.
+fn unqualified(a: &Assignment) -> &'static str {
+    if a.suspended {
+        "your firm is suspended; the utility's administrator can tell you why"
+    } else {
+        "your firm's qualification has expired"
     }
 }
 

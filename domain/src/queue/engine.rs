@@ -10,6 +10,7 @@ use super::select::{can_serve, select_next, CallReason, CounterSkills, Fairness}
 use super::stats::ServiceStats;
 use super::ticket::{Channel, Priority, Ticket, TicketNumber, TicketState};
 use crate::error::{ApiError, ApiResult};
+use crate::halls::business::BusinessSettings;
 use crate::halls::BusinessType;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -58,6 +59,9 @@ pub struct HallQueue {
     pub tickets: Vec<Ticket>,
     pub fairness: Fairness,
     pub next_seq: BTreeMap<char, u32>,
+    /// Ticket letters, usual minutes and daily numbers per business type (the manager's).
+    #[serde(default)]
+    pub business: BusinessSettings,
     pub idempotency: BTreeMap<String, u32>,
     pub stats: ServiceStats,
     /// How long people wait before giving up: the hall's history, and today's.
@@ -87,6 +91,7 @@ impl HallQueue {
             tickets: Vec::new(),
             fairness: Fairness::default(),
             next_seq: BTreeMap::new(),
+            business: BusinessSettings::default(),
             idempotency: BTreeMap::new(),
             stats: ServiceStats::default(),
             patience: Patience::default(),
@@ -96,6 +101,28 @@ impl HallQueue {
             closes_at: None,
             board: Board::default(),
         }
+    }
+
+    /// The hall's settings from now on: later numbers take the new letters and caps, and
+    /// estimates the new usual minutes until a type has been served today.
+    pub fn set_business(&mut self, business: BusinessSettings) {
+        for s in business.all() {
+            self.stats
+                .set_prior(s.business, f64::from(s.service_minutes));
+        }
+        self.business = business;
+    }
+
+    /// Numbers of this type still to be had today by kiosk or remote check-in; `None` when
+    /// the hall sets no limit.
+    pub fn numbers_left(&self, business: BusinessType) -> Option<u32> {
+        let cap = self.business.get(business).daily_cap?;
+        let issued = self
+            .tickets
+            .iter()
+            .filter(|t| t.business == business && t.channel != Channel::Appointment)
+            .count();
+        Some(cap.saturating_sub(u32::try_from(issued).unwrap_or(u32::MAX)))
     }
 
     /// Hands over the events recorded since the last call, for storage and fan-out.
@@ -184,7 +211,12 @@ impl HallQueue {
                 existing.number
             )));
         }
-        let prefix = req.business.ticket_prefix();
+        if req.channel != Channel::Appointment && self.numbers_left(req.business) == Some(0) {
+            return Err(ApiError::conflict(
+                "today's numbers for this business are gone; come back tomorrow or book an appointment",
+            ));
+        }
+        let prefix = self.business.get(req.business).prefix;
         let seq = self.next_seq.get(&prefix).copied().unwrap_or(0) + 1;
         self.next_seq.insert(prefix, seq);
         let id = self.tickets.len() as u32 + 1;

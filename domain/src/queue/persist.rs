@@ -21,6 +21,8 @@ pub struct QueueMeta {
     pub counters: Vec<CounterState>,
     pub fairness: Fairness,
     pub next_seq: BTreeMap<char, u32>,
+    #[serde(default)]
+    pub business: crate::halls::business::BusinessSettings,
     pub stats: ServiceStats,
     #[serde(default)]
     pub patience: Patience,
@@ -42,6 +44,7 @@ impl HallQueue {
             counters: self.counters.clone(),
             fairness: self.fairness,
             next_seq: self.next_seq.clone(),
+            business: self.business.clone(),
             stats: self.stats.clone(),
             patience: self.patience,
             seq: self.seq,
@@ -60,6 +63,7 @@ impl HallQueue {
         let mut queue = HallQueue::new(&meta.hall_id, &meta.day, meta.counters, meta.config);
         queue.fairness = meta.fairness;
         queue.next_seq = meta.next_seq;
+        queue.business = meta.business;
         queue.stats = meta.stats;
         queue.patience = meta.patience;
         queue.seq = meta.seq;
@@ -81,6 +85,13 @@ mod tests {
     fn a_restored_queue_equals_the_original() {
         let counters = vec![CounterState::open(1, &[Payment])];
         let mut q = HallQueue::new("h", "2026-11-23", counters, QueueConfig::default());
+        let mut business = crate::halls::business::BusinessSettings::default();
+        let capped = crate::halls::business::BusinessSetting {
+            daily_cap: Some(9),
+            ..*business.get(Payment)
+        };
+        business.set(capped).unwrap();
+        q.set_business(business);
         for i in 0..3 {
             let req = CheckIn {
                 business: Payment,

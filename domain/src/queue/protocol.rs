@@ -116,6 +116,18 @@ pub enum QueueCommand {
     SetAnnounceEnglish {
         on: bool,
     },
+    /// The manager set up a counter in the hall's reference data (added or edited).
+    SetCounter {
+        counter: crate::halls::Counter,
+    },
+    /// The manager takes a counter out of the hall; refused while it is in use.
+    RemoveCounter {
+        counter: u32,
+    },
+    /// The manager changed the hall's ticket letters, usual minutes or daily numbers.
+    SetBusiness {
+        business: crate::halls::business::BusinessSettings,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,6 +188,9 @@ pub struct TypeWaiting {
     pub waiting: u32,
     /// The range for someone checking in now, when an open counter serves the type.
     pub wait: Option<WaitRange>,
+    /// Numbers still to be had today when the hall limits them; at 0 the type is "gone".
+    #[serde(default)]
+    pub numbers_left: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -310,6 +325,7 @@ pub fn snapshot(queue: &HallQueue, calls: &[CallView], now: i64) -> QueueSnapsho
             business,
             waiting: waiting.iter().filter(|w| w.business == business).count() as u32,
             wait: newcomer_wait(queue, business, now),
+            numbers_left: queue.numbers_left(business),
         })
         .collect();
     QueueSnapshot {

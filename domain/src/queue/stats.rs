@@ -23,6 +23,19 @@ pub struct Rolling {
 pub struct ServiceStats(pub BTreeMap<BusinessType, Rolling>);
 
 impl ServiceStats {
+    /// The hall's usual minutes for a type, used until the day's first service of it.
+    pub fn set_prior(&mut self, business: BusinessType, minutes: f64) {
+        let prior = Rolling {
+            samples: 0,
+            mean_minutes: minutes,
+            variance: 0.0,
+        };
+        let r = self.0.entry(business).or_insert(prior);
+        if r.samples == 0 {
+            *r = prior;
+        }
+    }
+
     pub fn record(&mut self, business: BusinessType, minutes: f64) {
         let minutes = minutes.clamp(0.1, 240.0);
         let r = self.0.entry(business).or_insert(Rolling {
@@ -80,5 +93,17 @@ mod tests {
             "follows a slower afternoon: {}",
             s.mean(Payment)
         );
+    }
+
+    #[test]
+    fn a_hall_prior_holds_until_the_first_service() {
+        let mut s = ServiceStats::default();
+        s.set_prior(Payment, 5.0);
+        assert_eq!(s.mean(Payment), 5.0);
+        assert!((s.sd(Payment) - 3.0).abs() < 1e-9);
+        s.record(Payment, 2.0);
+        assert_eq!(s.mean(Payment), 2.0, "the first sample replaces the prior");
+        s.set_prior(Payment, 9.0);
+        assert_eq!(s.mean(Payment), 2.0, "a prior never overrides data");
     }
 }

@@ -207,6 +207,21 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
             q.closes_at = closes_at;
             (200, serde_json::json!({ "closes_at": closes_at }))
         }
+        QueueCommand::SetCounter { counter } => {
+            screens_changed = true;
+            let c = q.set_counter(&counter, actor, now).clone();
+            (200, serde_json::to_value(c)?)
+        }
+        QueueCommand::RemoveCounter { counter } => {
+            q.remove_counter(counter)?;
+            screens_changed = true;
+            (200, serde_json::json!({ "removed": counter }))
+        }
+        QueueCommand::SetBusiness { business } => {
+            q.set_business(business);
+            screens_changed = true;
+            (200, serde_json::to_value(&q.business)?)
+        }
         QueueCommand::SetAnnounceEnglish { on } => {
             screens_changed = q.board.announce_english != on;
             q.board.announce_english = on;

@@ -11,6 +11,7 @@ mod store;
 
 use crate::db::Db;
 use crate::error::Error;
+use crate::hall_business::hall_business;
 use crate::hall_calendar::hall_calendar;
 use crate::halls::{announces_in_english, hall_counters};
 use crate::http::error_response;
@@ -71,6 +72,7 @@ impl HallQueueObject {
             })
             .collect();
         let patience = history::patience(&db, hall, day).await?;
+        let business = hall_business(&db, hall).await?;
         let closes_at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
             .ok()
             .and_then(|date| hours.closes_on(date));
@@ -81,6 +83,7 @@ impl HallQueueObject {
             queue.board.announce_english = english;
             queue.closes_at = closes_at;
             queue.patience = patience;
+            queue.set_business(business);
             *slot = Some(Live {
                 queue,
                 keys: Default::default(),

@@ -11,10 +11,11 @@ use crate::http::{created, ok, read_json};
 use crate::router::Ctx;
 use domain::expansion::api::{firm_ids_column, ActInput, CommentInput};
 use domain::expansion::process::Acting;
-use domain::firms::Assignment;
+use domain::firms::{Assignment, FirmKind};
 use domain::wire::wire_name;
 use domain::{ApiError, ErrorCode};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use worker::Response;
 
 #[derive(Deserialize)]
@@ -22,28 +23,52 @@ struct FirmRow {
     id: i64,
     kind: String,
     qualification_expires: String,
+    suspended: Option<String>,
+}
+
+/// A firm from the directory as an assignment (not yet accepted), or `None` when unknown.
+async fn firm_now(ctx: &Ctx, id: i64) -> Result<Option<Assignment>> {
+    let row: Option<FirmRow> = ctx
+        .db
+        .first(
+            "SELECT id, kind, qualification_expires, suspended FROM firms WHERE id = ?",
+            args![id],
+        )
+        .await?;
+    row.map(|row| {
+        Ok(Assignment {
+            kind: super::stored(id, row.kind.into())?,
+            firm_id: row.id,
+            qualification_expires: super::stored(id, row.qualification_expires.into())?,
+            accepted: false,
+            suspended: row.suspended.is_some(),
+        })
+    })
+    .transpose()
 }
 
 /// The firms chosen by id, as assignments; an unknown id is refused.
 async fn assignments(ctx: &Ctx, ids: &[i64]) -> Result<Vec<Assignment>> {
     let mut out = Vec::new();
     for &id in ids {
-        let row: FirmRow = ctx
-            .db
-            .first(
-                "SELECT id, kind, qualification_expires FROM firms WHERE id = ?",
-                args![id],
-            )
+        let firm = firm_now(ctx, id)
             .await?
             .ok_or_else(|| ApiError::validation("firms", "choose firms from the directory"))?;
-        out.push(Assignment {
-            kind: super::stored(id, row.kind.into())?,
-            firm_id: row.id,
-            qualification_expires: super::stored(id, row.qualification_expires.into())?,
-            accepted: false,
-        });
+        out.push(firm);
     }
     Ok(out)
+}
+
+/// The project's firms as the directory has them today: a renewed qualification counts at
+/// once, a suspension stops the firm acting.
+async fn refresh_firms(ctx: &Ctx, firms: &mut BTreeMap<FirmKind, Assignment>) -> Result<()> {
+    for assignment in firms.values_mut() {
+        if let Some(now) = firm_now(ctx, assignment.firm_id).await? {
+            assignment.qualification_expires = now.qualification_expires;
+            assignment.suspended = now.suspended;
+        }
+    }
+    Ok(())
 }
 
 pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
@@ -56,6 +81,7 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         firms: assignments(ctx, &input.firms).await?,
     };
     let mut project = v.project.clone();
+    refresh_firms(ctx, &mut project.firms).await?;
     let day = today(ctx.now);
     project.act(input.action, by, acting, day)?;
     let step = project

@@ -21,14 +21,15 @@ fn demo_login(role: Role) -> &'static str {
     }
 }
 
-/// A concrete path: parameters become an id that exists (halls) or not (notices).
+/// A concrete path: parameters become an id that exists (halls) or not (notices, counters:
+/// an allowed DELETE must not take a demo counter away).
 fn concrete(endpoint: Endpoint) -> String {
     endpoint
         .pattern()
         .replace(":hall", "gaoxin")
         .replace(":id", "999999")
         .replace(":ticket", "999999")
-        .replace(":counter", "1")
+        .replace(":counter", "99")
         .replace(":room", "nosuchroom")
         .replace(":file", "nosuchfile")
         .replace(":doc", "999999")

@@ -24,10 +24,11 @@ pub fn LiveWaits(feed: QueueFeed) -> impl IntoView {
             s.by_type
                 .into_iter()
                 .map(|w| {
-                    let wait = w
-                        .wait
-                        .map(|r| wait_text(r, lang))
-                        .unwrap_or_else(|| Msg::NoCounterOpenShort.text(lang).into());
+                    let wait = match (w.numbers_left, w.wait) {
+                        (Some(0), _) => Msg::NumbersGone.text(lang).into(),
+                        (_, Some(r)) => wait_text(r, lang),
+                        (_, None) => Msg::NoCounterOpenShort.text(lang).into(),
+                    };
                     view! {
                         <tr data-testid="live-wait">
                             <th scope="row">{business_msg(w.business).text(lang)}</th>
@@ -48,8 +49,19 @@ pub fn LiveWaits(feed: QueueFeed) -> impl IntoView {
     }
 }
 
+/// Whether today's numbers of `business` are all given out, by the live queue.
+pub fn numbers_gone(feed: QueueFeed, business: BusinessType) -> bool {
+    feed.snapshot.with(|s| {
+        s.as_ref().is_some_and(|s| {
+            s.by_type
+                .iter()
+                .any(|w| w.business == business && w.numbers_left == Some(0))
+        })
+    })
+}
+
 #[component]
-pub fn TakeNumber(hall: HallDetail) -> impl IntoView {
+pub fn TakeNumber(hall: HallDetail, feed: QueueFeed) -> impl IntoView {
     let app = use_app();
     let go = use_go();
     let types = served_types(&hall);
@@ -57,6 +69,7 @@ pub fn TakeNumber(hall: HallDetail) -> impl IntoView {
     let green = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let open = hall.summary.status.is_open();
+    let gone = move || numbers_gone(feed, business.get());
     let hall_id = hall.summary.id.clone();
     // One key per visit to the form: a double tap or a retry gets the same ticket.
     let idempotency_key = api::idempotency_key("web");
@@ -94,7 +107,10 @@ pub fn TakeNumber(hall: HallDetail) -> impl IntoView {
                 {t(Msg::GreenChannel)}
             </label>
             {(!open).then(|| view! { <p class="notice-inline">{t(Msg::HallClosedNow)}</p> })}
-            <button type="submit" class="button primary wide" disabled=move || busy.get() || !open>{t(Msg::TakeNumberButton)}</button>
+            <Show when=gone>
+                <p class="notice-inline" data-testid="numbers-gone">{t(Msg::NumbersGoneHint)}</p>
+            </Show>
+            <button type="submit" class="button primary wide" disabled=move || busy.get() || !open || gone()>{t(Msg::TakeNumberButton)}</button>
         </form>
     }
 }

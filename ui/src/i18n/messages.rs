@@ -41,8 +41,10 @@ mod projects;
 #[macro_use]
 mod queue;
 #[macro_use]
+mod reference;
+#[macro_use]
 mod services;
 #[macro_use]
 mod video;
 
-common_messages! { queue_messages video_messages projects_messages services_messages operations_messages messages ; }
+common_messages! { queue_messages reference_messages video_messages projects_messages services_messages operations_messages messages ; }

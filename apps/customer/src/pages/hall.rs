@@ -56,7 +56,7 @@ fn HallQueue(hall: HallDetail) -> impl IntoView {
                 <LiveWaits feed/>
             </section>
             <section>
-                <TakeNumber hall=hall.clone()/>
+                <TakeNumber hall=hall.clone() feed/>
                 <BookAppointment hall/>
                 <p class="card video-help">
                     {t(Msg::VideoHelpLead)}" "

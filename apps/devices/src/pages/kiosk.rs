@@ -18,6 +18,7 @@ use ui::components::feedback::Loaded;
 use ui::components::qr::{absolute_url, QrLink};
 use ui::components::queue_labels::{wait_text, TicketFigures};
 use ui::components::rating::{RatingForm, TicketRef};
+use ui::components::take_number::numbers_gone;
 use ui::every::every;
 use ui::i18n::{business_msg, t, Lang, Msg};
 use ui::live::{use_queue_feed, QueueFeed};
@@ -154,6 +155,9 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
             .by_type
             .into_iter()
             .find(|w| w.business == business)?;
+        if row.numbers_left == Some(0) {
+            return Some(app.text(Msg::NumbersGone).to_string());
+        }
         let wait = row
             .wait
             .map(|r| wait_text(r, app.lang.get()))
@@ -170,7 +174,7 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
             let take = take.clone();
             view! {
                 <button type="button" class="kiosk-business" data-testid="kiosk-business"
-                    disabled=move || busy.get() || !open on:click=move |_| take(business)>
+                    disabled=move || busy.get() || !open || numbers_gone(feed, business) on:click=move |_| take(business)>
                     <span class="kiosk-business-name">{t(business_msg(business))}</span>
                     <span class="kiosk-business-wait">{move || waits(business)}</span>
                 </button>

@@ -30,6 +30,7 @@ fn firm(kind: FirmKind, until: &str, accepted: bool) -> Assignment {
         firm_id: kind as i64 + 1,
         qualification_expires: day(until),
         accepted,
+        suspended: false,
     }
 }
 

@@ -6,7 +6,7 @@
 
 use super::HallQueue;
 use crate::error::{ApiError, ApiResult};
-use crate::halls::BusinessType;
+use crate::halls::{BusinessType, Counter};
 use crate::queue::counters::{Clerk, CounterChange, CounterState, CounterStatus};
 use crate::ErrorCode;
 
@@ -125,6 +125,44 @@ impl HallQueue {
         }
         self.counters[index].serves = types;
         Ok(self.record_change(index, who.user, true, now))
+    }
+
+    /// The manager set a counter up in the hall's reference data: a new one joins closed, an
+    /// existing one serves and is trained as set from now on (recorded when what it serves
+    /// changed); others keep today's changes.
+    pub fn set_counter(&mut self, counter: &Counter, by: Option<i64>, now: i64) -> &CounterState {
+        let index = match self.counter_index(counter.number) {
+            Ok(index) => index,
+            Err(_) => {
+                self.counters
+                    .push(CounterState::closed(counter.number, &counter.serves));
+                self.counters.sort_by_key(|c| c.number);
+                self.counter_index(counter.number).unwrap_or_default()
+            }
+        };
+        let c = &mut self.counters[index];
+        c.trained.clone_from(&counter.trained);
+        let serves_changed = c.serves != counter.serves;
+        c.serves.clone_from(&counter.serves);
+        if serves_changed {
+            return self.record_change(index, by, true, now);
+        }
+        &self.counters[index]
+    }
+
+    /// Takes a counter out of the hall: refused while a clerk is signed in at it. One the
+    /// queue never had is already gone.
+    pub fn remove_counter(&mut self, number: u32) -> ApiResult<()> {
+        let Ok(index) = self.counter_index(number) else {
+            return Ok(());
+        };
+        if self.counters[index].status != CounterStatus::Closed {
+            return Err(ApiError::conflict(format!(
+                "counter {number} is in use; its clerk signs out, or you close it, first"
+            )));
+        }
+        self.counters.remove(index);
+        Ok(())
     }
 
     /// `clerk` signs in at counter `number`, which opens. Signing in again changes nothing; a

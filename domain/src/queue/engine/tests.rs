@@ -349,3 +349,38 @@ fn refused_changes_change_nothing() {
     assert!(refusals.iter().all(Result::is_err));
     assert_eq!(q, before);
 }
+
+#[test]
+fn a_daily_cap_ends_the_numbers_but_not_appointments() {
+    use crate::halls::business::{BusinessSettingRequest, BusinessSettings};
+    let mut q = queue();
+    let mut settings = BusinessSettings::default();
+    let capped = BusinessSettingRequest {
+        prefix: "F".into(),
+        service_minutes: 4,
+        daily_cap: Some(2),
+    };
+    settings.set(capped.setting(Payment).unwrap()).unwrap();
+    q.set_business(settings);
+    assert_eq!(q.numbers_left(Payment), Some(2));
+    assert_eq!(q.numbers_left(Expansion), None);
+    assert_eq!(issue(&mut q, Payment, 0).number.to_string(), "F001");
+    issue(&mut q, Payment, 1);
+    assert_eq!(q.numbers_left(Payment), Some(0));
+    let err = q.check_in(walk_in(Payment), 2 * MIN).unwrap_err();
+    assert_eq!(err.code, crate::ErrorCode::Conflict);
+    assert!(err.message.contains("numbers"), "{}", err.message);
+    let booked = CheckIn {
+        channel: Channel::Appointment,
+        ..walk_in(Payment)
+    };
+    assert!(
+        q.check_in(booked, 3 * MIN).is_ok(),
+        "an appointment was promised its turn"
+    );
+    assert_eq!(
+        q.stats.mean(Payment),
+        4.0,
+        "the hall's usual minutes until data"
+    );
+}

@@ -3,6 +3,7 @@
 //! counters); the clerk's screen shows the change at once. A manager may also close a counter
 //! a clerk forgot to sign out of.
 
+use super::counter_setup::TypeChoice;
 use domain::halls::BusinessType;
 use domain::queue::protocol::CounterView;
 use domain::queue::requests::CounterAction;
@@ -73,27 +74,6 @@ fn CounterRow(
     };
     let staffed = counter.status != CounterStatus::Closed;
     let chosen = RwSignal::new(counter.serves.clone());
-    let boxes = BusinessType::ALL
-        .into_iter()
-        .map(|business| {
-            let checked = move || chosen.with(|c| c.contains(&business));
-            let toggle = move |ev| {
-                let on = event_target_checked(&ev);
-                chosen.update(|c| {
-                    c.retain(|&b| b != business);
-                    if on {
-                        c.push(business);
-                    }
-                });
-            };
-            view! {
-                <label class="check">
-                    <input type="checkbox" prop:checked=checked on:change=toggle/>
-                    {tr(business_msg(business))}
-                </label>
-            }
-        })
-        .collect_view();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let serves = chosen.get_untracked();
@@ -102,10 +82,7 @@ fn CounterRow(
     let lang = use_app().lang.get_untracked();
     view! {
         <form class="form counter-row" on:submit=submit data-testid=format!("hall-counter-{number}")>
-            <fieldset class="row">
-                <legend>{counter_text(number, lang)}" · "{status}</legend>
-                {boxes}
-            </fieldset>
+            <TypeChoice chosen>{counter_text(number, lang)}" · "{status}</TypeChoice>
             <div class="row">
                 <button type="submit" class="button secondary">{tr(Msg::SaveServes)}</button>
                 <Show when=move || staffed>

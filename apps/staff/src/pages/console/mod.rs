@@ -1,14 +1,19 @@
 //! The staff console: what each staff role can do today. Managers and admins manage notices,
-//! posters and planned outages, managers their hall's screens; admins manage accounts;
+//! posters and planned outages, managers their hall's screens, calendar, details, counters and
+//! business types; admins manage accounts and the directory of firms;
 //! counter staff call numbers; admins also set the work-order commitments.
 
 mod agent_call;
+mod business_setup;
 mod callbacks;
 mod commitments;
 mod consultations;
 mod counter;
+mod counter_setup;
+mod firms;
 mod follow_ups;
 mod hall_counters;
+mod hall_setup;
 mod notices;
 mod outages;
 mod outbox;
@@ -64,6 +69,9 @@ fn Console() -> impl IntoView {
         {move || app.session.get().filter(|u| u.role == domain::Role::HallManager).and_then(|u| u.hall_id).map(|hall| view! {
             <hall_counters::HallCounters hall=hall.clone()/>
             <special_days::SpecialDays hall=hall.clone()/>
+            <hall_setup::HallSetup hall=hall.clone()/>
+            <counter_setup::CounterSetup hall=hall.clone()/>
+            <business_setup::BusinessSetup hall=hall.clone()/>
             <follow_ups::FollowUps hall=hall.clone()/>
             <screens::HallScreens hall/>
         })}
@@ -73,6 +81,7 @@ fn Console() -> impl IntoView {
         <Show when=allowed(Endpoint::StaffPosterList)><posters::PosterManager/></Show>
         <Show when=allowed(Endpoint::StaffOutageList)><outages::OutageManager/></Show>
         <Show when=allowed(Endpoint::UserList)><users::UserManager/></Show>
+        <Show when=allowed(Endpoint::FirmCreate)><firms::FirmManager/></Show>
         <Show when=allowed(Endpoint::OutboxList)><outbox::Outbox/></Show>
         <Show when=allowed(Endpoint::CommitmentUpdate)><commitments::Commitments/></Show>
     }

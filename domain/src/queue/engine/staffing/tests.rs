@@ -240,3 +240,33 @@ fn a_manager_moves_a_counter_to_other_business_and_it_is_recorded() {
     let id = issue(&mut q, Expansion);
     assert_eq!(q.call_next(1, Some(7), 2 * MIN).unwrap().0.id, id);
 }
+
+#[test]
+fn counters_set_up_by_the_manager_join_closed_and_leave_only_when_closed() {
+    let mut q = morning();
+    let third = Counter {
+        id: 3,
+        number: 3,
+        serves: vec![Expansion],
+        trained: vec![Expansion, Payment],
+    };
+    let c = q.set_counter(&third, Some(99), MIN);
+    assert_eq!(
+        (c.status.clone(), c.trained.clone()),
+        (CounterStatus::Closed, vec![Expansion, Payment])
+    );
+    assert_eq!(
+        q.counters.iter().map(|c| c.number).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    // Moving counter 1 today is kept when counter 3 is edited again.
+    q.set_serves(1, &[Invoice], MANAGER, MIN).unwrap();
+    q.set_counter(&third, Some(99), 2 * MIN);
+    assert_eq!(q.counters[0].serves, [Invoice]);
+    q.sign_in(3, clerk(7), 3 * MIN).unwrap();
+    assert_eq!(q.remove_counter(3).unwrap_err().code, ErrorCode::Conflict);
+    q.close_counter(3, MANAGER, 4 * MIN).unwrap();
+    q.remove_counter(3).unwrap();
+    assert!(q.remove_counter(3).is_ok(), "gone already");
+    assert_eq!(q.counters.len(), 2);
+}
