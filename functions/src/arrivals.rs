@@ -76,6 +76,7 @@ async fn arrive(ctx: &Ctx, row: Row) -> Result<Response> {
         customer_id: Some(row.customer_id),
         phone: None,
         idempotency_key: Some(format!("appointment-{}", row.id)),
+        account_manager: None,
     };
     let command = QueueCommand::CheckIn {
         check_in,

@@ -5,14 +5,18 @@ use crate::args;
 use crate::crypto::new_token;
 use crate::error::Result;
 use crate::hall_calendar::hall_calendar;
-use crate::http::{parse_id, query_param, read_json};
+use crate::halls::hall_name;
+use crate::http::{json, parse_id, query_param, read_json};
+use crate::notify::{self, Envelope};
 use crate::router::Ctx;
 use domain::accounts::normalise_mobile;
 use domain::hours::calendar::DayRule;
 use domain::hours::Days;
 use domain::hours::{format_local, to_local};
+use domain::notify::inbox::CaseKind;
+use domain::notify::texts::Message;
 use domain::policy::may_work_hall;
-use domain::queue::protocol::{QueueCommand, QueueRequest, Viewer};
+use domain::queue::protocol::{QueueCommand, QueueRequest, TicketView, Viewer};
 use domain::queue::requests::{
     AtCounter, CheckInRequest, CounterAction, RateRequest, TicketKey, WatchRequest,
 };
@@ -115,20 +119,52 @@ pub async fn check_open(ctx: &Ctx, hall: &str) -> Result<()> {
     Ok(())
 }
 
+/// A key account checking in, and who looks after it.
+#[derive(serde::Deserialize)]
+struct KeyAccount {
+    name: String,
+    account_manager_id: Option<i64>,
+}
+
 /// A key account is recognised by its signed-in account or by its phone number.
-async fn is_key_account(ctx: &Ctx, phone: Option<&str>) -> Result<bool> {
-    if ctx.user.as_ref().is_some_and(|u| u.key_account) {
-        return Ok(true);
+async fn key_account(ctx: &Ctx, phone: Option<&str>) -> Result<Option<KeyAccount>> {
+    let user = ctx.user.as_ref().filter(|u| u.key_account).map(|u| u.id);
+    if user.is_none() && phone.is_none() {
+        return Ok(None);
     }
-    let Some(phone) = phone else { return Ok(false) };
-    let row: Option<serde_json::Value> = ctx
-        .db
+    ctx.db
         .first(
-            "SELECT id FROM users WHERE phone = ? AND key_account = 1",
-            args![phone],
+            "SELECT name, account_manager_id FROM users WHERE key_account = 1 \
+             AND (id = ? OR phone = ?) ORDER BY id = ? DESC LIMIT 1",
+            args![user, phone, user],
         )
-        .await?;
-    Ok(row.is_some())
+        .await
+}
+
+/// Tells a key account's manager that their customer took a number.
+async fn tell_account_manager(
+    ctx: &Ctx,
+    hall: &str,
+    account: &KeyAccount,
+    ticket: &TicketView,
+) -> Result<()> {
+    let Some(manager) = account.account_manager_id else {
+        return Ok(());
+    };
+    let day = today(ctx.now);
+    let envelope = Envelope {
+        message_id: format!("key-account:{hall}:{day}:{}", ticket.id),
+        case_kind: CaseKind::Ticket,
+        case_id: format!("{hall}/{day}/{}", ticket.id),
+        link: Some("/staff".into()),
+        message: Message::KeyAccountArrived {
+            customer: account.name.clone(),
+            number: ticket.number.to_string(),
+            hall: hall_name(&ctx.db, hall).await?,
+        },
+        at: ctx.now.timestamp_millis(),
+    };
+    notify::tell(&ctx.db, &ctx.env, &[manager], &envelope).await
 }
 
 /// A phone the customer typed, normalised; blank is none.
@@ -145,7 +181,8 @@ pub async fn handle_check_in(ctx: &mut Ctx) -> Result<Response> {
     body.check()?;
     check_open(ctx, &hall).await?;
     let phone = given_phone(body.phone.as_deref())?;
-    let priority = if is_key_account(ctx, phone.as_deref()).await? {
+    let key_account = key_account(ctx, phone.as_deref()).await?;
+    let priority = if key_account.is_some() {
         Priority::KeyAccount
     } else if body.green_channel {
         Priority::GreenChannel
@@ -164,12 +201,19 @@ pub async fn handle_check_in(ctx: &mut Ctx) -> Result<Response> {
         customer_id,
         phone,
         idempotency_key: body.idempotency_key,
+        account_manager: key_account.as_ref().and_then(|k| k.account_manager_id),
     };
     let command = QueueCommand::CheckIn {
         check_in,
         key: new_token()?,
     };
-    send(ctx, &hall, command, Viewer::staff()).await
+    let mut response = send(ctx, &hall, command, Viewer::staff()).await?;
+    let Some(account) = key_account.filter(|_| response.status_code() == 201) else {
+        return Ok(response);
+    };
+    let ticket: TicketView = response.json().await?;
+    tell_account_manager(ctx, &hall, &account, &ticket).await?;
+    json(201, &ticket)
 }
 
 pub async fn handle_get_ticket(ctx: &mut Ctx) -> Result<Response> {

@@ -64,6 +64,12 @@ pub enum Message {
     Broadcast {
         text: String,
     },
+    /// To an account manager: their key account took a number and is on the way.
+    KeyAccountArrived {
+        customer: String,
+        number: String,
+        hall: String,
+    },
 }
 
 /// A message's words in one language.
@@ -102,6 +108,7 @@ impl Message {
             Message::BillIssued { .. } | Message::BillOverdue { .. } => Topic::Bills,
             Message::PlannedOutage { .. } => Topic::Outages,
             Message::Broadcast { .. } => Topic::Broadcasts,
+            Message::KeyAccountArrived { .. } => Topic::Queue,
         }
     }
 
@@ -206,6 +213,20 @@ impl Message {
             Message::Broadcast { text } => both(
                 ("营业厅通知", text.clone()),
                 ("Hall announcement", text.clone()),
+            ),
+            Message::KeyAccountArrived {
+                customer,
+                number,
+                hall,
+            } => both(
+                (
+                    "大客户取号",
+                    format!("您的大客户{customer}在{hall}取了 {number} 号，请签到窗口优先接待。"),
+                ),
+                (
+                    "Key account arrived",
+                    format!("Your key account {customer} took {number} at {hall}. Sign in at a counter to serve them first."),
+                ),
             ),
         }
     }
@@ -391,6 +412,11 @@ mod tests {
                 day: "12-09".into(),
                 from: "08:00".into(),
                 until: "17:00".into(),
+            },
+            Message::KeyAccountArrived {
+                customer: "江城精密制造有限公司".into(),
+                number: "A012".into(),
+                hall: "高新营业厅".into(),
             },
         ]
     }

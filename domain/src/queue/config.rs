@@ -24,6 +24,13 @@ pub struct QueueConfig {
     /// customer of a type its clerk is trained for (dynamic counters).
     #[serde(default = "default_overflow_idle")]
     pub overflow_idle_minutes: u32,
+    /// A key account's ticket is held this long for its account manager's counter.
+    #[serde(default = "default_account_manager_hold")]
+    pub account_manager_hold_minutes: u32,
+}
+
+fn default_account_manager_hold() -> u32 {
+    QueueConfig::default().account_manager_hold_minutes
 }
 
 fn default_overflow_idle() -> u32 {
@@ -42,6 +49,7 @@ impl Default for QueueConfig {
             appointment_late_minutes: 10,
             appointment_hold_minutes: 30,
             overflow_idle_minutes: 3,
+            account_manager_hold_minutes: 10,
         }
     }
 }

@@ -8,7 +8,7 @@ use super::events::{EventKind, QueueEvent};
 use super::patience::Patience;
 use super::select::{can_serve, select_next, CallReason, CounterSkills, Fairness};
 use super::stats::ServiceStats;
-use super::ticket::{Channel, Priority, Ticket, TicketNumber, TicketState};
+use super::ticket::{Channel, Offer, Priority, Ticket, TicketNumber, TicketState};
 use crate::error::{ApiError, ApiResult};
 use crate::halls::business::BusinessSettings;
 use crate::halls::BusinessType;
@@ -26,6 +26,9 @@ pub struct CheckIn {
     pub phone: Option<String>,
     /// A retried check-in with the same key returns the first ticket.
     pub idempotency_key: Option<String>,
+    /// A key account's account manager: offered the ticket first when signed in here.
+    #[serde(default)]
+    pub account_manager: Option<i64>,
 }
 
 impl CheckIn {
@@ -38,6 +41,7 @@ impl CheckIn {
             customer_id: None,
             phone: None,
             idempotency_key: None,
+            account_manager: None,
         }
     }
 }
@@ -111,6 +115,21 @@ impl HallQueue {
                 .set_prior(s.business, f64::from(s.service_minutes));
         }
         self.business = business;
+    }
+
+    /// A key account's ticket is held for its account manager's counter, while they are
+    /// signed in there and calling.
+    fn offer_for(&self, account_manager: Option<i64>, now: i64) -> Option<Offer> {
+        let manager = account_manager?;
+        let counter = self
+            .counters
+            .iter()
+            .find(|c| c.is_open() && c.clerk.as_ref().is_some_and(|k| k.id == manager))?;
+        let hold = i64::from(self.config.account_manager_hold_minutes) * 60_000;
+        Some(Offer {
+            counter: counter.number,
+            until: now + hold,
+        })
     }
 
     /// Numbers of this type still to be had today by kiosk or remote check-in; `None` when
@@ -230,6 +249,7 @@ impl HallQueue {
         );
         ticket.customer_id = req.customer_id;
         ticket.phone = req.phone;
+        ticket.offered = self.offer_for(req.account_manager, now);
         self.tickets.push(ticket);
         if let Some(key) = req.idempotency_key {
             self.idempotency.insert(key, id);

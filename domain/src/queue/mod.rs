@@ -6,7 +6,7 @@ pub mod select;
 pub mod ticket;
 
 pub use config::QueueConfig;
-pub use ticket::{Channel, Priority, Promised, Rating, Ticket, TicketNumber, TicketState};
+pub use ticket::{Channel, Offer, Priority, Promised, Rating, Ticket, TicketNumber, TicketState};
 
 pub mod counters;
 pub mod engine;

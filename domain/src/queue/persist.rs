@@ -79,7 +79,7 @@ impl HallQueue {
 mod tests {
     use super::*;
     use crate::halls::BusinessType::Payment;
-    use crate::queue::{Channel, CheckIn, Priority};
+    use crate::queue::{CheckIn, Priority};
 
     #[test]
     fn a_restored_queue_equals_the_original() {
@@ -94,12 +94,8 @@ mod tests {
         q.set_business(business);
         for i in 0..3 {
             let req = CheckIn {
-                business: Payment,
-                channel: Channel::Kiosk,
-                priority: Priority::Normal,
-                customer_id: None,
-                phone: None,
                 idempotency_key: Some(format!("k{i}")),
+                ..CheckIn::walk_in(Payment, Priority::Normal)
             };
             q.check_in(req, i * 1000).unwrap();
         }

@@ -375,12 +375,9 @@ mod tests {
 
     fn check_in(q: &mut HallQueue, business: BusinessType, customer: Option<i64>) -> Ticket {
         let req = CheckIn {
-            business,
             channel: Channel::Remote,
-            priority: Priority::Normal,
             customer_id: customer,
-            phone: None,
-            idempotency_key: None,
+            ..CheckIn::walk_in(business, Priority::Normal)
         };
         q.check_in(req, 0).unwrap().0
     }

@@ -66,6 +66,8 @@ pub enum CallReason {
     OnlyNormalWaiting,
     /// A member of staff called this ticket by its number.
     ChosenByStaff,
+    /// A key account's ticket, offered first to its account manager at this counter.
+    AccountManager,
     /// Nobody of the counter's own types waited and it had stood idle: it took the
     /// longest-waiting customer of a type its clerk is trained for.
     Overflow {
@@ -111,8 +113,23 @@ pub fn select_next(
     config: &QueueConfig,
     now: i64,
 ) -> Option<Selection> {
+    let held_here = |t: &Ticket| t.held_for(now) == Some(counter.number);
+    if let Some(index) = oldest(
+        tickets,
+        (0..tickets.len()).filter(|&i| held_here(&tickets[i])),
+    ) {
+        return Some(Selection {
+            index,
+            reason: CallReason::AccountManager,
+            fairness,
+        });
+    }
+    // A ticket held for another counter waits for it.
+    let free = |t: &Ticket| t.held_for(now).is_none();
     let waiting = || {
-        (0..tickets.len()).filter(|&i| tickets[i].is_waiting() && can_serve(counter, &tickets[i]))
+        (0..tickets.len()).filter(|&i| {
+            tickets[i].is_waiting() && can_serve(counter, &tickets[i]) && free(&tickets[i])
+        })
     };
     let transferred = oldest(
         tickets,
@@ -188,7 +205,10 @@ fn overflow(
         tickets,
         (0..tickets.len()).filter(|&i| {
             let t = &tickets[i];
-            t.is_waiting() && t.counter.is_none() && counter.may_overflow_to(t.business)
+            t.is_waiting()
+                && t.counter.is_none()
+                && t.held_for(now).is_none()
+                && counter.may_overflow_to(t.business)
         }),
     )?;
     let idle_ms = counter.idle_since.map_or(0, |since| (now - since).max(0));

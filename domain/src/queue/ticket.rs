@@ -127,6 +127,17 @@ pub struct Ticket {
     /// The wait it was shown at check-in, kept to measure the live figures' accuracy.
     #[serde(default)]
     pub promised: Option<Promised>,
+    /// A key account's ticket offered first to its account manager's counter.
+    #[serde(default)]
+    pub offered: Option<Offer>,
+}
+
+/// A ticket held for one counter (its key account's manager) until a time; after it, or once
+/// that counter stops calling, any counter of its business may call it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offer {
+    pub counter: u32,
+    pub until: i64,
 }
 
 impl Ticket {
@@ -157,7 +168,15 @@ impl Ticket {
             finished_at: None,
             rating: None,
             promised: None,
+            offered: None,
         }
+    }
+
+    /// The counter it is held for now, if any.
+    pub fn held_for(&self, now: i64) -> Option<u32> {
+        self.offered
+            .filter(|o| self.is_waiting() && now < o.until)
+            .map(|o| o.counter)
     }
 
     pub fn is_waiting(&self) -> bool {

@@ -35,6 +35,7 @@ pub fn reason_msg(reason: &CallReason) -> Msg {
         CallReason::OnlyNormalWaiting => Msg::ReasonOnlyNormal,
         CallReason::ChosenByStaff => Msg::ReasonStaff,
         CallReason::Overflow { .. } => Msg::ReasonOverflow,
+        CallReason::AccountManager => Msg::ReasonAccountManager,
     }
 }
 

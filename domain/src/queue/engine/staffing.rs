@@ -82,6 +82,16 @@ impl HallQueue {
     ) -> &CounterState {
         self.seq += 1;
         let counter = &self.counters[index];
+        // A counter that stops calling lets the tickets held for it go to the others.
+        if !counter.is_open() {
+            let number = counter.number;
+            for t in &mut self.tickets {
+                if t.offered.is_some_and(|o| o.counter == number) {
+                    t.offered = None;
+                }
+            }
+        }
+        let counter = &self.counters[index];
         self.counter_changes.push(CounterChange {
             seq: self.seq,
             at: now,

@@ -90,6 +90,7 @@ macro_rules! queue_messages {
     ReasonOnlyPriority => "仅有优先号等候", "Only priority tickets waiting";
     ReasonOnlyNormal => "按取号顺序", "In check-in order";
     ReasonStaff => "工作人员指定", "Chosen by staff";
+    ReasonAccountManager => "您负责的大客户，优先由您接待", "Your key account, offered to you first";
     ReasonOverflow => "本窗口空闲,协助办理", "This counter was idle and helps another line";
     PriorityKey => "大客户", "Key account";
     PriorityGreen => "绿色通道", "Green channel";

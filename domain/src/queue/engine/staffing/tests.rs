@@ -1,5 +1,6 @@
 use super::*;
 use crate::halls::BusinessType::{self, *};
+use crate::queue::select::CallReason;
 use crate::queue::{CheckIn, Priority, QueueConfig, TicketState};
 
 const MIN: i64 = 60_000;
@@ -269,4 +270,52 @@ fn counters_set_up_by_the_manager_join_closed_and_leave_only_when_closed() {
     q.remove_counter(3).unwrap();
     assert!(q.remove_counter(3).is_ok(), "gone already");
     assert_eq!(q.counters.len(), 2);
+}
+
+fn key_account(q: &mut HallQueue, manager: i64, at: i64) -> u32 {
+    let req = CheckIn {
+        account_manager: Some(manager),
+        ..CheckIn::walk_in(Payment, Priority::KeyAccount)
+    };
+    q.check_in(req, at).unwrap().0.id
+}
+
+#[test]
+fn a_key_account_is_offered_first_to_its_account_manager_while_they_call() {
+    let mut q = morning();
+    q.sign_in(1, clerk(7), 0).unwrap();
+    q.sign_in(2, clerk(8), 0).unwrap();
+    let earlier = issue(&mut q, Payment);
+    let vip = key_account(&mut q, 8, MIN);
+    // Counter 1 may not take the ticket held for counter 2's clerk, its account manager.
+    assert_eq!(q.call_next(1, Some(7), 2 * MIN).unwrap().0.id, earlier);
+    let (called, reason) = q.call_next(2, Some(8), 2 * MIN).unwrap();
+    assert_eq!((called.id, reason), (vip, CallReason::AccountManager));
+
+    // A manager not signed in is not waited for; one who stops calling lets it go.
+    let nobody = key_account(&mut q, 42, 3 * MIN);
+    assert_eq!(q.ticket(nobody).unwrap().offered, None);
+    q.start_service(2, vip, Some(8), 3 * MIN).unwrap();
+    q.finish(2, vip, Some(8), 4 * MIN).unwrap();
+    let held = key_account(&mut q, 8, 5 * MIN);
+    assert!(q.ticket(held).unwrap().offered.is_some());
+    q.close_counter(2, MANAGER, 6 * MIN).unwrap();
+    assert_eq!(q.ticket(held).unwrap().offered, None);
+}
+
+#[test]
+fn an_offer_lapses_after_the_hold_so_nobody_waits_for_a_busy_manager() {
+    let mut q = morning();
+    q.sign_in(1, clerk(7), 0).unwrap();
+    q.sign_in(2, clerk(8), 0).unwrap();
+    let vip = key_account(&mut q, 8, 0);
+    assert!(
+        q.call_next(1, Some(7), 9 * MIN).is_err(),
+        "held for counter 2"
+    );
+    let (called, _) = q.call_next(1, Some(7), 10 * MIN).unwrap();
+    assert_eq!(
+        called.id, vip,
+        "after ten minutes any payment counter takes it"
+    );
 }
