@@ -2,16 +2,17 @@
 // sending it to each subscriber receiving the first message that shows it (the call message
 // that goes out first, or a snapshot that holds it).
 import WebSocket from 'ws';
-import { baseURL, freshMonday, login, percentile, signIn, writeResult } from './lib.mjs';
+import { baseURL, freshMonday, kioskToken, login, percentile, signIn, writeResult } from './lib.mjs';
 
 const SUBSCRIBERS = 500;
 const CALLS = 20;
 const HALL = 'binjiang';
 const now = freshMonday();
 const headers = { 'x-test-now': now, 'content-type': 'application/json' };
+const kiosk = await kioskToken(HALL);
 
 for (let i = 0; i < CALLS; i++) {
-  const res = await fetch(`${baseURL}/api/halls/${HALL}/tickets`, { method: 'POST', headers, body: JSON.stringify({ business: 'payment', channel: 'kiosk' }) });
+  const res = await fetch(`${baseURL}/api/halls/${HALL}/tickets`, { method: 'POST', headers: { ...headers, 'x-device-token': kiosk }, body: JSON.stringify({ business: 'payment', channel: 'kiosk' }) });
   if (res.status !== 201) throw new Error(`check-in: ${res.status} ${await res.text()}`);
 }
 

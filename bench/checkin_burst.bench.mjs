@@ -1,10 +1,11 @@
 // 1,000 kiosk check-ins fired at once at one hall: throughput, latency, duplicates and losses.
-import { baseURL, freshMonday, percentile, writeResult } from './lib.mjs';
+import { baseURL, freshMonday, kioskToken, percentile, writeResult } from './lib.mjs';
 
 const CHECK_INS = 1000;
 const HALL = 'xinghu';
 const now = freshMonday();
-const headers = { 'x-test-now': now, 'content-type': 'application/json' };
+const headers = { 'x-test-now': now, 'content-type': 'application/json', 'x-device-token': await kioskToken(HALL) };
+const warmHeaders = { ...headers, 'x-device-token': await kioskToken('gaoxin') };
 
 const ATTEMPTS = 4;
 
@@ -27,7 +28,7 @@ async function checkIn(i) {
 // compiled code rather than on the runtime's first-pass compilation of the Worker.
 await Promise.all(
   Array.from({ length: 200 }, (_, i) =>
-    fetch(`${baseURL}/api/halls/gaoxin/tickets`, { method: 'POST', headers, body: JSON.stringify({ business: 'expansion', channel: 'kiosk', idempotency_key: `warm-${i}` }) }).then((r) => r.arrayBuffer()),
+    fetch(`${baseURL}/api/halls/gaoxin/tickets`, { method: 'POST', headers: warmHeaders, body: JSON.stringify({ business: 'expansion', channel: 'kiosk', idempotency_key: `warm-${i}` }) }).then((r) => r.arrayBuffer()),
   ),
 );
 await new Promise((r) => setTimeout(r, 2000));

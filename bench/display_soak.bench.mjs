@@ -54,7 +54,8 @@ for (const [i, counter] of COUNTERS.entries()) {
   await signIn(HALL, counter, clerks[counter], now);
 }
 const headers = { 'x-test-now': now, 'content-type': 'application/json' };
-const post = (path, body, cookie) => fetch(`${baseURL}/api/halls/${HALL}${path}`, { method: 'POST', headers: cookie ? { ...headers, cookie } : headers, body: JSON.stringify(body) });
+// The TV's token pairs the hall's kiosk too: the soak's numbers are taken there.
+const post = (path, body, cookie) => fetch(`${baseURL}/api/halls/${HALL}${path}`, { method: 'POST', headers: cookie ? { ...headers, cookie } : { ...headers, 'x-device-token': token }, body: JSON.stringify(body) });
 let calls = 0;
 let lastNumber = null;
 

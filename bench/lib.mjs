@@ -43,6 +43,17 @@ export async function login(loginName, password = 'Gridhall2026') {
   return res.headers.get('set-cookie').split(';')[0];
 }
 
+/** A paired kiosk's token for `hall` (its manager pairs it, as a TV): only the hall's own
+ *  kiosk checks in with `channel: 'kiosk'`, sending it as `x-device-token`. */
+export async function kioskToken(hall) {
+  const manager = await login(`manager.${hall}`);
+  const res = await fetch(`${baseURL}/api/halls/${hall}/displays`, {
+    method: 'POST', headers: { cookie: manager, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench kiosk' }),
+  });
+  if (res.status !== 201) throw new Error(`pairing a kiosk at ${hall}: ${res.status} ${await res.text()}`);
+  return (await res.json()).token;
+}
+
 /** Signs the clerk whose session is `cookie` in at a counter (a day's counters start closed). */
 export async function signIn(hall, counter, cookie, now) {
   const res = await fetch(`${baseURL}/api/halls/${hall}/counters/${counter}/actions`, {

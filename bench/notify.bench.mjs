@@ -6,14 +6,14 @@
 // With one counter and first-come order, ticket i (0-based) has i - k ahead after k calls: its
 // "N ahead" is due at call i - N (at once when that is 0 or less), its call at call i + 1. The
 // latency of each message is measured from the moment the request that caused it was sent.
-import { baseURL, freshMonday, login, percentile, signIn, writeResult } from './lib.mjs';
+import { baseURL, freshMonday, kioskToken, login, percentile, signIn, writeResult } from './lib.mjs';
 
 const TICKETS = 500;
 const HALL = 'binjiang';
 const COUNTER = 1;
 const sink = process.env.SMS_SINK_URL ?? 'http://127.0.0.1:8789';
 const now = freshMonday();
-const headers = { 'x-test-now': now, 'content-type': 'application/json' };
+const headers = { 'x-test-now': now, 'content-type': 'application/json', 'x-device-token': await kioskToken(HALL) };
 const run = String(Math.floor(Date.now() / 1000) % 100000).padStart(5, '0');
 const phoneOf = (i) => `137${run}${String(i).padStart(3, '0')}`;
 const thresholdOf = (i) => i % 21;

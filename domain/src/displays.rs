@@ -54,6 +54,11 @@ pub fn pairing_path(hall: &str, token: &str) -> String {
     format!("/display/{hall}?token={token}")
 }
 
+/// The same token pairs a kiosk: only a paired kiosk issues numbers as the hall's own.
+pub fn kiosk_pairing_path(hall: &str, token: &str) -> String {
+    format!("/kiosk/{hall}?token={token}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -49,6 +49,9 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         QueueSnapshot | TicketCreate | TicketGet | TicketCancel | TicketRate | TicketWatch => {
             Audience::Public
         }
+        // Confirming a phone for a remote ticket without an account (limited per number and
+        // address); the hall's paired kiosk confirming a priority (its token decides).
+        PhoneCodeSend | PriorityConfirm => Audience::Public,
         CounterAct => Audience::Roles(COUNTER_STAFF),
         SlotList => Audience::Public,
         // A kiosk checks in a booking by its code, which only the booking's owner was shown.

@@ -69,6 +69,8 @@ endpoints! {
     UserCreate => Post "/api/admin/users",
     QueueSnapshot => Get "/api/halls/:hall/queue",
     TicketCreate => Post "/api/halls/:hall/tickets",
+    PhoneCodeSend => Post "/api/phone-codes",
+    PriorityConfirm => Post "/api/halls/:hall/priority-confirmations",
     TicketGet => Get "/api/halls/:hall/tickets/:ticket",
     TicketCancel => Post "/api/halls/:hall/tickets/:ticket/cancel",
     TicketRate => Post "/api/halls/:hall/tickets/:ticket/rating",

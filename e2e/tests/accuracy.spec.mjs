@@ -1,7 +1,7 @@
 // Live accuracy: a ticket keeps the wait it was shown, and once it is served the manager's
 // dashboard measures the estimate against the wait that followed.
 import { test, expect } from '@playwright/test';
-import { login, personAt, signInAtCounter, testDayAfterMonday } from './helpers.mjs';
+import { kioskTicket, login, personAt, signInAtCounter, testDayAfterMonday } from './helpers.mjs';
 
 // Sunday of the test week at Binjiang (open every day): no other test touches it.
 const SUNDAY = 6;
@@ -14,7 +14,7 @@ test('the dashboard shows live accuracy after a served ticket', async ({ browser
   const console_ = await signInAtCounter(clerk.page, 1);
 
   const kiosk = await personAt(browser, now);
-  const res = await kiosk.page.request.post('/api/halls/binjiang/tickets', { data: { business: 'payment', channel: 'kiosk' } });
+  const res = await kioskTicket(kiosk.page.request, 'binjiang', { business: 'payment' });
   expect(res.status()).toBe(201);
   expect((await res.json()).wait).not.toBeNull();
 

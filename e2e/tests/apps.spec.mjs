@@ -2,7 +2,7 @@
 // each page downloads only its own app, links between apps are ordinary navigations, and the
 // service worker keeps them.
 import { test, expect } from '@playwright/test';
-import { personAt, testMonday } from './helpers.mjs';
+import { confirmPhone, personAt, testMonday } from './helpers.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -84,6 +84,7 @@ test('a ticket link shows its number before the app arrives', async ({ browser }
   const visitor = await personAt(browser, testMonday());
   const { page } = visitor;
   await page.goto('/halls/gaoxin');
+  await confirmPhone(page);
   await page.getByTestId('take-number').getByRole('button', { name: '取号' }).click();
   await expect(page.getByTestId('ticket-number')).toHaveText(/^A\d{3}$/);
   const number = await page.getByTestId('ticket-number').textContent();
@@ -118,6 +119,7 @@ test('a second visit is served by the service worker: offline, the ticket page s
   const visitor = await personAt(browser, testMonday(), { serviceWorkers: 'allow' });
   const { page, context } = visitor;
   await page.goto('/halls/gaoxin');
+  await confirmPhone(page);
   await page.getByTestId('take-number').getByRole('button', { name: '取号' }).click();
   await expect(page.getByTestId('ticket-number')).toHaveText(/^A\d{3}$/);
   const number = await page.getByTestId('ticket-number').textContent();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, signInAtCounter, testDayAfterMonday } from './helpers.mjs';
+import { kioskTicket, login, personAt, signInAtCounter, testDayAfterMonday } from './helpers.mjs';
 
 // Saturday of the test week, Binjiang (open every day): no other test touches it.
 const SATURDAY = 5;
@@ -7,7 +7,7 @@ const SATURDAY = 5;
 test('the manager moves a counter to payment and its next call is a payment ticket', async ({ browser }) => {
   const now = testDayAfterMonday(SATURDAY);
   const kiosk = await personAt(browser, now);
-  const res = await kiosk.page.request.post('/api/halls/binjiang/tickets', { data: { business: 'payment', channel: 'kiosk' } });
+  const res = await kioskTicket(kiosk.page.request, 'binjiang', { business: 'payment' });
   expect(res.status()).toBe(201);
   const payment = await res.json();
   const number = `${payment.number.prefix}${String(payment.number.seq).padStart(3, '0')}`;

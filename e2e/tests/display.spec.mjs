@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
+import { login, openPairedKiosk, personAt, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
 
 const shot = (name) => new URL(`../screenshots/${name}.png`, import.meta.url).pathname;
 const ZH_DIGITS = '零一二三四五六七八九';
@@ -32,7 +32,7 @@ async function takeNumbers(browser, now, hall, count) {
   const kiosk = await personAt(browser, now);
   const tickets = [];
   for (let i = 0; i < count; i++) {
-    await kiosk.page.goto(`/kiosk/${hall}`);
+    await openPairedKiosk(kiosk.page, hall);
     await kiosk.page.getByTestId('kiosk-business').filter({ hasText: '发票' }).click();
     const receipt = kiosk.page.getByTestId('kiosk-receipt');
     await expect(receipt.getByTestId('ticket-number')).toHaveText(/^E\d{3}$/);

@@ -1,4 +1,4 @@
-import { expect } from '@playwright/test';
+import { expect, request } from '@playwright/test';
 import { baseURL } from '../playwright.config.mjs';
 
 export const DEMO_PASSWORD = 'Gridhall2026';
@@ -49,10 +49,18 @@ export function testDayAfterMonday(days) {
   return new Date(Date.parse(testMonday()) + days * 86_400_000).toISOString();
 }
 
+/** A network address of one person's own (as Cloudflare reports it), so limits per address
+ *  (texted codes) are theirs alone. */
+function ownAddress() {
+  const n = Math.floor(Math.random() * 2 ** 24);
+  return `10.${n >> 16}.${(n >> 8) & 255}.${n & 255}`;
+}
+
 /** A browser context whose requests all act at `now` on the server's test clock; its service
  *  worker is blocked unless `serviceWorkers: 'allow'` is given. */
 export async function personAt(browser, now, { serviceWorkers = 'block' } = {}) {
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', extraHTTPHeaders: { 'x-test-now': now }, serviceWorkers });
+  const extraHTTPHeaders = { 'x-test-now': now, 'cf-connecting-ip': ownAddress() };
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', extraHTTPHeaders, serviceWorkers });
   return { context, page: await context.newPage() };
 }
 
@@ -92,4 +100,58 @@ export async function staffCounter(browser, now, hall, clerk, counter) {
   const res = await staff.page.request.post(`/api/halls/${hall}/counters/${counter}/actions`, { data: { action: 'sign_in' } });
   expect(res.status()).toBe(200);
   await staff.context.close();
+}
+
+const kioskTokens = new Map();
+
+/** The token of a kiosk paired with `hall`, made once per worker by its manager (a kiosk pairs
+ *  with the same kind of token as a TV). */
+export async function kioskToken(hall) {
+  if (!kioskTokens.has(hall)) {
+    const api = await request.newContext({ baseURL });
+    const login = await api.post('/api/auth/login', { data: { login: `manager.${hall}`, password: DEMO_PASSWORD } });
+    expect(login.status()).toBe(200);
+    const res = await api.post(`/api/halls/${hall}/displays`, { data: { name: 'e2e kiosk' } });
+    expect(res.status()).toBe(201);
+    kioskTokens.set(hall, (await res.json()).token);
+    await api.dispose();
+  }
+  return kioskTokens.get(hall);
+}
+
+/** The kiosk page of `hall`, opened as its paired kiosk. */
+export async function openPairedKiosk(page, hall) {
+  await page.goto(`/kiosk/${hall}?token=${await kioskToken(hall)}`);
+}
+
+/** A number taken at `hall`'s paired kiosk through `api` (a page's or a context's request). */
+export async function kioskTicket(api, hall, data) {
+  return api.post(`/api/halls/${hall}/tickets`, {
+    data: { channel: 'kiosk', ...data },
+    headers: { 'x-device-token': await kioskToken(hall) },
+  });
+}
+
+const sink = process.env.SMS_SINK_URL ?? 'http://127.0.0.1:8789';
+
+/** The bodies of the SMS the gateway's stand-in (scripts/sms-sink.mjs) received for `phone`. */
+export async function smsTo(phone) {
+  const res = await fetch(`${sink}/messages?to=${phone}`);
+  return (await res.json()).map((m) => m.body);
+}
+
+/** Without an account, on a hall page: gives `phone` in the take-number form, asks for the
+ *  code and types the one the SMS brought, as a customer at home does. Returns the phone. */
+export async function confirmPhone(page, phone = freshMobile()) {
+  const form = page.getByTestId('take-number');
+  await form.getByLabel('手机号', { exact: true }).fill(phone);
+  await form.getByTestId('send-code').click();
+  await expect(form.getByText('验证码已发送，10 分钟内有效。')).toBeVisible();
+  let code;
+  await expect.poll(async () => {
+    code = (await smsTo(phone)).map((b) => b.match(/验证码是 (\d{6})/)?.[1]).find(Boolean);
+    return code;
+  }, { timeout: 10_000 }).toBeTruthy();
+  await form.getByLabel('短信验证码').fill(code);
+  return phone;
 }

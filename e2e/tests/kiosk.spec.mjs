@@ -1,11 +1,11 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, signInAtCounter, staffCounter, testMonday } from './helpers.mjs';
+import { login, openPairedKiosk, personAt, signInAtCounter, staffCounter, testMonday } from './helpers.mjs';
 
 test('a key account takes a number at the kiosk, follows it by QR code, and rates the service there', async ({ browser }) => {
   const now = testMonday();
   await staffCounter(browser, now, 'binjiang', 'staff.binjiang.1', 1);
   const kiosk = await personAt(browser, now);
-  await kiosk.page.goto('/kiosk/binjiang');
+  await openPairedKiosk(kiosk.page, 'binjiang');
   await expect(kiosk.page.getByRole('heading', { name: '滨江营业厅' })).toBeVisible();
   await expect(kiosk.page.getByTestId('hall-qr')).toHaveAttribute('data-link', /\/halls\/binjiang#take-number$/);
   await expect(kiosk.page.getByTestId('hall-qr').locator('svg')).toBeVisible();
@@ -73,7 +73,7 @@ test('a key account takes a number at the kiosk, follows it by QR code, and rate
 test('an idle kiosk goes back to a clean start screen after a minute', async ({ browser }) => {
   const kiosk = await personAt(browser, testMonday());
   await kiosk.page.clock.install();
-  await kiosk.page.goto('/kiosk/gaoxin');
+  await openPairedKiosk(kiosk.page, 'gaoxin');
   await kiosk.page.getByTestId('kiosk-business').filter({ hasText: '缴费' }).click();
   const receipt = kiosk.page.getByTestId('kiosk-receipt');
   await expect(receipt.getByTestId('ticket-number')).toHaveText(/^A\d{3}$/);

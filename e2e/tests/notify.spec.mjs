@@ -3,21 +3,15 @@
 // message once as a clerk serves the queue.
 import { test, expect, request } from '@playwright/test';
 import { baseURL } from '../playwright.config.mjs';
-import { freshMobile, login, personAt, registerFresh, signInAtCounter, staffCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
+import { confirmPhone, freshMobile, kioskTicket, login, personAt, registerFresh, signInAtCounter, smsTo, staffCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
 
-const sink = process.env.SMS_SINK_URL ?? 'http://127.0.0.1:8789';
-
-async function smsTo(phone) {
-  const res = await fetch(`${sink}/messages?to=${phone}`);
-  return (await res.json()).map((m) => m.body);
-}
 
 test('a customer who left the ticket page gets an SMS at two ahead and one at the call', async ({ browser }) => {
   // A day of its own: the display test calls at Gaoxin's counter 3 on Monday.
   const now = testDayAfterMonday(2);
   const api = await request.newContext({ baseURL, extraHTTPHeaders: { 'x-test-now': now } });
   for (let i = 0; i < 3; i++) {
-    const res = await api.post('/api/halls/gaoxin/tickets', { data: { business: 'invoice', channel: 'kiosk' } });
+    const res = await kioskTicket(api, 'gaoxin', { business: 'invoice' });
     expect(res.status()).toBe(201);
   }
 
@@ -25,12 +19,12 @@ test('a customer who left the ticket page gets an SMS at two ahead and one at th
   await customer.page.goto('/halls/gaoxin');
   const form = customer.page.getByTestId('take-number');
   await form.getByLabel('办理业务').selectOption('invoice');
+  const phone = await confirmPhone(customer.page);
   await form.getByRole('button', { name: '取号' }).click();
   await expect(customer.page).toHaveURL(/\/halls\/gaoxin\/tickets\/\d+\?key=/);
   // The page's shell shows the number's place before the app fills it in: wait for the number.
   await expect(customer.page.getByTestId('ticket-number')).toHaveText(/^E\d{3}$/);
   const number = (await customer.page.getByTestId('ticket-number').textContent()).trim();
-  const phone = freshMobile();
   const reminder = customer.page.getByTestId('reminder');
   await reminder.getByLabel('前面剩几人时提醒我').fill('2');
   await expect(reminder.getByLabel('叫到我的号时通知我')).toBeChecked();
@@ -53,7 +47,8 @@ test('a customer who left the ticket page gets an SMS at two ahead and one at th
     await expect(console_.getByTestId('call-next')).toBeVisible();
   }
 
-  await expect.poll(() => smsTo(phone), { timeout: 10_000 }).toHaveLength(2);
+  // The code that confirmed the phone, then the two reminders.
+  await expect.poll(() => smsTo(phone), { timeout: 10_000 }).toHaveLength(3);
   const bodies = await smsTo(phone);
   expect(bodies.filter((b) => b.includes('还有 2 位'))).toEqual([
     `【江城供电】您的号码 ${number} 前面还有 2 位，请返回营业厅。`,

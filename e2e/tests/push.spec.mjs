@@ -5,13 +5,14 @@
 // service worker's tap handler (self.openCase, web/sw.js) on the notification shown.
 import { test, expect } from '@playwright/test';
 import { baseURL } from '../playwright.config.mjs';
-import { personAt, testMonday } from './helpers.mjs';
+import { confirmPhone, personAt, testMonday } from './helpers.mjs';
 
 test('a push to the service worker shows the ticket notice, and opening it shows the ticket', async ({ browser }) => {
   const visitor = await personAt(browser, testMonday(), { serviceWorkers: 'allow' });
   const { page, context } = visitor;
   await context.grantPermissions(['notifications'], { origin: new URL(baseURL).origin });
   await page.goto('/halls/gaoxin');
+  await confirmPhone(page);
   await page.getByTestId('take-number').getByRole('button', { name: '取号' }).click();
   await expect(page.getByTestId('ticket-number')).toHaveText(/^A\d{3}$/);
   const number = (await page.getByTestId('ticket-number').textContent()).trim();

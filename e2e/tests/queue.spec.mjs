@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
+import { confirmPhone, login, personAt, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
 
 test('a customer checks in remotely and sees the counter within a second of the call', async ({ browser }) => {
   // A day of its own: its ticket is the hall's first invoice ticket, E001.
@@ -43,6 +43,7 @@ test('a kiosk-style visitor cancels their ticket and the queue forgets it', asyn
   const now = testMonday();
   const visitor = await personAt(browser, now);
   await visitor.page.goto('/halls/gaoxin');
+  await confirmPhone(visitor.page);
   await visitor.page.getByTestId('take-number').getByRole('button', { name: '取号' }).click();
   await expect(visitor.page.getByTestId('ticket-number')).toHaveText(/^A\d{3}$/);
   visitor.page.once('dialog', (d) => d.accept());
@@ -57,6 +58,7 @@ test('only a counter a clerk signed in to calls, and signing in and out changes 
   await customer.page.goto('/halls/binjiang');
   const payment = customer.page.getByTestId('live-wait').filter({ hasText: '缴费' });
   await expect(payment).toContainText('暂无窗口开放');
+  await confirmPhone(customer.page);
   await customer.page.getByTestId('take-number').getByRole('button', { name: '取号' }).click();
   await expect(customer.page.getByTestId('no-counter-open')).toBeVisible();
 

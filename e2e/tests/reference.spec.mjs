@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, otherPerson, personAt, testDayAfterMonday } from './helpers.mjs';
+import { kioskTicket, login, otherPerson, personAt, testDayAfterMonday } from './helpers.mjs';
 
 // Thursday of the test week at Gaoxin; no other test takes change-and-transfer numbers there.
 const THURSDAY = 3;
@@ -18,7 +18,7 @@ test("the manager limits a business to today's numbers and customers see them go
 
   // Someone at the kiosk takes the one number of the day.
   const kiosk = await personAt(browser, now);
-  const res = await kiosk.page.request.post('/api/halls/gaoxin/tickets', { data: { business: 'change_transfer', channel: 'kiosk' } });
+  const res = await kioskTicket(kiosk.page.request, 'gaoxin', { business: 'change_transfer' });
   expect(res.status()).toBe(201);
 
   // A customer at home sees the line's numbers gone and cannot take one.

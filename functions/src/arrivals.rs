@@ -77,6 +77,7 @@ async fn arrive(ctx: &Ctx, row: Row) -> Result<Response> {
         phone: None,
         idempotency_key: Some(format!("appointment-{}", row.id)),
         account_manager: None,
+        requested: None,
     };
     let command = QueueCommand::CheckIn {
         check_in,

@@ -172,7 +172,7 @@ async fn disconnect(env: &Env, hall: &str, day: &str, id: i64) -> Result<()> {
 }
 
 /// The display a token pairs with this hall, if it is still valid.
-async fn paired_display(db: &Db, hall: &str, token: &str) -> Result<Option<i64>> {
+pub async fn paired_display(db: &Db, hall: &str, token: &str) -> Result<Option<i64>> {
     let row: Option<crate::db::Id> = db
         .first(
             "SELECT id FROM display_tokens WHERE token_hash = ? AND hall_id = ? AND revoked_at IS NULL",

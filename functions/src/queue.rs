@@ -1,26 +1,19 @@
-//! The queue endpoints: checks that only the Worker can make (the session, the hall's hours, key
-//! accounts, staff of this hall), then the command goes to the hall's queue object for today.
+//! The queue endpoints: checks that only the Worker can make (the session, the hall's hours,
+//! staff of this hall), then the command goes to the hall's queue object for today. Taking a
+//! number is `check_in`.
 
-use crate::args;
-use crate::crypto::new_token;
 use crate::error::Result;
 use crate::hall_calendar::hall_calendar;
-use crate::halls::hall_name;
-use crate::http::{json, parse_id, query_param, read_json};
-use crate::notify::{self, Envelope};
+use crate::http::{parse_id, query_param, read_json};
 use crate::router::Ctx;
 use domain::accounts::normalise_mobile;
 use domain::hours::calendar::DayRule;
 use domain::hours::Days;
 use domain::hours::{format_local, to_local};
-use domain::notify::inbox::CaseKind;
-use domain::notify::texts::Message;
 use domain::policy::may_work_hall;
-use domain::queue::protocol::{QueueCommand, QueueRequest, TicketView, Viewer};
-use domain::queue::requests::{
-    AtCounter, CheckInRequest, CounterAction, RateRequest, TicketKey, WatchRequest,
-};
-use domain::queue::{CheckIn, Clerk, Priority};
+use domain::queue::protocol::{QueueCommand, QueueRequest, Viewer};
+use domain::queue::requests::{AtCounter, CounterAction, RateRequest, TicketKey, WatchRequest};
+use domain::queue::Clerk;
 use domain::{ApiError, ErrorCode, Role};
 use worker::{Env, Method, Request, RequestInit, Response};
 
@@ -119,101 +112,12 @@ pub async fn check_open(ctx: &Ctx, hall: &str) -> Result<()> {
     Ok(())
 }
 
-/// A key account checking in, and who looks after it.
-#[derive(serde::Deserialize)]
-struct KeyAccount {
-    name: String,
-    account_manager_id: Option<i64>,
-}
-
-/// A key account is recognised by its signed-in account or by its phone number.
-async fn key_account(ctx: &Ctx, phone: Option<&str>) -> Result<Option<KeyAccount>> {
-    let user = ctx.user.as_ref().filter(|u| u.key_account).map(|u| u.id);
-    if user.is_none() && phone.is_none() {
-        return Ok(None);
-    }
-    ctx.db
-        .first(
-            "SELECT name, account_manager_id FROM users WHERE key_account = 1 \
-             AND (id = ? OR phone = ?) ORDER BY id = ? DESC LIMIT 1",
-            args![user, phone, user],
-        )
-        .await
-}
-
-/// Tells a key account's manager that their customer took a number.
-async fn tell_account_manager(
-    ctx: &Ctx,
-    hall: &str,
-    account: &KeyAccount,
-    ticket: &TicketView,
-) -> Result<()> {
-    let Some(manager) = account.account_manager_id else {
-        return Ok(());
-    };
-    let day = today(ctx.now);
-    let envelope = Envelope {
-        message_id: format!("key-account:{hall}:{day}:{}", ticket.id),
-        case_kind: CaseKind::Ticket,
-        case_id: format!("{hall}/{day}/{}", ticket.id),
-        link: Some("/staff".into()),
-        message: Message::KeyAccountArrived {
-            customer: account.name.clone(),
-            number: ticket.number.to_string(),
-            hall: hall_name(&ctx.db, hall).await?,
-        },
-        at: ctx.now.timestamp_millis(),
-    };
-    notify::tell(&ctx.db, &ctx.env, &[manager], &envelope).await
-}
-
 /// A phone the customer typed, normalised; blank is none.
-fn given_phone(raw: Option<&str>) -> Result<Option<String>> {
+pub fn given_phone(raw: Option<&str>) -> Result<Option<String>> {
     Ok(raw
         .filter(|p| !p.trim().is_empty())
         .map(normalise_mobile)
         .transpose()?)
-}
-
-pub async fn handle_check_in(ctx: &mut Ctx) -> Result<Response> {
-    let hall = ctx.matched.param().to_string();
-    let body: CheckInRequest = read_json(&mut ctx.req).await?;
-    body.check()?;
-    check_open(ctx, &hall).await?;
-    let phone = given_phone(body.phone.as_deref())?;
-    let key_account = key_account(ctx, phone.as_deref()).await?;
-    let priority = if key_account.is_some() {
-        Priority::KeyAccount
-    } else if body.green_channel {
-        Priority::GreenChannel
-    } else {
-        Priority::Normal
-    };
-    let customer_id = ctx
-        .user
-        .as_ref()
-        .filter(|u| u.role == Role::Customer)
-        .map(|u| u.id);
-    let check_in = CheckIn {
-        business: body.business,
-        channel: body.channel,
-        priority,
-        customer_id,
-        phone,
-        idempotency_key: body.idempotency_key,
-        account_manager: key_account.as_ref().and_then(|k| k.account_manager_id),
-    };
-    let command = QueueCommand::CheckIn {
-        check_in,
-        key: new_token()?,
-    };
-    let mut response = send(ctx, &hall, command, Viewer::staff()).await?;
-    let Some(account) = key_account.filter(|_| response.status_code() == 201) else {
-        return Ok(response);
-    };
-    let ticket: TicketView = response.json().await?;
-    tell_account_manager(ctx, &hall, &account, &ticket).await?;
-    json(201, &ticket)
 }
 
 pub async fn handle_get_ticket(ctx: &mut Ctx) -> Result<Response> {

@@ -4,9 +4,9 @@
 use crate::error::Result;
 use crate::http::error_response;
 use crate::{
-    admin, appointments, arrivals, auth, billing, clock, consultations, counters, db, displays,
-    firms, follow_ups, hall_business, hall_calendar, halls, health, notices, notify, operations,
-    outages, posters, projects, queue, service, video,
+    admin, appointments, arrivals, auth, billing, check_in, clock, consultations, counters, db,
+    displays, firms, follow_ups, hall_business, hall_calendar, halls, health, notices, notify,
+    operations, outages, phone_codes, posters, projects, queue, service, video,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -108,7 +108,9 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         UserList => admin::handle_list_users(&mut ctx).await,
         UserCreate => admin::handle_create_user(&mut ctx).await,
         QueueSnapshot => queue::handle_snapshot(&mut ctx).await,
-        TicketCreate => queue::handle_check_in(&mut ctx).await,
+        TicketCreate => check_in::handle_check_in(&mut ctx).await,
+        PhoneCodeSend => phone_codes::handle_send_code(&mut ctx).await,
+        PriorityConfirm => check_in::handle_confirm_at_kiosk(&mut ctx).await,
         TicketGet => queue::handle_get_ticket(&mut ctx).await,
         TicketCancel => queue::handle_cancel_ticket(&mut ctx).await,
         TicketRate => queue::handle_rate_ticket(&mut ctx).await,

@@ -82,6 +82,19 @@ async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result
     with_body(gloo_net::http::Method::POST, path, body).await
 }
 
+/// A POST from a paired hall device (the kiosk), with its token.
+async fn as_device<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    token: &str,
+) -> Result<T, ApiError> {
+    let request = RequestBuilder::new(path)
+        .method(gloo_net::http::Method::POST)
+        .header("x-device-token", token)
+        .json(body);
+    send(request).await
+}
+
 async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     with_body(gloo_net::http::Method::PUT, path, body).await
 }
@@ -178,7 +191,14 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
         (ErrorCode::Internal, _) => Msg::ErrServer,
         (ErrorCode::Unauthenticated, _) if err.message.contains("wrong") => Msg::ErrWrongLogin,
         (ErrorCode::Unauthenticated, _) => Msg::PleaseLogin,
+        (ErrorCode::RateLimited, _) if err.message.contains("codes for this number") => {
+            Msg::ErrCodeTooSoon
+        }
+        (ErrorCode::RateLimited, _) if err.message.contains("codes from this network") => {
+            Msg::ErrCodesFromNetwork
+        }
         (ErrorCode::RateLimited, _) if err.message.contains("code") => Msg::ErrTooManyCodes,
+        (ErrorCode::Validation, Some("code")) => Msg::ErrCode,
         (ErrorCode::RateLimited, _) => Msg::ErrRateLimited,
         (ErrorCode::NotFound | ErrorCode::Validation, _) if err.message.contains("code") => {
             Msg::ErrAppointmentCode
@@ -245,6 +265,37 @@ pub mod queue {
 
     pub async fn check_in(hall: &str, req: &CheckInRequest) -> Result<TicketView, ApiError> {
         post(&format!("/api/halls/{}/tickets", super::encode(hall)), req).await
+    }
+
+    /// A check-in from the hall's paired kiosk, which proves itself by its token.
+    pub async fn kiosk_check_in(
+        hall: &str,
+        req: &CheckInRequest,
+        token: &str,
+    ) -> Result<TicketView, ApiError> {
+        let path = format!("/api/halls/{}/tickets", super::encode(hall));
+        super::as_device(&path, req, token).await
+    }
+
+    /// The kiosk confirms the priority the customer's remote ticket asked for, by its phone.
+    pub async fn confirm_at_kiosk(
+        hall: &str,
+        phone: &str,
+        token: &str,
+    ) -> Result<TicketView, ApiError> {
+        let path = format!("/api/halls/{}/priority-confirmations", super::encode(hall));
+        let body = domain::queue::remote::CodeRequest {
+            phone: phone.to_string(),
+        };
+        super::as_device(&path, &body, token).await
+    }
+
+    /// Texts a code that confirms `phone` for a remote ticket without an account.
+    pub async fn send_code(phone: &str) -> Result<domain::queue::remote::CodeSent, ApiError> {
+        let body = domain::queue::remote::CodeRequest {
+            phone: phone.to_string(),
+        };
+        post("/api/phone-codes", &body).await
     }
     pub async fn ticket(hall: &str, id: u32, key: &Option<String>) -> Result<TicketView, ApiError> {
         get(&format!(

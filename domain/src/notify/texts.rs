@@ -64,6 +64,10 @@ pub enum Message {
     Broadcast {
         text: String,
     },
+    /// The code that confirms a mobile number for a remote ticket.
+    PhoneCode {
+        code: String,
+    },
     /// To an account manager: their key account took a number and is on the way.
     KeyAccountArrived {
         customer: String,
@@ -108,7 +112,7 @@ impl Message {
             Message::BillIssued { .. } | Message::BillOverdue { .. } => Topic::Bills,
             Message::PlannedOutage { .. } => Topic::Outages,
             Message::Broadcast { .. } => Topic::Broadcasts,
-            Message::KeyAccountArrived { .. } => Topic::Queue,
+            Message::KeyAccountArrived { .. } | Message::PhoneCode { .. } => Topic::Queue,
         }
     }
 
@@ -213,6 +217,16 @@ impl Message {
             Message::Broadcast { text } => both(
                 ("营业厅通知", text.clone()),
                 ("Hall announcement", text.clone()),
+            ),
+            Message::PhoneCode { code } => both(
+                (
+                    "取号验证码",
+                    format!("您的取号验证码是 {code}，10 分钟内有效，请勿告诉他人。"),
+                ),
+                (
+                    "Your code",
+                    format!("Your code to take a number is {code}. It is valid for 10 minutes; do not share it."),
+                ),
             ),
             Message::KeyAccountArrived {
                 customer,
@@ -417,6 +431,9 @@ mod tests {
                 customer: "江城精密制造有限公司".into(),
                 number: "A012".into(),
                 hall: "高新营业厅".into(),
+            },
+            Message::PhoneCode {
+                code: "123456".into(),
             },
         ]
     }

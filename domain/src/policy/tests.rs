@@ -36,6 +36,8 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (UserCreate, [U, F, F, F, A, F, F, F, F]),
     (QueueSnapshot, [A, A, A, A, A, A, A, A, A]),
     (TicketCreate, [A, A, A, A, A, A, A, A, A]),
+    (PhoneCodeSend, [A, A, A, A, A, A, A, A, A]),
+    (PriorityConfirm, [A, A, A, A, A, A, A, A, A]),
     (TicketGet, [A, A, A, A, A, A, A, A, A]),
     (TicketCancel, [A, A, A, A, A, A, A, A, A]),
     (TicketRate, [A, A, A, A, A, A, A, A, A]),

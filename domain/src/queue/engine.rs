@@ -29,6 +29,10 @@ pub struct CheckIn {
     /// A key account's account manager: offered the ticket first when signed in here.
     #[serde(default)]
     pub account_manager: Option<i64>,
+    /// A priority asked for from home, held until the hall confirms it (`priority` is then
+    /// normal).
+    #[serde(default)]
+    pub requested: Option<Priority>,
 }
 
 impl CheckIn {
@@ -42,6 +46,7 @@ impl CheckIn {
             phone: None,
             idempotency_key: None,
             account_manager: None,
+            requested: None,
         }
     }
 }
@@ -250,6 +255,7 @@ impl HallQueue {
         ticket.customer_id = req.customer_id;
         ticket.phone = req.phone;
         ticket.offered = self.offer_for(req.account_manager, now);
+        ticket.requested = req.requested.filter(|p| p.is_priority());
         self.tickets.push(ticket);
         if let Some(key) = req.idempotency_key {
             self.idempotency.insert(key, id);

@@ -16,6 +16,8 @@ pub enum EventKind {
     Transferred,
     Cancelled,
     Rated,
+    /// A priority asked for from home was confirmed at the hall.
+    PriorityConfirmed,
 }
 
 impl EventKind {
@@ -30,6 +32,7 @@ impl EventKind {
             EventKind::Transferred => "transferred",
             EventKind::Cancelled => "cancelled",
             EventKind::Rated => "rated",
+            EventKind::PriorityConfirmed => "priority_confirmed",
         }
     }
 }

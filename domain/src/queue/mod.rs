@@ -27,4 +27,5 @@ pub mod protocol;
 pub mod sim;
 pub use persist::QueueMeta;
 pub mod appointments;
+pub mod remote;
 pub mod requests;

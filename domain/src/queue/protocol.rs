@@ -128,6 +128,14 @@ pub enum QueueCommand {
     SetBusiness {
         business: crate::halls::business::BusinessSettings,
     },
+    /// A clerk confirms the priority a ticket asked for from home.
+    ConfirmPriority {
+        ticket: u32,
+    },
+    /// The hall's kiosk confirms it for the active ticket of this phone (already normalised).
+    ConfirmByPhone {
+        phone: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,6 +152,9 @@ pub struct TicketView {
     pub number: TicketNumber,
     pub business: BusinessType,
     pub priority: Priority,
+    /// A priority asked for from home, until the hall confirms it.
+    #[serde(default)]
+    pub requested: Option<Priority>,
     pub state: TicketState,
     pub counter: Option<u32>,
     pub calls: u32,
@@ -213,6 +224,9 @@ pub struct WaitingView {
     pub number: TicketNumber,
     pub business: BusinessType,
     pub priority: Priority,
+    /// A priority asked for from home, waiting for a clerk or the kiosk to confirm it.
+    #[serde(default)]
+    pub requested: Option<Priority>,
     pub issued_at: i64,
     pub ahead: Option<u32>,
     pub wait: Option<WaitRange>,
@@ -262,6 +276,7 @@ pub fn ticket_view(
         number: ticket.number,
         business: ticket.business,
         priority: ticket.priority,
+        requested: ticket.requested,
         state: ticket.state,
         counter: ticket.counter,
         calls: ticket.calls,
@@ -311,6 +326,7 @@ pub fn snapshot(queue: &HallQueue, calls: &[CallView], now: i64) -> QueueSnapsho
                 number: t.number,
                 business: t.business,
                 priority: t.priority,
+                requested: t.requested,
                 issued_at: t.issued_at,
                 ahead: e.map(|e| e.ahead),
                 wait: e.map(|e| e.range),

@@ -22,6 +22,9 @@ pub struct CheckInRequest {
     /// A retry with the same key gets the same ticket.
     #[serde(default)]
     pub idempotency_key: Option<String>,
+    /// From away without an account: the code texted to `phone` (see `queue::remote`).
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 impl CheckInRequest {
@@ -128,6 +131,10 @@ pub enum CounterAction {
     SetServes {
         serves: Vec<BusinessType>,
     },
+    /// Confirms the priority a waiting ticket asked for from home (the customer is here).
+    ConfirmPriority {
+        ticket: u32,
+    },
 }
 
 /// Who acts at a counter, as the queue needs to know them.
@@ -166,6 +173,7 @@ impl CounterAction {
             },
             CounterAction::Resume => QueueCommand::Resume { counter, manager },
             CounterAction::Close => QueueCommand::CloseCounter { counter, manager },
+            CounterAction::ConfirmPriority { ticket } => QueueCommand::ConfirmPriority { ticket },
             CounterAction::SetServes { serves } => QueueCommand::SetServes {
                 counter,
                 serves,
@@ -224,6 +232,7 @@ mod tests {
             phone: None,
             green_channel: false,
             idempotency_key: None,
+            code: None,
         };
         assert!(ok.check().is_ok());
         assert!(CheckInRequest {

@@ -130,6 +130,10 @@ pub struct Ticket {
     /// A key account's ticket offered first to its account manager's counter.
     #[serde(default)]
     pub offered: Option<Offer>,
+    /// The priority asked for from home (green channel, key account): the ticket waits as
+    /// normal until someone at the hall (the kiosk, a clerk) confirms it.
+    #[serde(default)]
+    pub requested: Option<Priority>,
 }
 
 /// A ticket held for one counter (its key account's manager) until a time; after it, or once
@@ -169,6 +173,7 @@ impl Ticket {
             rating: None,
             promised: None,
             offered: None,
+            requested: None,
         }
     }
 

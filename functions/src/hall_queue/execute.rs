@@ -217,6 +217,15 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
             screens_changed = true;
             (200, serde_json::json!({ "removed": counter }))
         }
+        QueueCommand::ConfirmPriority { ticket } => {
+            let t = q.confirm_priority(ticket, actor, now)?;
+            (200, serde_json::to_value(view(live, &t, now))?)
+        }
+        QueueCommand::ConfirmByPhone { phone } => {
+            let id = q.active_by_phone(&phone)?;
+            let t = q.confirm_priority(id, actor, now)?;
+            (200, serde_json::to_value(view(live, &t, now))?)
+        }
         QueueCommand::SetBusiness { business } => {
             q.set_business(business);
             screens_changed = true;

@@ -23,6 +23,8 @@ pub struct Client {
     cookie: RefCell<Option<String>>,
     /// Sent as `x-test-now`: the time the server acts at (the server runs with TEST_CLOCK=1).
     clock: RefCell<Option<String>>,
+    /// Sent with every request (`with_header`).
+    headers: RefCell<Vec<(String, String)>>,
 }
 
 #[derive(Debug)]
@@ -66,7 +68,17 @@ impl Client {
             base: base_url(),
             cookie: RefCell::new(None),
             clock: RefCell::new(None),
+            headers: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Sends `name: value` with every later request (e.g. `cf-connecting-ip`, the caller's
+    /// address as Cloudflare reports it, for limits per address).
+    pub fn with_header(self, name: &str, value: &str) -> Client {
+        self.headers
+            .borrow_mut()
+            .push((name.to_string(), value.to_string()));
+        self
     }
 
     /// A client signed in as `login`; panics when the login fails.
@@ -176,9 +188,12 @@ impl Client {
         client
     }
 
-    /// Sends a raw body, for malformed and oversized requests.
+    /// Sends a raw body as it is (never as the kiosk), for malformed and oversized requests.
     pub fn raw(&self, method: &str, path: &str, body: String) -> Reply {
-        self.send(method, path, Some(body), "application/json")
+        let result = self
+            .request(method, path, "application/json")
+            .send_string(&body);
+        self.reply(method, path, result)
     }
 
     /// Sends bytes as they are (an upload), with their content type.
@@ -210,11 +225,27 @@ impl Client {
         if let Some(now) = self.clock.borrow().as_ref() {
             request = request.set("x-test-now", now);
         }
+        for (name, value) in self.headers.borrow().iter() {
+            request = request.set(name, value);
+        }
         request
     }
 
+    /// Every JSON request goes through here but `raw`'s. A kiosk check-in (`"channel": "kiosk"`
+    /// posted to a hall's tickets) is sent as the hall's paired kiosk sends it, with its
+    /// token: the tests take numbers "at the kiosk" as the hall's own machine would.
     fn send(&self, method: &str, path: &str, body: Option<String>, content_type: &str) -> Reply {
-        let request = self.request(method, path, content_type);
+        let mut request = self.request(method, path, content_type);
+        let own_token = self
+            .headers
+            .borrow()
+            .iter()
+            .any(|(n, _)| n == "x-device-token");
+        if let Some(hall) = kiosk_check_in(method, path, body.as_deref()).filter(|_| !own_token) {
+            if let Some(token) = kiosk_token(hall) {
+                request = request.set("x-device-token", &token);
+            }
+        }
         let result = match body {
             Some(b) => request.send_string(&b),
             None => request.call(),
@@ -249,6 +280,42 @@ impl Client {
             set_cookie,
         }
     }
+}
+
+/// The hall of a kiosk check-in: a POST of a kiosk-channel body to `/api/halls/:hall/tickets`.
+fn kiosk_check_in<'a>(method: &str, path: &'a str, body: Option<&str>) -> Option<&'a str> {
+    let hall = path.strip_prefix("/api/halls/")?.strip_suffix("/tickets")?;
+    let body: Value = serde_json::from_str(body?).ok()?;
+    (method == "POST" && !hall.contains('/') && body["channel"] == "kiosk").then_some(hall)
+}
+
+/// The token of a kiosk paired with `hall` (a kiosk pairs as a TV does), made by its manager
+/// once per test process; none for a hall that does not exist.
+pub fn kiosk_token(hall: &str) -> Option<String> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static TOKENS: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+    let mut tokens = TOKENS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(token) = tokens.get(hall) {
+        return Some(token.clone());
+    }
+    let manager = Client::anonymous();
+    let login =
+        serde_json::json!({ "login": format!("manager.{hall}"), "password": DEMO_PASSWORD });
+    if manager.post("/api/auth/login", &login).status != 200 {
+        return None;
+    }
+    let created = manager.post(
+        &format!("/api/halls/{hall}/displays"),
+        &serde_json::json!({ "name": "API test kiosk" }),
+    );
+    created.assert_status(201);
+    let token = created.body["token"].as_str()?.to_string();
+    tokens.insert(hall.to_string(), token.clone());
+    Some(token)
 }
 
 /// A mobile number nobody has registered yet in this run.

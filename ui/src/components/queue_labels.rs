@@ -81,6 +81,10 @@ pub fn TicketFigures(ticket: domain::queue::protocol::TicketView) -> impl leptos
     let wait = ticket.wait.filter(|_| waiting);
     view! {
         {priority_msg(ticket.priority).map(|m| view! { <p><span class="tag priority" data-testid="ticket-priority">{t(m)}</span></p> })}
+        {ticket.requested.and_then(priority_msg).map(|m| view! {
+            <p><span class="tag" data-testid="ticket-requested">{t(m)}" · "{t(Msg::PriorityRequested)}</span></p>
+            <p class="hint">{t(Msg::GreenChannelConfirmHint)}</p>
+        })}
         {ticket.ahead.filter(|_| waiting).map(|n| view! {
             <p class="ticket-ahead">{t(Msg::PeopleAhead)}" "<strong data-testid="ahead">{n}</strong>" "{t(Msg::People)}</p>
         })}

@@ -67,6 +67,9 @@ pub fn TakeNumber(hall: HallDetail, feed: QueueFeed) -> impl IntoView {
     let types = served_types(&hall);
     let business = RwSignal::new(types.first().copied().unwrap_or(BusinessType::Payment));
     let green = RwSignal::new(false);
+    let phone = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let signed_in = move || app.session.with(Option::is_some);
     let busy = RwSignal::new(false);
     let open = hall.summary.status.is_open();
     let gone = move || numbers_gone(feed, business.get());
@@ -78,9 +81,10 @@ pub fn TakeNumber(hall: HallDetail, feed: QueueFeed) -> impl IntoView {
         let request = CheckInRequest {
             business: business.get_untracked(),
             channel: Channel::Remote,
-            phone: None,
+            phone: Some(phone.get_untracked()).filter(|p| !p.trim().is_empty()),
             green_channel: green.get_untracked(),
             idempotency_key: Some(idempotency_key.clone()),
+            code: Some(code.get_untracked()).filter(|c| !c.trim().is_empty()),
         };
         let (hall_id, go) = (hall_id.clone(), go.clone());
         busy.set(true);
@@ -102,15 +106,56 @@ pub fn TakeNumber(hall: HallDetail, feed: QueueFeed) -> impl IntoView {
                 <label for="take-business">{t(Msg::ChooseBusiness)}</label>
                 <BusinessSelect id="take-business" types=types.clone() value=business/>
             </div>
+            <Show when=move || !signed_in()>
+                <PhoneCode phone code/>
+            </Show>
             <label class="check">
                 <input type="checkbox" on:change=move |ev| green.set(event_target_checked(&ev))/>
                 {t(Msg::GreenChannel)}
             </label>
+            <Show when=move || green.get()>
+                <p class="hint" data-testid="green-hint">{t(Msg::GreenChannelConfirmHint)}</p>
+            </Show>
             {(!open).then(|| view! { <p class="notice-inline">{t(Msg::HallClosedNow)}</p> })}
             <Show when=gone>
                 <p class="notice-inline" data-testid="numbers-gone">{t(Msg::NumbersGoneHint)}</p>
             </Show>
             <button type="submit" class="button primary wide" disabled=move || busy.get() || !open || gone()>{t(Msg::TakeNumberButton)}</button>
         </form>
+    }
+}
+
+/// Without an account: the mobile number and the code texted to it, which the check-in sends.
+#[component]
+fn PhoneCode(phone: RwSignal<String>, code: RwSignal<String>) -> impl IntoView {
+    let app = use_app();
+    let sending = RwSignal::new(false);
+    let sent = RwSignal::new(false);
+    let send = move |_| {
+        sending.set(true);
+        spawn_local(async move {
+            match api::queue::send_code(&phone.get_untracked()).await {
+                Ok(_) => sent.set(true),
+                Err(e) => app.error(&e),
+            }
+            sending.set(false);
+        });
+    };
+    view! {
+        <p class="hint">{t(Msg::PhoneCodeHint)}</p>
+        <div class="field">
+            <label for="take-phone">{t(Msg::MobileNumber)}</label>
+            <div class="row">
+                <input id="take-phone" type="tel" inputmode="numeric" maxlength="11" autocomplete="tel" bind:value=phone/>
+                <button type="button" class="button secondary" disabled=move || sending.get() on:click=send data-testid="send-code">{t(Msg::SendCode)}</button>
+            </div>
+        </div>
+        <Show when=move || sent.get()>
+            <p class="hint" role="status">{t(Msg::CodeSent)}</p>
+        </Show>
+        <div class="field">
+            <label for="take-code">{t(Msg::PhoneCode)}</label>
+            <input id="take-code" type="text" inputmode="numeric" maxlength="6" autocomplete="one-time-code" bind:value=code/>
+        </div>
     }
 }

@@ -2,3 +2,4 @@
 
 pub mod device_head;
 pub mod display_content;
+pub mod pairing;

@@ -4,6 +4,7 @@
 
 use crate::components::device_head::DeviceHead;
 use crate::components::display_content::{DisplaySlides, OutageTicker};
+use crate::components::pairing::{pairing_token, token_key};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::rc::Rc;
@@ -13,29 +14,12 @@ use ui::components::take_number::LiveWaits;
 use ui::i18n::{t, Msg};
 use ui::live::{use_queue_feed_with, FeedOptions, QueueFeed};
 use ui::speech::Announcer;
-use ui::state::{forget, store, stored, use_app};
+use ui::state::{forget, use_app};
 
 /// Calls listed under the one being called.
 const LAST_CALLS: usize = 6;
 /// Without a connection this long, the TV says it is offline.
 const OFFLINE_AFTER_MS: u32 = 5_000;
-
-fn token_key(hall: &str) -> String {
-    format!("gridhall.display.{hall}")
-}
-
-/// The pairing token: from the link the manager gave (kept for restarts), or kept before.
-fn pairing_token(hall: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let from_link = web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()
-        .and_then(|q| q.get("token"))
-        .filter(|t| !t.is_empty());
-    if let Some(token) = &from_link {
-        store(&token_key(hall), token);
-    }
-    from_link.or_else(|| stored(&token_key(hall)))
-}
 
 #[component]
 pub fn DisplayPage() -> impl IntoView {
@@ -43,7 +27,7 @@ pub fn DisplayPage() -> impl IntoView {
         .read_untracked()
         .get("hall")
         .unwrap_or_default();
-    let content = match pairing_token(&hall) {
+    let content = match pairing_token("display", &hall) {
         Some(token) => view! { <Board hall token/> }.into_any(),
         None => view! { <Unpaired/> }.into_any(),
     };
@@ -71,7 +55,7 @@ fn Board(hall: String, token: String) -> impl IntoView {
     });
     let voice_on = RwSignal::new(true);
     Effect::new(move || announcer.muted.set(!voice_on.get()));
-    let key = token_key(&hall);
+    let key = token_key("display", &hall);
     Effect::new(move || {
         if feed.refused.get() {
             forget(&key);

@@ -5,6 +5,10 @@
 //! today, which is what rating them needs.
 
 use crate::components::device_head::DeviceHead;
+use crate::components::pairing::pairing_token;
+use confirm::ConfirmScreen;
+
+mod confirm;
 use domain::halls::{BusinessType, HallDetail};
 use domain::hours::format_local_ms;
 use domain::queue::protocol::TicketView;
@@ -33,6 +37,8 @@ enum Screen {
     Receipt(TicketView),
     Arrive,
     Rate,
+    /// A remote ticket's green channel confirmed by its phone (`confirm`).
+    Confirm,
 }
 
 #[component]
@@ -53,6 +59,8 @@ pub fn KioskPage() -> impl IntoView {
 #[component]
 fn Kiosk(hall: HallDetail) -> impl IntoView {
     let screen = RwSignal::new(Screen::Start);
+    // Only a kiosk paired with the hall issues numbers (its token proves it to the server).
+    let token = pairing_token("kiosk", &hall.summary.id);
     let feed = use_queue_feed(hall.summary.id.clone());
     let hall_id = hall.summary.id.clone();
     let last_touch = reset_when_idle(screen);
@@ -60,7 +68,13 @@ fn Kiosk(hall: HallDetail) -> impl IntoView {
     view! {
         <div on:pointerdown=move |_| touched() on:keydown=move |_| touched() on:input=move |_| touched()>
             {move || match screen.get() {
-                Screen::Start => view! { <StartScreen hall=hall.clone() feed screen/> }.into_any(),
+                Screen::Start => {
+                    view! { <StartScreen hall=hall.clone() token=token.clone() feed screen/> }.into_any()
+                }
+                Screen::Confirm => view! {
+                    <ConfirmScreen hall=hall_id.clone() token=token.clone().unwrap_or_default() screen/>
+                }
+                .into_any(),
                 Screen::Receipt(ticket) => {
                     view! { <Receipt hall=hall_id.clone() ticket screen/> }.into_any()
                 }
@@ -121,7 +135,14 @@ fn issued_here(hall: &str, number: &str) -> Option<TicketRef> {
 }
 
 #[component]
-fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> impl IntoView {
+fn StartScreen(
+    hall: HallDetail,
+    token: Option<String>,
+    feed: QueueFeed,
+    screen: RwSignal<Screen>,
+) -> impl IntoView {
+    let paired = token.is_some();
+    let token = StoredValue::new(token.unwrap_or_default());
     let app = use_app();
     let phone = RwSignal::new(String::new());
     let green = RwSignal::new(false);
@@ -135,11 +156,12 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
             phone: Some(phone.get_untracked()).filter(|p| !p.trim().is_empty()),
             green_channel: green.get_untracked(),
             idempotency_key: Some(api::idempotency_key("kiosk")),
+            code: None,
         };
         let hall_id = hall_id.clone();
         busy.set(true);
         spawn_local(async move {
-            match api::queue::check_in(&hall_id, &request).await {
+            match api::queue::kiosk_check_in(&hall_id, &request, &token.get_value()).await {
                 Ok(ticket) => {
                     remember(&hall_id, &ticket);
                     screen.set(Screen::Receipt(ticket));
@@ -174,7 +196,7 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
             let take = take.clone();
             view! {
                 <button type="button" class="kiosk-business" data-testid="kiosk-business"
-                    disabled=move || busy.get() || !open || numbers_gone(feed, business) on:click=move |_| take(business)>
+                    disabled=move || busy.get() || !open || !paired || numbers_gone(feed, business) on:click=move |_| take(business)>
                     <span class="kiosk-business-name">{t(business_msg(business))}</span>
                     <span class="kiosk-business-wait">{move || waits(business)}</span>
                 </button>
@@ -188,6 +210,7 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
             <section class="kiosk-main">
                 <h2>{t(Msg::KioskChoose)}</h2>
                 {(!open).then(|| view! { <p class="notice-inline">{t(Msg::HallClosedNow)}</p> })}
+                {(!paired).then(|| view! { <p class="notice-inline" data-testid="kiosk-unpaired">{t(Msg::KioskUnpaired)}</p> })}
                 <div class="kiosk-businesses">{buttons}</div>
                 <div class="field">
                     <label for="kiosk-phone">{t(Msg::KioskPhone)}</label>
@@ -202,6 +225,9 @@ fn StartScreen(hall: HallDetail, feed: QueueFeed, screen: RwSignal<Screen>) -> i
                 <QrLink link=hall_link caption=Msg::KioskScanHall testid="hall-qr"/>
                 <button type="button" class="button primary wide" on:click=move |_| screen.set(Screen::Arrive)>{t(Msg::KioskArrive)}</button>
                 <button type="button" class="button secondary wide" on:click=move |_| screen.set(Screen::Rate)>{t(Msg::KioskRate)}</button>
+                <Show when=move || paired>
+                    <button type="button" class="button secondary wide" data-testid="kiosk-confirm-green" on:click=move |_| screen.set(Screen::Confirm)>{t(Msg::KioskConfirmGreen)}</button>
+                </Show>
                 <a class="button secondary wide" data-testid="kiosk-video-help" href=video_help rel="external">{t(Msg::VideoHelp)}</a>
             </aside>
         </div>

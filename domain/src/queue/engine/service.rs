@@ -190,6 +190,40 @@ impl HallQueue {
         Ok(self.tickets[index].clone())
     }
 
+    /// Someone at the hall (the kiosk, a clerk) confirms the priority the customer asked for
+    /// from home: the ticket is a priority ticket from now on, keeping its check-in time.
+    pub fn confirm_priority(&mut self, id: u32, actor: Option<i64>, now: i64) -> ApiResult<Ticket> {
+        let index = self.ticket_index(id)?;
+        let t = &mut self.tickets[index];
+        let Some(requested) = t.requested.filter(|_| t.is_waiting()) else {
+            return Err(ApiError::conflict(format!(
+                "ticket {} has no priority waiting to be confirmed",
+                t.number
+            )));
+        };
+        t.priority = requested;
+        t.requested = None;
+        let detail = crate::wire::wire_name(&requested);
+        self.record(
+            EventKind::PriorityConfirmed,
+            index,
+            now,
+            actor,
+            None,
+            Some(detail),
+        );
+        Ok(self.tickets[index].clone())
+    }
+
+    /// The active ticket of this phone, for a kiosk confirming by phone number.
+    pub fn active_by_phone(&self, phone: &str) -> ApiResult<u32> {
+        self.tickets
+            .iter()
+            .find(|t| t.state.is_active() && t.phone.as_deref() == Some(phone))
+            .map(|t| t.id)
+            .ok_or_else(|| ApiError::not_found("ticket for this phone today"))
+    }
+
     /// Rates a served ticket once. Returns the ticket and whether the manager must follow up.
     pub fn rate(
         &mut self,

@@ -55,5 +55,20 @@ macro_rules! reference_messages {
     ErrFirmField => "请完整填写单位信息。", "Fill in every detail of the firm.";
     ErrFirmExpires => "资质已过期，请填写续期后的有效期。", "That qualification has expired; enter the renewed expiry date.";
     ErrSuspendReason => "请填写暂停原因，60 字以内。", "Give the reason, at most 60 characters.";
+    PhoneCodeHint => "未登录时，请填写手机号并输入短信验证码后取号；登录后无需验证码。", "Without logging in, give your mobile number and the code we text to it; logged in, no code is needed.";
+    SendCode => "获取验证码", "Send code";
+    CodeSent => "验证码已发送，10 分钟内有效。", "Code sent; it is valid for 10 minutes.";
+    PhoneCode => "短信验证码", "Code from the SMS";
+    GreenChannelConfirmHint => "到厅后请在取号机上输入手机号，或请窗口工作人员确认；确认前按普通号排队。", "At the hall, confirm it at the kiosk with your phone number or ask a clerk; until then you queue as normal.";
+    PriorityRequested => "待确认", "to be confirmed";
+    ConfirmPriority => "确认优先", "Confirm priority";
+    PriorityConfirmed => "已确认优先", "Priority confirmed";
+    KioskConfirmGreen => "网上申请了绿色通道？在此确认", "Asked for the green channel online? Confirm it here";
+    KioskConfirmButton => "确认", "Confirm";
+    KioskPairCaption => "取号机请打开此链接配对：", "To pair a kiosk, open this link on it:";
+    KioskUnpaired => "本取号机尚未配对，暂不能取号。请联系营业厅经理。", "This kiosk is not paired with the hall and cannot issue numbers. Please ask the hall manager.";
+    ErrCodeTooSoon => "验证码发送太频繁：每个号码每分钟 1 条、每天 5 条，请稍后再试或登录后取号。", "Codes for this number are limited to one a minute and five a day; try later, or log in.";
+    ErrCodesFromNetwork => "此网络今日获取验证码次数过多，请登录后取号或到厅取号。", "Too many codes from this network today; log in, or take a number at the hall.";
+    ErrCode => "请输入短信中的 6 位验证码；验证码错误或已过期时请重新获取。", "Enter the 6-digit code from the SMS; if it is wrong or expired, ask for a new one.";
     } };
 }

@@ -216,6 +216,10 @@ fn WaitingList(
                     <strong>{w.number.to_string()}</strong>
                     <span class="tag">{tr(business_msg(w.business))}</span>
                     {priority_msg(w.priority).map(|m| view! { <span class="tag priority">{tr(m)}</span> })}
+                    {w.requested.and_then(priority_msg).map(|m| view! {
+                        <span class="tag" data-testid="requested-priority">{tr(m)}" · "{tr(Msg::PriorityRequested)}</span>
+                        <button class="button secondary" on:click=move |_| act(CounterAction::ConfirmPriority { ticket: w.id })>{tr(Msg::ConfirmPriority)}</button>
+                    })}
                     <Show when=move || idle>
                         <button class="button secondary" on:click=move |_| act(CounterAction::Call { ticket: w.id })>{tr(Msg::CallThis)}</button>
                     </Show>

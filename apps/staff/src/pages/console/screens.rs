@@ -1,7 +1,7 @@
 //! The hall manager's screens: today's message for the TV and ticket pages, English calls, and
 //! the TVs paired to the hall (add one to get its link and QR code; revoke one to cut it off).
 
-use domain::displays::{pairing_path, Display, DisplayCreated};
+use domain::displays::{kiosk_pairing_path, pairing_path, Display, DisplayCreated};
 use domain::hours::format_local;
 use domain::queue::board::DisplaySettings;
 use leptos::prelude::*;
@@ -121,10 +121,12 @@ fn Displays(hall: String) -> impl IntoView {
         </form>
         {move || created.get().map(|c| {
             let link = absolute_url(&pairing_path(&hall.get_value(), &c.token));
+            let kiosk = absolute_url(&kiosk_pairing_path(&hall.get_value(), &c.token));
             view! {
                 <div class="card pairing" data-testid="pairing">
                     <QrLink link=link.clone() caption=Msg::DisplayPairCaption testid="pairing-qr"/>
                     <p><a href=link.clone() target="_blank" data-testid="pair-link">{link.clone()}</a></p>
+                    <p>{t(Msg::KioskPairCaption)}" "<a href=kiosk.clone() target="_blank" data-testid="kiosk-pair-link">{kiosk.clone()}</a></p>
                 </div>
             }
         })}
