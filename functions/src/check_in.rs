@@ -20,17 +20,53 @@ use domain::queue::remote::{caller, starting_priority, CodeRequest};
 use domain::queue::requests::CheckInRequest;
 use domain::queue::{CheckIn, Priority};
 use domain::{ApiError, ErrorCode, Role};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use worker::Response;
 
 /// The header a paired kiosk sends its token in.
 pub const DEVICE_TOKEN: &str = "x-device-token";
+
+/// How long an isolate trusts a kiosk token it checked: a burst of check-ins at one kiosk
+/// would otherwise read D1 once each. A revoked kiosk is refused within this time (its TV
+/// socket, if any, closes at once).
+const PAIRED_CACHE_MS: i64 = 60_000;
+
+thread_local! {
+    /// (hall, token) → when it was last found paired. Only tokens found paired are kept, so
+    /// made-up tokens never grow it.
+    static PAIRED: RefCell<HashMap<(String, String), i64>> = RefCell::default();
+}
+
+/// This isolate checks the hall's kiosk tokens in D1 again (one was revoked).
+pub fn forget_paired(hall: &str) {
+    PAIRED.with_borrow_mut(|cache| cache.retain(|(h, _), _| h != hall));
+}
 
 /// Whether the request comes from a device paired with this hall (its token, unrevoked).
 async fn from_paired_device(ctx: &Ctx, hall: &str) -> Result<bool> {
     let Some(token) = ctx.req.headers().get(DEVICE_TOKEN)? else {
         return Ok(false);
     };
-    Ok(paired_display(&ctx.db, hall, &token).await?.is_some())
+    let key = (hall.to_string(), token);
+    let now = crate::db::now().timestamp_millis();
+    let trusted = PAIRED.with_borrow(|paired| {
+        paired
+            .get(&key)
+            .is_some_and(|checked| now - checked < PAIRED_CACHE_MS)
+    });
+    if trusted {
+        return Ok(true);
+    }
+    let paired = paired_display(&ctx.db, hall, &key.1).await?.is_some();
+    PAIRED.with_borrow_mut(|cache| {
+        if paired {
+            cache.insert(key, now);
+        } else {
+            cache.remove(&key);
+        }
+    });
+    Ok(paired)
 }
 
 /// A key account checking in, and who looks after it.

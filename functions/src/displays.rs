@@ -152,6 +152,7 @@ pub async fn handle_revoke(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     disconnect(&ctx.env, &hall, &today(ctx.now), id).await?;
+    crate::check_in::forget_paired(&hall);
     audit(
         &ctx.db,
         Some(ctx.actor()?.user_id),
