@@ -81,10 +81,9 @@ impl HallQueue {
         now: i64,
     ) -> &CounterState {
         self.seq += 1;
-        let counter = &self.counters[index];
         // A counter that stops calling lets the tickets held for it go to the others.
-        if !counter.is_open() {
-            let number = counter.number;
+        if !self.counters[index].is_open() {
+            let number = self.counters[index].number;
             for t in &mut self.tickets {
                 if t.offered.is_some_and(|o| o.counter == number) {
                     t.offered = None;
@@ -141,15 +140,16 @@ impl HallQueue {
     /// existing one serves and is trained as set from now on (recorded when what it serves
     /// changed); others keep today's changes.
     pub fn set_counter(&mut self, counter: &Counter, by: Option<i64>, now: i64) -> &CounterState {
-        let index = match self.counter_index(counter.number) {
-            Ok(index) => index,
-            Err(_) => {
-                self.counters
-                    .push(CounterState::closed(counter.number, &counter.serves));
-                self.counters.sort_by_key(|c| c.number);
-                self.counter_index(counter.number).unwrap_or_default()
-            }
-        };
+        // Counters stay in number order: a new one goes where its number belongs.
+        let index = self.counters.partition_point(|c| c.number < counter.number);
+        if self
+            .counters
+            .get(index)
+            .is_none_or(|c| c.number != counter.number)
+        {
+            let new = CounterState::closed(counter.number, &counter.serves);
+            self.counters.insert(index, new);
+        }
         let c = &mut self.counters[index];
         c.trained.clone_from(&counter.trained);
         let serves_changed = c.serves != counter.serves;
