@@ -4,6 +4,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::notices::NoticeState;
+use crate::Reason;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -90,11 +91,16 @@ pub struct ImageUploaded {
 fn text(value: &str, field: &str, max: usize, required: bool) -> ApiResult<String> {
     let value = value.trim();
     if required && value.is_empty() {
-        return Err(ApiError::validation(field, format!("{field} is required")));
+        return Err(ApiError::invalid(
+            field,
+            Reason::Text,
+            format!("{field} is required"),
+        ));
     }
     if value.chars().count() > max {
-        return Err(ApiError::validation(
+        return Err(ApiError::invalid(
             field,
+            Reason::Text,
             format!("{field} is longer than {max} characters"),
         ));
     }
@@ -123,8 +129,9 @@ impl PosterInput {
             }
         }
         if image_key.is_none() && body.is_empty() {
-            return Err(ApiError::validation(
+            return Err(ApiError::invalid(
                 "body",
+                Reason::PosterEmpty,
                 "a poster needs an image or a text",
             ));
         }
@@ -213,7 +220,7 @@ impl ImageKind {
 pub fn check_image(bytes: &[u8]) -> ApiResult<ImageKind> {
     if bytes.len() > MAX_IMAGE_BYTES {
         return Err(ApiError::new(
-            crate::ErrorCode::PayloadTooLarge,
+            Reason::TooLarge,
             "the image is larger than 5 MiB; make it smaller and upload it again",
         ));
     }

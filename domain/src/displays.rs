@@ -2,6 +2,7 @@
 //! token once, and may revoke it; a TV reads its hall's board and nothing else.
 
 use crate::error::{ApiError, ApiResult};
+use crate::Reason;
 use serde::{Deserialize, Serialize};
 
 pub const NAME_MAX: usize = 40;
@@ -17,14 +18,16 @@ impl DisplayInput {
     pub fn name(&self) -> ApiResult<String> {
         let name = self.name.trim();
         if name.is_empty() {
-            return Err(ApiError::validation(
+            return Err(ApiError::invalid(
                 "name",
+                Reason::Text,
                 "name the display, e.g. 大厅入口电视",
             ));
         }
         if name.chars().count() > NAME_MAX {
-            return Err(ApiError::validation(
+            return Err(ApiError::invalid(
                 "name",
+                Reason::Text,
                 format!("the name is longer than {NAME_MAX} characters"),
             ));
         }

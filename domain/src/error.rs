@@ -1,6 +1,10 @@
-//! The one error type of the API: a code that maps to an HTTP status, and a message for people.
-//! Serialised as `{"error":{"code":"...","message":"..."}}`.
+//! The one error type of the API: a code that maps to an HTTP status, a reason the apps word
+//! in the user's language, and an English message for logs and other clients.
+//! Serialised as `{"error":{"code":"...","reason":"...","message":"..."}}`.
 
+mod reason;
+
+pub use reason::Reason;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -46,6 +50,9 @@ impl ErrorCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
     pub code: ErrorCode,
+    /// Why, as a word: what the apps show is chosen by this, never by `message`.
+    #[serde(default = "unknown_reason")]
+    pub reason: Reason,
     pub message: String,
     /// The field a validation error is about, so a form can mark it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,29 +65,37 @@ pub struct ErrorBody {
     pub error: ApiError,
 }
 
+fn unknown_reason() -> Reason {
+    Reason::Unknown
+}
+
 impl ApiError {
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+    /// A refusal for `reason`; its code (and so the status) is the reason's.
+    pub fn new(reason: Reason, message: impl Into<String>) -> Self {
         ApiError {
-            code,
+            code: reason.code(),
+            reason,
             message: message.into(),
             field: None,
         }
     }
+    /// A field that is wrong in the way that field usually is (`Reason::for_field`).
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
+        Self::invalid(field, Reason::for_field(field), message)
+    }
+    /// A field that is wrong for a reason of its own; `reason` must be a validation reason.
+    pub fn invalid(field: &str, reason: Reason, message: impl Into<String>) -> Self {
+        debug_assert_eq!(reason.code(), ErrorCode::Validation, "{reason:?}");
         ApiError {
-            code: ErrorCode::Validation,
-            message: message.into(),
             field: Some(field.to_string()),
+            ..Self::new(reason, message)
         }
     }
     pub fn not_found(what: &str) -> Self {
-        Self::new(ErrorCode::NotFound, format!("{what} not found"))
-    }
-    pub fn conflict(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::Conflict, message)
+        Self::new(Reason::NotFound, format!("{what} not found"))
     }
     pub fn internal(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::Internal, message)
+        Self::new(Reason::Internal, message)
     }
     pub fn status(&self) -> u16 {
         self.code.status()
@@ -106,8 +121,9 @@ pub type ApiResult<T> = Result<T, ApiError>;
 pub fn field_text(field: &str, value: &str, max: usize, what: &str) -> ApiResult<String> {
     let value = value.trim();
     if value.is_empty() || value.chars().count() > max {
-        return Err(ApiError::validation(
+        return Err(ApiError::invalid(
             field,
+            Reason::Text,
             format!("enter {what} (at most {max} characters)"),
         ));
     }
@@ -123,7 +139,7 @@ mod tests {
         let json = serde_json::to_value(ApiError::not_found("hall").body()).unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"error": {"code": "not_found", "message": "hall not found"}})
+            serde_json::json!({"error": {"code": "not_found", "reason": "not_found", "message": "hall not found"}})
         );
     }
 

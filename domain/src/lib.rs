@@ -28,7 +28,7 @@ pub mod service;
 pub mod video;
 pub mod wire;
 
-pub use error::{ApiError, ApiResult, ErrorCode};
+pub use error::{ApiError, ApiResult, ErrorCode, Reason};
 pub use roles::Role;
 
 /// Largest request body the API reads.

@@ -113,7 +113,9 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         ProjectCreate => Audience::Roles(CUSTOMERS),
         // Reports cover the staff's own hall, or every hall for the admin.
         ProjectDurationsCsv | ProjectOnTime => Audience::Roles(COUNTER_STAFF),
-        ReminderRun | BillNoticeRun | OutboxList | OutboxDeliver => Audience::Roles(ADMINS),
+        ReminderRun | BillNoticeRun | EscalationRun | OutboxList | OutboxDeliver => {
+            Audience::Roles(ADMINS)
+        }
         // A customer's accounts, bills and payments are theirs alone.
         UtilityAccountList | UtilityAccountBind | UtilityAccountUnbind | BillList | UsageGet
         | LedgerGet | BillGet | PaymentCreate | PaymentGet | PaymentSandbox => {
@@ -134,8 +136,9 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         | WorkOrderPhotoUpload
         | WorkOrderPhoto => Audience::Roles(CONSULTATION),
         // The promises are public; the admin sets them.
-        CommitmentList => Audience::Public,
-        CommitmentUpdate => Audience::Roles(ADMINS),
+        WorkOrderTermList => Audience::Public,
+        WorkOrderTermUpdate | DepartmentHeadList | DepartmentHeadSet => Audience::Roles(ADMINS),
+        EscalationList => Audience::Roles(COUNTER_STAFF),
         // A manager sees their hall's figures; the admin any hall's and the city's.
         OpsDashboard => Audience::Roles(NOTICE_EDITORS),
         // Open data: each hall's line now, and the API's own description.

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { confirmPhone, login, personAt, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
+import { confirmPhone, login, personAt, registerFresh, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
 
 test('a customer checks in remotely and sees the counter within a second of the call', async ({ browser }) => {
   // A day of its own: its ticket is the hall's first invoice ticket, E001.
@@ -86,4 +86,22 @@ test('only a counter a clerk signed in to calls, and signing in and out changes 
   await expect(console_.getByTestId('sign-in')).toBeVisible();
   await expect(customer.page.getByTestId('no-counter-open')).toBeVisible();
   for (const p of [customer, clerk, colleague]) await p.context.close();
+});
+
+test('a refused second number is explained in the customer\'s language, not in the server\'s English', async ({ browser }) => {
+  const customer = await personAt(browser, testMonday());
+  await registerFresh(customer.page, '刘秀英');
+  await customer.page.goto('/halls/gaoxin');
+  await customer.page.getByTestId('take-number').getByRole('button', { name: '取号' }).click();
+  await expect(customer.page.getByTestId('ticket-number')).toHaveText(/^A\d{3}$/);
+
+  await customer.page.goto('/halls/gaoxin');
+  const form = customer.page.getByTestId('take-number');
+  await form.getByRole('button', { name: '取号' }).click();
+  await expect(form.getByRole('alert')).toHaveText('您在本厅已有一个号，请先办理或取消后再取。');
+
+  await customer.page.getByTestId('lang-switch').click();
+  await form.getByRole('button', { name: 'Take a number' }).click();
+  await expect(form.getByRole('alert')).toHaveText('You already hold a number at this hall; use it or cancel it first.');
+  await customer.context.close();
 });

@@ -61,7 +61,7 @@ test('a repair order is dispatched, attended, answered and closed by staff, then
   await registerFresh(page, '钱师傅');
   await page.goto('/work-orders');
   const form = page.getByTestId('order-form');
-  await expect(page.getByTestId('promise')).toContainText('45 分钟内');
+  await expect(page.getByTestId('promise')).toContainText('到达现场 45 分钟；恢复供电 3 小时');
   const description = `楼道灯和户内全部停电 ${Date.now()}`;
   await form.getByLabel('情况描述').fill(description);
   await form.getByLabel('地点').fill('星湖区文昌路 21 号 2 单元');
@@ -82,7 +82,8 @@ test('a repair order is dispatched, attended, answered and closed by staff, then
   await expect(staff.getByTestId('order-status')).toHaveText('已派单');
   await staff.getByTestId('order-arrive').click();
   await expect(staff.getByTestId('order-status')).toHaveText('已到达现场');
-  await expect(staff.getByTestId('order-due')).toHaveText('按时完成');
+  await expect(staff.getByTestId('order-deadline').filter({ hasText: '到达现场' })).toContainText('按时完成');
+  await expect(staff.getByTestId('order-due')).toHaveText(/时限内|即将超时/);
   await staff.getByTestId('order-text').fill('进户开关跳闸，已复位并检查线路，恢复供电');
   await staff.getByTestId('order-reply').click();
   await expect(staff.getByTestId('order-status')).toHaveText('已处理答复');

@@ -10,7 +10,7 @@ use crate::users::{self, UserRow, USER_COLUMNS};
 use domain::accounts::{check_password, normalise_login, normalise_mobile, normalise_name};
 use domain::api::{CreateUserRequest, User};
 use domain::firms::FirmKind;
-use domain::{ApiError, Role};
+use domain::{ApiError, Reason, Role};
 use serde::Deserialize;
 use worker::Response;
 
@@ -83,7 +83,11 @@ pub async fn handle_create_user(ctx: &mut Ctx) -> Result<Response> {
         .transpose()?;
     check_affiliation(ctx, &body).await?;
     if users::login_taken(&ctx.db, &body.login, body.phone.as_deref()).await? {
-        return Err(ApiError::conflict("that login or phone number is already in use").into());
+        return Err(ApiError::new(
+            Reason::Duplicate,
+            "that login or phone number is already in use",
+        )
+        .into());
     }
     let hash = hash_password(&body.password).await?;
     let written = ctx

@@ -18,7 +18,7 @@ use domain::queue::appointments::{
 };
 use domain::queue::QueueConfig;
 use domain::wire::{from_wire_name, wire_name};
-use domain::ApiError;
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use worker::Response;
 
@@ -166,7 +166,8 @@ pub async fn handle_book(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     if same_day.is_some() {
-        return Err(ApiError::conflict(
+        return Err(ApiError::new(
+            Reason::AlreadyBooked,
             "you already have an appointment at this hall that day; reschedule it instead",
         )
         .into());
@@ -195,7 +196,9 @@ pub async fn handle_book(ctx: &mut Ctx) -> Result<Response> {
         }
     };
     if written.changes == 0 {
-        return Err(ApiError::conflict("that slot is full; please choose another").into());
+        return Err(
+            ApiError::new(Reason::SlotFull, "that slot is full; please choose another").into(),
+        );
     }
     let row = own(ctx, written.last_row_id).await?;
     created(&row.view(ctx.now)?)
@@ -230,9 +233,11 @@ pub async fn handle_mine(ctx: &mut Ctx) -> Result<Response> {
 
 pub(crate) fn still_booked(row: &Row) -> Result<()> {
     if row.state != "booked" {
-        return Err(
-            ApiError::conflict(format!("this appointment is {}, not booked", row.state)).into(),
-        );
+        return Err(ApiError::new(
+            Reason::AppointmentNotBooked,
+            format!("this appointment is {}, not booked", row.state),
+        )
+        .into());
     }
     Ok(())
 }
@@ -271,7 +276,9 @@ pub async fn handle_reschedule(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     if written.changes == 0 {
-        return Err(ApiError::conflict("that slot is full; please choose another").into());
+        return Err(
+            ApiError::new(Reason::SlotFull, "that slot is full; please choose another").into(),
+        );
     }
     ok(&own(ctx, row.id).await?.view(ctx.now)?)
 }

@@ -15,7 +15,7 @@ use domain::hours::format_local;
 use domain::queue::appointments::{arrival, Arrival, ArriveByCode, CODE_THROTTLE};
 use domain::queue::protocol::{QueueCommand, TicketView, Viewer};
 use domain::queue::{Channel, CheckIn, Priority, QueueConfig};
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use worker::Response;
 
 pub async fn handle_arrive(ctx: &mut Ctx) -> Result<Response> {
@@ -28,7 +28,14 @@ pub async fn handle_arrive_by_code(ctx: &mut Ctx) -> Result<Response> {
     let code = read_json::<ArriveByCode>(&mut ctx.req).await?.code()?;
     let now = crate::db::now().timestamp_millis();
     let throttle_key = format!("code-ip:{}", client_ip(&ctx.req));
-    refuse_if_throttled(&ctx.db, &CODE_THROTTLE, &throttle_key, now, "wrong codes").await?;
+    refuse_if_throttled(
+        &ctx.db,
+        &CODE_THROTTLE,
+        &throttle_key,
+        now,
+        (Reason::TooManyCodes, "wrong codes"),
+    )
+    .await?;
     let row: Option<Row> = ctx
         .db
         .first(
@@ -39,7 +46,7 @@ pub async fn handle_arrive_by_code(ctx: &mut Ctx) -> Result<Response> {
     let Some(row) = row else {
         record_failure(&ctx.db, &CODE_THROTTLE, &throttle_key, now).await?;
         return Err(ApiError::new(
-            ErrorCode::NotFound,
+            Reason::AppointmentCode,
             "no open booking at this hall has that code; check the code on your booking",
         )
         .into());
@@ -54,13 +61,14 @@ async fn arrive(ctx: &Ctx, row: Row) -> Result<Response> {
     let priority = match arrival(from_ms(row.start_at), ctx.now, &QueueConfig::default()) {
         Arrival::TooEarly { from } => {
             return Err(ApiError::new(
-                ErrorCode::Conflict,
+                Reason::Early,
                 format!("you are early; please check in from {}", format_local(from)),
             )
             .into())
         }
         Arrival::Released => {
-            return Err(ApiError::conflict(
+            return Err(ApiError::new(
+                Reason::AppointmentReleased,
                 "this appointment was released after its hold period; please take a number",
             )
             .into())

@@ -12,7 +12,7 @@ use domain::accounts::{
     ACCOUNT_THROTTLE, IP_THROTTLE, SESSION_DAYS,
 };
 use domain::api::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionInfo, User};
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use worker::{Request, Response};
 
 // Sessions and login throttling run on the real clock, never on a test clock.
@@ -59,7 +59,8 @@ pub async fn handle_register(ctx: &mut Ctx) -> Result<Response> {
     check_password(&body.password)?;
     let name = normalise_name(&body.name)?;
     if users::login_taken(&ctx.db, &phone, Some(&phone)).await? {
-        return Err(ApiError::conflict(
+        return Err(ApiError::new(
+            Reason::PhoneTaken,
             "this mobile number is already registered; please log in instead",
         )
         .into());
@@ -110,18 +111,19 @@ pub(crate) async fn record_failure(
     Ok(())
 }
 
-/// Refuses with 429 while `key` has used up its failures; `what` names them in the message.
+/// Refuses with 429 and `reason` while `key` has used up its failures; `what` names them in
+/// the message.
 pub(crate) async fn refuse_if_throttled(
     db: &Db,
     throttle: &Throttle,
     key: &str,
     now_ms: i64,
-    what: &str,
+    (reason, what): (Reason, &str),
 ) -> Result<()> {
     if let Some(secs) = throttle.retry_after(failure_window(db, key).await?, now_ms) {
         let minutes = (secs + 59) / 60;
         return Err(ApiError::new(
-            ErrorCode::RateLimited,
+            reason,
             format!("too many {what}; try again in {minutes} minute(s)"),
         )
         .into());
@@ -131,7 +133,7 @@ pub(crate) async fn refuse_if_throttled(
 
 pub async fn handle_login(ctx: &mut Ctx) -> Result<Response> {
     let body: LoginRequest = read_json(&mut ctx.req).await?;
-    let wrong = || ApiError::new(ErrorCode::Unauthenticated, "wrong login or password");
+    let wrong = || ApiError::new(Reason::WrongLogin, "wrong login or password");
     let login = normalise_login(&body.login).map_err(|_| wrong())?;
     let now = crate::db::now().timestamp_millis();
     let keys = [
@@ -139,7 +141,14 @@ pub async fn handle_login(ctx: &mut Ctx) -> Result<Response> {
         (IP_THROTTLE, format!("ip:{}", client_ip(&ctx.req))),
     ];
     for (throttle, key) in &keys {
-        refuse_if_throttled(&ctx.db, throttle, key, now, "failed logins").await?;
+        refuse_if_throttled(
+            &ctx.db,
+            throttle,
+            key,
+            now,
+            (Reason::TooManyLogins, "failed logins"),
+        )
+        .await?;
     }
     let row = users::find_by_login(&ctx.db, &login).await?;
     let stored = row.as_ref().map(|r| r.password_hash.as_str()).unwrap_or("");

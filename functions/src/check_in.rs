@@ -19,7 +19,7 @@ use domain::queue::protocol::{QueueCommand, TicketView, Viewer};
 use domain::queue::remote::{caller, starting_priority, CodeRequest};
 use domain::queue::requests::CheckInRequest;
 use domain::queue::{CheckIn, Priority};
-use domain::{ApiError, ErrorCode, Role};
+use domain::{ApiError, Reason, Role};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use worker::Response;
@@ -184,7 +184,7 @@ pub async fn handle_confirm_at_kiosk(ctx: &mut Ctx) -> Result<Response> {
     let phone = normalise_mobile(&request.phone)?;
     if !from_paired_device(ctx, &hall).await? {
         return Err(ApiError::new(
-            ErrorCode::Forbidden,
+            Reason::KioskNotPaired,
             "only the hall's paired kiosk confirms a priority; ask a clerk",
         )
         .into());

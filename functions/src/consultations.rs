@@ -10,7 +10,7 @@ use crate::video::files::{file_param, serve, store_upload};
 use domain::consult::{Side, Thread, ThreadDetail, ThreadMessage, ThreadPost, ThreadStart};
 use domain::policy::{may_read_thread, Actor};
 use domain::video::files::FileRef;
-use domain::{ApiError, ErrorCode, Role};
+use domain::{ApiError, Reason, Role};
 use serde::Deserialize;
 use worker::Response;
 
@@ -54,11 +54,9 @@ async fn readable(ctx: &Ctx) -> Result<(Actor, Thread)> {
     let id = parse_id(ctx.matched.param(), "consultation")?;
     let thread = thread(&ctx.db, side(&actor), id).await?;
     if !may_read_thread(&actor, thread.customer_id) {
-        return Err(ApiError::new(
-            ErrorCode::Forbidden,
-            "this consultation is another customer's",
-        )
-        .into());
+        return Err(
+            ApiError::new(Reason::NotYours, "this consultation is another customer's").into(),
+        );
     }
     Ok((actor, thread))
 }

@@ -11,7 +11,7 @@ use crate::users::audit;
 use domain::halls::edit::{counter_number, CounterEdit};
 use domain::halls::Counter;
 use domain::queue::protocol::QueueCommand;
-use domain::ApiError;
+use domain::{ApiError, Reason};
 use serde_json::json;
 use worker::Response;
 
@@ -74,7 +74,8 @@ pub async fn handle_remove_counter(ctx: &mut Ctx) -> Result<Response> {
         .cloned()
         .ok_or_else(|| ApiError::not_found("counter"))?;
     if counters.len() == 1 {
-        return Err(ApiError::conflict(
+        return Err(ApiError::new(
+            Reason::LastCounter,
             "this is the hall's last counter; add another before taking it away",
         )
         .into());

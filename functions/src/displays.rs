@@ -14,7 +14,7 @@ use crate::users::audit;
 use domain::displays::{Display, DisplayCreated, DisplayInput, CLOSE_REVOKED};
 use domain::queue::board::{BroadcastInput, DisplaySettings};
 use domain::queue::protocol::{QueueCommand, Viewer};
-use domain::ApiError;
+use domain::{ApiError, Reason};
 use serde_json::json;
 use worker::{Env, Request, RequestInit, Response, WebSocketPair};
 
@@ -143,7 +143,7 @@ pub async fn handle_revoke(ctx: &mut Ctx) -> Result<Response> {
     let id = parse_id(ctx.matched.param_at(1), "display")?;
     let display = load(&ctx.db, id, &hall).await?;
     if display.revoked_at.is_some() {
-        return Err(ApiError::conflict("this display is already revoked").into());
+        return Err(ApiError::new(Reason::AlreadyDone, "this display is already revoked").into());
     }
     ctx.db
         .run(

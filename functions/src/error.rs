@@ -1,7 +1,7 @@
 //! The handlers' error: a domain `ApiError`, so that `?` works on both domain rules and Worker
 //! calls. Anything from the runtime becomes a logged 500 with no internals in the message.
 
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 
 #[derive(Debug)]
 pub struct Error(pub ApiError);
@@ -21,11 +21,14 @@ impl From<worker::Error> for Error {
             other => other.to_string(),
         };
         if text.contains("UNIQUE constraint failed") {
-            return Error(ApiError::conflict("that record already exists"));
+            return Error(ApiError::new(
+                Reason::Duplicate,
+                "that record already exists",
+            ));
         }
         worker::console_error!("internal error: {text}");
         Error(ApiError::new(
-            ErrorCode::Internal,
+            Reason::Internal,
             "something went wrong on our side; please try again",
         ))
     }

@@ -10,7 +10,7 @@ use crate::router::Ctx;
 use crate::users::audit;
 use domain::firms::{Firm, FirmKind, FirmRequest, FirmSuspension};
 use domain::wire::wire_name;
-use domain::ApiError;
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
@@ -92,7 +92,8 @@ async fn check_unique(ctx: &Ctx, request: &FirmRequest, except: i64) -> Result<(
         )
         .await?;
     match taken {
-        Some(_) => Err(ApiError::conflict(
+        Some(_) => Err(ApiError::new(
+            Reason::Duplicate,
             "a firm with that name or qualification number is already in the directory",
         )
         .into()),
@@ -132,8 +133,9 @@ pub async fn handle_update_firm(ctx: &mut Ctx) -> Result<Response> {
     let request: FirmRequest = read_json(&mut ctx.req).await?;
     let request = request.checked(today(ctx.now))?;
     if request.kind != before.kind {
-        return Err(ApiError::validation(
+        return Err(ApiError::invalid(
             "kind",
+            Reason::FirmKindFixed,
             "a firm's kind cannot change: add the firm again under the other kind",
         )
         .into());

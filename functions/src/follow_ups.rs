@@ -7,7 +7,7 @@ use crate::http::{ok, parse_id};
 use crate::router::Ctx;
 use crate::users::audit;
 use domain::queue::requests::FollowUp;
-use domain::ApiError;
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use worker::Response;
 
@@ -66,7 +66,7 @@ pub async fn handle_resolve(ctx: &mut Ctx) -> Result<Response> {
         .await?;
     let row = row.ok_or_else(|| ApiError::not_found("follow-up"))?;
     if row.resolved_at.is_some() {
-        return Err(ApiError::conflict("this follow-up is already handled").into());
+        return Err(ApiError::new(Reason::AlreadyDone, "this follow-up is already handled").into());
     }
     ctx.db
         .run(

@@ -43,12 +43,7 @@ struct SpecialRow {
 impl SpecialRow {
     fn special_day(self) -> Result<SpecialDay> {
         let time = |t: &str| NaiveTime::parse_from_str(t, "%H:%M");
-        let bad = |_| {
-            ApiError::new(
-                domain::ErrorCode::Internal,
-                "a stored special day is unreadable",
-            )
-        };
+        let bad = |_| ApiError::internal("a stored special day is unreadable");
         let hours = match (self.open.as_deref(), self.close.as_deref()) {
             (Some(open), Some(close)) => Some(DayHours {
                 open: time(open).map_err(bad)?,

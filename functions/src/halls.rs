@@ -14,7 +14,7 @@ use domain::halls::{BusinessType, Counter, HallDetail, HallSummary};
 use domain::hours::calendar::{HallCalendar, SpecialDay};
 use domain::hours::{to_local, Days, WeeklyHours};
 use domain::policy::may_manage_hall;
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
@@ -81,9 +81,7 @@ pub async fn managed_hall(ctx: &Ctx) -> Result<String> {
     let hall = ctx.matched.param().to_string();
     hall_name(&ctx.db, &hall).await?;
     if !may_manage_hall(&ctx.actor()?, &hall) {
-        return Err(
-            ApiError::new(ErrorCode::Forbidden, "you may only manage your own hall").into(),
-        );
+        return Err(ApiError::new(Reason::OtherHall, "you may only manage your own hall").into());
     }
     Ok(hall)
 }

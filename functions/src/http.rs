@@ -2,7 +2,7 @@
 //! the error shape, query parameters and the session cookie.
 
 use crate::error::{Error, Result};
-use domain::{ApiError, ErrorCode, MAX_BODY_BYTES};
+use domain::{ApiError, Reason, MAX_BODY_BYTES};
 use serde::{de::DeserializeOwned, Serialize};
 use worker::{Headers, Request, Response};
 
@@ -40,7 +40,7 @@ pub fn error_response(err: &ApiError) -> Response {
 
 /// The request body, refused with 413 (and `too_large`) past `max` bytes, declared or sent.
 pub async fn read_body(req: &mut Request, max: usize, too_large: &str) -> Result<Vec<u8>> {
-    let refuse = || ApiError::new(ErrorCode::PayloadTooLarge, too_large);
+    let refuse = || ApiError::new(Reason::TooLarge, too_large);
     let declared = req
         .headers()
         .get("content-length")?
@@ -51,7 +51,7 @@ pub async fn read_body(req: &mut Request, max: usize, too_large: &str) -> Result
     let bytes = req
         .bytes()
         .await
-        .map_err(|_| ApiError::new(ErrorCode::InvalidJson, "the request body could not be read"))?;
+        .map_err(|_| ApiError::new(Reason::InvalidJson, "the request body could not be read"))?;
     if bytes.len() > max {
         return Err(refuse().into());
     }
@@ -65,13 +65,13 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T> {
     // Syntax first, then shape: a truncated document is invalid JSON even if its start has a wrong type.
     let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
         ApiError::new(
-            ErrorCode::InvalidJson,
+            Reason::InvalidJson,
             format!("the request body is not valid JSON: {e}"),
         )
     })?;
     serde_json::from_value(value).map_err(|e| {
         Error(ApiError::new(
-            ErrorCode::Validation,
+            Reason::BadField,
             format!("the request body has a wrong or missing field: {e}"),
         ))
     })

@@ -72,17 +72,28 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response
     Ok(pages::handle_page(req, env).await)
 }
 
-/// The daily cron (wrangler.toml): due-soon reminders and overdue escalations for projects,
-/// bills issued and fallen due, then the courier delivers what is due.
+/// The crons (wrangler.toml): every ten minutes, overdue work orders are escalated; every
+/// morning also due-soon reminders and overdue escalations for projects, and bills issued and
+/// fallen due. Then the courier delivers what is due.
+/// The morning cron, as wrangler.toml names it.
+const DAILY: &str = "0 1 * * *";
+
 #[event(scheduled)]
-async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     match db::Db::new(&env) {
         Ok(db) => {
-            if let Err(e) = projects::run_reminders(&db, &env, db::now()).await {
-                worker::console_error!("project reminders failed: {}", e.0.message);
+            let escalations =
+                service::work_orders::deadlines::run_escalations(&db, &env, db::now()).await;
+            if let Err(e) = escalations {
+                worker::console_error!("work-order escalations failed: {}", e.0.message);
             }
-            if let Err(e) = billing::notices::run(&db, &env, db::now()).await {
-                worker::console_error!("bill notices failed: {}", e.0.message);
+            if event.cron() == DAILY {
+                if let Err(e) = projects::run_reminders(&db, &env, db::now()).await {
+                    worker::console_error!("project reminders failed: {}", e.0.message);
+                }
+                if let Err(e) = billing::notices::run(&db, &env, db::now()).await {
+                    worker::console_error!("bill notices failed: {}", e.0.message);
+                }
             }
         }
         Err(e) => worker::console_error!("no database: {}", e.0.message),

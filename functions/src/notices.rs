@@ -11,7 +11,7 @@ use crate::users::audit;
 use chrono::{DateTime, Utc};
 use domain::notices::{notice_state, Notice, NoticeInput, NoticeState};
 use domain::policy::{console_hall, may_manage_notice, Actor};
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
@@ -113,7 +113,7 @@ pub(crate) async fn check_may_manage(db: &Db, actor: &Actor, hall: Option<&str>)
             None => "only an administrator may publish for every hall",
             Some(_) => "you may only publish for your own hall",
         };
-        return Err(ApiError::new(ErrorCode::Forbidden, message).into());
+        return Err(ApiError::new(Reason::OtherHall, message).into());
     }
     if let Some(hall) = hall {
         hall_name(db, hall).await?;
@@ -166,9 +166,11 @@ pub async fn handle_update(ctx: &mut Ctx) -> Result<Response> {
     check_may_manage(&ctx.db, &actor, before.hall_id.as_deref()).await?;
     check_may_manage(&ctx.db, &actor, input.hall_id.as_deref()).await?;
     if before.state == NoticeState::Withdrawn {
-        return Err(
-            ApiError::conflict("this notice was withdrawn; create a new one instead").into(),
-        );
+        return Err(ApiError::new(
+            Reason::Withdrawn,
+            "this notice was withdrawn; create a new one instead",
+        )
+        .into());
     }
     let mut values = field_values(&input);
     values.extend(args![ctx.now.timestamp_millis(), id]);
@@ -196,7 +198,7 @@ pub async fn handle_withdraw(ctx: &mut Ctx) -> Result<Response> {
     let before = load(&ctx.db, id, ctx.now).await?;
     check_may_manage(&ctx.db, &actor, before.hall_id.as_deref()).await?;
     if before.state == NoticeState::Withdrawn {
-        return Err(ApiError::conflict("this notice is already withdrawn").into());
+        return Err(ApiError::new(Reason::Withdrawn, "this notice is already withdrawn").into());
     }
     let now_ms = ctx.now.timestamp_millis();
     ctx.db

@@ -17,7 +17,7 @@ use domain::operations::live_wait::{HallWait, LiveWait, MAX_AGE_SECONDS};
 use domain::operations::staffed::StaffingChange;
 use domain::policy::may_manage_hall;
 use domain::queue::protocol::{QueueCommand, QueueSnapshot, Viewer};
-use domain::{ApiError, ErrorCode, Role};
+use domain::{ApiError, Reason, Role};
 use serde::Deserialize;
 use std::collections::HashMap;
 use worker::Response;
@@ -69,7 +69,7 @@ pub async fn handle_dashboard(ctx: &mut Ctx) -> Result<Response> {
 }
 
 fn forbidden(message: &str) -> crate::error::Error {
-    ApiError::new(ErrorCode::Forbidden, message).into()
+    ApiError::new(Reason::OtherHall, message).into()
 }
 
 async fn read_facts(ctx: &Ctx, q: &DashboardQuery) -> Result<Vec<TicketFact>> {
@@ -138,12 +138,13 @@ async fn video_figures(ctx: &Ctx, q: &DashboardQuery) -> Result<VideoFigures> {
         .unwrap_or_default())
 }
 
-/// Work orders filed in the range whose promise is kept or already broken.
+/// The deadlines of work orders filed in the range that are kept or already broken.
 async fn work_orders_on_time(ctx: &Ctx, q: &DashboardQuery) -> Result<Rate> {
     let (from, to) = range_ms(q);
-    let sql = "SELECT COUNT(*) AS counted, COALESCE(SUM(met_at IS NOT NULL AND met_at <= deadline_at), 0) AS on_time \
-        FROM work_orders WHERE created_at >= ?1 AND created_at < ?2 AND (met_at IS NOT NULL OR deadline_at < ?3) \
-        AND (?4 IS NULL OR hall_id = ?4)";
+    let sql = "SELECT COUNT(*) AS counted, COALESCE(SUM(d.met_at IS NOT NULL AND d.met_at <= d.due_at), 0) AS on_time \
+        FROM work_order_deadlines d JOIN work_orders o ON o.id = d.order_id \
+        WHERE o.created_at >= ?1 AND o.created_at < ?2 AND (d.met_at IS NOT NULL OR d.due_at < ?3) \
+        AND (?4 IS NULL OR o.hall_id = ?4)";
     let now = ctx.now.timestamp_millis();
     let hall = q.hall_id.clone();
     Ok(ctx

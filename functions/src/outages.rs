@@ -16,7 +16,7 @@ use domain::notify::inbox::CaseKind;
 use domain::notify::outages::{affects, is_short_notice, places, NOTICE_DAYS};
 use domain::notify::texts::Message;
 use domain::policy::console_hall;
-use domain::ApiError;
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
@@ -188,7 +188,9 @@ pub async fn handle_withdraw(ctx: &mut Ctx) -> Result<Response> {
     let before = load(&ctx.db, id).await?;
     check_may_manage(&ctx.db, &actor, before.hall_id.as_deref()).await?;
     if before.withdrawn_at.is_some() {
-        return Err(ApiError::conflict("this outage notice is already withdrawn").into());
+        return Err(
+            ApiError::new(Reason::Withdrawn, "this outage notice is already withdrawn").into(),
+        );
     }
     ctx.db
         .run(

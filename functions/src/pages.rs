@@ -5,7 +5,7 @@
 use crate::error::Result;
 use crate::http::error_response;
 use domain::apps::PageRoute;
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use worker::{Env, Headers, Method, Request, Response};
 
 pub async fn handle_page(req: Request, env: Env) -> Response {
@@ -16,11 +16,11 @@ pub async fn handle_page(req: Request, env: Env) -> Response {
 
 async fn serve(req: Request, env: Env) -> Result<Response> {
     if !matches!(req.method(), Method::Get | Method::Head) {
-        return Err(ApiError::new(ErrorCode::MethodNotAllowed, "pages are only read").into());
+        return Err(ApiError::new(Reason::MethodNotAllowed, "pages are only read").into());
     }
     let url = req.url()?;
     match PageRoute::for_path(url.path()) {
-        PageRoute::MissingFile => Err(ApiError::new(ErrorCode::NotFound, "no such file").into()),
+        PageRoute::MissingFile => Err(ApiError::new(Reason::NotFound, "no such file").into()),
         PageRoute::Moved(to) => {
             let mut target = url.clone();
             target.set_path(to);

@@ -18,7 +18,7 @@ use domain::queue::remote::{
     typed_code, CodeRequest, CodeSent, CODES_PER_ADDRESS, CODES_PER_PHONE, CODE_GAP, CODE_TTL_MS,
     WRONG_CODES,
 };
-use domain::ApiError;
+use domain::{ApiError, Reason};
 use worker::Response;
 
 /// Sends a code to the number in the body, within the limits.
@@ -26,25 +26,25 @@ pub async fn handle_send_code(ctx: &mut Ctx) -> Result<Response> {
     let request: CodeRequest = read_json(&mut ctx.req).await?;
     let phone = normalise_mobile(&request.phone)?;
     let now = crate::db::now().timestamp_millis();
-    let limits: [(&Throttle, String, &str); 3] = [
+    let limits: [(&Throttle, String, (Reason, &str)); 3] = [
         (
             &CODE_GAP,
             format!("code-gap:{phone}"),
-            "codes for this number",
+            (Reason::CodeTooSoon, "codes for this number"),
         ),
         (
             &CODES_PER_PHONE,
             format!("code-day:{phone}"),
-            "codes for this number today",
+            (Reason::CodeTooSoon, "codes for this number today"),
         ),
         (
             &CODES_PER_ADDRESS,
             format!("code-ip:{}", client_ip(&ctx.req)),
-            "codes from this network today",
+            (Reason::CodesFromNetwork, "codes from this network today"),
         ),
     ];
     for (throttle, key, what) in &limits {
-        refuse_if_throttled(&ctx.db, throttle, key, now, what).await?;
+        refuse_if_throttled(&ctx.db, throttle, key, now, *what).await?;
     }
     for (throttle, key, _) in &limits {
         record_failure(&ctx.db, throttle, key, now).await?;
@@ -89,7 +89,14 @@ pub async fn redeem(
     let code = typed_code(code)?;
     let now = crate::db::now().timestamp_millis();
     let wrong_key = format!("code-wrong:{phone}");
-    refuse_if_throttled(&ctx.db, &WRONG_CODES, &wrong_key, now, "wrong codes").await?;
+    refuse_if_throttled(
+        &ctx.db,
+        &WRONG_CODES,
+        &wrong_key,
+        now,
+        (Reason::TooManyCodes, "wrong codes"),
+    )
+    .await?;
     let found: Option<Id> = ctx
         .db
         .first(

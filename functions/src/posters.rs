@@ -15,7 +15,7 @@ use domain::content::{
 };
 use domain::notices::{notice_state, NoticeState};
 use domain::policy::{console_hall, may_target_halls, Actor};
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use serde_json::json;
 use worker::{HttpMetadata, Response};
@@ -110,7 +110,7 @@ async fn load(db: &Db, id: i64, now: DateTime<Utc>) -> Result<Poster> {
 async fn check_may_target(db: &Db, actor: &Actor, halls: &[String]) -> Result<()> {
     if !may_target_halls(actor, halls) {
         return Err(ApiError::new(
-            ErrorCode::Forbidden,
+            Reason::OtherHall,
             "you may only publish posters for your own hall",
         )
         .into());
@@ -168,9 +168,11 @@ pub async fn handle_update(ctx: &mut Ctx) -> Result<Response> {
     check_may_target(&ctx.db, &actor, &before.hall_ids).await?;
     check_may_target(&ctx.db, &actor, &input.hall_ids).await?;
     if before.state == NoticeState::Withdrawn {
-        return Err(
-            ApiError::conflict("this poster was withdrawn; create a new one instead").into(),
-        );
+        return Err(ApiError::new(
+            Reason::Withdrawn,
+            "this poster was withdrawn; create a new one instead",
+        )
+        .into());
     }
     let mut values = field_values(&input)?;
     values.extend(args![ctx.now.timestamp_millis(), id]);
@@ -198,7 +200,7 @@ pub async fn handle_withdraw(ctx: &mut Ctx) -> Result<Response> {
     let before = load(&ctx.db, id, ctx.now).await?;
     check_may_target(&ctx.db, &actor, &before.hall_ids).await?;
     if before.state == NoticeState::Withdrawn {
-        return Err(ApiError::conflict("this poster is already withdrawn").into());
+        return Err(ApiError::new(Reason::Withdrawn, "this poster is already withdrawn").into());
     }
     ctx.db
         .run(

@@ -14,7 +14,7 @@ use domain::policy::may_work_hall;
 use domain::queue::protocol::{QueueCommand, QueueRequest, Viewer};
 use domain::queue::requests::{AtCounter, CounterAction, RateRequest, TicketKey, WatchRequest};
 use domain::queue::Clerk;
-use domain::{ApiError, ErrorCode, Role};
+use domain::{ApiError, Reason, Role};
 use worker::{Env, Method, Request, RequestInit, Response};
 
 /// The hall's local date: one queue object per hall and day.
@@ -104,7 +104,7 @@ pub async fn check_open(ctx: &Ctx, hall: &str) -> Result<()> {
             })
             .unwrap_or_default();
         return Err(ApiError::new(
-            ErrorCode::Conflict,
+            Reason::HallClosed,
             format!("the hall is closed now{why}{when}"),
         )
         .into());
@@ -183,7 +183,7 @@ pub async fn handle_counter_action(ctx: &mut Ctx) -> Result<Response> {
     hall_calendar(&ctx.db, &hall).await?;
     let user = ctx.signed_in()?;
     if !may_work_hall(&ctx.actor()?, &hall) {
-        return Err(ApiError::new(ErrorCode::Forbidden, "you work at another hall").into());
+        return Err(ApiError::new(Reason::OtherHall, "you work at another hall").into());
     }
     let at = AtCounter {
         counter,
@@ -208,7 +208,7 @@ pub fn socket_hall(req: &Request, prefix: &str) -> Result<String> {
     }
     if req.headers().get("upgrade")?.as_deref() != Some("websocket") {
         return Err(ApiError::new(
-            ErrorCode::Validation,
+            Reason::WebSocketOnly,
             "this address takes WebSocket connections",
         )
         .into());

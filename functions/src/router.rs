@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use domain::api::User;
 use domain::policy::{decide, Access, Actor};
 use domain::routes::{match_route, Endpoint, Matched, Method, RouteError};
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use worker::{Env, Request, Response};
 
 /// What a handler gets: the request, the bindings, the matched route and the caller.
@@ -30,7 +30,7 @@ impl Ctx {
     pub fn signed_in(&self) -> Result<User> {
         self.user
             .clone()
-            .ok_or_else(|| ApiError::new(ErrorCode::Unauthenticated, "please log in").into())
+            .ok_or_else(|| ApiError::new(Reason::LoginRequired, "please log in").into())
     }
 
     pub fn actor(&self) -> Result<Actor> {
@@ -43,10 +43,10 @@ pub fn authorize(user: Option<&User>, endpoint: Endpoint) -> Result<()> {
     match decide(user.map(|u| u.role), endpoint) {
         Access::Allow => Ok(()),
         Access::Unauthenticated => {
-            Err(ApiError::new(ErrorCode::Unauthenticated, "please log in").into())
+            Err(ApiError::new(Reason::LoginRequired, "please log in").into())
         }
         Access::Forbidden => {
-            Err(ApiError::new(ErrorCode::Forbidden, "your role may not do this").into())
+            Err(ApiError::new(Reason::RoleForbidden, "your role may not do this").into())
         }
     }
 }
@@ -60,11 +60,11 @@ pub async fn handle_api(req: Request, env: Env) -> Response {
 
 async fn dispatch(req: Request, env: Env) -> Result<Response> {
     let method = Method::parse(req.method().as_ref())
-        .ok_or_else(|| ApiError::new(ErrorCode::MethodNotAllowed, "method not allowed"))?;
+        .ok_or_else(|| ApiError::new(Reason::MethodNotAllowed, "method not allowed"))?;
     let matched = match_route(method, &req.path()).map_err(|e| match e {
-        RouteError::NotFound => ApiError::new(ErrorCode::NotFound, "no such API endpoint"),
+        RouteError::NotFound => ApiError::new(Reason::UnknownEndpoint, "no such API endpoint"),
         RouteError::MethodNotAllowed => ApiError::new(
-            ErrorCode::MethodNotAllowed,
+            Reason::MethodNotAllowed,
             "this endpoint does not take that method",
         ),
     })?;
@@ -209,8 +209,16 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         WorkOrderAct => service::work_orders::handle_act(&mut ctx).await,
         WorkOrderPhotoUpload => service::work_orders::handle_upload(&mut ctx).await,
         WorkOrderPhoto => service::work_orders::handle_download(&mut ctx).await,
-        CommitmentList => service::work_orders::handle_commitments(&mut ctx).await,
-        CommitmentUpdate => service::work_orders::handle_set_commitment(&mut ctx).await,
+        WorkOrderTermList => service::work_orders::deadlines::handle_terms(&mut ctx).await,
+        WorkOrderTermUpdate => service::work_orders::deadlines::handle_set_term(&mut ctx).await,
+        EscalationList => service::work_orders::deadlines::handle_escalations(&mut ctx).await,
+        EscalationRun => service::work_orders::deadlines::handle_run_escalations(&mut ctx).await,
+        DepartmentHeadList => {
+            service::work_orders::deadlines::handle_department_heads(&mut ctx).await
+        }
+        DepartmentHeadSet => {
+            service::work_orders::deadlines::handle_set_department_head(&mut ctx).await
+        }
         OpsDashboard => operations::handle_dashboard(&mut ctx).await,
         LiveWait => operations::handle_live_wait(&mut ctx).await,
         OpenApi => operations::handle_openapi(&mut ctx).await,

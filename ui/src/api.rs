@@ -1,7 +1,7 @@
 //! The API client: one function per endpoint the app calls, all returning the domain's types
 //! and its `ApiError`. Cookies carry the session, so nothing here handles tokens.
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
 use domain::api::{
     ChangePasswordRequest, CreateUserRequest, LoginRequest, RegisterRequest, SessionInfo, User,
 };
@@ -10,7 +10,7 @@ use domain::firms::Firm;
 use domain::halls::{HallDetail, HallSummary};
 use domain::hours::calendar::{SpecialDay, SpecialDayRequest};
 use domain::notices::{Notice, NoticeInput};
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -25,7 +25,7 @@ pub mod video;
 
 /// A failure the server never saw: shown as a network error.
 fn network_error() -> ApiError {
-    ApiError::new(ErrorCode::Unreachable, "network")
+    ApiError::new(Reason::Network, "network")
 }
 
 async fn send<T: DeserializeOwned>(
@@ -183,69 +183,10 @@ fn encode(segment: &str) -> String {
     js_sys::encode_uri_component(segment).into()
 }
 
-/// What to tell a person about an error. Chinese gets a translation for every code and known
-/// field; English keeps the server's own, more specific words for validation and conflicts.
+/// What to tell a person about an error, in their language: worded by its reason, never by the
+/// server's English message.
 pub fn describe(err: &ApiError, lang: Lang) -> String {
-    let translated = match (err.code, err.field.as_deref()) {
-        (ErrorCode::Unreachable, _) => Msg::ErrNetwork,
-        (ErrorCode::Internal, _) => Msg::ErrServer,
-        (ErrorCode::Unauthenticated, _) if err.message.contains("wrong") => Msg::ErrWrongLogin,
-        (ErrorCode::Unauthenticated, _) => Msg::PleaseLogin,
-        (ErrorCode::RateLimited, _) if err.message.contains("codes for this number") => {
-            Msg::ErrCodeTooSoon
-        }
-        (ErrorCode::RateLimited, _) if err.message.contains("codes from this network") => {
-            Msg::ErrCodesFromNetwork
-        }
-        (ErrorCode::RateLimited, _) if err.message.contains("code") => Msg::ErrTooManyCodes,
-        (ErrorCode::Validation, Some("code")) => Msg::ErrCode,
-        (ErrorCode::RateLimited, _) => Msg::ErrRateLimited,
-        (ErrorCode::NotFound | ErrorCode::Validation, _) if err.message.contains("code") => {
-            Msg::ErrAppointmentCode
-        }
-        (ErrorCode::Forbidden, _) => Msg::ErrForbidden,
-        (ErrorCode::NotFound, _) => Msg::ErrNotFound,
-        (ErrorCode::Conflict, _) if err.message.contains("registered") => Msg::ErrTaken,
-        (ErrorCode::Validation, Some("phone")) if err.message.contains("area code") => {
-            Msg::ErrHallPhone
-        }
-        (ErrorCode::Validation, Some("phone")) => Msg::ErrPhone,
-        (ErrorCode::Validation, Some("password" | "new_password")) => Msg::ErrPassword,
-        (ErrorCode::Validation, Some("name")) => Msg::ErrName,
-        (ErrorCode::Validation, Some("number" | "holder_name")) => Msg::ErrAccountBind,
-        (ErrorCode::Validation, Some("id_number")) => Msg::ErrIdNumber,
-        (ErrorCode::Validation, Some("ends_at")) => Msg::ErrEndBeforeStart,
-        (ErrorCode::Validation, Some("urgent")) => Msg::ErrOutageNotice,
-        (ErrorCode::Validation, Some("ahead_at")) => Msg::ErrWatchAhead,
-        (ErrorCode::Validation, Some("email")) => Msg::ErrEmail,
-        (ErrorCode::Validation, Some("serves")) => Msg::ErrServes,
-        (ErrorCode::Validation, Some("date")) => Msg::ErrDate,
-        (ErrorCode::Validation, Some("open" | "close" | "hours")) => Msg::ErrDayHours,
-        (ErrorCode::Validation, Some("note")) => Msg::ErrSpecialNote,
-        (ErrorCode::Conflict, _) if err.message.contains("numbers") => Msg::NumbersGoneHint,
-        (ErrorCode::Validation, Some("prefix")) => Msg::ErrPrefix,
-        (ErrorCode::Validation, Some("service_minutes")) => Msg::ErrServiceMinutes,
-        (ErrorCode::Validation, Some("daily_cap")) => Msg::ErrDailyCap,
-        (ErrorCode::Validation, Some("address" | "address_en")) => Msg::ErrAddress,
-        (ErrorCode::Validation, Some("counter")) => Msg::ErrCounterNumber,
-        (ErrorCode::Validation, Some("qualification_expires")) => Msg::ErrFirmExpires,
-        (ErrorCode::Validation, Some("grade" | "qualification_no" | "contact" | "kind")) => {
-            Msg::ErrFirmField
-        }
-        (ErrorCode::Validation, Some("reason")) => Msg::ErrSuspendReason,
-        (ErrorCode::Validation, Some("from" | "to" | "tmax")) => Msg::ErrOpsFilter,
-        (ErrorCode::Validation, Some("title" | "body")) if err.message.contains("required") => {
-            Msg::ErrRequired
-        }
-        _ => return err.message.clone(),
-    };
-    let server_words_are_better =
-        lang == Lang::En && matches!(err.code, ErrorCode::Validation | ErrorCode::Conflict);
-    if server_words_are_better {
-        err.message.clone()
-    } else {
-        translated.text(lang).to_string()
-    }
+    crate::i18n::error_msg(err).text(lang).to_string()
 }
 
 pub mod queue {

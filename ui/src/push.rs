@@ -6,7 +6,7 @@
 use crate::api;
 use crate::state::{forget, store, stored};
 use domain::notify::push::{PushKey, Subscribed, Subscription};
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use js_sys::{Function, Object, Promise, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -33,7 +33,7 @@ pub fn subscribed_here() -> bool {
 }
 
 fn refused(message: &str) -> ApiError {
-    ApiError::new(ErrorCode::Validation, message)
+    ApiError::new(Reason::PushRefused, message)
 }
 
 async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, ApiError> {

@@ -4,6 +4,7 @@
 
 use super::tariff::Plan;
 use crate::error::{field_text, ApiError, ApiResult};
+use crate::Reason;
 use serde::{Deserialize, Serialize};
 
 pub const MAX_BOUND: usize = 10;
@@ -83,8 +84,9 @@ impl BindInput {
 
 /// The refusal for a wrong number and a wrong name alike, so guessing tells nothing.
 pub fn no_such_account() -> ApiError {
-    ApiError::validation(
+    ApiError::invalid(
         "number",
+        Reason::AccountMismatch,
         "no account has this number and holder name; check both against your bill",
     )
 }

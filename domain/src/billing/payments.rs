@@ -5,6 +5,7 @@
 
 use super::bills::{Bill, BillStatus};
 use crate::error::{ApiError, ApiResult};
+use crate::Reason;
 use chrono::NaiveDate;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
@@ -77,7 +78,8 @@ impl PayInput {
             ));
         }
         if bills.iter().any(|b| b.status == BillStatus::Paid) {
-            return Err(ApiError::conflict(
+            return Err(ApiError::new(
+                Reason::BillPaid,
                 "one of these bills is already paid; reload to see what is still owed",
             ));
         }
@@ -112,7 +114,10 @@ impl PaymentStatus {
         match self {
             PaymentStatus::Pending => Ok(Some(target)),
             done if done == target => Ok(None),
-            _ => Err(ApiError::conflict("this payment is already settled")),
+            _ => Err(ApiError::new(
+                Reason::AlreadyDone,
+                "this payment is already settled",
+            )),
         }
     }
 }

@@ -4,7 +4,8 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::firms::{Assignment, FirmKind};
-use crate::{ErrorCode, Role};
+use crate::Reason;
+use crate::Role;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -269,7 +270,7 @@ pub struct Project {
 }
 
 fn forbidden(message: impl Into<String>) -> ApiError {
-    ApiError::new(ErrorCode::Forbidden, message)
+    ApiError::new(Reason::NotAParty, message)
 }
 
 impl Project {
@@ -318,14 +319,16 @@ impl Project {
                     ApiError::validation("firms", format!("choose a {} firm", kind.as_str()))
                 })?;
                 if chosen.suspended {
-                    return Err(ApiError::validation(
+                    return Err(ApiError::invalid(
                         "firms",
+                        Reason::FirmUnavailable,
                         "that firm is suspended; choose another firm",
                     ));
                 }
                 if !chosen.is_qualified_on(today) {
-                    return Err(ApiError::validation(
+                    return Err(ApiError::invalid(
                         "firms",
+                        Reason::FirmUnavailable,
                         "that firm's qualification has expired; choose a qualified firm",
                     ));
                 }
@@ -353,7 +356,10 @@ impl Project {
             _ => {}
         }
         let rule = transition(self.stage, action).ok_or_else(|| {
-            ApiError::conflict(format!("{action:?} is not possible at {:?}", self.stage))
+            ApiError::new(
+                Reason::ProjectStep,
+                format!("{action:?} is not possible at {:?}", self.stage),
+            )
         })?;
         if rule.by != by {
             return Err(forbidden(format!(
@@ -377,11 +383,16 @@ impl Project {
             .map(|c| c.trim().to_string())
             .filter(|c| !c.is_empty());
         if action.is_return() && comment.is_none() {
-            return Err(ApiError::validation("comment", "say what must be reworked"));
+            return Err(ApiError::invalid(
+                "comment",
+                Reason::Text,
+                "say what must be reworked",
+            ));
         }
         let chosen = Self::chosen(action, &acting.firms, today)?;
         if rule.to == Stage::Energized && !self.may_energize() {
-            return Err(ApiError::conflict(
+            return Err(ApiError::new(
+                Reason::EnergizeNeedsAcceptance,
                 "energizing needs completion acceptance and a signed contract",
             ));
         }
@@ -447,7 +458,10 @@ impl Project {
             .get_mut(&kind)
             .ok_or_else(|| forbidden("your firm is not assigned to this project"))?;
         if assignment.accepted {
-            return Err(ApiError::conflict("your firm has already accepted"));
+            return Err(ApiError::new(
+                Reason::FirmAccepted,
+                "your firm has already accepted",
+            ));
         }
         if !assignment.is_qualified_on(today) {
             return Err(forbidden(unqualified(assignment)));
@@ -458,9 +472,19 @@ impl Project {
         } else {
             let back = match (kind, self.stage) {
                 (FirmKind::Design, Stage::Design) => Stage::DesignFirmChoice,
-                (FirmKind::Design, _) => return Err(ApiError::conflict("too late to decline")),
+                (FirmKind::Design, _) => {
+                    return Err(ApiError::new(
+                        Reason::TooLateToDecline,
+                        "too late to decline",
+                    ))
+                }
                 (_, Stage::Construction) => Stage::FirmsChoice,
-                _ => return Err(ApiError::conflict("too late to decline")),
+                _ => {
+                    return Err(ApiError::new(
+                        Reason::TooLateToDecline,
+                        "too late to decline",
+                    ))
+                }
             };
             self.firms.remove(&kind);
             back
@@ -474,7 +498,10 @@ impl Project {
             return Err(forbidden("only the customer or the utility may cancel"));
         }
         if self.stage.is_final() {
-            return Err(ApiError::conflict("this project has already ended"));
+            return Err(ApiError::new(
+                Reason::Ended,
+                "this project has already ended",
+            ));
         }
         self.record(Action::Cancel, by, Stage::Cancelled, comment, today);
         Ok(Stage::Cancelled)

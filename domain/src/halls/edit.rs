@@ -5,6 +5,7 @@
 use super::BusinessType;
 use crate::error::{field_text, ApiError, ApiResult};
 use crate::hours::WeeklyHours;
+use crate::Reason;
 use serde::{Deserialize, Serialize};
 
 pub const ADDRESS_MAX: usize = 80;
@@ -50,8 +51,9 @@ pub fn hall_phone(input: &str) -> ApiResult<String> {
     if allowed && (5..=16).contains(&digits) && phone.starts_with(|c: char| c.is_ascii_digit()) {
         Ok(phone.to_string())
     } else {
-        Err(ApiError::validation(
+        Err(ApiError::invalid(
             "phone",
+            Reason::HallPhone,
             "enter a phone number with its area code, e.g. 0571-95598-01",
         ))
     }

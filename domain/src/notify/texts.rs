@@ -74,6 +74,12 @@ pub enum Message {
         number: String,
         hall: String,
     },
+    /// To a department head and the hall's managers: a work order missed a deadline.
+    WorkOrderOverdue {
+        number: String,
+        topic: Words,
+        milestone: Words,
+    },
 }
 
 /// A message's words in one language.
@@ -106,7 +112,7 @@ impl Message {
         match self {
             Message::Queue { .. } => Topic::Queue,
             Message::ApplicationStep { .. } => Topic::Applications,
-            Message::WorkOrderStep { .. } => Topic::WorkOrders,
+            Message::WorkOrderStep { .. } | Message::WorkOrderOverdue { .. } => Topic::WorkOrders,
             Message::Project { .. } => Topic::Projects,
             Message::PaymentReceipt { .. } => Topic::Payments,
             Message::BillIssued { .. } | Message::BillOverdue { .. } => Topic::Bills,
@@ -240,6 +246,20 @@ impl Message {
                 (
                     "Key account arrived",
                     format!("Your key account {customer} took {number} at {hall}. Sign in at a counter to serve them first."),
+                ),
+            ),
+            Message::WorkOrderOverdue {
+                number,
+                topic,
+                milestone,
+            } => both(
+                (
+                    "工单超时督办",
+                    format!("{}工单 {number}「{}」已超过承诺时限，请督办。", topic.0, milestone.0),
+                ),
+                (
+                    "Overdue work order",
+                    format!("{} order {number} is past its deadline for \"{}\"; please follow it up.", topic.1, milestone.1),
                 ),
             ),
         }
@@ -431,6 +451,11 @@ mod tests {
                 customer: "江城精密制造有限公司".into(),
                 number: "A012".into(),
                 hall: "高新营业厅".into(),
+            },
+            Message::WorkOrderOverdue {
+                number: "GD2026-000123".into(),
+                topic: ("故障报修（边远地区）", "Fault repair (remote area)"),
+                milestone: ("恢复供电", "Power restored"),
             },
             Message::PhoneCode {
                 code: "123456".into(),

@@ -9,7 +9,7 @@ use super::forecast::{arrival_counts, forecast, heatmap, ArrivalCounts, Forecast
 use super::plan::{staffing, StaffingRow};
 use super::staffed::{staffed_per_hour, StaffingChange};
 use crate::expansion::report::Rate;
-use crate::{ApiError, ApiResult};
+use crate::{ApiError, ApiResult, Reason};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -41,7 +41,11 @@ impl DashboardQuery {
         let date = |field: &str, value: Option<&str>, default: NaiveDate| match value {
             None | Some("") => Ok(default),
             Some(s) => s.parse::<NaiveDate>().map_err(|_| {
-                ApiError::validation(field, format!("{field} must be a date like 2026-11-02"))
+                ApiError::invalid(
+                    field,
+                    Reason::Date,
+                    format!("{field} must be a date like 2026-11-02"),
+                )
             }),
         };
         let to = date("to", to, today)?;

@@ -6,6 +6,7 @@
 use super::config::QueueConfig;
 use crate::error::{ApiError, ApiResult};
 use crate::hours::{china_tz, to_local, Days};
+use crate::Reason;
 use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -106,22 +107,25 @@ pub fn check_bookable(
     rules: &SlotRules,
 ) -> ApiResult<()> {
     if start <= now {
-        return Err(ApiError::validation(
+        return Err(ApiError::invalid(
             "start",
+            Reason::SlotPassed,
             "choose a time that has not passed",
         ));
     }
     let local = to_local(start);
     if local.date_naive() > to_local(now).date_naive() + Duration::days(rules.horizon_days as i64) {
-        return Err(ApiError::validation(
+        return Err(ApiError::invalid(
             "start",
+            Reason::BeyondHorizon,
             format!("appointments open {} days ahead", rules.horizon_days),
         ));
     }
     let exact = local.second() == 0 && local.nanosecond() == 0;
     if !exact || !slots_on(hours, local.date_naive(), rules).contains(&start) {
-        return Err(ApiError::validation(
+        return Err(ApiError::invalid(
             "start",
+            Reason::NotASlot,
             "that is not a slot of this hall; pick one from the list",
         ));
     }
@@ -176,8 +180,9 @@ impl ArriveByCode {
         if digits.len() == CODE_DIGITS && digits.chars().all(|c| c.is_ascii_digit()) {
             Ok(digits)
         } else {
-            Err(crate::error::ApiError::validation(
+            Err(crate::error::ApiError::invalid(
                 "code",
+                crate::Reason::AppointmentCodeFormat,
                 "the appointment code has 6 digits; it is on your booking",
             ))
         }

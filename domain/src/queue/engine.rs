@@ -12,6 +12,7 @@ use super::ticket::{Channel, Offer, Priority, Ticket, TicketNumber, TicketState}
 use crate::error::{ApiError, ApiResult};
 use crate::halls::business::BusinessSettings;
 use crate::halls::BusinessType;
+use crate::Reason;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -230,13 +231,13 @@ impl HallQueue {
                     || (req.phone.is_some() && t.phone == req.phone))
         };
         if let Some(existing) = self.tickets.iter().find(|t| same_person(t)) {
-            return Err(ApiError::conflict(format!(
-                "you already hold ticket {} in this hall",
-                existing.number
-            )));
+            return Err(ApiError::new(
+                Reason::AlreadyHoldsTicket,
+                format!("you already hold ticket {} in this hall", existing.number),
+            ));
         }
         if req.channel != Channel::Appointment && self.numbers_left(req.business) == Some(0) {
-            return Err(ApiError::conflict(
+            return Err(ApiError::new(Reason::NumbersGone,
                 "today's numbers for this business are gone; come back tomorrow or book an appointment",
             ));
         }
@@ -283,10 +284,10 @@ impl HallQueue {
     fn counter_ready_to_call(&self, number: u32, actor: Option<i64>) -> ApiResult<&CounterState> {
         let counter = self.callable_counter(number, actor)?;
         if let Some(current) = self.current_at(number) {
-            return Err(ApiError::conflict(format!(
-                "finish ticket {} at counter {number} first",
-                current.number
-            )));
+            return Err(ApiError::new(
+                Reason::CounterBusy,
+                format!("finish ticket {} at counter {number} first", current.number),
+            ));
         }
         Ok(counter)
     }
@@ -314,7 +315,7 @@ impl HallQueue {
         let selection = select_next(&self.tickets, skills, self.fairness, &self.config, now)
             .ok_or_else(|| {
                 ApiError::new(
-                    crate::ErrorCode::NotFound,
+                    Reason::NobodyWaiting,
                     "nobody is waiting for this counter's business",
                 )
             })?;
@@ -343,16 +344,16 @@ impl HallQueue {
         let index = self.ticket_index(id)?;
         let t = &self.tickets[index];
         if !t.is_waiting() {
-            return Err(ApiError::conflict(format!(
-                "ticket {} is not waiting",
-                t.number
-            )));
+            return Err(ApiError::new(
+                Reason::TicketNotWaiting,
+                format!("ticket {} is not waiting", t.number),
+            ));
         }
         if !can_serve(skills, t) {
-            return Err(ApiError::conflict(format!(
-                "counter {counter} does not handle ticket {}",
-                t.number
-            )));
+            return Err(ApiError::new(
+                Reason::NotAtCounter,
+                format!("counter {counter} does not handle ticket {}", t.number),
+            ));
         }
         self.mark_called(index, counter, now);
         self.record(
@@ -397,10 +398,13 @@ impl HallQueue {
         let t = &self.tickets[index];
         if t.counter != Some(counter) || !states.contains(&t.state) {
             let state = format!("{:?}", t.state).to_lowercase();
-            return Err(ApiError::conflict(format!(
-                "ticket {} is {state}, not in that step at counter {counter}",
-                t.number
-            )));
+            return Err(ApiError::new(
+                Reason::NotAtCounter,
+                format!(
+                    "ticket {} is {state}, not in that step at counter {counter}",
+                    t.number
+                ),
+            ));
         }
         Ok(index)
     }

@@ -6,6 +6,7 @@
 use super::ticket::{Channel, Priority};
 use crate::accounts::Throttle;
 use crate::error::{ApiError, ApiResult};
+use crate::Reason;
 use serde::{Deserialize, Serialize};
 
 /// A code is good for ten minutes, and for one ticket.
@@ -89,13 +90,13 @@ pub fn caller(
     match channel {
         Channel::Kiosk if paired_kiosk => Ok(Caller::Kiosk),
         Channel::Kiosk => Err(ApiError::new(
-            crate::ErrorCode::Forbidden,
+            Reason::KioskNotPaired,
             "this kiosk is not paired with the hall; ask the hall manager for its link",
         )),
         _ if signed_in => Ok(Caller::SignedIn),
         _ if phone.is_some() => Ok(Caller::ConfirmedPhone),
         _ => Err(ApiError::new(
-            crate::ErrorCode::Unauthenticated,
+            Reason::PhoneOrLogin,
             "log in, or give your mobile number and the code we text to it",
         )),
     }

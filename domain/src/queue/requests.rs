@@ -6,6 +6,7 @@ use super::protocol::QueueCommand;
 use super::ticket::Channel;
 use crate::error::{ApiError, ApiResult};
 use crate::halls::BusinessType;
+use crate::Reason;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,8 +31,9 @@ pub struct CheckInRequest {
 impl CheckInRequest {
     pub fn check(&self) -> ApiResult<()> {
         if self.channel == Channel::Appointment {
-            return Err(ApiError::validation(
+            return Err(ApiError::invalid(
                 "channel",
+                Reason::UseBooking,
                 "appointments check in through their booking",
             ));
         }

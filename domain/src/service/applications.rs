@@ -8,7 +8,7 @@ use crate::billing::tariff::Plan;
 use crate::error::{field_text, ApiError, ApiResult};
 use crate::expansion::api::{ProjectApply, ProjectKind};
 use crate::video::files::FileRef;
-use crate::ErrorCode;
+use crate::Reason;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -177,8 +177,9 @@ impl ApplicationInput {
             }),
             (AppKind::TariffChange, Some(a)) => {
                 if a.category != Category::Residential {
-                    return Err(ApiError::validation(
+                    return Err(ApiError::invalid(
                         "account",
+                        Reason::ResidentialOnly,
                         "peak/valley prices are for residential accounts",
                     ));
                 }
@@ -193,8 +194,9 @@ impl ApplicationInput {
             }
             (AppKind::Suspension, Some(a)) => {
                 if a.category == Category::Residential {
-                    return Err(ApiError::validation(
+                    return Err(ApiError::invalid(
                         "account",
+                        Reason::BusinessOnly,
                         "suspension and capacity reduction are for business accounts",
                     ));
                 }
@@ -331,17 +333,18 @@ pub fn next_status(
     use AppStatus as S;
     if (input.action == A::Cancel) != by_customer {
         return Err(ApiError::new(
-            ErrorCode::Forbidden,
+            Reason::CustomerOnly,
             "customers may only cancel; staff handle the rest",
         ));
     }
     match (input.action, status) {
-        (A::Accept, S::Submitted) if documents < kind.documents_needed() => {
-            Err(ApiError::conflict(format!(
+        (A::Accept, S::Submitted) if documents < kind.documents_needed() => Err(ApiError::new(
+            Reason::DocumentsNeeded,
+            format!(
                 "this application needs {} documents before it can be accepted",
                 kind.documents_needed()
-            )))
-        }
+            ),
+        )),
         (A::Accept, S::Submitted) => Ok(S::Accepted),
         (A::Approve, S::Accepted) => Ok(S::Done),
         (A::Reject, S::Submitted | S::Accepted) => {
@@ -354,7 +357,8 @@ pub fn next_status(
             Ok(S::Rejected)
         }
         (A::Cancel, S::Submitted) => Ok(S::Cancelled),
-        _ => Err(ApiError::conflict(
+        _ => Err(ApiError::new(
+            Reason::Stale,
             "the application is not at that step; reload to see where it is",
         )),
     }

@@ -1,31 +1,69 @@
 //! Work orders (工单) of the 95598 kinds: fault repair, complaint, suggestion, consultation.
-//! Each topic carries a service commitment (repair crews arrive within 45 minutes in town, meter
-//! faults are fixed within 8 hours...); the utility may change the minutes, and the staff board
-//! shows which orders are due soon or overdue.
+//! Each topic carries service commitments (`terms`: repair crews arrive within 45 minutes in
+//! town, complainants hear the result within 5 working days...); the admin may change them, and
+//! the staff board shows which orders are due soon or overdue. A complaint's reply is followed
+//! by a callback (回访): a customer who is not satisfied reopens it.
 
 use crate::error::{field_text, ApiError, ApiResult};
-use crate::ErrorCode;
+use crate::Reason;
 use serde::{Deserialize, Serialize};
+
+pub mod terms;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
     RepairUrban,
     RepairRural,
+    RepairRemote,
     MeterFault,
     Complaint,
     Suggestion,
     Consultation,
 }
 
-/// What the commitment promises by its deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What a commitment promises by its deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Milestone {
+    /// The complainant contacted.
+    Contact,
     /// A crew on site.
     Arrival,
+    /// The power back on after a repair.
+    Restore,
+    /// The complainant given the result.
+    Result,
     /// The fault fixed or the customer answered.
     Reply,
+}
+
+impl Milestone {
+    pub const ALL: [Milestone; 5] = [
+        Milestone::Contact,
+        Milestone::Arrival,
+        Milestone::Restore,
+        Milestone::Result,
+        Milestone::Reply,
+    ];
+
+    /// The milestone whose moment starts this one's clock; `None` = the order's filing.
+    pub fn starts_after(self) -> Option<Milestone> {
+        match self {
+            Milestone::Restore => Some(Milestone::Arrival),
+            _ => None,
+        }
+    }
+
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Milestone::Contact => ("联系客户", "Customer contacted"),
+            Milestone::Arrival => ("到达现场", "Crew on site"),
+            Milestone::Restore => ("恢复供电", "Power restored"),
+            Milestone::Result => ("答复结果", "Result given"),
+            Milestone::Reply => ("处理答复", "Answered"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,9 +75,10 @@ pub enum Department {
 }
 
 impl Topic {
-    pub const ALL: [Topic; 6] = [
+    pub const ALL: [Topic; 7] = [
         Topic::RepairUrban,
         Topic::RepairRural,
+        Topic::RepairRemote,
         Topic::MeterFault,
         Topic::Complaint,
         Topic::Suggestion,
@@ -50,6 +89,7 @@ impl Topic {
         match self {
             Topic::RepairUrban => ("故障报修（城区）", "Fault repair (town)"),
             Topic::RepairRural => ("故障报修（乡村）", "Fault repair (rural)"),
+            Topic::RepairRemote => ("故障报修（边远地区）", "Fault repair (remote area)"),
             Topic::MeterFault => ("电表故障", "Meter fault"),
             Topic::Complaint => ("投诉", "Complaint"),
             Topic::Suggestion => ("建议", "Suggestion"),
@@ -57,37 +97,41 @@ impl Topic {
         }
     }
 
+    /// The first milestone the topic promises: the one its board deadline is about.
     pub fn milestone(self) -> Milestone {
         match self {
-            Topic::RepairUrban | Topic::RepairRural => Milestone::Arrival,
+            _ if self.is_repair() => Milestone::Arrival,
+            Topic::Complaint => Milestone::Contact,
             _ => Milestone::Reply,
         }
     }
 
-    /// A crew goes out: the order must record arrival before it is answered.
-    pub fn needs_visit(self) -> bool {
+    /// The milestone the reply reaches: the power back, the complaint's result, or the answer.
+    pub fn answer(self) -> Milestone {
+        match self {
+            _ if self.is_repair() => Milestone::Restore,
+            Topic::Complaint => Milestone::Result,
+            _ => Milestone::Reply,
+        }
+    }
+
+    /// A power fault: a crew arrives, then restores the supply.
+    pub fn is_repair(self) -> bool {
         matches!(
             self,
-            Topic::RepairUrban | Topic::RepairRural | Topic::MeterFault
+            Topic::RepairUrban | Topic::RepairRural | Topic::RepairRemote
         )
     }
 
-    /// The commitment until the utility sets its own.
-    pub fn default_minutes(self) -> u32 {
-        match self {
-            Topic::RepairUrban => 45,
-            Topic::RepairRural => 90,
-            Topic::MeterFault => 8 * 60,
-            Topic::Complaint => 24 * 60,
-            Topic::Suggestion => 3 * 24 * 60,
-            Topic::Consultation => 24 * 60,
-        }
+    /// A crew goes out: the order must record arrival before it is answered.
+    pub fn needs_visit(self) -> bool {
+        self.is_repair() || self == Topic::MeterFault
     }
 
     /// Where the order goes unless staff choose otherwise.
     pub fn department(self) -> Department {
         match self {
-            Topic::RepairUrban | Topic::RepairRural => Department::RepairCrew,
+            _ if self.is_repair() => Department::RepairCrew,
             Topic::MeterFault => Department::MeteringTeam,
             _ => Department::CustomerService,
         }
@@ -107,28 +151,6 @@ impl Department {
             Department::MeteringTeam => ("计量班", "Metering team"),
             Department::CustomerService => ("客户服务中心", "Customer service"),
         }
-    }
-}
-
-/// A topic's commitment, as configured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Commitment {
-    pub topic: Topic,
-    pub minutes: u32,
-}
-
-/// Commitments run from 5 minutes to 30 days.
-pub const COMMITMENT_MINUTES: std::ops::RangeInclusive<u32> = 5..=30 * 24 * 60;
-
-impl Commitment {
-    pub fn checked(self) -> ApiResult<Commitment> {
-        if !COMMITMENT_MINUTES.contains(&self.minutes) {
-            return Err(ApiError::validation(
-                "minutes",
-                "a commitment is between 5 minutes and 30 days (43200 minutes)",
-            ));
-        }
-        Ok(self)
     }
 }
 
@@ -164,19 +186,47 @@ impl OrderStatus {
 #[serde(rename_all = "snake_case")]
 pub enum OrderAction {
     Dispatch,
+    /// A complainant contacted (by phone or in person) before the result is ready.
+    Contact,
     Arrive,
     Reply,
+    /// The callback (回访) after the reply, with its `Outcome`.
+    Callback,
     Close,
     Rate,
     Cancel,
+}
+
+/// What the callback after a reply found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Reached and satisfied: the order closes.
+    Satisfied,
+    /// Reached and not satisfied: the order reopens with the customer's reason.
+    Unsatisfied,
+    /// Not reached: the order waits for another try (or is closed after one).
+    NotReached,
+}
+
+impl Outcome {
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Outcome::Satisfied => ("回访满意", "Reached, satisfied"),
+            Outcome::Unsatisfied => ("回访不满意", "Reached, not satisfied"),
+            Outcome::NotReached => ("未联系上", "Could not reach"),
+        }
+    }
 }
 
 impl OrderAction {
     pub fn words(self) -> (&'static str, &'static str) {
         match self {
             OrderAction::Dispatch => ("派单", "Dispatch"),
+            OrderAction::Contact => ("已联系客户", "Customer contacted"),
             OrderAction::Arrive => ("到达现场", "Arrived on site"),
             OrderAction::Reply => ("处理答复", "Reply"),
+            OrderAction::Callback => ("回访", "Call back"),
             OrderAction::Close => ("办结", "Close"),
             OrderAction::Rate => ("评价", "Rate"),
             OrderAction::Cancel => ("撤销", "Cancel"),
@@ -231,6 +281,9 @@ pub struct OrderActInput {
     pub text: Option<String>,
     #[serde(default)]
     pub stars: Option<u8>,
+    /// A callback's outcome; `text` then gives the customer's reason when unsatisfied.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
 }
 
 /// What an accepted action changes.
@@ -238,10 +291,19 @@ pub struct OrderActInput {
 pub struct OrderChange {
     pub status: OrderStatus,
     pub department: Option<Department>,
-    /// The commitment's milestone was reached now.
-    pub meets_milestone: bool,
+    /// The milestones reached now.
+    pub met: Vec<Milestone>,
     pub reply: Option<String>,
     pub rating: Option<(u8, String)>,
+    /// The callback's outcome and, when unsatisfied, the customer's reason.
+    pub callback: Option<(Outcome, Option<String>)>,
+}
+
+impl OrderChange {
+    /// Reopened by an unsatisfied callback: the result is owed again.
+    pub fn reopened(&self) -> bool {
+        matches!(self.callback, Some((Outcome::Unsatisfied, _)))
+    }
 }
 
 /// The part of an order its rules look at.
@@ -251,10 +313,17 @@ pub struct OrderState {
     pub status: OrderStatus,
     pub department: Option<Department>,
     pub rated: bool,
+    /// A complainant was contacted (the contact commitment is met).
+    pub contacted: bool,
+    /// Callbacks since the last reply that did not reach the customer.
+    pub unreached: u32,
 }
 
 fn refuse(what: &str) -> ApiError {
-    ApiError::conflict(format!("{what}; reload to see the order as it is now"))
+    ApiError::new(
+        Reason::Stale,
+        format!("{what}; reload to see the order as it is now"),
+    )
 }
 
 impl OrderState {
@@ -263,30 +332,40 @@ impl OrderState {
         use OrderAction as A;
         use OrderStatus as S;
         if input.action.by_customer() != by_customer {
-            return Err(ApiError::new(
-                ErrorCode::Forbidden,
-                if by_customer {
-                    "only the utility's staff handle an order"
-                } else {
-                    "only the customer who filed the order may do this"
-                },
-            ));
+            return Err(if by_customer {
+                ApiError::new(
+                    Reason::StaffOnly,
+                    "only the utility's staff handle an order",
+                )
+            } else {
+                ApiError::new(
+                    Reason::CustomerOnly,
+                    "only the customer who filed the order may do this",
+                )
+            });
         }
         let mut change = OrderChange {
             status: self.status,
             department: self.department,
-            meets_milestone: false,
+            met: Vec::new(),
             reply: None,
             rating: None,
+            callback: None,
         };
+        let complaint = self.topic == Topic::Complaint;
         match (input.action, self.status) {
             (A::Dispatch, S::Submitted | S::Dispatched) => {
                 change.status = S::Dispatched;
                 change.department = Some(input.department.unwrap_or(self.topic.department()));
             }
+            (A::Contact, S::Dispatched) if complaint && !self.contacted => {
+                change.met.push(Milestone::Contact);
+            }
             (A::Arrive, S::Dispatched) if self.topic.needs_visit() => {
                 change.status = S::Arrived;
-                change.meets_milestone = self.topic.milestone() == Milestone::Arrival;
+                change
+                    .met
+                    .extend(self.topic.is_repair().then_some(Milestone::Arrival));
             }
             (A::Reply, S::Dispatched) if self.topic.needs_visit() => {
                 return Err(refuse("record the crew's arrival first"));
@@ -295,7 +374,40 @@ impl OrderState {
                 let text = input.text.as_deref().unwrap_or("");
                 change.reply = Some(field_text("text", text, REPLY_MAX, "the reply")?);
                 change.status = S::Replied;
-                change.meets_milestone = self.topic.milestone() == Milestone::Reply;
+                // Giving a complaint's result is also its first contact.
+                if self.topic == Topic::Complaint && !self.contacted {
+                    change.met.push(Milestone::Contact);
+                }
+                change.met.push(self.topic.answer());
+            }
+            (A::Callback, S::Replied) => {
+                let outcome = input.outcome.ok_or_else(|| {
+                    ApiError::validation(
+                        "outcome",
+                        "say whether the customer was reached and satisfied",
+                    )
+                })?;
+                let reason = match outcome {
+                    Outcome::Unsatisfied => Some(field_text(
+                        "text",
+                        input.text.as_deref().unwrap_or(""),
+                        REPLY_MAX,
+                        "why the customer is not satisfied",
+                    )?),
+                    _ => None,
+                };
+                change.status = match outcome {
+                    Outcome::Satisfied => S::Closed,
+                    Outcome::Unsatisfied => S::Dispatched,
+                    Outcome::NotReached => S::Replied,
+                };
+                change.callback = Some((outcome, reason));
+            }
+            (A::Close, S::Replied) if complaint && self.unreached == 0 => {
+                return Err(ApiError::new(
+                    Reason::CallbackFirst,
+                    "call the complainant back first; close it after a try that did not reach them",
+                ));
             }
             (A::Close, S::Replied) => change.status = S::Closed,
             (A::Cancel, S::Submitted) => change.status = S::Cancelled,
@@ -328,18 +440,21 @@ impl OrderState {
     /// The actions that would succeed now for the customer or for staff.
     pub fn options(&self, by_customer: bool) -> Vec<OrderAction> {
         use OrderAction::*;
-        [Dispatch, Arrive, Reply, Close, Rate, Cancel]
-            .into_iter()
-            .filter(|&action| {
-                let input = OrderActInput {
-                    action,
-                    department: None,
-                    text: Some("-".into()),
-                    stars: Some(5),
-                };
-                self.apply(&input, by_customer).is_ok()
-            })
-            .collect()
+        [
+            Dispatch, Contact, Arrive, Reply, Callback, Close, Rate, Cancel,
+        ]
+        .into_iter()
+        .filter(|&action| {
+            let input = OrderActInput {
+                action,
+                department: None,
+                text: Some("-".into()),
+                stars: Some(5),
+                outcome: Some(Outcome::NotReached),
+            };
+            self.apply(&input, by_customer).is_ok()
+        })
+        .collect()
     }
 }
 
@@ -380,25 +495,6 @@ impl DueState {
     }
 }
 
-/// The state at `now` (ms) of an order filed at `created` with `minutes` to its milestone.
-pub fn due_state(
-    created: i64,
-    minutes: u32,
-    met_at: Option<i64>,
-    cancelled: bool,
-    now: i64,
-) -> DueState {
-    let deadline = created + minutes as i64 * 60_000;
-    match met_at {
-        Some(at) if at <= deadline => DueState::Met,
-        Some(_) => DueState::Missed,
-        None if cancelled => DueState::None,
-        None if now > deadline => DueState::Overdue,
-        None if (deadline - now) * 4 <= minutes as i64 * 60_000 => DueState::DueSoon,
-        None => DueState::OnTime,
-    }
-}
-
 /// A work order as listed and shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkOrder {
@@ -415,14 +511,28 @@ pub struct WorkOrder {
     pub customer_name: String,
     pub department: Option<Department>,
     pub created_at: i64,
+    /// Every deadline the order was given, in the order they fall due.
+    pub deadlines: Vec<OrderDeadline>,
+    /// The leading deadline (the first still owed, else the last): the board's sort.
     pub deadline_at: i64,
-    pub met_at: Option<i64>,
     pub due: DueState,
+    /// When the complainant was first contacted.
+    pub contacted_at: Option<i64>,
+    /// The last callback's outcome.
+    pub callback: Option<Outcome>,
     pub reply: Option<String>,
     pub stars: Option<u8>,
     pub rating_comment: Option<String>,
     /// What the viewer may do now.
     pub options: Vec<OrderAction>,
+}
+
+/// A deadline with where it stands now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderDeadline {
+    #[serde(flatten)]
+    pub deadline: terms::Deadline,
+    pub state: DueState,
 }
 
 pub fn order_number(year: i32, id: i64) -> String {

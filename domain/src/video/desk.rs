@@ -5,6 +5,7 @@
 use crate::accounts::normalise_mobile;
 use crate::error::{ApiError, ApiResult};
 use crate::queue::WaitRange;
+use crate::Reason;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -139,7 +140,10 @@ pub struct Desk {
 }
 
 fn not_waiting() -> ApiError {
-    ApiError::conflict("this request is no longer waiting")
+    ApiError::new(
+        Reason::RequestNotWaiting,
+        "this request is no longer waiting",
+    )
 }
 
 impl Desk {
@@ -182,7 +186,10 @@ impl Desk {
         if asking.customer_id.is_some()
             && self.waiting().any(|r| r.customer_id == asking.customer_id)
         {
-            return Err(ApiError::conflict("you are already waiting for an agent"));
+            return Err(ApiError::new(
+                Reason::AlreadyWaiting,
+                "you are already waiting for an agent",
+            ));
         }
         self.prune(now);
         let was_empty = self.waiting().next().is_none();
@@ -237,7 +244,8 @@ impl Desk {
     /// stays busy until it ends or moves on.
     pub fn set_presence(&mut self, agent: i64, name: &str, presence: Presence) -> ApiResult<()> {
         if self.presence(agent) == Some(Presence::Busy) && self.call_of(agent).is_some() {
-            return Err(ApiError::conflict(
+            return Err(ApiError::new(
+                Reason::FinishCallFirst,
                 "finish or transfer your call before changing your status",
             ));
         }
@@ -268,7 +276,8 @@ impl Desk {
     /// The agent takes a waiting request; they must be available, and become busy.
     pub fn accept(&mut self, agent: i64, room: &str, now: i64) -> ApiResult<HelpRequest> {
         if self.presence(agent) != Some(Presence::Available) {
-            return Err(ApiError::conflict(
+            return Err(ApiError::new(
+                Reason::SetAvailableFirst,
                 "set yourself available before taking a call",
             ));
         }
@@ -289,11 +298,14 @@ impl Desk {
             .request(room)
             .ok_or_else(|| ApiError::not_found("help request"))?;
         let RequestState::Assigned { agent } = request.state else {
-            return Err(ApiError::conflict("this request has no call in progress"));
+            return Err(ApiError::new(
+                Reason::NoCallInProgress,
+                "this request has no call in progress",
+            ));
         };
         if agent != by && !supervisor {
             return Err(ApiError::new(
-                crate::ErrorCode::Forbidden,
+                Reason::OtherAgent,
                 "this call is another agent's",
             ));
         }
@@ -311,10 +323,16 @@ impl Desk {
     ) -> ApiResult<HelpRequest> {
         let from = self.handled_by(room, by, supervisor)?;
         if from == to_agent {
-            return Err(ApiError::conflict("the call is already with this agent"));
+            return Err(ApiError::new(
+                Reason::AlreadyWithAgent,
+                "the call is already with this agent",
+            ));
         }
         if self.presence(to_agent) != Some(Presence::Available) {
-            return Err(ApiError::conflict("that agent is not available"));
+            return Err(ApiError::new(
+                Reason::AgentUnavailable,
+                "that agent is not available",
+            ));
         }
         let request = self.request_mut(room)?;
         request.state = RequestState::Assigned { agent: to_agent };

@@ -3,7 +3,7 @@
 
 use crate::content::ImageKind;
 use crate::error::{ApiError, ApiResult};
-use crate::ErrorCode;
+use crate::Reason;
 use serde::{Deserialize, Serialize};
 
 /// What an upload may be: how large, and which kinds beyond photos and PDFs.
@@ -27,10 +27,14 @@ impl FileRules {
     /// The content type of an accepted file, by its bytes.
     pub fn content_type(&self, bytes: &[u8]) -> ApiResult<&'static str> {
         if bytes.len() > self.max_bytes {
-            return Err(ApiError::new(ErrorCode::PayloadTooLarge, self.too_large()));
+            return Err(ApiError::new(Reason::TooLarge, self.too_large()));
         }
         if bytes.is_empty() {
-            return Err(ApiError::validation("file", "the file is empty"));
+            return Err(ApiError::invalid(
+                "file",
+                Reason::FileEmpty,
+                "the file is empty",
+            ));
         }
         if let Some(image) = ImageKind::sniff(bytes) {
             return Ok(image.content_type());
@@ -95,6 +99,7 @@ pub fn is_random_id(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorCode;
 
     #[test]
     fn photos_and_pdfs_are_accepted_by_their_bytes() {

@@ -7,7 +7,7 @@ use super::files::FileRef;
 use super::signal::Signal;
 use crate::error::{ApiError, ApiResult};
 use crate::roles::Role;
-use crate::ErrorCode;
+use crate::Reason;
 use serde::{Deserialize, Serialize};
 
 /// Someone knocking: a signed-in user (id and role) and/or the key from the customer's link
@@ -142,7 +142,7 @@ pub struct Room {
 }
 
 fn refused(message: &str) -> ApiError {
-    ApiError::new(ErrorCode::Forbidden, message)
+    ApiError::new(Reason::NotInCall, message)
 }
 
 impl Room {
@@ -164,7 +164,7 @@ impl Room {
     pub fn seat_for(&self, e: &Entrant) -> ApiResult<Seat> {
         let seat = self.who(e)?;
         if self.state == RoomState::Ended {
-            return Err(ApiError::conflict("this call has ended"));
+            return Err(ApiError::new(Reason::Ended, "this call has ended"));
         }
         Ok(seat)
     }
@@ -253,7 +253,10 @@ impl Room {
     /// who may). The old agent's connection is returned to be closed.
     pub fn transfer(&mut self, to_agent: i64) -> ApiResult<Option<u64>> {
         if self.agent_id == Some(to_agent) {
-            return Err(ApiError::conflict("the call is already with this agent"));
+            return Err(ApiError::new(
+                Reason::AlreadyWithAgent,
+                "the call is already with this agent",
+            ));
         }
         self.agent_id = Some(to_agent);
         let dropped = self
@@ -320,7 +323,7 @@ impl Room {
 
     fn file_entry(&mut self, entry: ChatEntry) -> ApiResult<(Vec<u64>, RoomMessage)> {
         if self.transcript.len() >= TRANSCRIPT_MAX {
-            return Err(ApiError::conflict("this call's chat is full"));
+            return Err(ApiError::new(Reason::ChatFull, "this call's chat is full"));
         }
         self.transcript.push(entry.clone());
         let everyone = self.present.iter().map(|p| p.connection).collect();

@@ -2,6 +2,7 @@
 //! handwriting board, and hang-up. The room relays each to the others (see `Room::recipients`).
 
 use crate::error::{ApiError, ApiResult};
+use crate::Reason;
 use serde::{Deserialize, Serialize};
 
 /// Largest session description accepted; real offers are a few kilobytes.
@@ -51,7 +52,11 @@ impl Signal {
     /// Refuses what no client of ours sends: oversized, empty or out-of-range parts.
     pub fn check(&self) -> ApiResult<()> {
         let too_long = |field: &str, max: usize| {
-            ApiError::validation(field, format!("{field} is longer than {max} characters"))
+            ApiError::invalid(
+                field,
+                Reason::BadSignal,
+                format!("{field} is longer than {max} characters"),
+            )
         };
         match self {
             Signal::Offer { sdp, .. } | Signal::Answer { sdp } if sdp.len() > SDP_MAX => {

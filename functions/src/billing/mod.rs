@@ -18,7 +18,7 @@ use domain::billing::bills::{
 };
 use domain::billing::payments::{running_balance, LedgerEntry};
 use domain::billing::tariff::Plan;
-use domain::ApiError;
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
@@ -80,12 +80,15 @@ pub async fn handle_bind(ctx: &mut Ctx) -> Result<Response> {
     }
     let accounts = bound_accounts(ctx, user).await?;
     if accounts.iter().any(|a| a.number == input.number) {
-        return Err(ApiError::conflict("you have bound this account already").into());
+        return Err(
+            ApiError::new(Reason::AlreadyBound, "you have bound this account already").into(),
+        );
     }
     if accounts.len() >= MAX_BOUND {
-        return Err(ApiError::conflict(format!(
-            "you can bind up to {MAX_BOUND} accounts; unbind one first"
-        ))
+        return Err(ApiError::new(
+            Reason::BindLimit,
+            format!("you can bind up to {MAX_BOUND} accounts; unbind one first"),
+        )
         .into());
     }
     ctx.db

@@ -17,7 +17,7 @@ use domain::billing::payments::{
 };
 use domain::notify::inbox::CaseKind;
 use domain::notify::texts::Message;
-use domain::{ApiError, MAX_BODY_BYTES};
+use domain::{ApiError, Reason, MAX_BODY_BYTES};
 use serde::Deserialize;
 use worker::Response;
 
@@ -92,7 +92,8 @@ async fn own(ctx: &Ctx) -> Result<Row> {
 fn replay(ctx: &Ctx, row: Row, input: &PayInput, status: u16) -> Result<Response> {
     let payment = row.payment(ctx)?;
     if !payment.same_request(input) {
-        return Err(ApiError::conflict(
+        return Err(ApiError::new(
+            Reason::PaymentKeyReused,
             "this payment key was used for a different payment; start a new payment",
         )
         .into());
@@ -205,7 +206,11 @@ pub async fn handle_sandbox(ctx: &mut Ctx) -> Result<Response> {
     let input: DecisionInput = read_json(&mut ctx.req).await?;
     let row = own(ctx).await?;
     if row.provider != SANDBOX {
-        return Err(ApiError::conflict("this payment goes through the payment gateway").into());
+        return Err(ApiError::new(
+            Reason::GatewayOnly,
+            "this payment goes through the payment gateway",
+        )
+        .into());
     }
     settle(ctx, row, input.decision).await
 }
@@ -224,8 +229,13 @@ pub async fn handle_notify(ctx: &mut Ctx) -> Result<Response> {
             ApiError::validation("x-signature", "the notice's signature does not match").into(),
         );
     }
-    let notice: GatewayNotice = serde_json::from_slice(&body)
-        .map_err(|e| ApiError::validation("body", format!("not a payment notice: {e}")))?;
+    let notice: GatewayNotice = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::invalid(
+            "body",
+            Reason::BadField,
+            format!("not a payment notice: {e}"),
+        )
+    })?;
     let row = by_id(ctx, notice.payment_id).await?;
     settle(ctx, row, notice.decision).await
 }

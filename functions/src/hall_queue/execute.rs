@@ -13,7 +13,7 @@ use domain::queue::protocol::{
     call_view, snapshot, ticket_view, CallResult, QueueCommand, QueueRequest, TicketView, Viewer,
 };
 use domain::queue::{Acting, CounterChange, QueueEvent, Ticket};
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use worker::Response;
 
 pub struct Outcome {
@@ -50,7 +50,7 @@ fn visible<'a>(live: &'a Live, id: u32, viewer: &Viewer) -> Result<&'a Ticket> {
     let key = live.keys.get(&id).map(String::as_str).unwrap_or("");
     if !viewer.may_see(ticket, key) {
         return Err(ApiError::new(
-            ErrorCode::Forbidden,
+            Reason::NotYours,
             "this ticket is not yours; open it from its own link",
         )
         .into());
@@ -120,7 +120,7 @@ pub fn run(live: &mut Live, request: QueueRequest) -> Result<Outcome> {
         } => {
             if is_over(visible(live, ticket, &viewer)?.state) {
                 return Err(ApiError::new(
-                    ErrorCode::Conflict,
+                    Reason::NothingToTell,
                     "this ticket is already at a counter or finished; there is nothing left to tell",
                 )
                 .into());

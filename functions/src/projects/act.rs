@@ -13,7 +13,7 @@ use domain::expansion::api::{firm_ids_column, ActInput, CommentInput};
 use domain::expansion::process::Acting;
 use domain::firms::{Assignment, FirmKind};
 use domain::wire::wire_name;
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use worker::Response;
@@ -138,7 +138,7 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         .await?;
     if written.is_none() {
         return Err(ApiError::new(
-            ErrorCode::Conflict,
+            Reason::Stale,
             "someone else moved this project just now; reload it and try again",
         )
         .into());

@@ -13,7 +13,7 @@ use crate::video::files::{put_file, read_upload, serve};
 use domain::expansion::api::{ProjectDocument, DOCUMENTS};
 use domain::expansion::process::DocKind;
 use domain::wire::wire_name;
-use domain::ApiError;
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use worker::Response;
 
@@ -71,7 +71,11 @@ fn prefix(project: i64) -> String {
 pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
     let v = visible(ctx).await?;
     if v.project.stage.is_final() {
-        return Err(ApiError::conflict("this project has ended; nothing more can be filed").into());
+        return Err(ApiError::new(
+            Reason::Ended,
+            "this project has ended; nothing more can be filed",
+        )
+        .into());
     }
     let kind = query_param(&ctx.req, "kind")?
         .and_then(|k| DocKind::parse(&k))

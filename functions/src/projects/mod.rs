@@ -26,7 +26,7 @@ use domain::expansion::schedule::{current_due, holder, schedule, stage_since};
 use domain::hours::to_local;
 use domain::policy::{may_see_project, Actor, ProjectParties};
 use domain::wire::wire_name;
-use domain::{ApiError, ErrorCode, Role};
+use domain::{ApiError, Reason, Role};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use worker::Response;
@@ -121,7 +121,7 @@ pub async fn visible(ctx: &Ctx) -> Result<Visible> {
     let project = row.project()?;
     let firm_ids = project.firm_ids();
     if !may_see_project(&actor, &row.parties(&firm_ids)) {
-        return Err(ApiError::new(ErrorCode::Forbidden, "this project is not one of yours").into());
+        return Err(ApiError::new(Reason::NotYours, "this project is not one of yours").into());
     }
     Ok(Visible {
         actor,

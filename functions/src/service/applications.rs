@@ -19,7 +19,7 @@ use domain::service::applications::{
     AppStatus, Application, ApplicationInput, Request,
 };
 use domain::wire::wire_name;
-use domain::{ApiError, Role};
+use domain::{ApiError, Reason, Role};
 use serde::Deserialize;
 use worker::Response;
 
@@ -214,7 +214,11 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     if written.changes == 0 {
-        return Err(ApiError::conflict("someone else acted on this application; reload it").into());
+        return Err(ApiError::new(
+            Reason::Stale,
+            "someone else acted on this application; reload it",
+        )
+        .into());
     }
     let request: Request = serde_json::from_str(&row.request_json)?;
     if let (AppStatus::Done, Some((column, value)), Some(number)) =
@@ -246,9 +250,11 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
 pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
     let (_, row) = readable(ctx).await?;
     if row.status != AppStatus::Submitted {
-        return Err(
-            ApiError::conflict("documents are added before the application is accepted").into(),
-        );
+        return Err(ApiError::new(
+            Reason::DocumentsClosed,
+            "documents are added before the application is accepted",
+        )
+        .into());
     }
     created(&add_case_file(ctx, CaseKind::Application, row.id, MAX_DOCUMENTS).await?)
 }

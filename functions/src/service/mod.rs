@@ -15,7 +15,7 @@ use domain::notify::texts::Message;
 use domain::policy::{may_see_case, Actor};
 use domain::video::files::FileRef;
 use domain::wire::wire_name;
-use domain::{ApiError, ErrorCode, Role};
+use domain::{ApiError, Reason, Role};
 use worker::Response;
 
 /// Where a case's files live in R2: `cases/{kind}/{id}`.
@@ -66,11 +66,9 @@ pub fn check_sees(actor: &Actor, customer_id: i64, hall_id: &str, what: &str) ->
         return Err(ApiError::not_found(what).into());
     }
     if !may_see_case(actor, customer_id, hall_id) {
-        return Err(ApiError::new(
-            ErrorCode::Forbidden,
-            format!("this {what} is another hall's"),
-        )
-        .into());
+        return Err(
+            ApiError::new(Reason::OtherHall, format!("this {what} is another hall's")).into(),
+        );
     }
     Ok(())
 }
@@ -86,7 +84,11 @@ pub async fn case_files(db: &Db, kind: CaseKind, id: i64) -> Result<Vec<FileRef>
 /// Stores the request's file under the case, refusing past `max` files.
 pub async fn add_case_file(ctx: &mut Ctx, kind: CaseKind, id: i64, max: usize) -> Result<FileRef> {
     if case_files(&ctx.db, kind, id).await?.len() >= max {
-        return Err(ApiError::conflict(format!("at most {max} files can be added here")).into());
+        return Err(ApiError::new(
+            Reason::FileLimit,
+            format!("at most {max} files can be added here"),
+        )
+        .into());
     }
     let file = store_upload(ctx, &prefix(kind, id)).await?;
     ctx.db

@@ -15,7 +15,7 @@ use domain::video::desk::{DeskView, Finished, HelpRequest};
 use domain::video::protocol::{DeskCommand, RoomCommand};
 use domain::video::room::Room;
 use domain::wire::wire_name;
-use domain::ApiError;
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
@@ -193,7 +193,7 @@ pub async fn handle_callback_done(ctx: &mut Ctx) -> Result<Response> {
         .await?
         .ok_or_else(|| ApiError::not_found("callback"))?;
     if written.changes == 0 {
-        return Err(ApiError::conflict("this callback is already done").into());
+        return Err(ApiError::new(Reason::AlreadyDone, "this callback is already done").into());
     }
     audit(
         &ctx.db,

@@ -17,7 +17,7 @@ use domain::video::api::{
 use domain::video::desk::{Asking, HelpRequest};
 use domain::video::protocol::{DeskCommand, RoomCommand, RoomView};
 use domain::video::room::{CallDetails, RoomState, Seat};
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use serde::Deserialize;
 use worker::Response;
 
@@ -72,7 +72,7 @@ pub async fn handle_ask(ctx: &mut Ctx) -> Result<Response> {
 async fn as_customer(ctx: &Ctx, room_id: &str, key: Option<String>) -> Result<RoomView> {
     let view = check(ctx, room_id, key).await?;
     if view.seat != Seat::Customer {
-        return Err(ApiError::new(ErrorCode::Forbidden, "only the customer may do this").into());
+        return Err(ApiError::new(Reason::CustomerOnly, "only the customer may do this").into());
     }
     Ok(view)
 }
@@ -150,7 +150,7 @@ pub async fn handle_rate(ctx: &mut Ctx) -> Result<Response> {
     let view = as_customer(ctx, &room_id, body.key.clone()).await?;
     let comment = check_rating(body.stars, body.comment.as_deref().unwrap_or(""))?;
     if view.state != RoomState::Ended {
-        return Err(ApiError::conflict("the call has not ended yet").into());
+        return Err(ApiError::new(Reason::NotEnded, "the call has not ended yet").into());
     }
     let written = ctx
         .db
@@ -160,7 +160,7 @@ pub async fn handle_rate(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     if written.changes == 0 {
-        return Err(ApiError::conflict("this call is already rated").into());
+        return Err(ApiError::new(Reason::AlreadyRated, "this call is already rated").into());
     }
     ok(&serde_json::json!({ "stars": body.stars }))
 }

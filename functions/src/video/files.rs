@@ -10,7 +10,7 @@ use crate::router::Ctx;
 use domain::video::files::{display_name, is_random_id, FileRef, FileRules, ATTACHMENTS};
 use domain::video::protocol::RoomCommand;
 use domain::video::room::RoomState;
-use domain::ApiError;
+use domain::{ApiError, Reason};
 use std::collections::HashMap;
 use worker::{HttpMetadata, Response};
 
@@ -128,7 +128,7 @@ pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
     let room_id = room_param(ctx)?;
     let key = query_param(&ctx.req, "key")?;
     if check(ctx, &room_id, key.clone()).await?.state == RoomState::Ended {
-        return Err(ApiError::conflict("this call has ended").into());
+        return Err(ApiError::new(Reason::Ended, "this call has ended").into());
     }
     let file = store_upload(ctx, &call_prefix(&room_id)).await?;
     let share = RoomCommand::Share {

@@ -9,7 +9,7 @@ use domain::video::room::{
     Entrant, Room, RoomMessage, CLOSE_ENDED, CLOSE_REPLACED, CLOSE_TRANSFERRED,
 };
 use domain::video::signal::Signal;
-use domain::{ApiError, ApiResult};
+use domain::{ApiError, ApiResult, Reason};
 use serde_json::json;
 use std::cell::RefCell;
 use worker::{
@@ -100,7 +100,10 @@ impl CallRoomObject {
         } = command
         {
             if self.loaded().await? {
-                return Ok(Err(ApiError::conflict("this call room is already open")));
+                return Ok(Err(ApiError::new(
+                    Reason::RoomOpen,
+                    "this call room is already open",
+                )));
             }
             let mut room = Room::new(id, customer_id, &key);
             room.details = details;
@@ -111,9 +114,10 @@ impl CallRoomObject {
         // Each answer says whether the room changed and must be stored.
         let answer = self
             .with_room(|room| match command {
-                RoomCommand::Open { .. } => {
-                    Err(ApiError::conflict("this call room is already open"))
-                }
+                RoomCommand::Open { .. } => Err(ApiError::new(
+                    Reason::RoomOpen,
+                    "this call room is already open",
+                )),
                 RoomCommand::Check { entrant } => room.who(&entrant).map(|seat| {
                     let view = RoomView {
                         seat,

@@ -40,7 +40,8 @@ impl Reply {
             .unwrap_or_else(|e| panic!("unexpected body {}: {e}", self.body))
     }
 
-    /// Asserts the `{"error":{"code","message"}}` shape with this status and code.
+    /// Asserts the `{"error":{"code","reason","message"}}` shape with this status and code, and
+    /// a reason the apps know how to word that belongs to that code.
     #[track_caller]
     pub fn assert_error(&self, status: u16, code: &str) {
         assert_eq!(self.status, status, "body: {}", self.body);
@@ -52,6 +53,29 @@ impl Reply {
             "error needs a message: {}",
             self.body
         );
+        let reason: domain::Reason = serde_json::from_value(self.body["error"]["reason"].clone())
+            .unwrap_or_else(|e| {
+                panic!("error needs a reason: {e}: {}", self.body);
+            });
+        assert!(
+            reason != domain::Reason::Unknown
+                && serde_json::to_value(reason.code()).unwrap() == code,
+            "reason {reason:?} is not a known reason of {code}: {}",
+            self.body
+        );
+    }
+
+    /// Asserts a refusal with this status and this reason (`"slot_full"`).
+    #[track_caller]
+    pub fn assert_reason(&self, status: u16, reason: &str) {
+        let code = serde_json::to_value(
+            serde_json::from_value::<domain::Reason>(reason.into())
+                .expect("a reason")
+                .code(),
+        )
+        .unwrap();
+        self.assert_error(status, code.as_str().expect("a code"));
+        assert_eq!(self.body["error"]["reason"], reason, "body: {}", self.body);
     }
 
     #[track_caller]

@@ -4,8 +4,9 @@
 use api_tests::Client;
 use domain::billing::accounts::UtilityAccount;
 use domain::service::applications::{AppAction, AppStatus, Application};
+use domain::service::work_orders::terms::{Limit, Term};
 use domain::service::work_orders::{
-    Commitment, DueState, OrderAction, OrderStatus, WorkOrder, WorkOrderDetail,
+    DueState, Milestone, OrderAction, OrderStatus, WorkOrder, WorkOrderDetail,
 };
 use domain::video::files::FileRef;
 use serde_json::json;
@@ -221,6 +222,20 @@ fn a_repair_order_is_dispatched_reached_answered_closed_and_rated() {
     .json();
     assert_eq!(rated.order.status, OrderStatus::Closed);
     assert_eq!(rated.order.due, DueState::Met);
+    let kept: Vec<(Milestone, DueState)> = rated
+        .order
+        .deadlines
+        .iter()
+        .map(|d| (d.deadline.milestone, d.state))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (Milestone::Arrival, DueState::Met),
+            (Milestone::Restore, DueState::Met)
+        ],
+        "the crew arrived and the power came back within 3 hours of the arrival"
+    );
     assert_eq!(rated.order.stars, Some(5));
     assert_eq!(rated.events.len(), 6);
     assert_eq!(rated.photos.len(), 3);
@@ -273,33 +288,35 @@ fn bad_work_orders_are_refused_and_overdue_ones_are_flagged() {
 }
 
 #[test]
-fn the_admin_sets_commitments_for_new_orders() {
-    let list: Vec<Commitment> = Client::anonymous()
-        .get("/api/work-order-commitments")
+fn the_admin_sets_the_terms_for_new_orders() {
+    let list: Vec<Term> = Client::anonymous()
+        .get("/api/work-order-terms")
         .assert_status(200)
         .json();
-    assert_eq!(list.len(), 6);
+    assert_eq!(list.len(), Term::PUBLISHED.len());
+    assert!(list
+        .iter()
+        .any(|t| t.milestone == Milestone::Result && t.limit == Limit::WorkingDays(5)));
     let admin = Client::demo("admin");
-    admin
-        .put(
-            "/api/work-order-commitments",
-            &json!({ "topic": "suggestion", "minutes": 2 }),
-        )
-        .assert_error(400, "validation");
+    for bad in [
+        json!({ "topic": "suggestion", "milestone": "reply", "limit": { "minutes": 2 } }),
+        json!({ "topic": "suggestion", "milestone": "reply", "limit": { "working_days": 31 } }),
+        json!({ "topic": "suggestion", "milestone": "arrival", "limit": { "minutes": 60 } }),
+    ] {
+        admin
+            .put("/api/work-order-terms", &bad)
+            .assert_error(400, "validation");
+    }
+    let six_hundred =
+        json!({ "topic": "suggestion", "milestone": "reply", "limit": { "minutes": 600 } });
     Client::demo("manager.xinghu")
-        .put(
-            "/api/work-order-commitments",
-            &json!({ "topic": "suggestion", "minutes": 600 }),
-        )
+        .put("/api/work-order-terms", &six_hundred)
         .assert_error(403, "forbidden");
-    let updated: Vec<Commitment> = admin
-        .put(
-            "/api/work-order-commitments",
-            &json!({ "topic": "suggestion", "minutes": 600 }),
-        )
+    let updated: Vec<Term> = admin
+        .put("/api/work-order-terms", &six_hundred)
         .assert_status(200)
         .json();
-    assert!(updated.iter().any(|c| c.minutes == 600));
+    assert!(updated.iter().any(|t| t.limit == Limit::Minutes(600)));
     let filed: WorkOrderDetail = Client::fresh_customer()
         .post(
             "/api/work-orders",

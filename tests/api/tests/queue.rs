@@ -37,7 +37,7 @@ fn a_customer_holds_one_active_ticket_per_hall() {
     let remote = json!({ "business": "payment", "channel": "remote" });
     let t = check_in(&customer, "binjiang", remote.clone());
     let again = customer.post("/api/halls/binjiang/tickets", &remote);
-    again.assert_error(409, "conflict");
+    again.assert_reason(409, "already_holds_ticket");
     assert!(again.body["error"]["message"]
         .as_str()
         .unwrap()
@@ -79,7 +79,7 @@ fn check_in_refuses_bad_input_and_a_closed_hall() {
     // Gaoxin is closed on Saturdays: the refusal says when it opens.
     let saturday = Client::anonymous().at("2030-01-12T02:00:00Z");
     let closed = saturday.post("/api/halls/gaoxin/tickets", &kiosk("payment"));
-    closed.assert_error(409, "conflict");
+    closed.assert_reason(409, "hall_closed");
     assert!(
         closed.body["error"]["message"]
             .as_str()
@@ -292,9 +292,10 @@ fn counter_actions_are_refused_clearly_and_change_nothing() {
     )
     .assert_error(403, "forbidden");
     act(&staff, "gaoxin", 99, json!({ "action": "call_next" })).assert_error(404, "not_found");
-    act(&staff, "gaoxin", 1, json!({ "action": "call_next" })).assert_error(409, "conflict"); // nobody signed in at counter 1
+    act(&staff, "gaoxin", 1, json!({ "action": "call_next" })).assert_reason(409, "counter_closed"); // nobody signed in at counter 1
     let colleague = Client::demo("staff.gaoxin.2").at(&at);
-    act(&colleague, "gaoxin", 3, json!({ "action": "call_next" })).assert_error(403, "forbidden");
+    act(&colleague, "gaoxin", 3, json!({ "action": "call_next" }))
+        .assert_reason(403, "other_clerk");
     let taken = act(&colleague, "gaoxin", 3, json!({ "action": "sign_in" }));
     taken.assert_error(409, "conflict");
     assert!(taken.body["error"]["message"]

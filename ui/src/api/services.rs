@@ -7,7 +7,7 @@ use domain::billing::payments::{
 };
 use domain::service::applications::{AppActInput, Application, ApplicationInput};
 use domain::service::work_orders::{
-    Commitment, OrderActInput, OrderInput, WorkOrder, WorkOrderDetail,
+    terms::Term, OrderActInput, OrderInput, WorkOrder, WorkOrderDetail,
 };
 use domain::video::files::FileRef;
 use domain::ApiError;
@@ -91,9 +91,9 @@ pub async fn upload_photo(id: i64, file: &web_sys::File) -> Result<FileRef, ApiE
 pub fn photo_url(id: i64, file: &str) -> String {
     format!("/api/work-orders/{id}/photos/{file}")
 }
-pub async fn commitments() -> Result<Vec<Commitment>, ApiError> {
-    get("/api/work-order-commitments").await
+pub async fn terms() -> Result<Vec<Term>, ApiError> {
+    get("/api/work-order-terms").await
 }
-pub async fn set_commitment(input: &Commitment) -> Result<Vec<Commitment>, ApiError> {
-    put("/api/work-order-commitments", input).await
+pub async fn set_term(input: &Term) -> Result<Vec<Term>, ApiError> {
+    put("/api/work-order-terms", input).await
 }

@@ -28,10 +28,7 @@ pub fn CallChat(session: CallSession, room: String, key: String) -> impl IntoVie
         if session.send(&Signal::Chat { text: message }) {
             text.set(String::new());
         } else {
-            app.error(&domain::ApiError::new(
-                domain::ErrorCode::Unreachable,
-                "network",
-            ));
+            app.error(&domain::ApiError::new(domain::Reason::Network, "network"));
         }
     };
     let (upload_room, upload_key) = (room.clone(), key.clone());

@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::business_select::{served_types, BusinessSelect};
+use crate::components::form::{form_error, FormError};
 use crate::components::queue_labels::{wait_text, FeedState};
 use crate::i18n::{business_msg, t, Msg};
 use crate::live::QueueFeed;
@@ -71,6 +72,9 @@ pub fn TakeNumber(hall: HallDetail, feed: QueueFeed) -> impl IntoView {
     let code = RwSignal::new(String::new());
     let signed_in = move || app.session.with(Option::is_some);
     let busy = RwSignal::new(false);
+    // A refusal shows beside the button, in the customer's language.
+    let error: FormError = RwSignal::new(None);
+    let refusal = form_error(error, &[]);
     let open = hall.summary.status.is_open();
     let gone = move || numbers_gone(feed, business.get());
     let hall_id = hall.summary.id.clone();
@@ -88,13 +92,14 @@ pub fn TakeNumber(hall: HallDetail, feed: QueueFeed) -> impl IntoView {
         };
         let (hall_id, go) = (hall_id.clone(), go.clone());
         busy.set(true);
+        error.set(None);
         spawn_local(async move {
             match api::queue::check_in(&hall_id, &request).await {
                 Ok(ticket) => {
                     let key = ticket.key.map(|k| format!("?key={k}")).unwrap_or_default();
                     go(&format!("/halls/{hall_id}/tickets/{}{key}", ticket.id));
                 }
-                Err(e) => app.error(&e),
+                Err(e) => error.set(Some(e)),
             }
             busy.set(false);
         });
@@ -120,6 +125,7 @@ pub fn TakeNumber(hall: HallDetail, feed: QueueFeed) -> impl IntoView {
             <Show when=gone>
                 <p class="notice-inline" data-testid="numbers-gone">{t(Msg::NumbersGoneHint)}</p>
             </Show>
+            <p class="form-error" role="alert">{move || refusal.get()}</p>
             <button type="submit" class="button primary wide" disabled=move || busy.get() || !open || gone()>{t(Msg::TakeNumberButton)}</button>
         </form>
     }

@@ -35,6 +35,8 @@ impl Msg {
 #[macro_use]
 mod common;
 #[macro_use]
+mod errors;
+#[macro_use]
 mod operations;
 #[macro_use]
 mod projects;
@@ -47,4 +49,4 @@ mod services;
 #[macro_use]
 mod video;
 
-common_messages! { queue_messages reference_messages video_messages projects_messages services_messages operations_messages messages ; }
+common_messages! { errors_messages queue_messages reference_messages video_messages projects_messages services_messages operations_messages messages ; }

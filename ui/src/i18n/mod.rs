@@ -4,10 +4,12 @@
 //! A missing translation is a compile error, not a blank on screen.
 
 mod messages;
+mod reasons;
 mod words;
 
 pub use messages::Msg;
-pub use words::{business_msg, channel_msg, notice_state_msg, role_msg, WEEKDAYS};
+pub use reasons::{error_msg, reason_msg};
+pub use words::{business_msg, channel_msg, limit_text, notice_state_msg, role_msg, WEEKDAYS};
 
 use crate::state::use_app;
 use leptos::prelude::*;

@@ -1,9 +1,10 @@
 //! The message for each domain value the apps name: roles, kinds of business, notice states,
-//! video channels, weekdays.
+//! video channels, weekdays, time limits.
 
-use super::Msg;
+use super::{Lang, Msg};
 use domain::halls::BusinessType;
 use domain::notices::NoticeState;
+use domain::service::work_orders::terms::Limit;
 use domain::video::desk::Channel;
 use domain::Role;
 
@@ -56,3 +57,17 @@ pub const WEEKDAYS: [Msg; 7] = [
     Msg::Sat,
     Msg::Sun,
 ];
+
+/// A promise's limit as people say it: "45 分钟", "3 小时", "5 个工作日".
+pub fn limit_text(limit: Limit, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match limit {
+        Limit::Minutes(m) if m % 60 == 0 => {
+            format!("{} {}", m / 60, if zh { "小时" } else { "h" })
+        }
+        Limit::Minutes(m) => format!("{m} {}", if zh { "分钟" } else { "min" }),
+        Limit::WorkingDays(d) => {
+            format!("{d} {}", if zh { "个工作日" } else { "working days" })
+        }
+    }
+}

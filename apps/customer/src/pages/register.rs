@@ -1,7 +1,7 @@
 //! Customer self-registration with a mainland mobile number; signs the customer in.
 
 use domain::api::RegisterRequest;
-use domain::{ApiError, ErrorCode};
+use domain::{ApiError, Reason};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
@@ -28,12 +28,11 @@ pub fn RegisterPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if password.get_untracked() != confirm.get_untracked() {
-            let text = app.text(Msg::PasswordsDiffer);
-            error.set(Some(ApiError {
-                code: ErrorCode::Validation,
-                message: text.into(),
-                field: Some("confirm".into()),
-            }));
+            error.set(Some(ApiError::invalid(
+                "confirm",
+                Reason::PasswordsDiffer,
+                "the passwords do not match",
+            )));
             return;
         }
         let request = RegisterRequest {

@@ -1,14 +1,16 @@
-//! `/work-orders/:id`: one work order: what was reported with its photos, the promise and where
-//! it stands against it, every step taken, and the next step: staff dispatch, record arrival,
-//! reply and close; the customer cancels early or rates the handling once it is closed.
+//! `/work-orders/:id`: one work order: what was reported with its photos, each promise and where
+//! it stands, every step taken, and the next step: staff dispatch, record the contact or the
+//! crew's arrival, reply, call the customer back (satisfied, not satisfied: reopened, or not
+//! reached) and close; the customer cancels early or rates the handling once it is closed.
 
 use crate::components::progress::{Progress, Step};
 use crate::pages::work_orders::due_class;
 use domain::hours::format_local_ms;
-use domain::service::work_orders::{Department, OrderActInput, OrderAction, WorkOrderDetail};
+use domain::service::work_orders::{
+    Department, OrderActInput, OrderAction, OrderDeadline, Outcome, WorkOrderDetail,
+};
 use domain::wire::{from_wire_name, wire_name};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
 use ui::components::guard::SignedIn;
@@ -57,8 +59,33 @@ fn Order(d: WorkOrderDetail, on_change: Callback<()>) -> impl IntoView {
                 }).collect_view()}
             </div>
         </section>
+        <Deadlines deadlines=o.deadlines.clone()/>
         <OrderActions id options=o.options.clone() on_change/>
         <Progress testid="order-events" steps=d.events.into_iter().map(|e| Step { label: e.status.words(), actor: e.actor, at: e.at, note: e.note }).collect()/>
+    }
+}
+
+/// Each promise the order carries: what, by when, and where it stands.
+#[component]
+fn Deadlines(deadlines: Vec<OrderDeadline>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <section class="card">
+            <h2>{t(Msg::Deadlines)}</h2>
+            <ul class="plain">
+                {deadlines.into_iter().map(|d| {
+                    let (milestone, state) = (d.deadline.milestone, d.state);
+                    view! {
+                        <li data-testid="order-deadline">
+                            <strong>{move || say(milestone.words(), app.lang.get())}</strong>" "
+                            {t(Msg::Deadline)}" "{format_local_ms(d.deadline.due_at)}" "
+                            <span class=due_class(state)>{move || say(state.words(), app.lang.get())}</span>
+                            {d.deadline.met_at.map(|at| view! { " · "{t(Msg::MetAt)}" "{format_local_ms(at)} })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 
@@ -71,26 +98,48 @@ fn OrderActions(id: i64, options: Vec<OrderAction>, on_change: Callback<()>) -> 
     let text = RwSignal::new(String::new());
     let stars = RwSignal::new(5u8);
     let department = RwSignal::new(None::<Department>);
-    let act = move |action: OrderAction| {
+    let act = Action::new_local(move |&(action, outcome): &(OrderAction, Option<Outcome>)| {
         let input = OrderActInput {
             action,
             department: department.get_untracked(),
             text: Some(text.get_untracked()),
             stars: Some(stars.get_untracked()),
+            outcome,
         };
-        spawn_local(async move {
+        async move {
             match api::services::act_on_order(id, &input).await {
                 Ok(_) => on_change.run(()),
                 Err(e) => app.error(&e),
             }
-        });
-    };
+        }
+    });
     let has = |a: OrderAction| options.contains(&a);
-    let (dispatching, writing, rating) = (
+    let (dispatching, calling_back, rating) = (
         has(OrderAction::Dispatch),
-        has(OrderAction::Reply) || has(OrderAction::Rate),
+        has(OrderAction::Callback),
         has(OrderAction::Rate),
     );
+    let replying = has(OrderAction::Reply);
+    let writing = replying || rating || calling_back;
+    let note = move || match (rating, calling_back) {
+        (true, _) => t(Msg::RatingComment)(),
+        (_, true) if !replying => t(Msg::CallbackReason)(),
+        _ => t(Msg::Reply)(),
+    };
+    // A callback is one button per outcome; the other actions one button each.
+    let buttons: Vec<(OrderAction, Option<Outcome>)> = options
+        .iter()
+        .flat_map(|&action| match action {
+            OrderAction::Callback => [
+                Outcome::Satisfied,
+                Outcome::Unsatisfied,
+                Outcome::NotReached,
+            ]
+            .map(|o| (action, Some(o)))
+            .to_vec(),
+            _ => vec![(action, None)],
+        })
+        .collect();
     view! {
         <section class="card" data-testid="order-actions">
             {dispatching.then(|| view! {
@@ -112,15 +161,22 @@ fn OrderActions(id: i64, options: Vec<OrderAction>, on_change: Callback<()>) -> 
                 </fieldset>
             })}
             {writing.then(|| view! {
-                <label>{if rating { t(Msg::RatingComment) } else { t(Msg::Reply) }}
+                <label>{note}
                     <textarea rows="3" data-testid="order-text" bind:value=text></textarea>
                 </label>
             })}
             <div class="actions">
-                {options.iter().map(|&action| view! {
-                    <button class=if action == OrderAction::Cancel { "button secondary" } else { "button primary" }
-                        data-testid=format!("order-{}", wire_name(&action))
-                        on:click=move |_| act(action)>{move || say(action.words(), app.lang.get())}</button>
+                {buttons.into_iter().map(|(action, outcome)| {
+                    let testid = match outcome {
+                        Some(o) => format!("order-callback-{}", wire_name(&o)),
+                        None => format!("order-{}", wire_name(&action)),
+                    };
+                    let words = outcome.map_or(action.words(), Outcome::words);
+                    view! {
+                        <button class=if action == OrderAction::Cancel { "button secondary" } else { "button primary" }
+                            data-testid=testid disabled=move || act.pending().get()
+                            on:click=move |_| { act.dispatch((action, outcome)); }>{move || say(words, app.lang.get())}</button>
+                    }
                 }).collect_view()}
             </div>
         </section>

@@ -80,7 +80,7 @@ fn OrderList(list: Vec<WorkOrder>, open_only: RwSignal<bool>) -> impl IntoView {
 fn OrderForm() -> impl IntoView {
     let app = use_app();
     let go = use_go();
-    let commitments = LocalResource::new(api::services::commitments);
+    let terms = LocalResource::new(api::services::terms);
     let topic = RwSignal::new(Topic::RepairUrban);
     let description = RwSignal::new(String::new());
     let location = RwSignal::new(String::new());
@@ -124,18 +124,17 @@ fn OrderForm() -> impl IntoView {
         });
     };
     let promise = move || {
-        let minutes = commitments.get().and_then(Result::ok).and_then(|list| {
-            list.iter()
-                .find(|c| c.topic == topic.get())
-                .map(|c| c.minutes)
-        })?;
         let lang = app.lang.get();
-        let text = if minutes % 60 == 0 {
-            format!("{} {}", minutes / 60, ui::i18n::pick(lang, "小时", "h"))
-        } else {
-            format!("{minutes} {}", ui::i18n::pick(lang, "分钟", "min"))
-        };
-        Some(Msg::Promise.text(lang).replace("{}", &text))
+        let list = terms.get().and_then(Result::ok)?;
+        let parts: Vec<String> = list
+            .iter()
+            .filter(|term| term.topic == topic.get())
+            .map(|term| {
+                let what = ui::i18n::pick(lang, term.milestone.words().0, term.milestone.words().1);
+                format!("{what} {}", ui::i18n::limit_text(term.limit, lang))
+            })
+            .collect();
+        (!parts.is_empty()).then(|| format!("{}{}", Msg::Promise.text(lang), parts.join("；")))
     };
     let other = form_error(error, &["description", "location", "phone", "hall_id"]);
     view! {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::ErrorCode;
 use proptest::prelude::*;
 
 const PARTIES: [Party; 6] = [

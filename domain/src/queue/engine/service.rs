@@ -17,7 +17,7 @@ pub fn check_rating(stars: u8, comment: &str) -> ApiResult<String> {
     }
     Ok(comment.to_string())
 }
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Reason};
 use crate::queue::events::EventKind;
 use crate::queue::ticket::{Rating, Ticket, TicketState};
 
@@ -32,18 +32,24 @@ impl HallQueue {
         let index = self.at_counter(counter, id, &[TicketState::Called])?;
         let (t, config) = (&self.tickets[index], &self.config);
         if t.calls >= config.max_calls {
-            return Err(ApiError::conflict(format!(
-                "ticket {} was called {} times; mark it a no-show",
-                t.number, t.calls
-            )));
+            return Err(ApiError::new(
+                Reason::MarkNoShow,
+                format!(
+                    "ticket {} was called {} times; mark it a no-show",
+                    t.number, t.calls
+                ),
+            ));
         }
         let gap_ms = config.recall_gap_seconds as i64 * 1000;
         let since = now - t.last_called_at.unwrap_or(i64::MIN / 2);
         if since < gap_ms {
-            return Err(ApiError::conflict(format!(
-                "wait {} more seconds before calling again",
-                (gap_ms - since + 999) / 1000
-            )));
+            return Err(ApiError::new(
+                Reason::CallCooldown,
+                format!(
+                    "wait {} more seconds before calling again",
+                    (gap_ms - since + 999) / 1000
+                ),
+            ));
         }
         let t = &mut self.tickets[index];
         t.calls += 1;
@@ -63,10 +69,13 @@ impl HallQueue {
         let t = &self.tickets[index];
         if t.calls < self.config.max_calls {
             let left = self.config.max_calls - t.calls;
-            return Err(ApiError::conflict(format!(
-                "call ticket {} {left} more time(s) before marking a no-show",
-                t.number
-            )));
+            return Err(ApiError::new(
+                Reason::CallAgainFirst,
+                format!(
+                    "call ticket {} {left} more time(s) before marking a no-show",
+                    t.number
+                ),
+            ));
         }
         self.patience.no_show();
         let t = &mut self.tickets[index];
@@ -131,8 +140,9 @@ impl HallQueue {
         if let Some(target) = to.counter {
             self.counter(target)?;
             if target == counter {
-                return Err(ApiError::validation(
+                return Err(ApiError::invalid(
                     "counter",
+                    Reason::TransferTarget,
                     "transfer to another counter",
                 ));
             }
@@ -168,10 +178,10 @@ impl HallQueue {
         let index = self.ticket_index(id)?;
         let t = &mut self.tickets[index];
         if !matches!(t.state, TicketState::Waiting | TicketState::Called) {
-            return Err(ApiError::conflict(format!(
-                "ticket {} can no longer be cancelled",
-                t.number
-            )));
+            return Err(ApiError::new(
+                Reason::TicketDone,
+                format!("ticket {} can no longer be cancelled", t.number),
+            ));
         }
         let called_at = (t.state == TicketState::Called)
             .then_some(t.counter)
@@ -196,10 +206,13 @@ impl HallQueue {
         let index = self.ticket_index(id)?;
         let t = &mut self.tickets[index];
         let Some(requested) = t.requested.filter(|_| t.is_waiting()) else {
-            return Err(ApiError::conflict(format!(
-                "ticket {} has no priority waiting to be confirmed",
-                t.number
-            )));
+            return Err(ApiError::new(
+                Reason::NoPriorityToConfirm,
+                format!(
+                    "ticket {} has no priority waiting to be confirmed",
+                    t.number
+                ),
+            ));
         };
         t.priority = requested;
         t.requested = None;
@@ -221,7 +234,12 @@ impl HallQueue {
             .iter()
             .find(|t| t.state.is_active() && t.phone.as_deref() == Some(phone))
             .map(|t| t.id)
-            .ok_or_else(|| ApiError::not_found("ticket for this phone today"))
+            .ok_or_else(|| {
+                ApiError::new(
+                    Reason::NoTicketForPhone,
+                    "ticket for this phone today not found",
+                )
+            })
     }
 
     /// Rates a served ticket once. Returns the ticket and whether the manager must follow up.
@@ -237,16 +255,16 @@ impl HallQueue {
         let comment = check_rating(stars, comment)?;
         let t = &mut self.tickets[index];
         if t.state != TicketState::Served {
-            return Err(ApiError::conflict(format!(
-                "ticket {} has not been served",
-                t.number
-            )));
+            return Err(ApiError::new(
+                Reason::NotServed,
+                format!("ticket {} has not been served", t.number),
+            ));
         }
         if t.rating.is_some() {
-            return Err(ApiError::conflict(format!(
-                "ticket {} is already rated",
-                t.number
-            )));
+            return Err(ApiError::new(
+                Reason::AlreadyRated,
+                format!("ticket {} is already rated", t.number),
+            ));
         }
         t.rating = Some(Rating {
             stars,

@@ -8,7 +8,7 @@ use super::HallQueue;
 use crate::error::{ApiError, ApiResult};
 use crate::halls::{BusinessType, Counter};
 use crate::queue::counters::{Clerk, CounterChange, CounterState, CounterStatus};
-use crate::ErrorCode;
+use crate::Reason;
 
 /// Who asks for a change at a counter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,14 +34,16 @@ impl HallQueue {
     ) -> ApiResult<&CounterState> {
         let counter = self.counter(number)?;
         if let CounterStatus::Closed = counter.status {
-            return Err(ApiError::conflict(format!(
-                "counter {number} is closed; sign in to it to call"
-            )));
+            return Err(ApiError::new(
+                Reason::CounterClosed,
+                format!("counter {number} is closed; sign in to it to call"),
+            ));
         }
         if !counter.is_open() {
-            return Err(ApiError::conflict(format!(
-                "counter {number} is paused; resume it to call"
-            )));
+            return Err(ApiError::new(
+                Reason::CounterPaused,
+                format!("counter {number} is paused; resume it to call"),
+            ));
         }
         refuse_strangers(
             counter,
@@ -116,7 +118,7 @@ impl HallQueue {
         let index = self.counter_index(number)?;
         if !who.manager {
             return Err(ApiError::new(
-                ErrorCode::Forbidden,
+                Reason::ManagerOnly,
                 "only the hall manager changes what a counter serves",
             ));
         }
@@ -167,9 +169,10 @@ impl HallQueue {
             return Ok(());
         };
         if self.counters[index].status != CounterStatus::Closed {
-            return Err(ApiError::conflict(format!(
-                "counter {number} is in use; its clerk signs out, or you close it, first"
-            )));
+            return Err(ApiError::new(
+                Reason::CounterBusy,
+                format!("counter {number} is in use; its clerk signs out, or you close it, first"),
+            ));
         }
         self.counters.remove(index);
         Ok(())
@@ -183,10 +186,13 @@ impl HallQueue {
         match &self.counters[index].clerk {
             Some(holder) if holder.id == clerk.id => return Ok(&self.counters[index]),
             Some(holder) => {
-                return Err(ApiError::conflict(format!(
-                    "counter {number} is staffed by {}; they sign out, or a manager closes it",
-                    holder.name
-                )))
+                return Err(ApiError::new(
+                    Reason::CounterBusy,
+                    format!(
+                        "counter {number} is staffed by {}; they sign out, or a manager closes it",
+                        holder.name
+                    ),
+                ))
             }
             None => {}
         }
@@ -246,10 +252,13 @@ impl HallQueue {
         }
         refuse_strangers(&self.counters[index], who)?;
         if let Some(current) = self.current_at(number) {
-            return Err(ApiError::conflict(format!(
-                "finish ticket {} at counter {number} first, or mark it as not come",
-                current.number
-            )));
+            return Err(ApiError::new(
+                Reason::CounterBusy,
+                format!(
+                    "finish ticket {} at counter {number} first, or mark it as not come",
+                    current.number
+                ),
+            ));
         }
         Ok(self.set_staffing(index, CounterStatus::Closed, None, who.user, now))
     }
@@ -289,9 +298,10 @@ impl HallQueue {
         let index = self.counter_index(number)?;
         let counter = &self.counters[index];
         if counter.status == CounterStatus::Closed {
-            return Err(ApiError::conflict(format!(
-                "counter {number} is closed; sign in to it first"
-            )));
+            return Err(ApiError::new(
+                Reason::CounterClosed,
+                format!("counter {number} is closed; sign in to it first"),
+            ));
         }
         refuse_strangers(counter, who)?;
         Ok(index)
@@ -302,7 +312,7 @@ impl HallQueue {
 fn refuse_strangers(counter: &CounterState, who: Acting) -> ApiResult<()> {
     match (&counter.clerk, who.user) {
         (Some(holder), Some(user)) if holder.id != user && !who.manager => Err(ApiError::new(
-            ErrorCode::Forbidden,
+            Reason::OtherClerk,
             format!(
                 "counter {} is signed in by {}; sign in at your own counter",
                 counter.number, holder.name

@@ -1,4 +1,5 @@
 use super::*;
+use crate::Reason;
 
 fn act(action: OrderAction) -> OrderActInput {
     OrderActInput {
@@ -6,6 +7,15 @@ fn act(action: OrderAction) -> OrderActInput {
         department: None,
         text: Some("已更换熔断器，恢复供电".into()),
         stars: Some(5),
+        outcome: None,
+    }
+}
+
+fn callback(outcome: Outcome, text: &str) -> OrderActInput {
+    OrderActInput {
+        outcome: Some(outcome),
+        text: Some(text.into()),
+        ..act(OrderAction::Callback)
     }
 }
 
@@ -15,6 +25,8 @@ fn state(topic: Topic, status: OrderStatus) -> OrderState {
         status,
         department: None,
         rated: false,
+        contacted: false,
+        unreached: 0,
     }
 }
 
@@ -41,7 +53,19 @@ fn a_repair_is_dispatched_reached_answered_closed_and_rated() {
         ..s
     };
     assert!(s.apply(&act(Reply), false).is_err(), "arrival comes first");
-    assert!(s.apply(&act(Arrive), false).unwrap().meets_milestone);
+    assert_eq!(
+        s.apply(&act(Arrive), false).unwrap().met,
+        [Milestone::Arrival]
+    );
+    let arrived = OrderState {
+        status: OrderStatus::Arrived,
+        ..s
+    };
+    assert_eq!(
+        arrived.apply(&act(Reply), false).unwrap().met,
+        [Milestone::Restore],
+        "the repair's answer is the power back on"
+    );
     let done = walk(
         Topic::RepairUrban,
         &[
@@ -58,13 +82,36 @@ fn a_repair_is_dispatched_reached_answered_closed_and_rated() {
 }
 
 #[test]
-fn a_complaint_is_met_by_its_reply_and_needs_no_visit() {
+fn a_complaint_is_contacted_then_answered_and_needs_no_visit() {
     use OrderAction::*;
     let s = state(Topic::Complaint, OrderStatus::Dispatched);
     assert!(s.apply(&act(Arrive), false).is_err());
+    assert_eq!(
+        s.apply(&act(Contact), false).unwrap().met,
+        [Milestone::Contact]
+    );
     let reply = s.apply(&act(Reply), false).unwrap();
-    assert!(reply.meets_milestone);
+    assert_eq!(
+        reply.met,
+        [Milestone::Contact, Milestone::Result],
+        "a result given without an earlier contact is the contact too"
+    );
     assert_eq!(reply.status, OrderStatus::Replied);
+    let contacted = OrderState {
+        contacted: true,
+        ..s
+    };
+    assert!(
+        contacted.apply(&act(Contact), false).is_err(),
+        "contacted once"
+    );
+    assert_eq!(
+        contacted.apply(&act(Reply), false).unwrap().met,
+        [Milestone::Result]
+    );
+    assert!(!state(Topic::Suggestion, OrderStatus::Dispatched)
+        .options(false)
+        .contains(&Contact));
     let empty = OrderActInput {
         text: Some("  ".into()),
         ..act(Reply)
@@ -100,39 +147,47 @@ fn each_side_does_only_its_own_actions() {
 }
 
 #[test]
-fn due_states_follow_the_commitment() {
-    let min = 60_000;
-    // 45 minutes from 0.
-    assert_eq!(due_state(0, 45, None, false, 10 * min), DueState::OnTime);
-    assert_eq!(due_state(0, 45, None, false, 34 * min), DueState::DueSoon);
-    assert_eq!(due_state(0, 45, None, false, 46 * min), DueState::Overdue);
-    assert_eq!(
-        due_state(0, 45, Some(40 * min), false, 90 * min),
-        DueState::Met
-    );
-    assert_eq!(
-        due_state(0, 45, Some(50 * min), false, 90 * min),
-        DueState::Missed
-    );
-    assert_eq!(due_state(0, 45, None, true, 90 * min), DueState::None);
-    assert!(DueState::Overdue.urgency() < DueState::DueSoon.urgency());
-}
-
-#[test]
-fn commitments_default_to_the_published_promises_and_stay_in_range() {
-    assert_eq!(Topic::RepairUrban.default_minutes(), 45);
-    assert_eq!(Topic::MeterFault.default_minutes(), 480);
-    let c = |minutes| {
-        Commitment {
-            topic: Topic::Complaint,
-            minutes,
-        }
-        .checked()
+fn the_published_terms_are_the_ten_promises() {
+    use terms::{Limit, Term};
+    let limit = |topic, milestone| {
+        Term::PUBLISHED
+            .iter()
+            .find(|t| t.topic == topic && t.milestone == milestone)
+            .map(|t| t.limit)
     };
-    assert!(c(4).is_err());
-    assert!(c(43_201).is_err());
-    assert!(c(30).is_ok());
-    assert_eq!(order_number(2026, 12), "GD2026-000012");
+    assert_eq!(
+        limit(Topic::RepairUrban, Milestone::Arrival),
+        Some(Limit::Minutes(45))
+    );
+    assert_eq!(
+        limit(Topic::RepairRural, Milestone::Arrival),
+        Some(Limit::Minutes(90))
+    );
+    assert_eq!(
+        limit(Topic::RepairRemote, Milestone::Arrival),
+        Some(Limit::Minutes(120))
+    );
+    assert_eq!(
+        limit(Topic::RepairUrban, Milestone::Restore),
+        Some(Limit::Minutes(180))
+    );
+    assert_eq!(
+        limit(Topic::RepairRural, Milestone::Restore),
+        Some(Limit::Minutes(240))
+    );
+    assert_eq!(
+        limit(Topic::Complaint, Milestone::Contact),
+        Some(Limit::Minutes(24 * 60))
+    );
+    assert_eq!(
+        limit(Topic::Complaint, Milestone::Result),
+        Some(Limit::WorkingDays(5))
+    );
+    // Every topic promises its first milestone and its answer.
+    for topic in Topic::ALL {
+        assert!(limit(topic, topic.milestone()).is_some(), "{topic:?}");
+        assert!(limit(topic, topic.answer()).is_some(), "{topic:?}");
+    }
 }
 
 #[test]
@@ -172,5 +227,94 @@ fn an_order_needs_a_description_a_place_and_a_mobile() {
             ..input
         }),
         "phone"
+    );
+}
+
+#[test]
+fn a_callback_closes_a_satisfied_complaint_and_reopens_an_unsatisfied_one() {
+    use OrderAction::*;
+    let replied = state(Topic::Complaint, OrderStatus::Replied);
+    assert!(replied.options(false).contains(&Callback));
+    assert!(!replied.options(false).contains(&Close), "call back first");
+    assert_eq!(
+        replied.apply(&act(Close), false).unwrap_err().reason,
+        Reason::CallbackFirst
+    );
+
+    let satisfied = replied
+        .apply(&callback(Outcome::Satisfied, ""), false)
+        .unwrap();
+    assert_eq!(satisfied.status, OrderStatus::Closed);
+    assert!(!satisfied.reopened());
+
+    let unsatisfied = replied
+        .apply(&callback(Outcome::Unsatisfied, "停电原因没有说清楚"), false)
+        .unwrap();
+    assert_eq!(unsatisfied.status, OrderStatus::Dispatched);
+    assert!(unsatisfied.reopened());
+    assert_eq!(
+        unsatisfied.callback,
+        Some((Outcome::Unsatisfied, Some("停电原因没有说清楚".into())))
+    );
+    assert_eq!(
+        replied
+            .apply(&callback(Outcome::Unsatisfied, " "), false)
+            .unwrap_err()
+            .field
+            .as_deref(),
+        Some("text"),
+        "an unsatisfied callback says why"
+    );
+
+    let unreached = replied
+        .apply(&callback(Outcome::NotReached, ""), false)
+        .unwrap();
+    assert_eq!(unreached.status, OrderStatus::Replied, "try again later");
+    let tried = OrderState {
+        unreached: 1,
+        ..replied
+    };
+    assert_eq!(
+        tried.apply(&act(Close), false).unwrap().status,
+        OrderStatus::Closed
+    );
+
+    let no_outcome = OrderActInput {
+        outcome: None,
+        ..callback(Outcome::Satisfied, "")
+    };
+    assert_eq!(
+        replied
+            .apply(&no_outcome, false)
+            .unwrap_err()
+            .field
+            .as_deref(),
+        Some("outcome")
+    );
+    assert_eq!(
+        replied
+            .apply(&callback(Outcome::Satisfied, ""), true)
+            .unwrap_err()
+            .status(),
+        403,
+        "staff call back"
+    );
+    assert!(
+        state(Topic::Complaint, OrderStatus::Dispatched)
+            .apply(&callback(Outcome::Satisfied, ""), false)
+            .is_err(),
+        "a callback follows a reply"
+    );
+}
+
+#[test]
+fn other_topics_close_without_a_callback() {
+    let replied = state(Topic::Suggestion, OrderStatus::Replied);
+    assert_eq!(
+        replied
+            .apply(&act(OrderAction::Close), false)
+            .unwrap()
+            .status,
+        OrderStatus::Closed
     );
 }

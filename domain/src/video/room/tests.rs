@@ -1,4 +1,5 @@
 use super::*;
+use crate::ErrorCode;
 
 const CUSTOMER: i64 = 10;
 const AGENT: i64 = 20;

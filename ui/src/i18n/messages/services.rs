@@ -80,7 +80,13 @@ macro_rules! services_messages {
     WorkOrdersEmpty => "暂无工单。", "No work orders.";
     NewWorkOrder => "我要报修 / 投诉 / 建议 / 咨询", "Report, complain, suggest or ask";
     Topic => "类别", "Kind";
-    Promise => "服务承诺：{}内处理", "Our promise: within {}";
+    Promise => "服务承诺：", "Our promise: ";
+    TermLimit => "时限", "Limit";
+    TermUnit => "单位", "Unit";
+    WorkingDays => "个工作日", "working days";
+    Deadlines => "承诺进度", "Commitments";
+    MetAt => "完成于", "Met at";
+    CallbackReason => "回访记录（不满意时写明原因）", "Callback note (say why if not satisfied)";
     Description => "情况描述", "What happened";
     Location => "地点", "Where";
     Photos => "现场照片（最多 3 张）", "Photos (up to 3)";

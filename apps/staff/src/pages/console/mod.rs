@@ -6,7 +6,6 @@
 mod agent_call;
 mod business_setup;
 mod callbacks;
-mod commitments;
 mod consultations;
 mod counter;
 mod counter_setup;
@@ -20,6 +19,7 @@ mod outbox;
 mod posters;
 mod screens;
 mod special_days;
+mod terms;
 mod users;
 mod video_desk;
 
@@ -83,6 +83,6 @@ fn Console() -> impl IntoView {
         <Show when=allowed(Endpoint::UserList)><users::UserManager/></Show>
         <Show when=allowed(Endpoint::FirmCreate)><firms::FirmManager/></Show>
         <Show when=allowed(Endpoint::OutboxList)><outbox::Outbox/></Show>
-        <Show when=allowed(Endpoint::CommitmentUpdate)><commitments::Commitments/></Show>
+        <Show when=allowed(Endpoint::WorkOrderTermUpdate)><terms::Terms/></Show>
     }
 }

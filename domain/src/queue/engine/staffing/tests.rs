@@ -2,6 +2,7 @@ use super::*;
 use crate::halls::BusinessType::{self, *};
 use crate::queue::select::CallReason;
 use crate::queue::{CheckIn, Priority, QueueConfig, TicketState};
+use crate::ErrorCode;
 
 const MIN: i64 = 60_000;
 

@@ -1,6 +1,5 @@
 //! Work orders: filed by a customer with photos, dispatched and handled by the hall's staff
-//! against the topic's commitment, closed, and rated by the customer. The commitments are a
-//! table the admin may change; an order keeps the deadline it was filed with.
+//! against the topic's terms (`deadlines`), called back, closed, and rated by the customer.
 
 use super::{
     add_case_file, case_files, check_sees, scope, serve_case_file, tell_of_step, CaseKind,
@@ -14,19 +13,22 @@ use crate::router::Ctx;
 use chrono::Datelike;
 use domain::notify::texts::Message;
 use domain::policy::Actor;
+use domain::service::work_orders::terms::Deadline;
 use domain::service::work_orders::{
-    due_state, order_number, Commitment, Department, OrderActInput, OrderEvent, OrderInput,
-    OrderState, OrderStatus, Topic, WorkOrder, WorkOrderDetail, MAX_PHOTOS,
+    order_number, Department, Milestone, OrderActInput, OrderEvent, OrderInput, OrderState,
+    OrderStatus, Outcome, Topic, WorkOrder, WorkOrderDetail, MAX_PHOTOS,
 };
 use domain::wire::wire_name;
-use domain::{ApiError, Role};
+use domain::{ApiError, Reason, Role};
 use serde::Deserialize;
 use worker::Response;
+
+pub mod deadlines;
 
 const SELECT: &str =
     "SELECT o.id, o.customer_id, u.name AS customer_name, o.topic, o.description, \
      o.location, o.phone, o.hall_id, o.account, o.status, o.department, o.created_at, \
-     o.deadline_at, o.met_at, o.reply, o.stars, o.rating_comment \
+     o.contacted_at, o.unreached, o.callback, o.reply, o.stars, o.rating_comment \
      FROM work_orders o JOIN users u ON u.id = o.customer_id";
 
 #[derive(Deserialize)]
@@ -43,8 +45,9 @@ struct Row {
     status: OrderStatus,
     department: Option<Department>,
     created_at: i64,
-    deadline_at: i64,
-    met_at: Option<i64>,
+    contacted_at: Option<i64>,
+    unreached: u32,
+    callback: Option<Outcome>,
     reply: Option<String>,
     stars: Option<u8>,
     rating_comment: Option<String>,
@@ -57,15 +60,19 @@ impl Row {
             status: self.status,
             department: self.department,
             rated: self.stars.is_some(),
+            contacted: self.contacted_at.is_some(),
+            unreached: self.unreached,
         }
     }
 
-    fn order(self, actor: &Actor, now: i64) -> WorkOrder {
-        let minutes = ((self.deadline_at - self.created_at) / 60_000) as u32;
+    fn order(self, actor: &Actor, deadlines: &[Deadline], now: i64) -> WorkOrder {
         let cancelled = self.status == OrderStatus::Cancelled;
+        let (deadlines, deadline_at, due) = deadlines::standing(deadlines, cancelled, now);
         WorkOrder {
             number: order_number(crate::db::from_ms(self.created_at).year(), self.id),
-            due: due_state(self.created_at, minutes, self.met_at, cancelled, now),
+            deadlines,
+            deadline_at,
+            due,
             options: self.state().options(actor.role == Role::Customer),
             id: self.id,
             topic: self.topic,
@@ -78,8 +85,8 @@ impl Row {
             customer_name: self.customer_name,
             department: self.department,
             created_at: self.created_at,
-            deadline_at: self.deadline_at,
-            met_at: self.met_at,
+            contacted_at: self.contacted_at,
+            callback: self.callback,
             reply: self.reply,
             stars: self.stars,
             rating_comment: self.rating_comment,
@@ -110,10 +117,12 @@ async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> Result<WorkOrderDetail> {
             args![id],
         )
         .await?;
+    let owed = deadlines::of_orders(&ctx.db, "?", args![id]).await?;
+    let owed = owed.get(&id).map_or(&[][..], Vec::as_slice);
     Ok(WorkOrderDetail {
         order: load(ctx, id)
             .await?
-            .order(actor, ctx.now.timestamp_millis()),
+            .order(actor, owed, ctx.now.timestamp_millis()),
         events,
         photos: case_files(&ctx.db, CaseKind::WorkOrder, id).await?,
     })
@@ -123,35 +132,28 @@ async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> Result<WorkOrderDetail> {
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
     let actor = ctx.actor()?;
     let (customer, hall) = scope(&actor);
+    let listed = "WHERE (?1 IS NULL OR o.customer_id = ?1) AND (?2 IS NULL OR o.hall_id = ?2) \
+         ORDER BY o.status IN ('closed', 'cancelled'), o.created_at DESC LIMIT 200";
     let rows: Vec<Row> = ctx
         .db
-        .all(
-            &format!("{SELECT} WHERE (?1 IS NULL OR o.customer_id = ?1) AND (?2 IS NULL OR o.hall_id = ?2) \
-             ORDER BY o.status IN ('closed', 'cancelled'), o.created_at DESC LIMIT 200"),
-            args![customer, hall],
-        )
+        .all(&format!("{SELECT} {listed}"), args![customer, hall.clone()])
         .await?;
+    let owed = deadlines::of_orders(
+        &ctx.db,
+        &format!("SELECT o.id FROM work_orders o {listed}"),
+        args![customer, hall],
+    )
+    .await?;
     let now = ctx.now.timestamp_millis();
-    let mut orders: Vec<WorkOrder> = rows.into_iter().map(|r| r.order(&actor, now)).collect();
+    let mut orders: Vec<WorkOrder> = rows
+        .into_iter()
+        .map(|r| {
+            let id = r.id;
+            r.order(&actor, owed.get(&id).map_or(&[][..], Vec::as_slice), now)
+        })
+        .collect();
     orders.sort_by_key(|o| (!o.status.is_open(), o.due.urgency(), o.deadline_at));
     ok(&orders)
-}
-
-pub async fn commitments(ctx: &Ctx) -> Result<Vec<Commitment>> {
-    let mut stored: Vec<Commitment> = ctx
-        .db
-        .all("SELECT topic, minutes FROM work_order_commitments", args![])
-        .await?;
-    for topic in Topic::ALL {
-        if !stored.iter().any(|c| c.topic == topic) {
-            stored.push(Commitment {
-                topic,
-                minutes: topic.default_minutes(),
-            });
-        }
-    }
-    stored.sort_by_key(|c| Topic::ALL.iter().position(|t| *t == c.topic));
-    Ok(stored)
 }
 
 pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
@@ -166,22 +168,18 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
             .await
             .map_err(|_| ApiError::validation("account", "choose one of your bound accounts"))?;
     }
-    let minutes = commitments(ctx)
-        .await?
-        .iter()
-        .find(|c| c.topic == input.topic)
-        .map_or(input.topic.default_minutes(), |c| c.minutes);
     let now = ctx.now.timestamp_millis();
     let written = ctx
         .db
         .run(
             "INSERT INTO work_orders (customer_id, topic, description, location, phone, hall_id, account, status, \
-             created_at, deadline_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?)",
+             created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)",
             args![actor.user_id, wire_name(&input.topic), &input.description, &input.location, &input.phone,
-                  &input.hall_id, input.account.clone(), now, now + minutes as i64 * 60_000, now],
+                  &input.hall_id, input.account.clone(), now, now],
         )
         .await?;
     let id = written.last_row_id;
+    deadlines::start(&ctx.db, id, input.topic, now).await?;
     event(ctx, id, &actor, None, OrderStatus::Submitted, None).await?;
     created(&detail(ctx, &actor, id).await?)
 }
@@ -214,22 +212,41 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
     let change = row.state().apply(&input, actor.role == Role::Customer)?;
     let now = ctx.now.timestamp_millis();
     let (stars, comment) = change.rating.clone().unzip();
+    let contacted = change.met.contains(&Milestone::Contact).then_some(now);
+    let outcome = change.callback.as_ref().map(|(o, _)| wire_name(o));
+    let unreached = match change.callback {
+        Some((Outcome::NotReached, _)) => row.unreached + 1,
+        _ if change.reply.is_some() => 0,
+        _ => row.unreached,
+    };
     let written = ctx
         .db
         .run(
-            "UPDATE work_orders SET status = ?, department = ?, met_at = COALESCE(met_at, ?), \
+            "UPDATE work_orders SET status = ?, department = ?, contacted_at = COALESCE(contacted_at, ?), \
              reply = COALESCE(?, reply), stars = COALESCE(?, stars), rating_comment = COALESCE(?, rating_comment), \
-             updated_at = ? WHERE id = ? AND status = ? AND stars IS NULL",
+             callback = COALESCE(?, callback), unreached = ?, updated_at = ? \
+             WHERE id = ? AND status = ? AND stars IS NULL AND unreached = ?",
             args![wire_name(&change.status), change.department.map(|d| wire_name(&d)),
-                  change.meets_milestone.then_some(now), change.reply.clone(),
-                  stars.map(i64::from), comment, now, row.id, wire_name(&row.status)],
+                  contacted, change.reply.clone(), stars.map(i64::from), comment, outcome,
+                  i64::from(unreached), now, row.id, wire_name(&row.status), i64::from(row.unreached)],
         )
         .await?;
     if written.changes == 0 {
-        return Err(ApiError::conflict("someone else acted on this order; reload it").into());
+        return Err(
+            ApiError::new(Reason::Stale, "someone else acted on this order; reload it").into(),
+        );
     }
-    let note = change
-        .reply
+    deadlines::record(&ctx.db, row.id, row.topic, &change, now).await?;
+    let moved = change.status != row.status || change.reply.is_some();
+    let callback_note = change.callback.clone().map(|(outcome, reason)| {
+        [Some(outcome.words().0.to_string()), reason]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("：")
+    });
+    let note = callback_note
+        .or(change.reply)
         .or(change
             .rating
             .map(|(s, c)| format!("{s}★ {c}").trim().to_string()))
@@ -238,7 +255,7 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
             .filter(|_| change.status == OrderStatus::Dispatched)
             .map(|d| d.words().0.to_string()));
     event(ctx, row.id, &actor, Some(input.action), change.status, note).await?;
-    if actor.role != Role::Customer {
+    if actor.role != Role::Customer && moved {
         let message = Message::WorkOrderStep {
             id: row.id,
             status: change.status.words(),
@@ -251,7 +268,11 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
 pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
     let (_, row) = readable(ctx).await?;
     if !row.status.is_open() {
-        return Err(ApiError::conflict("photos are added while the order is open").into());
+        return Err(ApiError::new(
+            Reason::DocumentsClosed,
+            "photos are added while the order is open",
+        )
+        .into());
     }
     created(&add_case_file(ctx, CaseKind::WorkOrder, row.id, MAX_PHOTOS).await?)
 }
@@ -259,22 +280,4 @@ pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
 pub async fn handle_download(ctx: &mut Ctx) -> Result<Response> {
     let (_, row) = readable(ctx).await?;
     serve_case_file(ctx, CaseKind::WorkOrder, row.id).await
-}
-
-pub async fn handle_commitments(ctx: &mut Ctx) -> Result<Response> {
-    ok(&commitments(ctx).await?)
-}
-
-/// The admin sets one topic's minutes; orders filed from now on get the new deadline.
-pub async fn handle_set_commitment(ctx: &mut Ctx) -> Result<Response> {
-    let input: Commitment = read_json(&mut ctx.req).await?;
-    let input = input.checked()?;
-    ctx.db
-        .run(
-            "INSERT INTO work_order_commitments (topic, minutes) VALUES (?, ?) \
-             ON CONFLICT (topic) DO UPDATE SET minutes = excluded.minutes",
-            args![wire_name(&input.topic), input.minutes as i64],
-        )
-        .await?;
-    ok(&commitments(ctx).await?)
 }
