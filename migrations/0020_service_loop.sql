@@ -41,6 +41,9 @@ CREATE INDEX work_order_deadlines_owed ON work_order_deadlines(due_at)
   WHERE met_at IS NULL AND escalated_at IS NULL;
 CREATE INDEX work_order_deadlines_escalated ON work_order_deadlines(escalated_at)
   WHERE escalated_at IS NOT NULL;
+-- Repair times per month: the met arrivals and restorations by when their clocks started.
+CREATE INDEX work_order_deadlines_met ON work_order_deadlines(milestone, started_at)
+  WHERE met_at IS NOT NULL;
 
 INSERT INTO work_order_deadlines (order_id, milestone, started_at, due_at, met_at)
 SELECT id,

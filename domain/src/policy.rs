@@ -138,7 +138,7 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         // The promises are public; the admin sets them.
         WorkOrderTermList => Audience::Public,
         WorkOrderTermUpdate | DepartmentHeadList | DepartmentHeadSet => Audience::Roles(ADMINS),
-        EscalationList => Audience::Roles(COUNTER_STAFF),
+        EscalationList | RepairTimes => Audience::Roles(COUNTER_STAFF),
         // A manager sees their hall's figures; the admin any hall's and the city's.
         OpsDashboard => Audience::Roles(NOTICE_EDITORS),
         // Open data: each hall's line now, and the API's own description.

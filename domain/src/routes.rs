@@ -172,6 +172,7 @@ endpoints! {
     WorkOrderTermList => Get "/api/work-order-terms",
     WorkOrderTermUpdate => Put "/api/work-order-terms",
     EscalationList => Get "/api/work-order-escalations",
+    RepairTimes => Get "/api/work-order-repair-times",
     EscalationRun => Post "/api/admin/work-order-escalations",
     DepartmentHeadList => Get "/api/department-heads",
     DepartmentHeadSet => Put "/api/department-heads/:department",

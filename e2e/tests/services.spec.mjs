@@ -75,6 +75,8 @@ test('a repair order is dispatched, attended, answered and closed by staff, then
   const { page: staff } = await otherPerson(browser);
   await login(staff, 'staff.xinghu.1');
   await staff.getByRole('link', { name: '报修投诉' }).click();
+  // The board shows this month's repair times beside the promise, per area.
+  await expect(staff.getByTestId('repair-times').getByTestId('repair-row').filter({ hasText: '故障报修（城区）' }).first()).toContainText('/ 45 分钟');
   await staff.getByTestId('order-row').filter({ hasText: description }).getByRole('link').click();
   await expect(staff.getByTestId('order-due')).toHaveText(/时限内|即将超时/);
   await staff.getByTestId('order-department').selectOption('repair_crew');

@@ -8,6 +8,7 @@ use crate::http::{json, ok, query_param};
 use crate::projects::reports::stages_on_time;
 use crate::queue::{send, today};
 use crate::router::Ctx;
+use crate::service::work_orders::repair_times::repair_times;
 use chrono::{Days, NaiveDate};
 use domain::expansion::report::Rate;
 use domain::hours::{china_tz, OpenStatus};
@@ -61,11 +62,25 @@ pub async fn handle_dashboard(ctx: &mut Ctx) -> Result<Response> {
     let names = staff_names(ctx).await?;
     let mut dashboard = build(&query, &facts, &changes, |id| names.get(&id).cloned());
     dashboard.video = video_figures(ctx, &query).await?;
+    let months = months_touched(&query);
     dashboard.compliance = Compliance {
         work_orders: work_orders_on_time(ctx, &query).await?,
         projects: stages_on_time(&ctx.db, query.hall_id.as_deref(), ctx.now).await?,
+        repairs: repair_times(&ctx.db, query.hall_id.as_deref(), &months).await?,
     };
     ok(&dashboard)
+}
+
+/// The months ("2026-11") the range touches, oldest first.
+fn months_touched(q: &DashboardQuery) -> Vec<String> {
+    let mut months: Vec<String> = q
+        .from
+        .iter_days()
+        .take_while(|d| *d <= q.to)
+        .map(|d| d.format("%Y-%m").to_string())
+        .collect();
+    months.dedup();
+    months
 }
 
 fn forbidden(message: &str) -> crate::error::Error {

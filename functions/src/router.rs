@@ -213,6 +213,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         WorkOrderTermUpdate => service::work_orders::deadlines::handle_set_term(&mut ctx).await,
         EscalationList => service::work_orders::deadlines::handle_escalations(&mut ctx).await,
         EscalationRun => service::work_orders::deadlines::handle_run_escalations(&mut ctx).await,
+        RepairTimes => service::work_orders::repair_times::handle_repair_times(&mut ctx).await,
         DepartmentHeadList => {
             service::work_orders::deadlines::handle_department_heads(&mut ctx).await
         }

@@ -106,6 +106,9 @@ pub struct VideoFigures {
 pub struct Compliance {
     pub work_orders: Rate,
     pub projects: Rate,
+    /// Repair times in each month the range touches, against the published commitments.
+    #[serde(default)]
+    pub repairs: Vec<crate::service::work_orders::repair_times::RepairMonth>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -139,6 +139,7 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (WorkOrderTermList, [A, A, A, A, A, A, A, A, A]),
     (WorkOrderTermUpdate, [U, F, F, F, A, F, F, F, F]),
     (EscalationList, [U, F, A, A, A, F, F, F, F]),
+    (RepairTimes, [U, F, A, A, A, F, F, F, F]),
     (EscalationRun, [U, F, F, F, A, F, F, F, F]),
     (DepartmentHeadList, [U, F, F, F, A, F, F, F, F]),
     (DepartmentHeadSet, [U, F, F, F, A, F, F, F, F]),

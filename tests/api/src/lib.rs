@@ -344,15 +344,23 @@ pub fn kiosk_token(hall: &str) -> Option<String> {
 
 /// A mobile number nobody has registered yet in this run.
 pub fn fresh_mobile() -> String {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static NEXT: AtomicU32 = AtomicU32::new(0);
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    let n = (nanos / 1000 + std::process::id() * 7 + NEXT.fetch_add(1, Ordering::Relaxed) * 7919)
-        % 100_000_000;
-    format!("158{n:08}")
+        .map_or(0, |d| d.as_nanos() as u64);
+    // Every test runs in a process of its own: mix the clock, the process and a counter
+    // (splitmix64), so numbers spread over all 10^8 rather than over the microseconds of a
+    // second, where two processes met about once a run.
+    let mut z = nanos
+        ^ (u64::from(std::process::id()) << 40)
+        ^ NEXT
+            .fetch_add(1, Ordering::Relaxed)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    format!("158{:08}", z % 100_000_000)
 }
 
 /// 10:00 China time on the `week`-th Monday (week < 20) of this run's block of weeks from

@@ -7,7 +7,7 @@ use domain::billing::payments::{
 };
 use domain::service::applications::{AppActInput, Application, ApplicationInput};
 use domain::service::work_orders::{
-    terms::Term, OrderActInput, OrderInput, WorkOrder, WorkOrderDetail,
+    repair_times::RepairMonth, terms::Term, OrderActInput, OrderInput, WorkOrder, WorkOrderDetail,
 };
 use domain::video::files::FileRef;
 use domain::ApiError;
@@ -90,6 +90,10 @@ pub async fn upload_photo(id: i64, file: &web_sys::File) -> Result<FileRef, ApiE
 }
 pub fn photo_url(id: i64, file: &str) -> String {
     format!("/api/work-orders/{id}/photos/{file}")
+}
+/// The last `months` months of repair times of the viewer's hall (the city for the admin).
+pub async fn repair_times(months: u32) -> Result<Vec<RepairMonth>, ApiError> {
+    get(&format!("/api/work-order-repair-times?months={months}")).await
 }
 pub async fn terms() -> Result<Vec<Term>, ApiError> {
     get("/api/work-order-terms").await

@@ -20,5 +20,6 @@ pub mod published;
 pub mod qr;
 pub mod queue_labels;
 pub mod rating;
+pub mod repair_times;
 pub mod slots;
 pub mod take_number;

@@ -14,6 +14,7 @@ use ui::components::feedback::Loaded;
 use ui::components::form::{form_error, FormError, TextField};
 use ui::components::guard::SignedIn;
 use ui::components::hall_select::HallSelect;
+use ui::components::repair_times::RepairTimes;
 use ui::i18n::{say, t, Msg};
 use ui::nav::use_go;
 use ui::nav::Link;
@@ -30,11 +31,22 @@ pub fn WorkOrdersPage() -> impl IntoView {
         <SignedIn allow=|u| u.role == Role::Customer || u.role.is_hall_staff() || u.role == Role::Admin>
             <Show when=customer><OrderForm/></Show>
             <Show when=move || !customer()>
+                <BoardRepairTimes/>
                 <label class="check"><input type="checkbox" data-testid="open-only"
                     on:change=move |ev| open_only.set(event_target_checked(&ev))/>{t(Msg::OpenOnly)}</label>
             </Show>
             <Loaded resource=list content=move |list| view! { <OrderList list open_only/> }/>
         </SignedIn>
+    }
+}
+
+/// This month's and last month's repair times beside the promise, above the staff board.
+#[component]
+fn BoardRepairTimes() -> impl IntoView {
+    let app = use_app();
+    let times = LocalResource::new(|| api::services::repair_times(2));
+    view! {
+        <Loaded resource=times content=move |rows| view! { <RepairTimes rows lang=app.lang.get()/> }/>
     }
 }
 

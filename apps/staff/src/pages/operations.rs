@@ -18,6 +18,7 @@ use ui::components::feedback::Loaded;
 use ui::components::form::FormError;
 use ui::components::guard::SignedIn;
 use ui::components::hall_select::HallSelect;
+use ui::components::repair_times::RepairTimes;
 use ui::i18n::{pick, t, Lang, Msg};
 use ui::state::use_app;
 
@@ -245,5 +246,6 @@ fn Desk(d: Dashboard, lang: Lang) -> impl IntoView {
                 </dl>
             </section>
         </div>
+        <RepairTimes rows=c.repairs.clone() lang/>
     }
 }

@@ -24,6 +24,7 @@ use serde::Deserialize;
 use worker::Response;
 
 pub mod deadlines;
+pub mod repair_times;
 
 const SELECT: &str =
     "SELECT o.id, o.customer_id, u.name AS customer_name, o.topic, o.description, \

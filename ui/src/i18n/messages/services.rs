@@ -82,6 +82,13 @@ macro_rules! services_messages {
     Topic => "类别", "Kind";
     Promise => "服务承诺：", "Our promise: ";
     TermLimit => "时限", "Limit";
+    RepairTimesTitle => "抢修时效（按月平均，对照服务承诺）", "Repair times (monthly average against our promise)";
+    RepairMonth => "月份", "Month";
+    RepairArea => "区域", "Area";
+    RepairArrival => "到达现场（平均 / 承诺）", "Crew on site (average / promise)";
+    RepairRestore => "恢复供电（平均 / 承诺，自到达起）", "Power back (average / promise, from arrival)";
+    RepairOrders => "单", "orders";
+    RepairOver => "超出承诺", "over the promise";
     TermUnit => "单位", "Unit";
     WorkingDays => "个工作日", "working days";
     Deadlines => "承诺进度", "Commitments";
