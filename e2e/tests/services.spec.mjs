@@ -1,8 +1,9 @@
 // The online hall's everyday services, clicked through as a customer and as hall staff: bind an
 // account, read its usage, pay a bill in the sandbox and get the receipt; file a repair order
-// that staff dispatch, attend, answer and close, and rate it.
+// that staff dispatch, attend, answer and close, and rate it; a complaint nobody contacted in time
+// is escalated to the hall manager.
 import { test, expect } from '@playwright/test';
-import { login, otherPerson, registerFresh } from './helpers.mjs';
+import { login, otherPerson, personAt, registerFresh } from './helpers.mjs';
 
 const PNG = { name: '现场.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c489', 'hex') };
 
@@ -137,4 +138,38 @@ test('a tariff change is accepted and approved by the hall, and the account take
   await expect(page.getByTestId('application-events').locator('li')).toHaveCount(3);
   await page.goto('/services');
   await expect(page.getByTestId('account-card')).toContainText(wanted);
+});
+
+test('a complaint nobody contacted within 24 hours is escalated to the hall manager', async ({ browser }) => {
+  // Wednesday 5 March 2031, 10:00 China time; overdue from 10:00 the next day.
+  const customer = await personAt(browser, '2031-03-05T02:00:00Z');
+  await registerFresh(customer.page, '孙建国');
+  await customer.page.goto('/work-orders');
+  const form = customer.page.getByTestId('order-form');
+  await form.getByTestId('order-topic').selectOption('complaint');
+  await expect(customer.page.getByTestId('promise')).toContainText('联系客户 24 小时；答复结果 5 个工作日');
+  await form.getByLabel('情况描述').fill('营业员态度生硬');
+  await form.getByLabel('地点').fill('星湖营业厅');
+  await form.getByTestId('order-hall').selectOption('xinghu');
+  await form.getByRole('button', { name: '提交' }).click();
+  await expect(customer.page.getByTestId('order-status')).toHaveText('已提交');
+  const number = (await customer.page.getByRole('heading', { level: 1 }).textContent()).split(' ')[0];
+
+  // The ten-minute sweep, run by the admin at 10:05 the next day.
+  const admin = await personAt(browser, '2031-03-06T02:05:00Z');
+  await login(admin.page, 'admin');
+  for (let i = 0; i < 50; i++) {
+    const run = await (await admin.page.request.post('/api/admin/work-order-escalations', { data: {} })).json();
+    if (run.escalated === 0) break;
+  }
+
+  const manager = await personAt(browser, '2031-03-06T02:10:00Z');
+  await login(manager.page, 'manager.xinghu');
+  await manager.page.goto('/work-orders');
+  const escalation = manager.page.getByTestId('escalation').filter({ hasText: number });
+  await expect(escalation).toHaveCount(1);
+  await expect(escalation).toContainText('联系客户');
+  await manager.page.goto('/inbox');
+  await expect(manager.page.getByText(`工单 ${number}「联系客户」已超过承诺时限`)).toBeVisible();
+  for (const person of [customer, admin, manager]) await person.context.close();
 });

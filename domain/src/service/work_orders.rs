@@ -8,6 +8,7 @@ use crate::error::{field_text, ApiError, ApiResult};
 use crate::Reason;
 use serde::{Deserialize, Serialize};
 
+pub mod escalations;
 pub mod repair_times;
 pub mod terms;
 

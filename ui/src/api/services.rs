@@ -7,7 +7,8 @@ use domain::billing::payments::{
 };
 use domain::service::applications::{AppActInput, Application, ApplicationInput};
 use domain::service::work_orders::{
-    repair_times::RepairMonth, terms::Term, OrderActInput, OrderInput, WorkOrder, WorkOrderDetail,
+    escalations::Escalation, repair_times::RepairMonth, terms::Term, OrderActInput, OrderInput,
+    WorkOrder, WorkOrderDetail,
 };
 use domain::video::files::FileRef;
 use domain::ApiError;
@@ -90,6 +91,10 @@ pub async fn upload_photo(id: i64, file: &web_sys::File) -> Result<FileRef, ApiE
 }
 pub fn photo_url(id: i64, file: &str) -> String {
     format!("/api/work-orders/{id}/photos/{file}")
+}
+/// The viewer's hall's escalated deadlines (every hall's for the admin), newest first.
+pub async fn escalations() -> Result<Vec<Escalation>, ApiError> {
+    get("/api/work-order-escalations").await
 }
 /// The last `months` months of repair times of the viewer's hall (the city for the admin).
 pub async fn repair_times(months: u32) -> Result<Vec<RepairMonth>, ApiError> {

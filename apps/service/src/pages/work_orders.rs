@@ -32,6 +32,7 @@ pub fn WorkOrdersPage() -> impl IntoView {
             <Show when=customer><OrderForm/></Show>
             <Show when=move || !customer()>
                 <BoardRepairTimes/>
+                <BoardEscalations/>
                 <label class="check"><input type="checkbox" data-testid="open-only"
                     on:change=move |ev| open_only.set(event_target_checked(&ev))/>{t(Msg::OpenOnly)}</label>
             </Show>
@@ -47,6 +48,41 @@ fn BoardRepairTimes() -> impl IntoView {
     let times = LocalResource::new(|| api::services::repair_times(2));
     view! {
         <Loaded resource=times content=move |rows| view! { <RepairTimes rows lang=app.lang.get()/> }/>
+    }
+}
+
+/// The deadlines escalated to the hall's managers and department heads, newest first.
+#[component]
+fn BoardEscalations() -> impl IntoView {
+    let app = use_app();
+    let list = LocalResource::new(api::services::escalations);
+    view! {
+        <section class="card" data-testid="escalations">
+            <h2>{t(Msg::EscalationsTitle)}</h2>
+            <Loaded resource=list content=move |list| {
+                if list.is_empty() {
+                    return view! { <p class="empty">{t(Msg::EscalationsEmpty)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="plain">
+                        {list.into_iter().map(|e| {
+                            let (topic, milestone) = (e.topic, e.milestone);
+                            view! {
+                                <li data-testid="escalation">
+                                    <Link href=format!("/work-orders/{}", e.order_id)>{e.number.clone()}</Link>" "
+                                    {move || say(topic.words(), app.lang.get())}" · "
+                                    <strong>{move || say(milestone.words(), app.lang.get())}</strong>" "
+                                    {t(Msg::Deadline)}" "{format_local_ms(e.due_at)}" · "
+                                    {t(Msg::EscalatedAt)}" "{format_local_ms(e.escalated_at)}
+                                    {e.met_at.map(|at| view! { " · "{t(Msg::MetLate)}" "{format_local_ms(at)} })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }/>
+        </section>
     }
 }
 

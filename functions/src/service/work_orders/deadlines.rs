@@ -13,13 +13,16 @@ use domain::calendar::Calendar;
 use domain::notify::inbox::CaseKind;
 use domain::notify::texts::Message;
 use domain::policy::Actor;
+use domain::service::work_orders::escalations::{
+    DepartmentHead, Escalation, EscalationRun, HeadInput,
+};
 use domain::service::work_orders::terms::{self, Deadline, Limit, Term};
 use domain::service::work_orders::{
     order_number, Department, DueState, Milestone, OrderChange, OrderDeadline, Topic,
 };
 use domain::wire::wire_name;
 use domain::{ApiError, Role};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use worker::{Env, Response};
 
 #[derive(Deserialize)]
@@ -216,21 +219,6 @@ struct Round {
     round: Option<u32>,
 }
 
-/// An overdue deadline as the escalation list shows it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Escalation {
-    pub order_id: i64,
-    pub number: String,
-    pub topic: Topic,
-    pub hall_id: String,
-    pub department: Option<Department>,
-    pub milestone: Milestone,
-    pub round: u32,
-    pub due_at: i64,
-    pub escalated_at: i64,
-    pub met_at: Option<i64>,
-}
-
 #[derive(Deserialize)]
 struct EscalationRow {
     #[serde(flatten)]
@@ -263,11 +251,6 @@ const ESCALATION_SELECT: &str =
     "SELECT d.order_id, d.milestone, d.round, d.started_at, d.due_at, d.met_at, d.escalated_at, \
      o.topic, o.hall_id, o.department, o.created_at \
      FROM work_order_deadlines d JOIN work_orders o ON o.id = d.order_id";
-
-#[derive(Debug, Serialize)]
-pub struct EscalationRun {
-    pub escalated: usize,
-}
 
 /// Escalates every deadline overdue at `now` and not reported yet, once each: the guard in
 /// the UPDATE makes a second sweep (or two at once) find nothing left to tell.
@@ -363,15 +346,6 @@ pub async fn handle_escalations(ctx: &mut Ctx) -> Result<Response> {
     ok(&list)
 }
 
-/// A department's head, as the admin names them.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct DepartmentHead {
-    pub department: Department,
-    pub user_id: i64,
-    #[serde(default)]
-    pub name: String,
-}
-
 pub async fn handle_department_heads(ctx: &mut Ctx) -> Result<Response> {
     let heads: Vec<DepartmentHead> = ctx
         .db
@@ -381,11 +355,6 @@ pub async fn handle_department_heads(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     ok(&heads)
-}
-
-#[derive(Deserialize)]
-struct HeadInput {
-    user_id: i64,
 }
 
 /// Names the head of a department: a member of staff.

@@ -82,6 +82,10 @@ macro_rules! services_messages {
     Topic => "类别", "Kind";
     Promise => "服务承诺：", "Our promise: ";
     TermLimit => "时限", "Limit";
+    EscalationsTitle => "超时督办", "Escalated deadlines";
+    EscalationsEmpty => "没有超时的工单。", "No overdue orders.";
+    EscalatedAt => "督办于", "Escalated";
+    MetLate => "已补办", "Met since";
     RepairTimesTitle => "抢修时效（按月平均，对照服务承诺）", "Repair times (monthly average against our promise)";
     RepairMonth => "月份", "Month";
     RepairArea => "区域", "Area";
