@@ -124,7 +124,10 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         // The gateway proves itself by its signature (see billing::payments::signature).
         PaymentNotify => Audience::Public,
         // Customers file; their hall's staff handle them (see may_see_case).
-        ApplicationCreate | WorkOrderCreate => Audience::Roles(CUSTOMERS),
+        ApplicationCreate => Audience::Roles(CUSTOMERS),
+        // Customers file online; agents and clerks take orders for callers (service::intake).
+        WorkOrderCreate => Audience::Roles(CONSULTATION),
+        CallerFind => Audience::Roles(COUNTER_STAFF),
         ApplicationList
         | ApplicationGet
         | ApplicationAct

@@ -169,6 +169,7 @@ endpoints! {
     WorkOrderAct => Post "/api/work-orders/:id/actions",
     WorkOrderPhotoUpload => Post "/api/work-orders/:id/photos",
     WorkOrderPhoto => Get "/api/work-orders/:id/photos/:file",
+    CallerFind => Get "/api/callers",
     WorkOrderTermList => Get "/api/work-order-terms",
     WorkOrderTermUpdate => Put "/api/work-order-terms",
     EscalationList => Get "/api/work-order-escalations",

@@ -16,6 +16,11 @@ pub fn from_wire_name<T: DeserializeOwned>(name: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
 }
 
+/// A value with a wire name both ways (an enum of the API): lets a crate without serde of its
+/// own bound on it.
+pub trait Wire: Serialize + DeserializeOwned {}
+impl<T: Serialize + DeserializeOwned> Wire for T {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

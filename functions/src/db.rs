@@ -116,6 +116,21 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Runs several statements in one transaction; the first row the first one returns (an
+    /// `INSERT … RETURNING id`).
+    pub async fn batch_returning<T: DeserializeOwned>(
+        &self,
+        statements: Vec<D1PreparedStatement>,
+    ) -> Result<Option<T>> {
+        let results = self.0.batch(statements).await?;
+        match results.first() {
+            Some(first) => Ok(first.results::<T>()?.into_iter().next()),
+            None => Ok(None),
+        }
+    }
+}
+
 pub struct Written {
     pub last_row_id: i64,
     pub changes: usize,

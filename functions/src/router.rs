@@ -211,6 +211,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         WorkOrderPhoto => service::work_orders::handle_download(&mut ctx).await,
         WorkOrderTermList => service::work_orders::deadlines::handle_terms(&mut ctx).await,
         WorkOrderTermUpdate => service::work_orders::deadlines::handle_set_term(&mut ctx).await,
+        CallerFind => service::work_orders::intake::handle_callers(&mut ctx).await,
         EscalationList => service::work_orders::deadlines::handle_escalations(&mut ctx).await,
         EscalationRun => service::work_orders::deadlines::handle_run_escalations(&mut ctx).await,
         RepairTimes => service::work_orders::repair_times::handle_repair_times(&mut ctx).await,

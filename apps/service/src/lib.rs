@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
 use leptos_router::path;
 use pages::{application::ApplicationPage, applications::ApplicationsPage};
-use pages::{work_order::WorkOrderPage, work_orders::WorkOrdersPage};
+use pages::{intake::IntakePage, work_order::WorkOrderPage, work_orders::WorkOrdersPage};
 use ui::components::frame::Frame;
 use ui::components::not_found::NotFoundPage;
 
@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/applications") view=ApplicationsPage/>
                 <Route path=path!("/applications/:id") view=ApplicationPage/>
                 <Route path=path!("/work-orders") view=WorkOrdersPage/>
+                <Route path=path!("/work-orders/intake") view=IntakePage/>
                 <Route path=path!("/work-orders/:id") view=WorkOrderPage/>
             </Routes>
         </Frame>

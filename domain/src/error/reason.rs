@@ -50,6 +50,8 @@ reasons! {
         PaymentChoice, PaymentSignature, Capacity, ResidentialOnly, BusinessOnly, SamePlan,
         SuspendMonths, DocumentsMissing, DocumentChoice, FirmChoice, FirmUnavailable,
         QualificationExpired, CommitmentMinutes, Outcome,
+        // Cases staff take for a caller.
+        Channel, Caller, CallerQuery,
         // Made by the apps themselves, never sent by the server.
         PasswordsDiffer, PushRefused;
     Unauthenticated: LoginRequired, WrongLogin, PhoneOrLogin;

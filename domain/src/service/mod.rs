@@ -3,4 +3,5 @@
 
 pub mod applications;
 pub mod guides;
+pub mod intake;
 pub mod work_orders;

@@ -4,6 +4,7 @@
 //! the staff board shows which orders are due soon or overdue. A complaint's reply is followed
 //! by a callback (回访): a customer who is not satisfied reopens it.
 
+use super::intake::{Channel, Intake};
 use crate::error::{field_text, ApiError, ApiResult};
 use crate::Reason;
 use serde::{Deserialize, Serialize};
@@ -55,6 +56,13 @@ impl Milestone {
             Milestone::Restore => Some(Milestone::Arrival),
             _ => None,
         }
+    }
+
+    /// Whether reaching this milestone starts another one's clock.
+    pub fn starts_clock(self) -> bool {
+        Milestone::ALL
+            .iter()
+            .any(|m| m.starts_after() == Some(self))
     }
 
     pub fn words(self) -> (&'static str, &'static str) {
@@ -255,11 +263,16 @@ pub struct OrderInput {
     pub hall_id: String,
     #[serde(default)]
     pub account: Option<String>,
+    /// How the order came and for whom, when staff take it.
+    #[serde(flatten)]
+    pub intake: Intake,
 }
 
 impl OrderInput {
-    pub fn checked(&self) -> ApiResult<OrderInput> {
+    /// The order as filed; `by_staff` when an agent or clerk takes it for a caller.
+    pub fn checked(&self, by_staff: bool) -> ApiResult<OrderInput> {
         Ok(OrderInput {
+            intake: self.intake.checked(by_staff)?,
             description: field_text(
                 "description",
                 &self.description,
@@ -511,6 +524,7 @@ pub struct WorkOrder {
     pub hall_id: String,
     pub account: Option<String>,
     pub customer_name: String,
+    pub channel: Channel,
     pub department: Option<Department>,
     pub created_at: i64,
     /// Every deadline the order was given, in the order they fall due.

@@ -6,6 +6,7 @@ use domain::billing::payments::{
     Decision, DecisionInput, LedgerEntry, PayInput, Payment, PaymentDetail,
 };
 use domain::service::applications::{AppActInput, Application, ApplicationInput};
+use domain::service::intake::Caller;
 use domain::service::work_orders::{
     escalations::Escalation, repair_times::RepairMonth, terms::Term, OrderActInput, OrderInput,
     WorkOrder, WorkOrderDetail,
@@ -91,6 +92,10 @@ pub async fn upload_photo(id: i64, file: &web_sys::File) -> Result<FileRef, ApiE
 }
 pub fn photo_url(id: i64, file: &str) -> String {
     format!("/api/work-orders/{id}/photos/{file}")
+}
+/// The customers with this mobile or 户号, or whose name starts with `q`.
+pub async fn callers(q: &str) -> Result<Vec<Caller>, ApiError> {
+    get(&format!("/api/callers?q={}", encode(q))).await
 }
 /// The viewer's hall's escalated deadlines (every hall's for the admin), newest first.
 pub async fn escalations() -> Result<Vec<Escalation>, ApiError> {

@@ -38,10 +38,12 @@ fn code_msg(code: ErrorCode) -> Msg {
 pub fn reason_msg(reason: Reason) -> Msg {
     use Reason as R;
     match reason {
-        R::InvalidJson | R::BadField | R::WebSocketOnly | R::BadSignal | R::MethodNotAllowed => {
-            Msg::ErrBadField
-        }
-        R::PaymentSignature => Msg::ErrBadField,
+        R::InvalidJson
+        | R::BadField
+        | R::WebSocketOnly
+        | R::BadSignal
+        | R::MethodNotAllowed
+        | R::PaymentSignature => Msg::ErrBadField,
         R::Phone => Msg::ErrPhone,
         R::HallPhone => Msg::ErrHallPhone,
         R::Password => Msg::ErrPassword,
@@ -149,6 +151,9 @@ pub fn reason_msg(reason: Reason) -> Msg {
         R::FileLimit => Msg::ErrFileLimit,
         R::CallbackFirst => Msg::ErrCallbackFirst,
         R::Outcome => Msg::ErrOutcome,
+        R::Channel => Msg::ErrChannel,
+        R::Caller => Msg::ErrCaller,
+        R::CallerQuery => Msg::ErrCallerQuery,
         R::FirmAccepted => Msg::ErrFirmAccepted,
         R::TooLateToDecline => Msg::ErrTooLateToDecline,
         R::EnergizeNeedsAcceptance => Msg::ErrEnergize,

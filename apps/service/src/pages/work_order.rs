@@ -34,7 +34,7 @@ fn Order(d: WorkOrderDetail, on_change: Callback<()>) -> impl IntoView {
     let app = use_app();
     let o = d.order;
     let id = o.id;
-    let (topic, status, due) = (o.topic, o.status, o.due);
+    let (topic, status, due, channel) = (o.topic, o.status, o.due, o.channel);
     view! {
         <h1>{o.number.clone()}" "{move || say(topic.words(), app.lang.get())}</h1>
         <p class="lead">
@@ -46,6 +46,7 @@ fn Order(d: WorkOrderDetail, on_change: Callback<()>) -> impl IntoView {
                 <dt>{t(Msg::Description)}</dt><dd>{o.description.clone()}</dd>
                 <dt>{t(Msg::Location)}</dt><dd>{o.location.clone()}</dd>
                 <dt>{t(Msg::Customer)}</dt><dd>{o.customer_name.clone()}" "{o.phone.clone()}</dd>
+                <dt>{t(Msg::ChannelLabel)}</dt><dd data-testid="order-channel">{move || say(channel.words(), app.lang.get())}</dd>
                 <dt>{t(Msg::Deadline)}</dt><dd>{format_local_ms(o.deadline_at)}</dd>
                 {o.department.map(|dep| view! { <dt>{t(Msg::Department)}</dt><dd>{move || say(dep.words(), app.lang.get())}</dd> })}
                 {o.reply.clone().map(|r| view! { <dt>{t(Msg::Reply)}</dt><dd data-testid="order-reply">{r}</dd> })}

@@ -31,6 +31,7 @@ pub fn WorkOrdersPage() -> impl IntoView {
         <SignedIn allow=|u| u.role == Role::Customer || u.role.is_hall_staff() || u.role == Role::Admin>
             <Show when=customer><OrderForm/></Show>
             <Show when=move || !customer()>
+                <p><Link href="/work-orders/intake" class="button primary big" testid="intake-link">{t(Msg::IntakeLink)}</Link></p>
                 <BoardRepairTimes/>
                 <BoardEscalations/>
                 <label class="check"><input type="checkbox" data-testid="open-only"
@@ -150,6 +151,7 @@ fn OrderForm() -> impl IntoView {
             phone: phone.get_untracked(),
             hall_id: hall.get_untracked(),
             account: None,
+            intake: Default::default(),
         };
         let photos = chosen_files("order-photos");
         let go = go.clone();

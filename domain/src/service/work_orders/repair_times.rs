@@ -51,27 +51,28 @@ pub fn month_start_ms(month: &str) -> Option<i64> {
 /// The months' span in ms: from the first one's start to the start of the month after the last.
 pub fn span_ms(months: &[String]) -> Option<(i64, i64)> {
     let from = month_start_ms(months.first()?)?;
-    let last = months.last()?;
-    let (year, month) = last.split_once('-')?;
-    let (year, month): (i32, u32) = (year.parse().ok()?, month.parse().ok()?);
-    let next = if month == 12 {
-        format!("{}-01", year + 1)
-    } else {
-        format!("{year}-{:02}", month + 1)
-    };
-    Some((from, month_start_ms(&next)?))
+    let (year, month) = months.last()?.split_once('-')?;
+    let index = year.parse::<i32>().ok()? * 12 + month.parse::<i32>().ok()? - 1;
+    Some((from, month_start_ms(&month_name(index + 1))?))
+}
+
+/// "2026-11" for the month `year * 12 + month0`.
+fn month_name(index: i32) -> String {
+    format!(
+        "{:04}-{:02}",
+        index.div_euclid(12),
+        index.rem_euclid(12) + 1
+    )
 }
 
 /// The `n` months up to the one of `now` (China time), oldest first: ["2026-06", … "2026-11"].
 pub fn last_months(now: DateTime<Utc>, n: u32) -> Vec<String> {
     let local = to_local(now);
-    let current = local.year() * 12 + local.month0() as i32;
-    (0..n as i32)
+    let current = local.year() * 12 + i32::try_from(local.month0()).unwrap_or(0);
+    let n = i32::try_from(n).unwrap_or(i32::MAX);
+    (0..n)
         .rev()
-        .map(|back| {
-            let m = current - back;
-            format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
-        })
+        .map(|back| month_name(current - back))
         .collect()
 }
 

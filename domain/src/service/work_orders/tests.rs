@@ -199,14 +199,15 @@ fn an_order_needs_a_description_a_place_and_a_mobile() {
         phone: "138 0013 8001".into(),
         hall_id: "xinghu".into(),
         account: Some(" ".into()),
+        intake: Default::default(),
     };
-    let ok = input.checked().unwrap();
+    let ok = input.checked(false).unwrap();
     assert_eq!(
         (ok.description.as_str(), ok.phone.as_str()),
         ("整栋楼停电", "13800138001")
     );
     assert_eq!(ok.account, None);
-    let field = |i: OrderInput| i.checked().unwrap_err().field.unwrap();
+    let field = |i: OrderInput| i.checked(false).unwrap_err().field.unwrap();
     assert_eq!(
         field(OrderInput {
             description: "".into(),
@@ -317,4 +318,13 @@ fn other_topics_close_without_a_callback() {
             .status,
         OrderStatus::Closed
     );
+}
+
+#[test]
+fn only_the_crew_arrival_starts_another_clock() {
+    let starting: Vec<Milestone> = Milestone::ALL
+        .into_iter()
+        .filter(|m| m.starts_clock())
+        .collect();
+    assert_eq!(starting, [Milestone::Arrival]);
 }

@@ -12,7 +12,6 @@ use chrono::{DateTime, Datelike, Utc};
 use domain::calendar::Calendar;
 use domain::notify::inbox::CaseKind;
 use domain::notify::texts::Message;
-use domain::policy::Actor;
 use domain::service::work_orders::escalations::{
     DepartmentHead, Escalation, EscalationRun, HeadInput,
 };
@@ -21,7 +20,7 @@ use domain::service::work_orders::{
     order_number, Department, DueState, Milestone, OrderChange, OrderDeadline, Topic,
 };
 use domain::wire::wire_name;
-use domain::{ApiError, Role};
+use domain::ApiError;
 use serde::Deserialize;
 use worker::{Env, Response};
 
@@ -160,15 +159,32 @@ fn insert(db: &Db, order: i64, d: &Deadline) -> Result<worker::D1PreparedStateme
     )
 }
 
-/// The deadlines a new order of `topic` gets at `now`.
-pub async fn start(db: &Db, order: i64, topic: Topic, now: i64) -> Result<()> {
+/// The statements giving the order just inserted in the same batch (`order_id` is an SQL
+/// expression for it) the deadlines its topic has at `now`.
+pub async fn start(
+    db: &Db,
+    order_id: &str,
+    topic: Topic,
+    now: i64,
+) -> Result<Vec<worker::D1PreparedStatement>> {
     let terms = terms(db).await?;
-    let calendar = Calendar::china();
-    let statements = terms::deadlines_from(&terms, topic, None, now, &calendar)
+    terms::deadlines_from(&terms, topic, None, now, &Calendar::china())
         .iter()
-        .map(|d| insert(db, order, d))
-        .collect::<Result<Vec<_>>>()?;
-    db.batch(statements).await
+        .map(|d| {
+            db.statement(
+                &format!(
+                    "INSERT INTO work_order_deadlines ({DEADLINE_COLUMNS}) \
+                     VALUES ({order_id}, ?, ?, ?, ?, NULL, NULL)"
+                ),
+                args![
+                    wire_name(&d.milestone),
+                    i64::from(d.round),
+                    d.started_at,
+                    d.due_at
+                ],
+            )
+        })
+        .collect()
 }
 
 /// Records what an accepted action did to the order's deadlines: the milestones met, the
@@ -189,10 +205,11 @@ pub async fn record(
         )?);
     }
     let calendar = Calendar::china();
-    let terms = if change.met.is_empty() && !change.reopened() {
-        Vec::new()
-    } else {
+    let starts_clock = change.met.iter().any(|m| m.starts_clock());
+    let terms = if starts_clock || change.reopened() {
         terms(db).await?
+    } else {
+        Vec::new()
     };
     for milestone in &change.met {
         for d in terms::deadlines_from(&terms, topic, Some(*milestone), now, &calendar) {
@@ -325,10 +342,7 @@ pub async fn handle_run_escalations(ctx: &mut Ctx) -> Result<Response> {
 
 /// The escalated deadlines of the viewer's hall (all halls for the admin), newest first.
 pub async fn handle_escalations(ctx: &mut Ctx) -> Result<Response> {
-    let actor: Actor = ctx.actor()?;
-    let hall = (actor.role != Role::Admin)
-        .then(|| actor.hall_id.clone())
-        .flatten();
+    let (_, hall) = super::scope(&ctx.actor()?);
     let rows: Vec<EscalationRow> = ctx
         .db
         .all(

@@ -12,7 +12,8 @@ use crate::http::{created, ok, parse_id, read_json};
 use crate::router::Ctx;
 use chrono::Datelike;
 use domain::notify::texts::Message;
-use domain::policy::Actor;
+use domain::policy::{may_see_case, Actor};
+use domain::service::intake::Channel;
 use domain::service::work_orders::terms::Deadline;
 use domain::service::work_orders::{
     order_number, Department, Milestone, OrderActInput, OrderEvent, OrderInput, OrderState,
@@ -24,19 +25,27 @@ use serde::Deserialize;
 use worker::Response;
 
 pub mod deadlines;
+pub mod intake;
 pub mod repair_times;
 
 const SELECT: &str =
-    "SELECT o.id, o.customer_id, u.name AS customer_name, o.topic, o.description, \
-     o.location, o.phone, o.hall_id, o.account, o.status, o.department, o.created_at, \
-     o.contacted_at, o.unreached, o.callback, o.reply, o.stars, o.rating_comment \
-     FROM work_orders o JOIN users u ON u.id = o.customer_id";
+    "SELECT o.id, o.customer_id, COALESCE(u.name, o.caller_name) AS customer_name, o.channel, \
+     o.topic, o.description, o.location, o.phone, o.hall_id, o.account, o.status, o.department, \
+     o.created_at, o.contacted_at, o.unreached, o.callback, o.reply, o.stars, o.rating_comment \
+     FROM work_orders o LEFT JOIN users u ON u.id = o.customer_id";
+
+/// The orders customer `?1` sees: their own, and those taken for a caller with no account
+/// whose mobile or 户号 is now theirs.
+const CUSTOMER_SEES: &str = "(o.customer_id = ?1 OR (o.customer_id IS NULL AND \
+     (o.phone = (SELECT phone FROM users WHERE id = ?1) \
+      OR o.account IN (SELECT number FROM account_bindings WHERE user_id = ?1))))";
 
 #[derive(Deserialize)]
 struct Row {
     id: i64,
-    customer_id: i64,
+    customer_id: Option<i64>,
     customer_name: String,
+    channel: Channel,
     topic: Topic,
     description: String,
     location: String,
@@ -84,6 +93,7 @@ impl Row {
             hall_id: self.hall_id,
             account: self.account,
             customer_name: self.customer_name,
+            channel: self.channel,
             department: self.department,
             created_at: self.created_at,
             contacted_at: self.contacted_at,
@@ -105,9 +115,26 @@ async fn load(ctx: &Ctx, id: i64) -> Result<Row> {
 async fn readable(ctx: &Ctx) -> Result<(Actor, Row)> {
     let actor = ctx.actor()?;
     let row = load(ctx, parse_id(ctx.matched.param(), "work order")?).await?;
-    check_sees(&actor, row.customer_id, &row.hall_id, "work order")?;
+    if actor.role == Role::Customer && row.customer_id.is_none() {
+        let sees = format!("SELECT o.id FROM work_orders o WHERE o.id = ?2 AND {CUSTOMER_SEES}");
+        if ctx
+            .db
+            .ids(&sees, args![actor.user_id, row.id])
+            .await?
+            .is_empty()
+        {
+            return Err(ApiError::not_found("work order").into());
+        }
+        return Ok((actor, row));
+    }
+    // An order with no customer is for staff of its hall only.
+    let customer = row.customer_id.unwrap_or(NO_CUSTOMER);
+    check_sees(&actor, customer, &row.hall_id, "work order")?;
     Ok((actor, row))
 }
+
+/// Stands for the customer of an order taken for a caller with no account: no user has it.
+const NO_CUSTOMER: i64 = 0;
 
 async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> Result<WorkOrderDetail> {
     let events: Vec<OrderEvent> = ctx
@@ -133,8 +160,10 @@ async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> Result<WorkOrderDetail> {
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
     let actor = ctx.actor()?;
     let (customer, hall) = scope(&actor);
-    let listed = "WHERE (?1 IS NULL OR o.customer_id = ?1) AND (?2 IS NULL OR o.hall_id = ?2) \
-         ORDER BY o.status IN ('closed', 'cancelled'), o.created_at DESC LIMIT 200";
+    let listed = format!(
+        "WHERE (?1 IS NULL OR {CUSTOMER_SEES}) AND (?2 IS NULL OR o.hall_id = ?2) \
+         ORDER BY o.status IN ('closed', 'cancelled'), o.created_at DESC LIMIT 200"
+    );
     let rows: Vec<Row> = ctx
         .db
         .all(&format!("{SELECT} {listed}"), args![customer, hall.clone()])
@@ -157,31 +186,62 @@ pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
     ok(&orders)
 }
 
+/// A customer files an order online; staff take one for a caller or walk-in (`intake`).
+/// The order, its first deadlines and its first event are written together.
 pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
     let input: OrderInput = read_json(&mut ctx.req).await?;
-    let input = input.checked()?;
     let actor = ctx.actor()?;
+    let by_staff = actor.role != Role::Customer;
+    let input = input.checked(by_staff)?;
     hall_name(&ctx.db, &input.hall_id)
         .await
         .map_err(|_| ApiError::validation("hall_id", "choose the hall for your area"))?;
-    if let Some(number) = &input.account {
-        bound(ctx, number)
-            .await
-            .map_err(|_| ApiError::validation("account", "choose one of your bound accounts"))?;
-    }
+    let customer = if by_staff {
+        if !may_see_case(&actor, NO_CUSTOMER, &input.hall_id) {
+            return Err(ApiError::new(Reason::OtherHall, "take orders for your own hall").into());
+        }
+        intake::customer_of(ctx, &input).await?
+    } else {
+        if let Some(number) = &input.account {
+            bound(ctx, number).await.map_err(|_| {
+                ApiError::validation("account", "choose one of your bound accounts")
+            })?;
+        }
+        Some(actor.user_id)
+    };
     let now = ctx.now.timestamp_millis();
-    let written = ctx
+    // One batch is one transaction on D1's single writer: the largest id is this order's.
+    let this_order = "(SELECT MAX(id) FROM work_orders)";
+    let mut statements = vec![ctx.db.statement(
+        "INSERT INTO work_orders (customer_id, caller_name, channel, topic, description, location, phone, \
+         hall_id, account, status, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?) RETURNING id",
+        args![customer, input.intake.caller_name.clone(), wire_name(&input.intake.channel),
+              wire_name(&input.topic), &input.description, &input.location, &input.phone,
+              &input.hall_id, input.account.clone(), now, now],
+    )?];
+    statements.extend(deadlines::start(&ctx.db, this_order, input.topic, now).await?);
+    let taken = by_staff.then(|| input.intake.channel.words().0.to_string());
+    statements.push(ctx.db.statement(
+        &format!(
+            "INSERT INTO work_order_events (order_id, at, actor_id, action, status, note) \
+             VALUES ({this_order}, ?, ?, NULL, 'submitted', ?)"
+        ),
+        args![now, actor.user_id, taken],
+    )?);
+    let id = ctx
         .db
-        .run(
-            "INSERT INTO work_orders (customer_id, topic, description, location, phone, hall_id, account, status, \
-             created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)",
-            args![actor.user_id, wire_name(&input.topic), &input.description, &input.location, &input.phone,
-                  &input.hall_id, input.account.clone(), now, now],
-        )
-        .await?;
-    let id = written.last_row_id;
-    deadlines::start(&ctx.db, id, input.topic, now).await?;
-    event(ctx, id, &actor, None, OrderStatus::Submitted, None).await?;
+        .batch_returning::<crate::db::Id>(statements)
+        .await?
+        .ok_or_else(|| ApiError::internal("the new work order has no id"))?
+        .id;
+    if let (true, Some(customer)) = (by_staff, customer) {
+        let message = Message::WorkOrderStep {
+            id,
+            status: OrderStatus::Submitted.words(),
+        };
+        tell_of_step(ctx, CaseKind::WorkOrder, id, customer, message).await?;
+    }
     created(&detail(ctx, &actor, id).await?)
 }
 
@@ -256,12 +316,12 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
             .filter(|_| change.status == OrderStatus::Dispatched)
             .map(|d| d.words().0.to_string()));
     event(ctx, row.id, &actor, Some(input.action), change.status, note).await?;
-    if actor.role != Role::Customer && moved {
+    if let (true, true, Some(customer)) = (actor.role != Role::Customer, moved, row.customer_id) {
         let message = Message::WorkOrderStep {
             id: row.id,
             status: change.status.words(),
         };
-        tell_of_step(ctx, CaseKind::WorkOrder, row.id, row.customer_id, message).await?;
+        tell_of_step(ctx, CaseKind::WorkOrder, row.id, customer, message).await?;
     }
     ok(&detail(ctx, &actor, row.id).await?)
 }
