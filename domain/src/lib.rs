@@ -14,6 +14,7 @@ pub mod displays;
 pub mod error;
 pub mod expansion;
 pub mod firms;
+pub mod follow_ups;
 pub mod halls;
 pub mod hours;
 pub mod notices;

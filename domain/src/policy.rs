@@ -57,7 +57,8 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         // A kiosk checks in a booking by its code, which only the booking's owner was shown.
         AppointmentArriveByCode => Audience::Public,
         // Low ratings open follow-ups for the hall's manager (and the admin).
-        FollowUpList | FollowUpResolve => Audience::Roles(NOTICE_EDITORS),
+        // The hall's staff follow up its low ratings (own hall: see follow_ups::own_hall).
+        FollowUpList | FollowUpUpdate | FollowUpOrder => Audience::Roles(COUNTER_STAFF),
         // The hall's screens: the day's message, English calls, and pairing TVs.
         HallBroadcast | DisplaySettingsUpdate | DisplayList | DisplayCreate | DisplayRevoke => {
             Audience::Roles(NOTICE_EDITORS)

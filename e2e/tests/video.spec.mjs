@@ -2,7 +2,7 @@
 // contexts, media flowing both ways, chat and files both ways, hang-up freeing the agent, a
 // third person refused; and each step down the fallback ladder.
 import { test, expect } from '@playwright/test';
-import { login, freshMobile, otherPerson } from './helpers.mjs';
+import { login, freshMobile, otherPerson, registerFresh } from './helpers.mjs';
 
 test.use({
   launchOptions: {
@@ -183,4 +183,44 @@ test('at a kiosk, nobody answering in five minutes offers a callback that reache
   await item.getByRole('button', { name: '已回电' }).click();
   await expect(item).toContainText('刘洋');
   for (const p of [agent, kiosk]) await p.context.close();
+});
+
+test('a one-star video call lands on the hall follow-up list and becomes a work order', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const agent = await agentReady(browser, 'staff.gaoxin.2');
+  const customer = await otherPerson(browser);
+  const phone = await registerFresh(customer.page, '冯秀兰');
+  const topic = await askForHelp(customer.page, '/video', 'video');
+  const request = agent.desk.getByTestId('desk-request').filter({ hasText: topic });
+  await request.getByRole('button', { name: '接入' }).click();
+  await expect(customer.page.getByTestId('call')).toHaveAttribute('data-link', 'live');
+  await customer.page.getByTestId('hang-up').click();
+  await agent.page.getByLabel('结束通话并填写处理结果').fill('客户询问电费上涨原因');
+  await agent.page.getByTestId('end-call').click();
+  await expect(agent.page.getByTestId('agent-call')).toHaveCount(0);
+
+  await expect(customer.page.getByTestId('rating')).toBeVisible({ timeout: 6_000 });
+  await customer.page.getByRole('button', { name: '1 星' }).click();
+  const why = `客服答非所问 ${phone}`;
+  await customer.page.getByLabel('意见').fill(why);
+  await customer.page.getByRole('button', { name: '提交评价' }).click();
+  await expect(customer.page.getByText('感谢您的评价')).toBeVisible();
+
+  await agent.page.goto('/staff');
+  const followUp = agent.page.getByTestId('follow-up').filter({ hasText: why });
+  await expect(followUp).toContainText('视频客服');
+  await expect(followUp).toContainText(`冯秀兰 ${phone}`);
+  await followUp.getByTestId('follow-up-order').click();
+  await followUp.getByTestId('follow-up-order-link').click();
+  await expect(agent.page.getByTestId('order-channel')).toHaveText('电话受理');
+  await expect(agent.page.getByRole('heading', { level: 1 })).toContainText('投诉');
+  await expect(agent.page.getByText(why)).toBeVisible();
+
+  await agent.page.goto('/staff');
+  const again = agent.page.getByTestId('follow-up').filter({ hasText: why });
+  await again.getByTestId('follow-up-note').fill('已致电致歉，书面答复走工单');
+  await again.getByTestId('follow-up-called_back').click();
+  await expect(again.getByTestId('follow-up-outcome')).toHaveText('已回访');
+  await expect(again).toContainText('已致电致歉，书面答复走工单');
+  for (const p of [agent, customer]) await p.context.close();
 });

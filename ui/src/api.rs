@@ -192,6 +192,7 @@ pub fn describe(err: &ApiError, lang: Lang) -> String {
 pub mod queue {
     //! The queue endpoints.
     use super::{get, post, put};
+    use domain::follow_ups::{FollowUp, FollowUpBoard, FollowUpInput};
     use domain::queue::protocol::TicketView;
     use domain::queue::requests::{
         CheckInRequest, CounterAction, RateRequest, TicketKey, WatchRequest,
@@ -267,20 +268,25 @@ pub mod queue {
         )
         .await
     }
-    pub async fn follow_ups(
-        hall: &str,
-    ) -> Result<Vec<domain::queue::requests::FollowUp>, ApiError> {
+    pub async fn follow_ups(hall: &str) -> Result<FollowUpBoard, ApiError> {
         get(&format!("/api/halls/{}/follow-ups", super::encode(hall))).await
     }
-    pub async fn resolve_follow_up(
+    /// Assigns, notes or closes a follow-up.
+    pub async fn update_follow_up(
         hall: &str,
         id: i64,
-    ) -> Result<domain::queue::requests::FollowUp, ApiError> {
-        post(
-            &format!("/api/halls/{}/follow-ups/{id}/resolve", super::encode(hall)),
-            &(),
-        )
-        .await
+        input: &FollowUpInput,
+    ) -> Result<FollowUp, ApiError> {
+        let path = format!("/api/halls/{}/follow-ups/{id}", super::encode(hall));
+        put(&path, input).await
+    }
+    /// Opens a complaint work order for the customer who rated.
+    pub async fn follow_up_order(hall: &str, id: i64) -> Result<FollowUp, ApiError> {
+        let path = format!(
+            "/api/halls/{}/follow-ups/{id}/work-order",
+            super::encode(hall)
+        );
+        post(&path, &()).await
     }
     /// The answer's shape depends on the action; screens follow the hall's live feed instead.
     pub async fn act(

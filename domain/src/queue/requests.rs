@@ -251,16 +251,3 @@ mod tests {
         .is_err());
     }
 }
-
-/// A rating of two stars or fewer, for the hall manager to follow up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FollowUp {
-    pub id: i64,
-    pub day: String,
-    pub ticket_id: u32,
-    pub number: String,
-    pub stars: u8,
-    pub comment: String,
-    pub created_at: i64,
-    pub resolved_at: Option<i64>,
-}

@@ -6,6 +6,8 @@
 use super::store::Store;
 use crate::args;
 use crate::db::Db;
+use crate::follow_ups::{open as open_follow_up, Opened};
+use domain::follow_ups::{is_low, Rated};
 use domain::halls::BusinessType;
 use domain::operations::facts::TicketFact;
 use domain::queue::{CounterChange, CounterStatus, EventKind, QueueEvent, Ticket};
@@ -25,6 +27,11 @@ pub struct OutboxEvent {
     pub issued_at: i64,
     /// For ratings: stars and comment, so low ones open a follow-up.
     pub rating: Option<(u8, String)>,
+    /// For ratings: who to call back.
+    #[serde(default)]
+    pub customer_id: Option<i64>,
+    #[serde(default)]
+    pub phone: Option<String>,
     /// For the event that finished the ticket: its row for the dashboard.
     #[serde(default)]
     pub fact: Option<TicketFact>,
@@ -45,6 +52,13 @@ impl OutboxEvent {
                 .as_ref()
                 .filter(|_| event.kind == EventKind::Rated)
                 .map(|r| (r.stars, r.comment.clone())),
+            customer_id: ticket
+                .customer_id
+                .filter(|_| event.kind == EventKind::Rated),
+            phone: ticket
+                .phone
+                .clone()
+                .filter(|_| event.kind == EventKind::Rated),
             fact: matches!(
                 event.kind,
                 EventKind::Served | EventKind::NoShow | EventKind::Cancelled
@@ -207,11 +221,23 @@ pub async fn flush(store: &Store, db: &Db) -> crate::error::Result<bool> {
                 args![*stars as i64, &e.hall_id, &e.day, e.event.ticket_id as i64],
             )?);
         }
-        if let Some((stars, comment)) = e.rating.as_ref().filter(|(stars, _)| *stars <= 2) {
+        if let Some((stars, comment)) = e.rating.as_ref().filter(|(stars, _)| is_low(*stars)) {
             let ev = &e.event;
-            statements.push(db.statement(
-                "INSERT OR IGNORE INTO follow_ups (hall_id, day, ticket_id, number, stars, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                args![&e.hall_id, &e.day, ev.ticket_id as i64, ev.number.to_string(), *stars as i64, comment.clone(), ev.at],
+            statements.push(open_follow_up(
+                db,
+                &Opened {
+                    hall_id: e.hall_id.clone(),
+                    rated: Rated::Counter,
+                    rated_ref: format!("{}/{}/{}", e.hall_id, e.day, ev.ticket_id),
+                    subject: format!("{} · {}", ev.number, e.day),
+                    link: None,
+                    stars: *stars,
+                    comment: comment.clone(),
+                    customer_id: e.customer_id,
+                    customer_name: None,
+                    phone: e.phone.clone(),
+                    at: ev.at,
+                },
             )?);
         }
     }

@@ -6,9 +6,11 @@ use super::{check, customer_id, desk, room, room_param};
 use crate::args;
 use crate::crypto::{new_token, random_hex};
 use crate::error::Result;
+use crate::follow_ups::{open as open_follow_up, Opened};
 use crate::halls::hall_name;
 use crate::http::{created, ok, query_param, read_json};
 use crate::router::Ctx;
+use domain::follow_ups::{is_low, Rated};
 use domain::queue::check_rating;
 use domain::video::api::{
     CallRating, CallRecord, Callback, CallbackAsk, HelpAsk, HelpCreated, HelpStatus, RoomInfo,
@@ -162,7 +164,54 @@ pub async fn handle_rate(ctx: &mut Ctx) -> Result<Response> {
     if written.changes == 0 {
         return Err(ApiError::new(Reason::AlreadyRated, "this call is already rated").into());
     }
+    if is_low(body.stars) {
+        follow_up_call(ctx, &room_id, body.stars, comment).await?;
+    }
     ok(&serde_json::json!({ "stars": body.stars }))
+}
+
+#[derive(Deserialize)]
+struct RatedCall {
+    hall_id: Option<String>,
+    customer_id: Option<i64>,
+    customer_name: String,
+    topic: String,
+}
+
+/// A low rating of a call opens a follow-up at the call's hall, or the agent's for a call from
+/// the web; a call with neither (an admin answering from the web) has no hall to follow it up.
+async fn follow_up_call(ctx: &Ctx, room: &str, stars: u8, comment: String) -> Result<()> {
+    let call: Option<RatedCall> = ctx
+        .db
+        .first(
+            "SELECT COALESCE(c.hall_id, a.hall_id) AS hall_id, c.customer_id, c.customer_name, c.topic \
+             FROM video_calls c JOIN users a ON a.id = c.agent_id WHERE c.room = ?",
+            args![room],
+        )
+        .await?;
+    let Some(RatedCall {
+        hall_id: Some(hall_id),
+        customer_id,
+        customer_name,
+        topic,
+    }) = call
+    else {
+        return Ok(());
+    };
+    let low = Opened {
+        hall_id,
+        rated: Rated::VideoCall,
+        rated_ref: room.to_string(),
+        subject: topic,
+        link: None,
+        stars,
+        comment,
+        customer_id,
+        customer_name: Some(customer_name),
+        phone: None,
+        at: ctx.now.timestamp_millis(),
+    };
+    ctx.db.batch(vec![open_follow_up(&ctx.db, &low)?]).await
 }
 
 #[derive(Deserialize)]

@@ -389,13 +389,14 @@ fn a_low_rating_reaches_the_managers_follow_ups_through_d1() {
     let day = &at[..10];
     let mut found = None;
     for _ in 0..50 {
-        let list: Vec<domain::queue::requests::FollowUp> = manager
+        let board: domain::follow_ups::FollowUpBoard = manager
             .get("/api/halls/xinghu/follow-ups")
             .assert_status(200)
             .json();
-        found = list
+        found = board
+            .items
             .into_iter()
-            .find(|f| f.day == day && f.ticket_id == t.id);
+            .find(|f| f.subject == format!("{} · {day}", t.number));
         if found.is_some() {
             break;
         }
@@ -404,29 +405,29 @@ fn a_low_rating_reaches_the_managers_follow_ups_through_d1() {
     let follow_up = found.expect("the low rating opened a follow-up");
     assert_eq!(
         (
+            follow_up.rated,
             follow_up.stars,
             follow_up.comment.as_str(),
             follow_up.resolved_at
         ),
-        (1, "态度不好", None)
+        (domain::follow_ups::Rated::Counter, 1, "态度不好", None)
     );
     Client::demo("staff.xinghu.1")
         .get("/api/halls/xinghu/follow-ups")
-        .assert_error(403, "forbidden");
+        .assert_status(200);
     Client::demo("manager.gaoxin")
         .get("/api/halls/xinghu/follow-ups")
         .assert_error(403, "forbidden");
-    let path = format!("/api/halls/xinghu/follow-ups/{}/resolve", follow_up.id);
+    let path = format!("/api/halls/xinghu/follow-ups/{}", follow_up.id);
+    let resolve = json!({ "outcome": "resolved" });
     Client::demo("manager.gaoxin")
-        .post(&path, &json!({}))
+        .put(&path, &resolve)
         .assert_error(403, "forbidden");
-    let resolved: domain::queue::requests::FollowUp =
-        manager.post(&path, &json!({})).assert_status(200).json();
+    let resolved: domain::follow_ups::FollowUp =
+        manager.put(&path, &resolve).assert_status(200).json();
     assert!(resolved.resolved_at.is_some());
+    manager.put(&path, &resolve).assert_error(409, "conflict");
     manager
-        .post(&path, &json!({}))
-        .assert_error(409, "conflict");
-    manager
-        .post("/api/halls/xinghu/follow-ups/999999/resolve", &json!({}))
+        .put("/api/halls/xinghu/follow-ups/999999", &resolve)
         .assert_error(404, "not_found");
 }

@@ -279,6 +279,9 @@ impl HallQueue {
             None,
             Some(format!("{stars}")),
         );
-        Ok((self.tickets[index].clone(), stars <= 2))
+        Ok((
+            self.tickets[index].clone(),
+            crate::follow_ups::is_low(stars),
+        ))
     }
 }

@@ -7,10 +7,12 @@ use super::{
 use crate::args;
 use crate::billing::bound;
 use crate::error::Result;
+use crate::follow_ups::{open as open_follow_up, Opened};
 use crate::halls::hall_name;
 use crate::http::{created, ok, parse_id, read_json};
 use crate::router::Ctx;
 use chrono::Datelike;
+use domain::follow_ups::{is_low, Rated};
 use domain::notify::texts::Message;
 use domain::policy::{may_see_case, Actor};
 use domain::service::intake::Channel;
@@ -209,6 +211,19 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
         }
         Some(actor.user_id)
     };
+    let id = file(ctx, &actor, &input, customer).await?;
+    created(&detail(ctx, &actor, id).await?)
+}
+
+/// Writes a checked order for `customer` (none: a caller with no account) together with its
+/// first deadlines and first event, and tells the customer when staff took it for them.
+pub async fn file(
+    ctx: &Ctx,
+    actor: &Actor,
+    input: &OrderInput,
+    customer: Option<i64>,
+) -> Result<i64> {
+    let by_staff = actor.role != Role::Customer;
     let now = ctx.now.timestamp_millis();
     // One batch is one transaction on D1's single writer: the largest id is this order's.
     let this_order = "(SELECT MAX(id) FROM work_orders)";
@@ -242,7 +257,7 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
         };
         tell_of_step(ctx, CaseKind::WorkOrder, id, customer, message).await?;
     }
-    created(&detail(ctx, &actor, id).await?)
+    Ok(id)
 }
 
 async fn event(
@@ -298,6 +313,22 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         );
     }
     deadlines::record(&ctx.db, row.id, row.topic, &change, now).await?;
+    if let Some((stars, comment)) = change.rating.clone().filter(|(s, _)| is_low(*s)) {
+        let low = Opened {
+            hall_id: row.hall_id.clone(),
+            rated: Rated::WorkOrder,
+            rated_ref: row.id.to_string(),
+            subject: order_number(crate::db::from_ms(row.created_at).year(), row.id),
+            link: Some(format!("/work-orders/{}", row.id)),
+            stars,
+            comment,
+            customer_id: row.customer_id,
+            customer_name: Some(row.customer_name.clone()),
+            phone: Some(row.phone.clone()),
+            at: now,
+        };
+        ctx.db.batch(vec![open_follow_up(&ctx.db, &low)?]).await?;
+    }
     let moved = change.status != row.status || change.reply.is_some();
     let callback_note = change.callback.clone().map(|(outcome, reason)| {
         [Some(outcome.words().0.to_string()), reason]

@@ -82,6 +82,8 @@ macro_rules! errors_messages {
     ErrDocumentsNeeded => "材料还不齐，收齐后才能受理。", "The documents are not complete; the application can be accepted once they are.";
     ErrDocumentsClosed => "现在不能再添加材料或照片。", "Documents and photos can no longer be added here.";
     ErrCallbackFirst => "请先回访投诉人；联系不上时，回访记录“未联系上”后才能办结。", "Call the complainant back first; if they cannot be reached, record that and then close.";
+    ErrAssignee => "请选择本厅的一位同事。", "Choose a colleague of this hall.";
+    ErrNoContact => "客户没有留下手机号，无法转为工单；请先记录回访结果。", "The customer left no mobile, so no work order can be opened; record the follow-up instead.";
     ErrChannel => "请选择受理渠道：电话、营业厅、自助终端或视频。", "Choose how the case came: phone, hall, kiosk or video.";
     ErrCaller => "请先查找并选择来电客户，或填写新联系人的姓名。", "Find and choose the caller first, or give a new contact's name.";
     ErrCallerQuery => "请输入 11 位手机号、10 位户号或姓名。", "Enter an 11-digit mobile, a 10-digit account number or a name.";

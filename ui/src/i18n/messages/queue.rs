@@ -121,7 +121,10 @@ macro_rules! queue_messages {
     ViewTicket => "查看排队", "View my ticket";
     FollowUps => "差评回访", "Low ratings to follow up";
     NoFollowUps => "暂无需要回访的评价", "No low ratings to follow up";
-    Resolve => "已回访", "Mark handled";
-    Resolved => "已处理", "Handled";
+    CallNow => "拨打", "Call";
+    AssignTo => "交给", "Assign to";
+    FollowUpNote => "回访记录", "Follow-up note";
+    FollowUpOpenOrder => "转为工单", "Open a work order";
+    FollowUpOrderLink => "已转工单，查看", "Work order opened: see it";
     } };
 }

@@ -65,7 +65,10 @@ fn Console() -> impl IntoView {
     view! {
         <h1>{t(Msg::ConsoleTitle)}</h1>
         <p class="meta" data-testid="console-user">{who}</p>
-        {move || app.session.get().and_then(|u| u.hall_id).filter(|_| is_counter_staff()).map(|hall| view! { <counter::CounterConsole hall/> })}
+        {move || app.session.get().and_then(|u| u.hall_id).filter(|_| is_counter_staff()).map(|hall| view! {
+            <counter::CounterConsole hall=hall.clone()/>
+            <follow_ups::FollowUps hall/>
+        })}
         {move || app.session.get().filter(|u| u.role == domain::Role::HallManager).and_then(|u| u.hall_id).map(|hall| view! {
             <hall_counters::HallCounters hall=hall.clone()/>
             <special_days::SpecialDays hall=hall.clone()/>
