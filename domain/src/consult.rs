@@ -78,6 +78,9 @@ fn message_text(text: &str) -> ApiResult<String> {
 pub struct ThreadStart {
     pub subject: String,
     pub text: String,
+    /// The case whose page the consultation was started from.
+    #[serde(default)]
+    pub case: Option<crate::service::contacts::CaseRef>,
 }
 
 impl ThreadStart {
@@ -112,6 +115,7 @@ mod tests {
     #[test]
     fn a_thread_needs_a_subject_and_a_message() {
         let start = |subject: &str, text: &str| ThreadStart {
+            case: None,
             subject: subject.into(),
             text: text.into(),
         };

@@ -22,6 +22,7 @@ pub enum Rated {
     Counter,
     VideoCall,
     WorkOrder,
+    Application,
 }
 
 impl Rated {
@@ -30,6 +31,7 @@ impl Rated {
             Rated::Counter => ("窗口服务", "Counter service"),
             Rated::VideoCall => ("视频客服", "Video call"),
             Rated::WorkOrder => ("工单处理", "Work order"),
+            Rated::Application => ("业务办理", "Application"),
         }
     }
 }

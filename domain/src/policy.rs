@@ -125,10 +125,13 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         // The gateway proves itself by its signature (see billing::payments::signature).
         PaymentNotify => Audience::Public,
         // Customers file; their hall's staff handle them (see may_see_case).
-        ApplicationCreate => Audience::Roles(CUSTOMERS),
+        ApplicationCreate | ApplicationRate => Audience::Roles(CUSTOMERS),
         // Customers file online; agents and clerks take orders for callers (service::intake).
         WorkOrderCreate => Audience::Roles(CONSULTATION),
         CallerFind => Audience::Roles(COUNTER_STAFF),
+        // Whoever may see the case sees its contacts (case_contacts::check_sees); agents file them.
+        CaseContactList => Audience::SignedIn,
+        CaseContactLink => Audience::Roles(AGENTS),
         ApplicationList
         | ApplicationGet
         | ApplicationAct

@@ -155,3 +155,24 @@ export async function confirmPhone(page, phone = freshMobile()) {
   await form.getByLabel('短信验证码').fill(code);
   return phone;
 }
+
+const PROJECT_PDF = { name: '资料.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n') };
+
+/** Takes `action` on the project page: uploads a PDF for every document the gate asks for,
+ *  gives a reason when asked, submits, and waits for the stage the project moves to. */
+export async function projectAct(page, url, action, stage, reason, choose = {}) {
+  await page.goto(url);
+  const form = page.getByTestId(`action-${action}`);
+  await expect(form).toBeVisible();
+  for (const [kind, firm] of Object.entries(choose)) await form.getByTestId(`choose-${kind}`).selectOption(firm);
+  const uploads = form.locator('input[type=file]');
+  const count = await uploads.count();
+  for (let i = 0; i < count; i++) {
+    await uploads.nth(i).setInputFiles(PROJECT_PDF);
+    await expect(form.getByTestId('uploaded')).toHaveCount(i + 1);
+  }
+  if (reason) await form.getByTestId('action-comment').fill(reason);
+  await form.getByRole('button', { name: '提交' }).click();
+  if (stage) await expect(page.getByTestId('project-stage')).toHaveText(stage);
+  else await expect(page.getByTestId(`action-${action}`)).toHaveCount(0);
+}

@@ -2,9 +2,7 @@
 // itself in its own browser, walk the project to power-on, with uploads at every gate and a
 // design returned for rework at review.
 import { test, expect } from '@playwright/test';
-import { login, otherPerson } from './helpers.mjs';
-
-const PDF = { name: '资料.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n') };
+import { login, otherPerson, projectAct } from './helpers.mjs';
 
 async function party(browser, loginName) {
   const { page } = await otherPerson(browser);
@@ -12,24 +10,7 @@ async function party(browser, loginName) {
   return page;
 }
 
-/** Takes `action` on the project page: uploads a PDF for every document the gate asks for,
- *  gives a reason when asked, submits, and waits for the stage the project moves to. */
-async function act(page, url, action, stage, reason, choose = {}) {
-  await page.goto(url);
-  const form = page.getByTestId(`action-${action}`);
-  await expect(form).toBeVisible();
-  for (const [kind, firm] of Object.entries(choose)) await form.getByTestId(`choose-${kind}`).selectOption(firm);
-  const uploads = form.locator('input[type=file]');
-  const count = await uploads.count();
-  for (let i = 0; i < count; i++) {
-    await uploads.nth(i).setInputFiles(PDF);
-    await expect(form.getByTestId('uploaded')).toHaveCount(i + 1);
-  }
-  if (reason) await form.getByTestId('action-comment').fill(reason);
-  await form.getByRole('button', { name: '提交' }).click();
-  if (stage) await expect(page.getByTestId('project-stage')).toHaveText(stage);
-  else await expect(page.getByTestId(`action-${action}`)).toHaveCount(0);
-}
+const act = projectAct;
 
 test('six parties walk a connection project from application to power-on', async ({ page, browser }) => {
   test.setTimeout(240_000);

@@ -103,7 +103,7 @@ test('a repair order is dispatched, attended, answered and closed by staff, then
   await expect(page.getByTestId('order-actions')).toHaveCount(0);
 });
 
-test('a tariff change is accepted and approved by the hall, and the account takes the new plan', async ({ page, browser }) => {
+test('a tariff change is accepted and approved by the hall, the account takes the new plan, and the customer rates it', async ({ page, browser }) => {
   test.setTimeout(90_000);
   await registerFresh(page, '王芳');
   await page.goto('/services');
@@ -136,6 +136,12 @@ test('a tariff change is accepted and approved by the hall, and the account take
 
   await page.goto(url);
   await expect(page.getByTestId('application-events').locator('li')).toHaveCount(3);
+  // Decided, the application asks for a rating, once.
+  await page.getByRole('button', { name: '4 星' }).click();
+  await page.getByLabel('意见').fill('办得很快');
+  await page.getByRole('button', { name: '提交评价' }).click();
+  await expect(page.getByTestId('application-rating')).toHaveText('★★★★ 办得很快');
+  await expect(page.getByTestId('rating')).toHaveCount(0);
   await page.goto('/services');
   await expect(page.getByTestId('account-card')).toContainText(wanted);
 });

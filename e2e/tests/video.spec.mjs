@@ -2,7 +2,7 @@
 // contexts, media flowing both ways, chat and files both ways, hang-up freeing the agent, a
 // third person refused; and each step down the fallback ladder.
 import { test, expect } from '@playwright/test';
-import { login, freshMobile, otherPerson, registerFresh } from './helpers.mjs';
+import { login, freshMobile, otherPerson, projectAct, registerFresh } from './helpers.mjs';
 
 test.use({
   launchOptions: {
@@ -223,4 +223,47 @@ test('a one-star video call lands on the hall follow-up list and becomes a work 
   await expect(again.getByTestId('follow-up-outcome')).toHaveText('已回访');
   await expect(again).toContainText('已致电致歉，书面答复走工单');
   for (const p of [agent, customer]) await p.context.close();
+});
+
+test('a video call started from a project page shows on that project for the customer and the design firm', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const customer = await otherPerson(browser);
+  await login(customer.page, '13800138003');
+  const title = `视频咨询项目 ${freshMobile()}`;
+  await customer.page.goto('/projects');
+  await customer.page.getByTestId('apply-open').click();
+  await customer.page.getByLabel('项目名称').fill(title);
+  await customer.page.getByLabel('用电地址').fill('江城市高新区创新路 18 号 9 幢');
+  await customer.page.getByLabel('所属营业厅').selectOption('gaoxin');
+  await customer.page.getByLabel('申请容量（kVA）').fill('400');
+  await customer.page.getByRole('button', { name: '提交申请' }).click();
+  await expect(customer.page).toHaveURL(/\/projects\/\d+$/);
+  const url = new URL(customer.page.url()).pathname;
+  const utility = await otherPerson(browser);
+  await login(utility.page, 'staff.gaoxin.1');
+  await projectAct(utility.page, url, 'accept', '现场勘查');
+  await projectAct(utility.page, url, 'survey', '供电方案答复');
+  await projectAct(utility.page, url, 'issue_plan', '选择设计单位');
+  await projectAct(customer.page, url, 'choose_design_firm', '工程设计', null, { design: '2' });
+
+  const agent = await agentReady(browser, 'staff.gaoxin.3');
+  await customer.page.goto(url);
+  await customer.page.getByTestId('case-contacts').getByTestId('case-video').click();
+  await expect(customer.page).toHaveURL(/\/video\?case_kind=project&case_id=\d+$/);
+  const topic = await askForHelp(customer.page, customer.page.url(), 'video');
+  await agent.desk.getByTestId('desk-request').filter({ hasText: topic }).getByRole('button', { name: '接入' }).click();
+  await expect(customer.page.getByTestId('call')).toHaveAttribute('data-link', 'live');
+  await customer.page.getByTestId('hang-up').click();
+  await agent.page.getByLabel('结束通话并填写处理结果').fill('说明了设计审查需要的图纸');
+  await agent.page.getByTestId('end-call').click();
+  await expect(agent.page.getByTestId('agent-call')).toHaveCount(0);
+
+  await customer.page.goto(url);
+  const filed = customer.page.getByTestId('case-contact').filter({ hasText: topic });
+  await expect(filed).toContainText('说明了设计审查需要的图纸');
+  const design = await otherPerson(browser);
+  await login(design.page, 'design.hengyuan');
+  await design.page.goto(url);
+  await expect(design.page.getByTestId('case-contact').filter({ hasText: topic })).toContainText('说明了设计审查需要的图纸');
+  for (const p of [customer, utility, agent, design]) await p.context.close();
 });

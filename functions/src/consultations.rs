@@ -2,6 +2,7 @@
 //! both may send photos and PDFs. Opening a thread marks the other side's messages read.
 
 use crate::args;
+use crate::case_contacts::{check_sees, file_on_case, Contact};
 use crate::db::Db;
 use crate::error::Result;
 use crate::http::{created, ok, parse_id, read_json};
@@ -9,6 +10,7 @@ use crate::router::Ctx;
 use crate::video::files::{file_param, serve, store_upload};
 use domain::consult::{Side, Thread, ThreadDetail, ThreadMessage, ThreadPost, ThreadStart};
 use domain::policy::{may_read_thread, Actor};
+use domain::service::contacts::ContactKind;
 use domain::video::files::FileRef;
 use domain::{ApiError, Reason, Role};
 use serde::Deserialize;
@@ -109,6 +111,9 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
     let input: ThreadStart = read_json(&mut ctx.req).await?;
     let (subject, text) = input.checked()?;
     let actor = ctx.actor()?;
+    if let Some(case) = input.case {
+        check_sees(ctx, case).await?;
+    }
     let now = ctx.now.timestamp_millis();
     let written = ctx
         .db
@@ -118,6 +123,14 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     add_message(ctx, &actor, written.last_row_id, Some(&text), None).await?;
+    if let Some(case) = input.case {
+        let contact = Contact {
+            kind: ContactKind::Consultation,
+            reference: written.last_row_id.to_string(),
+            topic: subject,
+        };
+        file_on_case(ctx, &actor, case, &contact).await?;
+    }
     created(&detail(ctx, &actor, written.last_row_id).await?)
 }
 

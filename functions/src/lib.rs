@@ -7,6 +7,7 @@ mod appointments;
 mod arrivals;
 mod auth;
 mod billing;
+mod case_contacts;
 mod check_in;
 mod clock;
 mod consultations;

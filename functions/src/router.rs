@@ -4,9 +4,9 @@
 use crate::error::Result;
 use crate::http::error_response;
 use crate::{
-    admin, appointments, arrivals, auth, billing, check_in, clock, consultations, counters, db,
-    displays, firms, follow_ups, hall_business, hall_calendar, halls, health, notices, notify,
-    operations, outages, phone_codes, posters, projects, queue, service, video,
+    admin, appointments, arrivals, auth, billing, case_contacts, check_in, clock, consultations,
+    counters, db, displays, firms, follow_ups, hall_business, hall_calendar, halls, health,
+    notices, notify, operations, outages, phone_codes, posters, projects, queue, service, video,
 };
 use chrono::{DateTime, Utc};
 use domain::api::User;
@@ -201,6 +201,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         ApplicationList => service::applications::handle_list(&mut ctx).await,
         ApplicationCreate => service::applications::handle_create(&mut ctx).await,
         ApplicationGet => service::applications::handle_get(&mut ctx).await,
+        ApplicationRate => service::applications::handle_rate(&mut ctx).await,
         ApplicationAct => service::applications::handle_act(&mut ctx).await,
         ApplicationDocumentUpload => service::applications::handle_upload(&mut ctx).await,
         ApplicationDocument => service::applications::handle_download(&mut ctx).await,
@@ -212,6 +213,8 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         WorkOrderPhoto => service::work_orders::handle_download(&mut ctx).await,
         WorkOrderTermList => service::work_orders::deadlines::handle_terms(&mut ctx).await,
         WorkOrderTermUpdate => service::work_orders::deadlines::handle_set_term(&mut ctx).await,
+        CaseContactList => case_contacts::handle_list(&mut ctx).await,
+        CaseContactLink => case_contacts::handle_link(&mut ctx).await,
         CallerFind => service::work_orders::intake::handle_callers(&mut ctx).await,
         EscalationList => service::work_orders::deadlines::handle_escalations(&mut ctx).await,
         EscalationRun => service::work_orders::deadlines::handle_run_escalations(&mut ctx).await,

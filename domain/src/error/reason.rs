@@ -51,7 +51,7 @@ reasons! {
         SuspendMonths, DocumentsMissing, DocumentChoice, FirmChoice, FirmUnavailable,
         QualificationExpired, CommitmentMinutes, Outcome,
         // Cases staff take for a caller.
-        Channel, Caller, CallerQuery, Assignee,
+        Channel, Caller, CallerQuery, Assignee, CaseNumber,
         // Made by the apps themselves, never sent by the server.
         PasswordsDiffer, PushRefused;
     Unauthenticated: LoginRequired, WrongLogin, PhoneOrLogin;
@@ -73,7 +73,7 @@ reasons! {
         // Bills and accounts.
         AlreadyBound, BindLimit, BillPaid, PaymentKeyReused, GatewayOnly,
         // Applications, work orders, projects.
-        DocumentsNeeded, DocumentsClosed, FileLimit, CallbackFirst, NoContact, ProjectStep, FirmAccepted, TooLateToDecline,
+        DocumentsNeeded, DocumentsClosed, FileLimit, CallbackFirst, NoContact, NotFinished, ProjectStep, FirmAccepted, TooLateToDecline,
         EnergizeNeedsAcceptance,
         // Video help.
         AlreadyWaiting, RequestNotWaiting, NoCallInProgress, AgentUnavailable, AlreadyWithAgent,

@@ -292,6 +292,19 @@ impl AppStatus {
             AppStatus::Forwarded => ("已转入业扩报装", "Now a connection project"),
         }
     }
+
+    /// Decided either way: the customer may rate how it was handled.
+    pub fn is_finished(self) -> bool {
+        matches!(self, AppStatus::Done | AppStatus::Rejected)
+    }
+}
+
+/// The customer's rating of a finished application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppRating {
+    pub stars: u8,
+    #[serde(default)]
+    pub comment: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -413,6 +426,10 @@ pub struct Application {
     pub documents: Vec<FileRef>,
     pub events: Vec<AppEvent>,
     pub options: Vec<AppAction>,
+    #[serde(default)]
+    pub stars: Option<u8>,
+    #[serde(default)]
+    pub rating_comment: Option<String>,
 }
 
 pub fn application_number(year: i32, id: i64) -> String {

@@ -3,6 +3,7 @@
 use super::desk::{Channel, HelpRequest, Place, Presence};
 use super::room::{CallDetails, ChatEntry, RoomState, Seat};
 use crate::error::{ApiError, ApiResult};
+use crate::service::contacts::CaseRef;
 use serde::{Deserialize, Serialize};
 
 pub const SUMMARY_MAX: usize = 1000;
@@ -14,6 +15,12 @@ pub struct HelpAsk {
     pub channel: Channel,
     #[serde(default)]
     pub hall: Option<String>,
+    /// The case whose page the call was started from.
+    #[serde(default)]
+    pub case: Option<CaseRef>,
+    /// At a kiosk, the mobile the customer gives: the call is filed on that customer's record.
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 /// The request made: its room, the key that opens it (kiosk customers have no account), and
@@ -61,6 +68,9 @@ pub struct TransferInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EndInput {
     pub summary: String,
+    /// The case the call was about, named by the agent (GD…, SQ…, YK…).
+    #[serde(default)]
+    pub case_number: Option<String>,
 }
 
 impl EndInput {
@@ -191,7 +201,13 @@ mod tests {
 
     #[test]
     fn a_call_ends_with_a_summary() {
-        let end = |s: &str| EndInput { summary: s.into() }.summary();
+        let end = |s: &str| {
+            EndInput {
+                summary: s.into(),
+                case_number: None,
+            }
+            .summary()
+        };
         assert_eq!(end(" 已解答 ").unwrap(), "已解答");
         assert!(end("  ").is_err());
         assert!(end(&"字".repeat(SUMMARY_MAX + 1)).is_err());

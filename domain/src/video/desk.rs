@@ -63,6 +63,8 @@ pub struct HelpRequest {
     pub hall: Option<String>,
     pub topic: String,
     pub channel: Channel,
+    #[serde(default)]
+    pub phone: Option<String>,
     pub created_at: i64,
     pub state: RequestState,
     /// When the first agent accepted: the call's start.
@@ -78,6 +80,9 @@ pub struct Asking {
     pub hall: Option<String>,
     pub topic: String,
     pub channel: Channel,
+    /// The mobile a kiosk customer gave.
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,6 +205,7 @@ impl Desk {
             hall: asking.hall,
             topic: topic.into(),
             channel: asking.channel,
+            phone: asking.phone,
             created_at: now,
             state: RequestState::Waiting,
             accepted_at: None,

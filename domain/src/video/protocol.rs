@@ -192,6 +192,7 @@ mod tests {
             hall: Some("xinghu".into()),
             topic: "电费".into(),
             channel: Channel::Audio,
+            phone: Some("13800138000".into()),
         };
         let asked = run(&mut d, 0, DeskCommand::Ask { asking }).unwrap();
         assert!(asked.changed && asked.rang);

@@ -115,8 +115,12 @@ pub async fn load(db: &Db, id: i64) -> Result<ProjectRow> {
 
 /// The project in the path, if the caller may see it: 404 when missing, 403 when another's.
 pub async fn visible(ctx: &Ctx) -> Result<Visible> {
+    visible_id(ctx, parse_id(ctx.matched.param(), "project")?).await
+}
+
+/// Project `id`, if the caller may see it.
+pub async fn visible_id(ctx: &Ctx, id: i64) -> Result<Visible> {
     let actor = ctx.actor()?;
-    let id = parse_id(ctx.matched.param(), "project")?;
     let row = load(&ctx.db, id).await?;
     let project = row.project()?;
     let firm_ids = project.firm_ids();

@@ -8,15 +8,18 @@ use super::{
 use crate::args;
 use crate::billing::bound;
 use crate::error::Result;
+use crate::follow_ups::{open as open_follow_up, Opened};
 use crate::http::{created, ok, parse_id, read_json};
 use crate::projects::{open_project, today};
 use crate::router::Ctx;
 use chrono::Datelike;
+use domain::follow_ups::{is_low, Rated};
 use domain::notify::texts::Message;
 use domain::policy::Actor;
+use domain::queue::check_rating;
 use domain::service::applications::{
     application_number, next_status, options, AccountFacts, AppActInput, AppEvent, AppKind,
-    AppStatus, Application, ApplicationInput, Request,
+    AppRating, AppStatus, Application, ApplicationInput, Request,
 };
 use domain::wire::wire_name;
 use domain::{ApiError, Reason, Role};
@@ -25,8 +28,8 @@ use worker::Response;
 
 const MAX_DOCUMENTS: usize = 5;
 const SELECT: &str = "SELECT a.id, a.customer_id, u.name AS customer_name, a.kind, a.number, \
-     a.hall_id, a.request_json, a.status, a.project_id, a.created_at, a.updated_at \
-     FROM applications a JOIN users u ON u.id = a.customer_id";
+     a.hall_id, a.request_json, a.status, a.project_id, a.created_at, a.updated_at, a.stars, \
+     a.rating_comment FROM applications a JOIN users u ON u.id = a.customer_id";
 
 #[derive(Deserialize)]
 struct Row {
@@ -41,6 +44,8 @@ struct Row {
     project_id: Option<i64>,
     created_at: i64,
     updated_at: i64,
+    stars: Option<u8>,
+    rating_comment: Option<String>,
 }
 
 async fn load(ctx: &Ctx, id: i64) -> Result<Row> {
@@ -51,8 +56,13 @@ async fn load(ctx: &Ctx, id: i64) -> Result<Row> {
 }
 
 async fn readable(ctx: &Ctx) -> Result<(Actor, Row)> {
+    readable_id(ctx, parse_id(ctx.matched.param(), "application")?).await
+}
+
+/// Application `id`, if the caller may see it.
+async fn readable_id(ctx: &Ctx, id: i64) -> Result<(Actor, Row)> {
     let actor = ctx.actor()?;
-    let row = load(ctx, parse_id(ctx.matched.param(), "application")?).await?;
+    let row = load(ctx, id).await?;
     check_sees(&actor, row.customer_id, &row.hall_id, "application")?;
     Ok((actor, row))
 }
@@ -88,6 +98,8 @@ async fn application(ctx: &Ctx, actor: &Actor, row: Row) -> Result<Application> 
         project_id: row.project_id,
         documents,
         events,
+        stars: row.stars,
+        rating_comment: row.rating_comment,
     })
 }
 
@@ -262,4 +274,53 @@ pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
 pub async fn handle_download(ctx: &mut Ctx) -> Result<Response> {
     let (_, row) = readable(ctx).await?;
     serve_case_file(ctx, CaseKind::Application, row.id).await
+}
+
+/// The customer rates a decided application once; two stars or fewer open a follow-up.
+pub async fn handle_rate(ctx: &mut Ctx) -> Result<Response> {
+    let (actor, row) = readable(ctx).await?;
+    let input: AppRating = read_json(&mut ctx.req).await?;
+    let comment = check_rating(input.stars, &input.comment)?;
+    if !row.status.is_finished() {
+        return Err(ApiError::new(
+            Reason::NotFinished,
+            "rate the application once it is approved or rejected",
+        )
+        .into());
+    }
+    let written = ctx
+        .db
+        .run(
+            "UPDATE applications SET stars = ?, rating_comment = ? WHERE id = ? AND stars IS NULL",
+            args![i64::from(input.stars), &comment, row.id],
+        )
+        .await?;
+    if written.changes == 0 {
+        return Err(
+            ApiError::new(Reason::AlreadyRated, "this application is already rated").into(),
+        );
+    }
+    if is_low(input.stars) {
+        let low = Opened {
+            hall_id: row.hall_id.clone(),
+            rated: Rated::Application,
+            rated_ref: row.id.to_string(),
+            subject: application_number(crate::db::from_ms(row.created_at).year(), row.id),
+            link: Some(format!("/applications/{}", row.id)),
+            stars: input.stars,
+            comment,
+            customer_id: Some(row.customer_id),
+            customer_name: None,
+            phone: None,
+            at: ctx.now.timestamp_millis(),
+        };
+        ctx.db.batch(vec![open_follow_up(&ctx.db, &low)?]).await?;
+    }
+    let row = load(ctx, row.id).await?;
+    ok(&application(ctx, &actor, row).await?)
+}
+
+/// Refuses a caller who may not see application `id` (404 when there is none).
+pub async fn check_readable(ctx: &Ctx, id: i64) -> Result<()> {
+    readable_id(ctx, id).await.map(|_| ())
 }

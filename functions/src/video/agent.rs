@@ -5,11 +5,13 @@
 use super::customer::{CallRow, SELECT_CALLS};
 use super::{desk, room, room_param};
 use crate::args;
+use crate::case_contacts::{check_sees, file_on_case, Contact};
 use crate::error::Result;
 use crate::http::{ok, parse_id, read_json};
 use crate::router::Ctx;
 use crate::users::audit;
 use domain::policy::is_supervisor;
+use domain::service::contacts::{CaseRef, ContactKind};
 use domain::video::api::{Callback, EndInput, PresenceInput, TransferInput};
 use domain::video::desk::{DeskView, Finished, HelpRequest};
 use domain::video::protocol::{DeskCommand, RoomCommand};
@@ -88,6 +90,15 @@ pub async fn handle_end(ctx: &mut Ctx) -> Result<Response> {
     let input: EndInput = read_json(&mut ctx.req).await?;
     let summary = input.summary()?;
     let actor = ctx.actor()?;
+    // The case the agent names is checked before the call ends, so a refusal changes nothing.
+    let case = match input.case_number.as_deref().map(str::trim) {
+        Some(number) if !number.is_empty() => {
+            let case = CaseRef::from_number(number)?;
+            check_sees(ctx, case).await?;
+            Some(case)
+        }
+        _ => None,
+    };
     let command = DeskCommand::Finish {
         room: room_id.clone(),
         by: actor.user_id,
@@ -99,8 +110,9 @@ pub async fn handle_end(ctx: &mut Ctx) -> Result<Response> {
     ctx.db
         .run(
             "INSERT INTO video_calls (room, customer_id, customer_name, hall_id, agent_id, topic, \
-             channel, summary, transcript_json, started_at, ended_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             channel, summary, transcript_json, started_at, ended_at, phone) \
+             VALUES (?1, COALESCE(?2, (SELECT id FROM users WHERE role = 'customer' AND phone = ?12)), \
+             ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             args![
                 &room_id,
                 request.customer_id,
@@ -112,10 +124,19 @@ pub async fn handle_end(ctx: &mut Ctx) -> Result<Response> {
                 &summary,
                 serde_json::to_string(&ended.transcript)?,
                 request.accepted_at.unwrap_or(request.created_at),
-                ctx.now.timestamp_millis()
+                ctx.now.timestamp_millis(),
+                request.phone.clone()
             ],
         )
         .await?;
+    if let Some(case) = case {
+        let contact = Contact {
+            kind: ContactKind::VideoCall,
+            reference: room_id.clone(),
+            topic: request.topic.clone(),
+        };
+        file_on_case(ctx, &actor, case, &contact).await?;
+    }
     audit(
         &ctx.db,
         Some(actor.user_id),

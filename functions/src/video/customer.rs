@@ -4,14 +4,17 @@
 
 use super::{check, customer_id, desk, room, room_param};
 use crate::args;
+use crate::case_contacts::{check_sees, file_on_case, Contact};
 use crate::crypto::{new_token, random_hex};
 use crate::error::Result;
 use crate::follow_ups::{open as open_follow_up, Opened};
 use crate::halls::hall_name;
 use crate::http::{created, ok, query_param, read_json};
 use crate::router::Ctx;
+use domain::accounts::normalise_mobile;
 use domain::follow_ups::{is_low, Rated};
 use domain::queue::check_rating;
+use domain::service::contacts::ContactKind;
 use domain::video::api::{
     CallRating, CallRecord, Callback, CallbackAsk, HelpAsk, HelpCreated, HelpStatus, RoomInfo,
     RoomKey,
@@ -40,6 +43,10 @@ async fn customer_name(ctx: &Ctx, hall: Option<&str>) -> Result<String> {
 
 pub async fn handle_ask(ctx: &mut Ctx) -> Result<Response> {
     let ask: HelpAsk = read_json(&mut ctx.req).await?;
+    let phone = ask.phone.as_deref().map(normalise_mobile).transpose()?;
+    if let Some(case) = ask.case {
+        check_sees(ctx, case).await?;
+    }
     let customer_name = customer_name(ctx, ask.hall.as_deref()).await?;
     let room_id = random_hex()?;
     let key = new_token()?;
@@ -50,8 +57,17 @@ pub async fn handle_ask(ctx: &mut Ctx) -> Result<Response> {
         hall: ask.hall.clone(),
         topic: ask.topic.clone(),
         channel: ask.channel,
+        phone,
     };
     let status: HelpStatus = desk(ctx, DeskCommand::Ask { asking }).await?;
+    if let Some(case) = ask.case {
+        let contact = Contact {
+            kind: ContactKind::VideoCall,
+            reference: room_id.clone(),
+            topic: status.request.topic.clone(),
+        };
+        file_on_case(ctx, &ctx.actor()?, case, &contact).await?;
+    }
     let open = RoomCommand::Open {
         customer_id: customer_id(ctx),
         key: key.clone(),
@@ -257,7 +273,10 @@ pub async fn handle_calls_mine(ctx: &mut Ctx) -> Result<Response> {
     let rows: Vec<CallRow> = ctx
         .db
         .all(
-            &format!("{SELECT_CALLS} WHERE c.customer_id = ? ORDER BY c.ended_at DESC LIMIT 50"),
+            &format!(
+                "{SELECT_CALLS} WHERE c.customer_id = ?1 OR (c.customer_id IS NULL AND \
+                 c.phone = (SELECT phone FROM users WHERE id = ?1)) ORDER BY c.ended_at DESC LIMIT 50"
+            ),
             args![user.id],
         )
         .await?;

@@ -202,11 +202,28 @@ impl Client {
 
     /// A newly registered customer, signed in.
     pub fn fresh_customer() -> Client {
+        Client::registered(&fresh_mobile(), "测试用户")
+    }
+
+    /// A customer just registered with `phone` and `name`, signed in.
+    pub fn registered(phone: &str, name: &str) -> Client {
         let client = Client::anonymous();
         client
             .post(
                 "/api/auth/register",
-                &serde_json::json!({ "phone": fresh_mobile(), "password": "Sunshine2026", "name": "测试用户" }),
+                &serde_json::json!({ "phone": phone, "password": "Sunshine2026", "name": name }),
+            )
+            .assert_status(201);
+        client
+    }
+
+    /// A new customer who bound account `number` of `holder`.
+    pub fn bound_to(number: &str, holder: &str) -> Client {
+        let client = Client::fresh_customer();
+        client
+            .post(
+                "/api/utility-accounts",
+                &serde_json::json!({ "number": number, "holder_name": holder }),
             )
             .assert_status(201);
         client

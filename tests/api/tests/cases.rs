@@ -15,24 +15,13 @@ const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 const PNG: &[u8] =
     b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 
-fn customer_with(number: &str, holder: &str) -> Client {
-    let customer = Client::fresh_customer();
-    customer
-        .post(
-            "/api/utility-accounts",
-            &json!({ "number": number, "holder_name": holder }),
-        )
-        .assert_status(201);
-    customer
-}
-
 fn act(client: &Client, path: &str, body: serde_json::Value) -> api_tests::Reply {
     client.post(&format!("{path}/actions"), &body)
 }
 
 #[test]
 fn a_business_suspension_is_accepted_with_its_documents_and_changes_the_account() {
-    let customer = customer_with("3301000009", "周明");
+    let customer = Client::bound_to("3301000009", "周明");
     let filed: Application = customer
         .post(
             "/api/applications",
@@ -95,7 +84,7 @@ fn a_business_suspension_is_accepted_with_its_documents_and_changes_the_account(
 
 #[test]
 fn forms_are_checked_field_by_field() {
-    let customer = customer_with("3301000009", "周明");
+    let customer = Client::bound_to("3301000009", "周明");
     let field = |body: serde_json::Value| {
         let reply = customer.post("/api/applications", &body);
         reply.assert_error(400, "validation");
@@ -137,7 +126,7 @@ fn forms_are_checked_field_by_field() {
 
 #[test]
 fn a_capacity_increase_becomes_a_connection_project() {
-    let customer = customer_with("3301000009", "周明");
+    let customer = Client::bound_to("3301000009", "周明");
     let filed: Application = customer
         .post(
             "/api/applications",

@@ -24,17 +24,12 @@ fn find(client: &Client, hall: &str, rated: Rated, comment: &str) -> FollowUp {
         .unwrap_or_else(|| panic!("a follow-up for {comment}"))
 }
 
-/// A customer with a known mobile rates a finished video call with gaoxin's agent one star.
-fn low_rated_call(comment: &str) -> (String, String) {
+/// A customer with a known mobile rates a finished video call with `agent` (of gaoxin) one
+/// star. Each test has its own agent: one agent takes one call at a time.
+fn low_rated_call(agent: &str, comment: &str) -> (String, String) {
     let phone = fresh_mobile();
-    let customer = Client::anonymous();
-    customer
-        .post(
-            "/api/auth/register",
-            &json!({ "phone": phone, "password": "Sunshine2026", "name": "冯女士" }),
-        )
-        .assert_status(201);
-    let agent = Client::demo("staff.gaoxin.3");
+    let customer = Client::registered(&phone, "冯女士");
+    let agent = Client::demo(agent);
     agent
         .put("/api/video/presence", &json!({ "presence": "available" }))
         .assert_status(200);
@@ -67,7 +62,7 @@ fn low_rated_call(comment: &str) -> (String, String) {
 #[test]
 fn a_one_star_video_call_is_assigned_noted_turned_into_a_work_order_and_closed() {
     let comment = format!("客服不耐烦 {}", fresh_mobile());
-    let (phone, _) = low_rated_call(&comment);
+    let (phone, _) = low_rated_call("staff.gaoxin.3", &comment);
     let clerk = Client::demo("staff.gaoxin.1");
     let f = find(&clerk, "gaoxin", Rated::VideoCall, &comment);
     assert_eq!(
@@ -183,7 +178,7 @@ fn a_one_star_work_order_lands_on_its_hall_list() {
 #[test]
 fn follow_ups_refuse_what_may_not_be_done() {
     let comment = format!("等太久 {}", fresh_mobile());
-    low_rated_call(&comment);
+    low_rated_call("manager.gaoxin", &comment);
     let clerk = Client::demo("staff.gaoxin.2");
     let f = find(&clerk, "gaoxin", Rated::VideoCall, &comment);
     let path = format!("/api/halls/gaoxin/follow-ups/{}", f.id);
@@ -224,4 +219,55 @@ fn follow_ups_refuse_what_may_not_be_done() {
         .assert_reason(403, "role_forbidden");
     let unchanged = find(&clerk, "gaoxin", Rated::VideoCall, &comment);
     assert_eq!(unchanged, f, "nothing refused changed it");
+}
+
+#[test]
+fn a_decided_application_is_rated_once_and_a_low_rating_is_followed_up() {
+    let customer = Client::bound_to("3301000009", "周明");
+    let filed: domain::service::applications::Application = customer
+        .post(
+            "/api/applications",
+            &json!({ "kind": "suspension", "account": "3301000009", "capacity_kva": 0, "start_on": "2099-01-05", "months": 3 }),
+        )
+        .assert_status(201)
+        .json();
+    let path = format!("/api/applications/{}", filed.id);
+    let comment = format!("材料要求说不清 {}", fresh_mobile());
+    let rating = json!({ "stars": 1, "comment": comment });
+    customer
+        .post(&format!("{path}/rating"), &rating)
+        .assert_reason(409, "not_finished");
+    Client::demo("staff.gaoxin.1")
+        .post(
+            &format!("{path}/actions"),
+            &json!({ "action": "reject", "reason": "起始日期超出范围" }),
+        )
+        .assert_status(200);
+    customer
+        .post(&format!("{path}/rating"), &json!({ "stars": 9 }))
+        .assert_reason(400, "stars");
+    Client::demo("staff.gaoxin.1")
+        .post(&format!("{path}/rating"), &rating)
+        .assert_reason(403, "role_forbidden");
+    Client::fresh_customer()
+        .post(&format!("{path}/rating"), &rating)
+        .assert_reason(404, "not_found");
+    let rated: domain::service::applications::Application = customer
+        .post(&format!("{path}/rating"), &rating)
+        .assert_status(200)
+        .json();
+    assert_eq!(rated.stars, Some(1));
+    customer
+        .post(&format!("{path}/rating"), &json!({ "stars": 5 }))
+        .assert_reason(409, "already_rated");
+
+    let f = find(
+        &Client::demo("manager.gaoxin"),
+        "gaoxin",
+        Rated::Application,
+        &comment,
+    );
+    assert_eq!(f.subject, rated.number);
+    assert_eq!(f.customer_name.as_deref(), Some("测试用户"));
+    assert!(f.phone.is_some(), "the customer's registered mobile");
 }

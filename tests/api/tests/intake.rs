@@ -7,17 +7,6 @@ use domain::service::intake::{Caller, Channel};
 use domain::service::work_orders::{WorkOrder, WorkOrderDetail};
 use serde_json::{json, Value};
 
-fn register(phone: &str, name: &str) -> Client {
-    let client = Client::anonymous();
-    client
-        .post(
-            "/api/auth/register",
-            &json!({ "phone": phone, "password": "Sunshine2026", "name": name }),
-        )
-        .assert_status(201);
-    client
-}
-
 fn callers(staff: &Client, q: &str) -> Vec<Caller> {
     staff
         .get(&format!("/api/callers?q={}", urlencoding(q)))
@@ -51,7 +40,7 @@ fn mine(customer: &Client) -> Vec<WorkOrder> {
 #[test]
 fn an_agent_takes_a_phone_complaint_for_a_customer_found_by_mobile() {
     let phone = fresh_mobile();
-    let customer = register(&phone, "周来电");
+    let customer = Client::registered(&phone, "周来电");
     let staff = Client::demo("staff.xinghu.1");
     let found = callers(&staff, &phone);
     assert_eq!(found.len(), 1, "{found:?}");
@@ -109,7 +98,7 @@ fn an_order_for_a_new_contact_reaches_them_once_they_register_that_mobile() {
         .get(&format!("/api/work-orders/{}", taken.order.id))
         .assert_status(200);
 
-    let customer = register(&phone, "王建国");
+    let customer = Client::registered(&phone, "王建国");
     assert!(mine(&customer).iter().any(|o| o.id == taken.order.id));
     customer
         .get(&format!("/api/work-orders/{}", taken.order.id))
@@ -164,7 +153,7 @@ fn callers_are_found_by_the_start_of_a_name() {
         })
         .collect();
     let name = format!("欧阳{suffix}");
-    register(&phone, &name);
+    Client::registered(&phone, &name);
     let found = callers(&Client::demo("manager.xinghu"), "欧阳");
     assert!(found.len() <= 20);
     let by_name = callers(&Client::demo("admin"), &name);

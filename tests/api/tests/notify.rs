@@ -313,13 +313,7 @@ fn publishing_an_outage_tells_the_customers_of_accounts_in_its_area() {
 #[test]
 fn a_new_bill_and_an_overdue_one_are_told_once_to_each_bound_customer() {
     use domain::billing::bills::{Bill, BillStatus};
-    let customer = Client::fresh_customer();
-    customer
-        .post(
-            "/api/utility-accounts",
-            &json!({ "number": "3301000009", "holder_name": "周明" }),
-        )
-        .assert_status(201);
+    let customer = Client::bound_to("3301000009", "周明");
     let bills: Vec<Bill> = customer
         .get("/api/utility-accounts/3301000009/bills")
         .assert_status(200)

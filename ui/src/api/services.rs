@@ -5,7 +5,8 @@ use domain::billing::bills::{Bill, Usage};
 use domain::billing::payments::{
     Decision, DecisionInput, LedgerEntry, PayInput, Payment, PaymentDetail,
 };
-use domain::service::applications::{AppActInput, Application, ApplicationInput};
+use domain::service::applications::{AppActInput, AppRating, Application, ApplicationInput};
+use domain::service::contacts::{CaseContact, CaseRef};
 use domain::service::intake::Caller;
 use domain::service::work_orders::{
     escalations::Escalation, repair_times::RepairMonth, terms::Term, OrderActInput, OrderInput,
@@ -65,6 +66,9 @@ pub async fn application(id: i64) -> Result<Application, ApiError> {
 pub async fn act_on_application(id: i64, input: &AppActInput) -> Result<Application, ApiError> {
     post(&format!("/api/applications/{id}/actions"), input).await
 }
+pub async fn rate_application(id: i64, rating: &AppRating) -> Result<Application, ApiError> {
+    post(&format!("/api/applications/{id}/rating"), rating).await
+}
 pub async fn upload_application_document(
     id: i64,
     file: &web_sys::File,
@@ -92,6 +96,11 @@ pub async fn upload_photo(id: i64, file: &web_sys::File) -> Result<FileRef, ApiE
 }
 pub fn photo_url(id: i64, file: &str) -> String {
     format!("/api/work-orders/{id}/photos/{file}")
+}
+/// The calls and consultations filed on `case`.
+pub async fn case_contacts(case: CaseRef) -> Result<Vec<CaseContact>, ApiError> {
+    let kind = domain::wire::wire_name(&case.kind);
+    get(&format!("/api/case-contacts?kind={kind}&id={}", case.id)).await
 }
 /// The customers with this mobile or 户号, or whose name starts with `q`.
 pub async fn callers(q: &str) -> Result<Vec<Caller>, ApiError> {

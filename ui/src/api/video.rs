@@ -69,10 +69,11 @@ pub async fn transfer(room: &str, to_agent: i64) -> Result<HelpRequest, ApiError
     )
     .await
 }
-pub async fn end(room: &str, summary: &str) -> Result<CallRecord, ApiError> {
+/// Ends the call with the agent's summary, filed on the case numbered `case_number` if any.
+pub async fn end(room: &str, summary: &str, case_number: &str) -> Result<CallRecord, ApiError> {
     post(
         &format!("/api/video/requests/{room}/end"),
-        &json!({ "summary": summary }),
+        &json!({ "summary": summary, "case_number": case_number }),
     )
     .await
 }

@@ -7,6 +7,7 @@ pub mod business_select;
 pub mod call_chat;
 pub mod call_screen;
 pub mod cards;
+pub mod case_contacts;
 pub mod chat_parts;
 pub mod consult_thread;
 pub mod feedback;

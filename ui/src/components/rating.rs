@@ -1,5 +1,6 @@
-//! Rating a finished service, at a counter or by video: one to five stars and an optional
-//! comment. Used on the ticket page, at the kiosk and after a video call.
+//! Rating a finished service, at a counter, by video or an application: one to five stars and
+//! an optional comment. Used on the ticket page, at the kiosk, after a video call and on a
+//! decided application.
 
 use crate::api;
 use crate::i18n::{t, Msg};
@@ -21,6 +22,7 @@ pub struct TicketRef {
 pub enum RatingTarget {
     Ticket(TicketRef),
     Call { room: String, key: String },
+    Application(i64),
 }
 
 impl RatingTarget {
@@ -39,6 +41,12 @@ impl RatingTarget {
             RatingTarget::Call { room, key } => api::video::rate(room, key, stars, &comment)
                 .await
                 .map(|_| ()),
+            RatingTarget::Application(id) => {
+                let rating = domain::service::applications::AppRating { stars, comment };
+                api::services::rate_application(*id, &rating)
+                    .await
+                    .map(|_| ())
+            }
         }
     }
 }

@@ -152,6 +152,8 @@ pub fn reason_msg(reason: Reason) -> Msg {
         R::CallbackFirst => Msg::ErrCallbackFirst,
         R::Outcome => Msg::ErrOutcome,
         R::Channel => Msg::ErrChannel,
+        R::CaseNumber => Msg::ErrCaseNumber,
+        R::NotFinished => Msg::ErrNotFinished,
         R::Assignee => Msg::ErrAssignee,
         R::NoContact => Msg::ErrNoContact,
         R::Caller => Msg::ErrCaller,

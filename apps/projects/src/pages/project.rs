@@ -7,9 +7,11 @@ use crate::pages::projects::due_text;
 use domain::expansion::api::{AuditEntry, AuditKind, ProjectDetail};
 use domain::expansion::schedule::StageState;
 use domain::hours::format_local_ms as when;
+use domain::service::contacts::{Case, CaseRef};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
+use ui::components::case_contacts::CaseContacts;
 use ui::components::feedback::{Loaded, Loading};
 use ui::components::guard::SignedIn;
 use ui::i18n::{role_msg, say, t, Lang, Msg};
@@ -125,6 +127,8 @@ fn Project(
                 }).collect_view()}
             </tbody></table></div>
         </section>
+
+        <CaseContacts case=CaseRef { kind: Case::Project, id }/>
 
         <section class="card">
             <h2>{t(Msg::CommentsTitle)}</h2>

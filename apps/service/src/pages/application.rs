@@ -1,15 +1,18 @@
 //! `/applications/:id`: one application: what was asked, its documents, its progress, and the
 //! next steps for whoever may take them (staff accept, approve or reject with a reason; the
-//! customer may cancel before it is accepted or add documents).
+//! customer may cancel before it is accepted or add documents, and rates it once decided).
 
 use crate::components::progress::{Progress, Step};
 use crate::pages::applications::chosen_files;
 use domain::service::applications::{AppActInput, AppAction, AppStatus, Application, Request};
+use domain::service::contacts::{Case, CaseRef};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
+use ui::components::case_contacts::CaseContacts;
 use ui::components::feedback::Loaded;
 use ui::components::guard::SignedIn;
+use ui::components::rating::{RatingForm, RatingTarget};
 use ui::i18n::{say, t, Lang, Msg};
 use ui::nav::path_id;
 use ui::state::use_app;
@@ -63,6 +66,7 @@ fn request_lines(request: &Request, lang: Lang) -> Vec<(Msg, String)> {
 fn Detail(a: Application, on_change: Callback<()>) -> impl IntoView {
     let app = use_app();
     let id = a.id;
+    let on_rated = on_change;
     let reason = RwSignal::new(String::new());
     let act = move |action: AppAction| {
         let input = AppActInput {
@@ -87,6 +91,11 @@ fn Detail(a: Application, on_change: Callback<()>) -> impl IntoView {
         });
     };
     let (kind, status) = (a.kind, a.status);
+    let customer = app
+        .session
+        .get_untracked()
+        .is_some_and(|u| u.role == domain::Role::Customer);
+    let may_rate = customer && status.is_finished() && a.stars.is_none();
     let needs_reason = a.options.contains(&AppAction::Reject);
     view! {
         <h1>{a.number.clone()}" "{move || say(kind.words(), app.lang.get())}</h1>
@@ -95,6 +104,7 @@ fn Detail(a: Application, on_change: Callback<()>) -> impl IntoView {
             <dl class="facts">
                 <dt>{t(Msg::AccountNumber)}</dt><dd>{a.account.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt>{t(Msg::Customer)}</dt><dd>{a.customer_name.clone()}</dd>
+                {a.stars.map(|s| view! { <dt>{t(Msg::Rating)}</dt><dd data-testid="application-rating">{"★".repeat(usize::from(s))}" "{a.rating_comment.clone().unwrap_or_default()}</dd> })}
                 {request_lines(&a.request, app.lang.get_untracked()).into_iter().map(|(label, value)| view! { <dt>{t(label)}</dt><dd>{value}</dd> }).collect_view()}
             </dl>
             {a.project_id.map(|p| view! { <p><a class="button secondary" href=format!("/projects/{p}")>{t(Msg::OpenProject)}</a></p> })}
@@ -111,6 +121,8 @@ fn Detail(a: Application, on_change: Callback<()>) -> impl IntoView {
                 <button class="button secondary" on:click=add_documents>{t(Msg::AddDocuments)}</button>
             </Show>
         </section>
+        <CaseContacts case=CaseRef { kind: Case::Application, id }/>
+        {may_rate.then(|| view! { <RatingForm target=RatingTarget::Application(id) on_rated/> })}
         <Progress testid="application-events" steps=a.events.into_iter().map(|e| Step { label: e.status.words(), actor: e.actor, at: e.at, note: e.note }).collect()/>
         {(!a.options.is_empty()).then(|| view! {
             <section class="card" data-testid="application-actions">

@@ -6,12 +6,14 @@
 use crate::components::progress::{Progress, Step};
 use crate::pages::work_orders::due_class;
 use domain::hours::format_local_ms;
+use domain::service::contacts::{Case, CaseRef};
 use domain::service::work_orders::{
     Department, OrderActInput, OrderAction, OrderDeadline, Outcome, WorkOrderDetail,
 };
 use domain::wire::{from_wire_name, wire_name};
 use leptos::prelude::*;
 use ui::api;
+use ui::components::case_contacts::CaseContacts;
 use ui::components::feedback::Loaded;
 use ui::components::guard::SignedIn;
 use ui::i18n::{say, t, Msg};
@@ -62,6 +64,7 @@ fn Order(d: WorkOrderDetail, on_change: Callback<()>) -> impl IntoView {
         </section>
         <Deadlines deadlines=o.deadlines.clone()/>
         <OrderActions id options=o.options.clone() on_change/>
+        <CaseContacts case=CaseRef { kind: Case::WorkOrder, id }/>
         <Progress testid="order-events" steps=d.events.into_iter().map(|e| Step { label: e.status.words(), actor: e.actor, at: e.at, note: e.note }).collect()/>
     }
 }

@@ -2,8 +2,10 @@
 //! about, check the camera and microphone with a preview and a choice of devices, and join the
 //! agents' queue by video, voice or text, whichever the devices allow.
 
+use domain::service::contacts::CaseRef;
 use domain::video::api::HelpAsk;
 use domain::video::desk::Channel;
+use domain::wire::from_wire_name;
 use leptos::html::Video;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -61,7 +63,16 @@ impl Check {
 pub fn VideoHelpPage() -> impl IntoView {
     let query = use_query_map();
     let hall = move || query.read().get("hall").filter(|h| !h.is_empty());
+    let at_kiosk = move || query.read().get("kiosk").as_deref() == Some("1");
+    // Started from a case's page: the call is filed on that case.
+    let case = move || {
+        let q = query.read();
+        let kind = q.get("case_kind").and_then(|k| from_wire_name(&k))?;
+        let id = q.get("case_id")?.parse().ok()?;
+        Some(CaseRef { kind, id })
+    };
     let topic = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
     let check = Check {
         running: RwSignal::new(false),
@@ -81,10 +92,13 @@ pub fn VideoHelpPage() -> impl IntoView {
         let Some((channel, _)) = check.done.get_untracked() else {
             return;
         };
+        let mobile = phone.get_untracked();
         let ask = HelpAsk {
             topic: topic.get_untracked(),
             channel,
             hall: hall(),
+            case: case(),
+            phone: (!mobile.trim().is_empty()).then_some(mobile),
         };
         // At a kiosk the call page keeps the kiosk's look and its way back.
         let kiosk = match (query.read_untracked().get("kiosk"), hall()) {
@@ -118,6 +132,9 @@ pub fn VideoHelpPage() -> impl IntoView {
         <p class="lead">{t(Msg::VideoHelpLead)}</p>
         <form class="form card video-ask" on:submit=submit>
             <TextField label=Msg::VideoTopic name="topic" value=topic error/>
+            <Show when=at_kiosk>
+                <TextField label=Msg::VideoKioskPhone name="phone" value=phone error kind="tel" required=false/>
+            </Show>
             <DeviceCheck check/>
             <button type="submit" class="button primary big" data-testid="video-start"
                 disabled=move || check.done.get().is_none() || check.running.get()>{t(Msg::VideoStart)}</button>

@@ -20,6 +20,7 @@ fn asking(room: &str, customer_id: Option<i64>, topic: &str, channel: Channel) -
         hall: None,
         topic: topic.into(),
         channel,
+        phone: None,
     }
 }
 

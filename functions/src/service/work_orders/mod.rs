@@ -115,8 +115,18 @@ async fn load(ctx: &Ctx, id: i64) -> Result<Row> {
 }
 
 async fn readable(ctx: &Ctx) -> Result<(Actor, Row)> {
+    readable_id(ctx, parse_id(ctx.matched.param(), "work order")?).await
+}
+
+/// Refuses a caller who may not see work order `id` (404 when there is none).
+pub async fn check_readable(ctx: &Ctx, id: i64) -> Result<()> {
+    readable_id(ctx, id).await.map(|_| ())
+}
+
+/// Work order `id`, if the caller may see it.
+async fn readable_id(ctx: &Ctx, id: i64) -> Result<(Actor, Row)> {
     let actor = ctx.actor()?;
-    let row = load(ctx, parse_id(ctx.matched.param(), "work order")?).await?;
+    let row = load(ctx, id).await?;
     if actor.role == Role::Customer && row.customer_id.is_none() {
         let sees = format!("SELECT o.id FROM work_orders o WHERE o.id = ?2 AND {CUSTOMER_SEES}");
         if ctx

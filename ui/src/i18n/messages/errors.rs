@@ -84,6 +84,8 @@ macro_rules! errors_messages {
     ErrCallbackFirst => "请先回访投诉人；联系不上时，回访记录“未联系上”后才能办结。", "Call the complainant back first; if they cannot be reached, record that and then close.";
     ErrAssignee => "请选择本厅的一位同事。", "Choose a colleague of this hall.";
     ErrNoContact => "客户没有留下手机号，无法转为工单；请先记录回访结果。", "The customer left no mobile, so no work order can be opened; record the follow-up instead.";
+    ErrNotFinished => "办结或不予通过后才能评价。", "You can rate it once it is decided.";
+    ErrCaseNumber => "请输入单号，如 GD2026-000012、SQ2026-000003 或 YK2026-0007。", "Enter a number such as GD2026-000012, SQ2026-000003 or YK2026-0007.";
     ErrChannel => "请选择受理渠道：电话、营业厅、自助终端或视频。", "Choose how the case came: phone, hall, kiosk or video.";
     ErrCaller => "请先查找并选择来电客户，或填写新联系人的姓名。", "Find and choose the caller first, or give a new contact's name.";
     ErrCallerQuery => "请输入 11 位手机号、10 位户号或姓名。", "Enter an 11-digit mobile, a 10-digit account number or a name.";

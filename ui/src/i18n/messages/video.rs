@@ -88,5 +88,11 @@ macro_rules! video_messages {
     ConsultSend => "提交咨询", "Send question";
     ConsultInbox => "在线咨询留言", "Written consultations";
     ConsultNone => "暂无咨询", "No consultations";
+    CaseContactsTitle => "相关视频通话与咨询", "Calls and consultations about this";
+    CaseContactsEmpty => "还没有相关的通话或咨询。", "No calls or consultations about this yet.";
+    CaseContactAgent => "客服", "agent";
+    CaseVideo => "就此事视频咨询", "Ask about this by video";
+    CaseNumberField => "关联单号（可不填，如 GD2026-000012）", "Case number (optional, e.g. GD2026-000012)";
+    VideoKioskPhone => "手机号（可不填，通话记录存入您的账户）", "Mobile (optional: the call is kept on your account)";
     } };
 }

@@ -88,11 +88,16 @@ fn TransferForm(room: String, desk: RwSignal<DeskView>) -> impl IntoView {
 fn EndForm(room: String, summary: NodeRef<leptos::html::Textarea>) -> impl IntoView {
     let app = use_app();
     let text = RwSignal::new(String::new());
+    let case_number = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (room, words) = (room.clone(), text.get_untracked());
+        let (room, words, case) = (
+            room.clone(),
+            text.get_untracked(),
+            case_number.get_untracked(),
+        );
         spawn_local(async move {
-            match api::video::end(&room, &words).await {
+            match api::video::end(&room, &words, &case).await {
                 Ok(_) => app.success(Msg::DeskEnded),
                 Err(e) => app.error(&e),
             }
@@ -103,6 +108,10 @@ fn EndForm(room: String, summary: NodeRef<leptos::html::Textarea>) -> impl IntoV
             <div class="field">
                 <label for="call-summary">{t(Msg::DeskEndTitle)}</label>
                 <textarea id="call-summary" node_ref=summary rows="3" maxlength="1000" required bind:value=text></textarea>
+            </div>
+            <div class="field">
+                <label for="call-case">{t(Msg::CaseNumberField)}</label>
+                <input id="call-case" data-testid="call-case" bind:value=case_number/>
             </div>
             <button type="submit" class="button primary" data-testid="end-call">{t(Msg::DeskEnd)}</button>
         </form>
