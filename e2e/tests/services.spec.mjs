@@ -164,6 +164,14 @@ test('a complaint nobody contacted within 24 hours is escalated to the hall mana
   // The ten-minute sweep, run by the admin at 10:05 the next day.
   const admin = await personAt(browser, '2031-03-06T02:05:00Z');
   await login(admin.page, 'admin');
+  // The admin names the customer service head, who is told of overdue orders of that department.
+  const head = admin.page.getByTestId('head-customer_service');
+  await head.selectOption({ index: 1 });
+  const chosen = await head.inputValue();
+  await admin.page.getByTestId('department-heads').getByRole('row').filter({ has: head }).getByRole('button', { name: '保存' }).click();
+  await expect(admin.page.getByText('已保存', { exact: true })).toBeVisible();
+  await admin.page.reload();
+  await expect(admin.page.getByTestId('head-customer_service')).toHaveValue(chosen);
   for (let i = 0; i < 50; i++) {
     const run = await (await admin.page.request.post('/api/admin/work-order-escalations', { data: {} })).json();
     if (run.escalated === 0) break;

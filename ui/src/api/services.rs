@@ -9,8 +9,10 @@ use domain::service::applications::{AppActInput, AppRating, Application, Applica
 use domain::service::contacts::{CaseContact, CaseRef};
 use domain::service::intake::Caller;
 use domain::service::work_orders::{
-    escalations::Escalation, repair_times::RepairMonth, terms::Term, OrderActInput, OrderInput,
-    WorkOrder, WorkOrderDetail,
+    escalations::{DepartmentHead, Escalation, HeadInput},
+    repair_times::RepairMonth,
+    terms::Term,
+    Department, OrderActInput, OrderInput, WorkOrder, WorkOrderDetail,
 };
 use domain::video::files::FileRef;
 use domain::ApiError;
@@ -113,6 +115,19 @@ pub async fn escalations() -> Result<Vec<Escalation>, ApiError> {
 /// The last `months` months of repair times of the viewer's hall (the city for the admin).
 pub async fn repair_times(months: u32) -> Result<Vec<RepairMonth>, ApiError> {
     get(&format!("/api/work-order-repair-times?months={months}")).await
+}
+pub async fn department_heads() -> Result<Vec<DepartmentHead>, ApiError> {
+    get("/api/department-heads").await
+}
+pub async fn set_department_head(
+    department: Department,
+    input: &HeadInput,
+) -> Result<Vec<DepartmentHead>, ApiError> {
+    let path = format!(
+        "/api/department-heads/{}",
+        domain::wire::wire_name(&department)
+    );
+    put(&path, input).await
 }
 pub async fn terms() -> Result<Vec<Term>, ApiError> {
     get("/api/work-order-terms").await

@@ -135,6 +135,8 @@ macro_rules! services_messages {
     SearchArea => "输入街道或小区", "Street or estate";
     NoOutages => "该区域暂无停电计划。", "No planned outages there.";
     ErrAccountBind => "户号或户主姓名与账单不符，请核对后重试。", "The account number and holder name do not match a bill; check both.";
+    DepartmentHeadsTitle => "部门负责人", "Department heads";
+    DepartmentHeadsHint => "工单超过承诺时限时，除本厅经理外同时督办该部门负责人。", "An overdue work order is escalated to its department's head as well as the hall's managers.";
     CommitmentsTitle => "服务承诺时限", "Service commitments";
     Saved => "已保存", "Saved";
     ErrIdNumber => "身份证号格式不正确，请按证件填写 18 位号码。", "Enter the 18-character ID number exactly as on the card.";

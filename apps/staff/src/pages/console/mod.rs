@@ -9,6 +9,7 @@ mod callbacks;
 mod consultations;
 mod counter;
 mod counter_setup;
+mod department_heads;
 mod firms;
 mod follow_ups;
 mod hall_counters;
@@ -87,5 +88,6 @@ fn Console() -> impl IntoView {
         <Show when=allowed(Endpoint::FirmCreate)><firms::FirmManager/></Show>
         <Show when=allowed(Endpoint::OutboxList)><outbox::Outbox/></Show>
         <Show when=allowed(Endpoint::WorkOrderTermUpdate)><terms::Terms/></Show>
+        <Show when=allowed(Endpoint::DepartmentHeadSet)><department_heads::DepartmentHeads/></Show>
     }
 }
