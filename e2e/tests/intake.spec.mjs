@@ -1,6 +1,7 @@
 // A 95598 agent takes a phone complaint for a registered customer found by mobile, replies, calls
 // back and records "not satisfied"; the order reopens, and the customer sees all of it in their
-// account. A walk-in with no account is filed as a new contact.
+// account. A walk-in with no account is filed as a new contact; a consultation started from an
+// order's page is filed on it.
 import { test, expect } from '@playwright/test';
 import { freshMobile, login, otherPerson, registerFresh } from './helpers.mjs';
 
@@ -67,4 +68,33 @@ test('a clerk files a walk-in with no account as a new contact', async ({ page }
   await form.getByRole('button', { name: '登记并打开工单' }).click();
   await expect(page.getByTestId('order-channel')).toHaveText('营业厅受理');
   await expect(page.getByText('王大爷')).toBeVisible();
+});
+
+test('a consultation started from a work order page is filed on that order for the hall', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await registerFresh(page, '褚先生');
+  await page.goto('/work-orders');
+  const form = page.getByTestId('order-form');
+  await form.getByTestId('order-topic').selectOption('meter_fault');
+  const description = `电表不走字 ${Date.now()}`;
+  await form.getByLabel('情况描述').fill(description);
+  await form.getByLabel('地点').fill('星湖区文昌路 21 号');
+  await form.getByTestId('order-hall').selectOption('xinghu');
+  await form.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByTestId('order-status')).toHaveText('已提交');
+  const order = page.url();
+
+  await page.getByTestId('case-contacts').getByTestId('case-consult').click();
+  await expect(page.getByTestId('consult-case')).toBeVisible();
+  const subject = `换表要多久 ${Date.now()}`;
+  await page.getByLabel('主题').fill(subject);
+  await page.getByLabel('您的问题').fill('请问换表需要停电多久？');
+  await page.getByRole('button', { name: '提交咨询' }).click();
+  await expect(page.getByTestId('consult-thread')).toContainText(subject);
+
+  const { page: staff, context } = await otherPerson(browser);
+  await login(staff, 'staff.xinghu.4');
+  await staff.goto(new URL(order).pathname);
+  await expect(staff.getByTestId('case-contact').filter({ hasText: subject })).toContainText('在线咨询');
+  await context.close();
 });

@@ -250,6 +250,7 @@ test('a video call started from a project page shows on that project for the cus
   await customer.page.goto(url);
   await customer.page.getByTestId('case-contacts').getByTestId('case-video').click();
   await expect(customer.page).toHaveURL(/\/video\?case_kind=project&case_id=\d+$/);
+  await expect(customer.page.getByLabel('您想咨询什么？')).toBeVisible();
   const topic = await askForHelp(customer.page, customer.page.url(), 'video');
   await agent.desk.getByTestId('desk-request').filter({ hasText: topic }).getByRole('button', { name: '接入' }).click();
   await expect(customer.page.getByTestId('call')).toHaveAttribute('data-link', 'live');

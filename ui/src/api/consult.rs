@@ -1,6 +1,7 @@
 //! Written consultations: a customer's threads, the agents' shared inbox, messages and files.
 use super::{get, post, upload};
 use domain::consult::{Thread, ThreadDetail};
+use domain::service::contacts::{CaseRef, ContactKind};
 use domain::video::files::FileRef;
 use domain::ApiError;
 use serde_json::json;
@@ -8,12 +9,26 @@ use serde_json::json;
 pub async fn threads() -> Result<Vec<Thread>, ApiError> {
     get("/api/consultations").await
 }
-pub async fn start(subject: &str, text: &str) -> Result<ThreadDetail, ApiError> {
+/// Starts a consultation, filed on `case` when it was started from that case's page.
+pub async fn start(
+    subject: &str,
+    text: &str,
+    case: Option<CaseRef>,
+) -> Result<ThreadDetail, ApiError> {
     post(
         "/api/consultations",
-        &json!({ "subject": subject, "text": text }),
+        &json!({ "subject": subject, "text": text, "case": case }),
     )
     .await
+}
+/// An agent files a call or consultation on the case with this number.
+pub async fn file_on_case(
+    kind: ContactKind,
+    reference: &str,
+    case_number: &str,
+) -> Result<serde_json::Value, ApiError> {
+    let body = json!({ "kind": kind, "reference": reference, "case_number": case_number });
+    post("/api/case-contacts", &body).await
 }
 pub async fn thread(id: i64) -> Result<ThreadDetail, ApiError> {
     get(&format!("/api/consultations/{id}")).await

@@ -1,9 +1,11 @@
 //! The calls and consultations filed on a case (a project, an application, a work order), for
-//! every party who sees the case, and the way to ask about it by video from its page.
+//! every party who sees the case, and the ways to ask about it from its page: a video call, or
+//! (for the customer) a written consultation.
 
 use crate::api;
 use crate::components::feedback::Loaded;
 use crate::i18n::{say, t, Msg};
+use crate::nav::Link;
 use crate::state::use_app;
 use domain::hours::format_local_ms;
 use domain::service::contacts::CaseRef;
@@ -14,11 +16,14 @@ use leptos::prelude::*;
 pub fn CaseContacts(case: CaseRef) -> impl IntoView {
     let app = use_app();
     let list = LocalResource::new(move || api::services::case_contacts(case));
-    let ask = format!(
-        "/video?case_kind={}&case_id={}",
-        wire_name(&case.kind),
-        case.id
-    );
+    let about = format!("case_kind={}&case_id={}", wire_name(&case.kind), case.id);
+    let ask = format!("/video?{about}");
+    let consult = format!("/consult?{about}");
+    let customer = move || {
+        app.session
+            .get()
+            .is_some_and(|u| u.role == domain::Role::Customer)
+    };
     view! {
         <section class="card" data-testid="case-contacts">
             <h2>{t(Msg::CaseContactsTitle)}</h2>
@@ -45,7 +50,12 @@ pub fn CaseContacts(case: CaseRef) -> impl IntoView {
                 }
                 .into_any()
             }/>
-            <p><a class="button secondary" href=ask data-testid="case-video">{t(Msg::CaseVideo)}</a></p>
+            <p class="actions">
+                <Link href=ask class="button secondary" testid="case-video">{t(Msg::CaseVideo)}</Link>
+                <Show when=customer>
+                    <Link href=consult.clone() class="button secondary" testid="case-consult">{t(Msg::CaseConsult)}</Link>
+                </Show>
+            </p>
         </section>
     }
 }

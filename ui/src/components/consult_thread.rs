@@ -4,8 +4,10 @@
 use crate::api;
 use crate::components::chat_parts::{message_body, ChatInput, FilePicker};
 use crate::every::every;
+use crate::i18n::{t, Msg};
 use crate::state::use_app;
 use domain::consult::{Side, ThreadDetail, ThreadMessage};
+use domain::service::contacts::ContactKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -63,7 +65,40 @@ pub fn ConsultThread(id: i64, #[prop(into)] on_change: Callback<()>) -> impl Int
             </ol>
             <ChatInput id=format!("reply-{id}") value=text on_send=send/>
             <FilePicker on_file=upload/>
+            <Show when=move || app.session.get().is_some_and(|u| u.role != domain::Role::Customer)>
+                <FileOnCase id/>
+            </Show>
         </section>
+    }
+}
+
+/// The agent files the consultation on a case by its number (GD…, SQ…, YK…).
+#[component]
+fn FileOnCase(id: i64) -> impl IntoView {
+    let app = use_app();
+    let number = RwSignal::new(String::new());
+    let file = Action::new_local(move |number: &String| {
+        let number = number.clone();
+        async move {
+            match api::consult::file_on_case(ContactKind::Consultation, &id.to_string(), &number)
+                .await
+            {
+                Ok(_) => app.success(Msg::FiledOnCase),
+                Err(e) => app.error(&e),
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        file.dispatch(number.get_untracked());
+    };
+    let field = format!("case-{id}");
+    view! {
+        <form class="inline-form" on:submit=submit>
+            <label for=field.clone()>{t(Msg::CaseNumberField)}</label>
+            <input id=field required bind:value=number data-testid="consult-case-number"/>
+            <button type="submit" class="button" disabled=move || file.pending().get()>{t(Msg::FileOnCase)}</button>
+        </form>
     }
 }
 

@@ -20,6 +20,16 @@ pub fn ConsultPage() -> impl IntoView {
 
 #[component]
 fn Consultations() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    // Started from a case's page: the consultation is filed on that case.
+    let case = move || {
+        let q = query.read_untracked();
+        let kind = q
+            .get("case_kind")
+            .and_then(|k| domain::wire::from_wire_name(&k))?;
+        let id = q.get("case_id")?.parse().ok()?;
+        Some(domain::service::contacts::CaseRef { kind, id })
+    };
     let threads = LocalResource::new(api::consult::threads);
     every(15, move || threads.refetch());
     let selected = RwSignal::new(None::<i64>);
@@ -30,7 +40,7 @@ fn Consultations() -> impl IntoView {
         ev.prevent_default();
         let (s, q) = (subject.get_untracked(), text.get_untracked());
         spawn_local(async move {
-            match api::consult::start(&s, &q).await {
+            match api::consult::start(&s, &q, case()).await {
                 Ok(d) => {
                     subject.set(String::new());
                     text.set(String::new());
@@ -44,6 +54,7 @@ fn Consultations() -> impl IntoView {
     };
     view! {
         <p class="lead">{t(Msg::ConsultLead)}</p>
+        {move || case().is_some().then(|| view! { <p class="notice ok" data-testid="consult-case">{t(Msg::ConsultAboutCase)}</p> })}
         <form class="form card" on:submit=submit>
             <TextField label=Msg::ConsultSubject name="subject" value=subject error scope="consult"/>
             <TextField label=Msg::ConsultQuestion name="text" value=text error multiline=true scope="consult"/>

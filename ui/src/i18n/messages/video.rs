@@ -92,6 +92,10 @@ macro_rules! video_messages {
     CaseContactsEmpty => "还没有相关的通话或咨询。", "No calls or consultations about this yet.";
     CaseContactAgent => "客服", "agent";
     CaseVideo => "就此事视频咨询", "Ask about this by video";
+    CaseConsult => "就此事在线留言咨询", "Ask about this in writing";
+    ConsultAboutCase => "这条咨询将附在您刚才查看的业务上，经办人员都能看到。", "This consultation is filed on the case you came from, for everyone handling it.";
+    FileOnCase => "关联", "File on case";
+    FiledOnCase => "已关联到该业务", "Filed on the case";
     CaseNumberField => "关联单号（可不填，如 GD2026-000012）", "Case number (optional, e.g. GD2026-000012)";
     VideoKioskPhone => "手机号（可不填，通话记录存入您的账户）", "Mobile (optional: the call is kept on your account)";
     } };
