@@ -68,7 +68,9 @@ pub async fn application(id: i64) -> Result<Application, ApiError> {
 pub async fn act_on_application(id: i64, input: &AppActInput) -> Result<Application, ApiError> {
     post(&format!("/api/applications/{id}/actions"), input).await
 }
-pub async fn rate_application(id: i64, rating: &AppRating) -> Result<Application, ApiError> {
+/// Rates a decided application. The answer is not read: the rating form sits in the kiosk and
+/// ticket apps too, which should not carry the application's whole wire type.
+pub async fn rate_application(id: i64, rating: &AppRating) -> Result<Value, ApiError> {
     post(&format!("/api/applications/{id}/rating"), rating).await
 }
 pub async fn upload_application_document(
