@@ -30,14 +30,14 @@ pub struct Contact {
     pub topic: String,
 }
 
-/// Files `contact` on `case` if `actor` may see the case; filing twice changes nothing.
+/// Files `contact` on `case`; filing twice changes nothing. Callers check the case with
+/// [`check_sees`] first, before they create anything.
 pub async fn file_on_case(
     ctx: &Ctx,
     actor: &Actor,
     case: CaseRef,
     contact: &Contact,
 ) -> Result<()> {
-    check_sees(ctx, case).await?;
     ctx.db
         .run(
             "INSERT OR IGNORE INTO case_contacts (case_kind, case_id, contact_kind, reference, topic, \
@@ -142,6 +142,7 @@ pub async fn handle_link(ctx: &mut Ctx) -> Result<Response> {
         }
     };
     let topic = topic.ok_or_else(|| ApiError::not_found("call or consultation"))?;
+    check_sees(ctx, case).await?;
     let contact = Contact {
         kind: input.kind,
         reference: input.reference,

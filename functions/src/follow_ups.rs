@@ -11,7 +11,7 @@ use crate::router::Ctx;
 use crate::service::work_orders;
 use crate::users::audit;
 use domain::follow_ups::{Colleague, FollowOutcome, FollowUp, FollowUpBoard, FollowUpInput, Rated};
-use domain::policy::may_see_case;
+use domain::policy::may_work_hall;
 use domain::service::intake::{Channel, Intake};
 use domain::service::work_orders::{OrderInput, Topic};
 use domain::wire::wire_name;
@@ -61,14 +61,14 @@ struct Row {
     customer_id: Option<i64>,
 }
 
-/// The hall in the path, if the caller works there (or is the admin).
-async fn own_hall(ctx: &Ctx) -> Result<String> {
+/// The hall in the path and its name, if the caller works there (or is the admin).
+async fn own_hall(ctx: &Ctx) -> Result<(String, String)> {
     let hall = ctx.matched.param().to_string();
-    hall_name(&ctx.db, &hall).await?;
-    if !may_see_case(&ctx.actor()?, 0, &hall) {
+    let name = hall_name(&ctx.db, &hall).await?;
+    if !may_work_hall(&ctx.actor()?, &hall) {
         return Err(ApiError::new(Reason::OtherHall, "you may only see your own hall").into());
     }
-    Ok(hall)
+    Ok((hall, name))
 }
 
 async fn load(ctx: &Ctx, hall: &str) -> Result<Row> {
@@ -92,7 +92,7 @@ async fn open_only(ctx: &Ctx, hall: &str) -> Result<Row> {
 
 /// Open follow-ups first, then the latest handled ones; and the hall's staff to assign.
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
-    let hall = own_hall(ctx).await?;
+    let (hall, _) = own_hall(ctx).await?;
     let rows: Vec<Row> = ctx
         .db
         .all(
@@ -115,7 +115,7 @@ pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
 
 /// Assigns, notes or closes an open follow-up.
 pub async fn handle_update(ctx: &mut Ctx) -> Result<Response> {
-    let hall = own_hall(ctx).await?;
+    let (hall, _) = own_hall(ctx).await?;
     let input: FollowUpInput = read_json(&mut ctx.req).await?;
     let input = input.checked()?;
     let row = open_only(ctx, &hall).await?;
@@ -165,7 +165,7 @@ pub async fn handle_update(ctx: &mut Ctx) -> Result<Response> {
 /// Opens a complaint work order for the customer who rated, filed as a phone call (the
 /// follow-up is one), and links it.
 pub async fn handle_order(ctx: &mut Ctx) -> Result<Response> {
-    let hall = own_hall(ctx).await?;
+    let (hall, hall_words) = own_hall(ctx).await?;
     let Row {
         follow_up: f,
         customer_id,
@@ -188,7 +188,7 @@ pub async fn handle_order(ctx: &mut Ctx) -> Result<Response> {
     let input = OrderInput {
         topic: Topic::Complaint,
         description: format!("{what}差评（{}，{}★）：{}", f.subject, f.stars, f.comment),
-        location: hall_name(&ctx.db, &hall).await?,
+        location: hall_words,
         phone,
         hall_id: hall.clone(),
         account: None,

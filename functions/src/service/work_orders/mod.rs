@@ -14,7 +14,7 @@ use crate::router::Ctx;
 use chrono::Datelike;
 use domain::follow_ups::{is_low, Rated};
 use domain::notify::texts::Message;
-use domain::policy::{may_see_case, Actor};
+use domain::policy::{may_work_hall, Actor};
 use domain::service::intake::Channel;
 use domain::service::work_orders::terms::Deadline;
 use domain::service::work_orders::{
@@ -209,7 +209,7 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
         .await
         .map_err(|_| ApiError::validation("hall_id", "choose the hall for your area"))?;
     let customer = if by_staff {
-        if !may_see_case(&actor, NO_CUSTOMER, &input.hall_id) {
+        if !may_work_hall(&actor, &input.hall_id) {
             return Err(ApiError::new(Reason::OtherHall, "take orders for your own hall").into());
         }
         intake::customer_of(ctx, &input).await?
