@@ -26,16 +26,16 @@ pub enum App {
     Video,
 }
 
-/// What the Worker does with a page request that matched no static file.
+/// What the Worker does with a request that is not for the API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageRoute {
     /// Serve this app's `index.html`; its router draws the page (or its own 404).
     Serve(App),
     /// A page that moved: a permanent redirect to its new path.
     Moved(&'static str),
-    /// A file name (it has an extension) that is not among the static files: a plain 404,
-    /// never an app's HTML in place of a script or an image.
-    MissingFile,
+    /// A file name (it has an extension): the static files answer it, or a plain 404, never
+    /// an app's HTML in place of a script or an image.
+    File,
 }
 
 impl App {
@@ -87,6 +87,11 @@ impl App {
             App::Devices => "/apps/devices/index.html",
             App::Video => "/apps/video/index.html",
         }
+    }
+
+    /// The app whose HTML entry is at `path` (the service worker asks for entries by path).
+    pub fn of_entry(path: &str) -> Option<App> {
+        App::ALL.into_iter().find(|app| app.index_path() == path)
     }
 
     /// The app that draws `path` (a path without query or fragment).
@@ -153,7 +158,7 @@ impl PageRoute {
         let trimmed = path.trim_end_matches('/');
         let last = trimmed.rsplit('/').next().unwrap_or("");
         if last.contains('.') {
-            return PageRoute::MissingFile;
+            return PageRoute::File;
         }
         MOVED
             .iter()
@@ -246,9 +251,11 @@ mod tests {
     fn a_missing_file_is_not_answered_with_a_page() {
         assert_eq!(
             PageRoute::for_path("/apps/staff/staff-app-0123.wasm"),
-            PageRoute::MissingFile
+            PageRoute::File
         );
-        assert_eq!(PageRoute::for_path("/favicon.ico"), PageRoute::MissingFile);
+        assert_eq!(PageRoute::for_path("/favicon.ico"), PageRoute::File);
+        assert_eq!(App::of_entry("/apps/video/index.html"), Some(App::Video));
+        assert_eq!(App::of_entry("/apps/video/video-app.js"), None);
         assert_eq!(
             PageRoute::for_path("/halls/xinghu/tickets/12"),
             PageRoute::Serve(App::Ticket)

@@ -25,6 +25,7 @@ pub mod policy;
 pub mod queue;
 pub mod roles;
 pub mod routes;
+pub mod security;
 pub mod service;
 pub mod video;
 pub mod wire;

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, testMonday } from './helpers.mjs';
+import { login, OUR_PAGES, personAt, testMonday } from './helpers.mjs';
 
 const plus = (iso, minutes) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 /** The value a datetime-local field takes for `iso`, in China time. */
@@ -7,7 +7,7 @@ const local = (iso) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().s
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 async function pairedTv(manager, hall) {
-  const res = await manager.page.request.post(`/api/halls/${hall}/displays`, { data: { name: '内容测试' } });
+  const res = await manager.page.request.post(`/api/halls/${hall}/displays`, { data: { name: '内容测试' }, headers: OUR_PAGES });
   expect(res.status()).toBe(201);
   return `/display/${hall}?token=${(await res.json()).token}`;
 }

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, openPairedKiosk, personAt, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
+import { login, openPairedKiosk, OUR_PAGES, personAt, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
 
 const shot = (name) => new URL(`../screenshots/${name}.png`, import.meta.url).pathname;
 const ZH_DIGITS = '零一二三四五六七八九';
@@ -75,7 +75,7 @@ test('a paired TV shows and says each call, shows the manager’s message, and g
   const later = new Date(Date.parse(now) + 31_000).toISOString();
   const ticketId = Number(first.link.match(/tickets\/(\d+)/)[1]);
   const recall = await staff.page.request.post('/api/halls/gaoxin/counters/3/actions', {
-    headers: { 'x-test-now': later }, data: { action: 'recall', ticket: ticketId },
+    headers: { 'x-test-now': later, ...OUR_PAGES }, data: { action: 'recall', ticket: ticketId },
   });
   expect(recall.status()).toBe(200);
   await expect.poll(() => spoken(tv.page)).toEqual([said, said, said, said]);
@@ -127,7 +127,7 @@ test('a TV says it is offline after 5 s, then catches up on the calls it missed'
   const now = testDayAfterMonday(3);
   const manager = await personAt(browser, now);
   await login(manager.page, 'manager.xinghu');
-  const created = await manager.page.request.post('/api/halls/xinghu/displays', { data: { name: '测试电视' } });
+  const created = await manager.page.request.post('/api/halls/xinghu/displays', { data: { name: '测试电视' }, headers: OUR_PAGES });
   expect(created.status()).toBe(201);
   const { token } = await created.json();
 

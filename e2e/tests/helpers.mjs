@@ -49,6 +49,10 @@ export function testDayAfterMonday(days) {
   return new Date(Date.parse(testMonday()) + days * 86_400_000).toISOString();
 }
 
+/** Sent by the tests' own API calls as a browser on our pages sends it: the server refuses
+ *  writes that did not come from its own origin. */
+export const OUR_PAGES = { origin: baseURL };
+
 /** A network address of one person's own (as Cloudflare reports it), so limits per address
  *  (texted codes) are theirs alone. */
 function ownAddress() {
@@ -97,7 +101,7 @@ export async function signInAtCounter(page, number) {
 export async function staffCounter(browser, now, hall, clerk, counter) {
   const staff = await personAt(browser, now);
   await login(staff.page, clerk);
-  const res = await staff.page.request.post(`/api/halls/${hall}/counters/${counter}/actions`, { data: { action: 'sign_in' } });
+  const res = await staff.page.request.post(`/api/halls/${hall}/counters/${counter}/actions`, { data: { action: 'sign_in' }, headers: OUR_PAGES });
   expect(res.status()).toBe(200);
   await staff.context.close();
 }
@@ -108,7 +112,7 @@ const kioskTokens = new Map();
  *  with the same kind of token as a TV). */
 export async function kioskToken(hall) {
   if (!kioskTokens.has(hall)) {
-    const api = await request.newContext({ baseURL });
+    const api = await request.newContext({ baseURL, extraHTTPHeaders: OUR_PAGES });
     const login = await api.post('/api/auth/login', { data: { login: `manager.${hall}`, password: DEMO_PASSWORD } });
     expect(login.status()).toBe(200);
     const res = await api.post(`/api/halls/${hall}/displays`, { data: { name: 'e2e kiosk' } });
@@ -128,7 +132,7 @@ export async function openPairedKiosk(page, hall) {
 export async function kioskTicket(api, hall, data) {
   return api.post(`/api/halls/${hall}/tickets`, {
     data: { channel: 'kiosk', ...data },
-    headers: { 'x-device-token': await kioskToken(hall) },
+    headers: { 'x-device-token': await kioskToken(hall), ...OUR_PAGES },
   });
 }
 

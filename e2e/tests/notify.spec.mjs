@@ -3,13 +3,13 @@
 // message once as a clerk serves the queue.
 import { test, expect, request } from '@playwright/test';
 import { baseURL } from '../playwright.config.mjs';
-import { confirmPhone, freshMobile, kioskTicket, login, personAt, registerFresh, signInAtCounter, smsTo, staffCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
+import { confirmPhone, freshMobile, kioskTicket, login, OUR_PAGES, personAt, registerFresh, signInAtCounter, smsTo, staffCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
 
 
 test('a customer who left the ticket page gets an SMS at two ahead and one at the call', async ({ browser }) => {
   // A day of its own: the display test calls at Gaoxin's counter 3 on Monday.
   const now = testDayAfterMonday(2);
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { 'x-test-now': now } });
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { 'x-test-now': now, ...OUR_PAGES } });
   for (let i = 0; i < 3; i++) {
     const res = await kioskTicket(api, 'gaoxin', { business: 'invoice' });
     expect(res.status()).toBe(201);

@@ -4,17 +4,18 @@
 
 use crate::appointments::{own, parse, path_id, still_booked, Row, SELECT};
 use crate::args;
-use crate::auth::{record_failure, refuse_if_throttled};
 use crate::db::from_ms;
 use crate::error::Result;
 use crate::http::client_ip;
 use crate::http::{created, read_json};
+use crate::limits;
 use crate::queue::{check_open, send};
 use crate::router::Ctx;
 use domain::hours::format_local;
-use domain::queue::appointments::{arrival, Arrival, ArriveByCode, CODE_THROTTLE};
+use domain::queue::appointments::{arrival, Arrival, ArriveByCode};
 use domain::queue::protocol::{QueueCommand, TicketView, Viewer};
 use domain::queue::{Channel, CheckIn, Priority, QueueConfig};
+use domain::security::limits::WRONG_BOOKING_CODES;
 use domain::{ApiError, Reason};
 use worker::Response;
 
@@ -26,16 +27,8 @@ pub async fn handle_arrive(ctx: &mut Ctx) -> Result<Response> {
 pub async fn handle_arrive_by_code(ctx: &mut Ctx) -> Result<Response> {
     let hall = ctx.matched.param().to_string();
     let code = read_json::<ArriveByCode>(&mut ctx.req).await?.code()?;
-    let now = crate::db::now().timestamp_millis();
-    let throttle_key = format!("code-ip:{}", client_ip(&ctx.req));
-    refuse_if_throttled(
-        &ctx.db,
-        &CODE_THROTTLE,
-        &throttle_key,
-        now,
-        (Reason::TooManyCodes, "wrong codes"),
-    )
-    .await?;
+    let address = client_ip(&ctx.req);
+    limits::refuse_if_reached(&ctx.db, &[(&WRONG_BOOKING_CODES, &address)]).await?;
     let row: Option<Row> = ctx
         .db
         .first(
@@ -44,7 +37,7 @@ pub async fn handle_arrive_by_code(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     let Some(row) = row else {
-        record_failure(&ctx.db, &CODE_THROTTLE, &throttle_key, now).await?;
+        limits::count(&ctx.db, &[(&WRONG_BOOKING_CODES, &address)]).await?;
         return Err(ApiError::new(
             Reason::AppointmentCode,
             "no open booking at this hall has that code; check the code on your booking",

@@ -5,17 +5,18 @@ use crate::crypto::{hash_password, new_token, sha256_hex, verify_password};
 use crate::db::Db;
 use crate::error::Result;
 use crate::http::{client_ip, cookie, ok, read_json, session_cookie, with_cookie, SESSION_COOKIE};
+use crate::limits;
 use crate::router::Ctx;
 use crate::users::{self, UserRow, USER_COLUMNS};
 use domain::accounts::{
-    check_password, normalise_login, normalise_mobile, normalise_name, FailureWindow, Throttle,
-    ACCOUNT_THROTTLE, IP_THROTTLE, SESSION_DAYS,
+    check_password, normalise_login, normalise_mobile, normalise_name, SESSION_DAYS,
 };
 use domain::api::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionInfo, User};
+use domain::security::limits::{LOGINS_PER_ACCOUNT, LOGINS_PER_ADDRESS, REGISTRATIONS_PER_ADDRESS};
 use domain::{ApiError, Reason};
 use worker::{Request, Response};
 
-// Sessions and login throttling run on the real clock, never on a test clock.
+// Sessions and login limits run on the real clock, never on a test clock.
 const SESSION_MS: i64 = SESSION_DAYS * 24 * 3600 * 1000;
 
 /// The user behind the request's session cookie, if the session is live.
@@ -65,6 +66,8 @@ pub async fn handle_register(ctx: &mut Ctx) -> Result<Response> {
         )
         .into());
     }
+    let address = client_ip(&ctx.req);
+    limits::admit(&ctx.db, &[(&REGISTRATIONS_PER_ADDRESS, &address)]).await?;
     let hash = hash_password(&body.password).await?;
     let written = ctx
         .db
@@ -87,69 +90,16 @@ pub async fn handle_register(ctx: &mut Ctx) -> Result<Response> {
     start_session(ctx, user.to_user()?, 201).await
 }
 
-async fn failure_window(db: &Db, key: &str) -> Result<Option<FailureWindow>> {
-    db.first(
-        "SELECT window_start, failures FROM login_failures WHERE key = ?",
-        args![key],
-    )
-    .await
-}
-
-pub(crate) async fn record_failure(
-    db: &Db,
-    throttle: &Throttle,
-    key: &str,
-    now_ms: i64,
-) -> Result<()> {
-    let next = throttle.record_failure(failure_window(db, key).await?, now_ms);
-    db.run(
-        "INSERT INTO login_failures (key, window_start, failures) VALUES (?1, ?2, ?3) \
-         ON CONFLICT(key) DO UPDATE SET window_start = ?2, failures = ?3",
-        args![key, next.window_start, next.failures as i64],
-    )
-    .await?;
-    Ok(())
-}
-
-/// Refuses with 429 and `reason` while `key` has used up its failures; `what` names them in
-/// the message.
-pub(crate) async fn refuse_if_throttled(
-    db: &Db,
-    throttle: &Throttle,
-    key: &str,
-    now_ms: i64,
-    (reason, what): (Reason, &str),
-) -> Result<()> {
-    if let Some(secs) = throttle.retry_after(failure_window(db, key).await?, now_ms) {
-        let minutes = (secs + 59) / 60;
-        return Err(ApiError::new(
-            reason,
-            format!("too many {what}; try again in {minutes} minute(s)"),
-        )
-        .into());
-    }
-    Ok(())
-}
-
 pub async fn handle_login(ctx: &mut Ctx) -> Result<Response> {
     let body: LoginRequest = read_json(&mut ctx.req).await?;
     let wrong = || ApiError::new(Reason::WrongLogin, "wrong login or password");
     let login = normalise_login(&body.login).map_err(|_| wrong())?;
-    let now = crate::db::now().timestamp_millis();
-    let keys = [
-        (ACCOUNT_THROTTLE, format!("account:{login}")),
-        (IP_THROTTLE, format!("ip:{}", client_ip(&ctx.req))),
+    let address = client_ip(&ctx.req);
+    let counted = [
+        (&LOGINS_PER_ACCOUNT, login.as_str()),
+        (&LOGINS_PER_ADDRESS, address.as_str()),
     ];
-    for (throttle, key) in &keys {
-        refuse_if_throttled(
-            &ctx.db,
-            throttle,
-            key,
-            now,
-            (Reason::TooManyLogins, "failed logins"),
-        )
-        .await?;
-    }
+    limits::refuse_if_reached(&ctx.db, &counted).await?;
     let row = users::find_by_login(&ctx.db, &login).await?;
     let stored = row.as_ref().map(|r| r.password_hash.as_str()).unwrap_or("");
     // An unknown login still pays for a hash, so timing does not tell which logins exist.
@@ -161,17 +111,10 @@ pub async fn handle_login(ctx: &mut Ctx) -> Result<Response> {
         }
     };
     let Some(row) = row.filter(|_| matches) else {
-        for (throttle, key) in &keys {
-            record_failure(&ctx.db, throttle, key, now).await?;
-        }
+        limits::count(&ctx.db, &counted).await?;
         return Err(wrong().into());
     };
-    ctx.db
-        .run(
-            "DELETE FROM login_failures WHERE key = ?",
-            args![&keys[0].1],
-        )
-        .await?;
+    limits::clear(&ctx.db, &LOGINS_PER_ACCOUNT, &login).await?;
     start_session(ctx, row.to_user()?, 200).await
 }
 

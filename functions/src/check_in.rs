@@ -7,7 +7,8 @@ use crate::args;
 use crate::displays::paired_display;
 use crate::error::Result;
 use crate::halls::hall_name;
-use crate::http::{json, read_json};
+use crate::http::{client_ip, json, read_json};
+use crate::limits;
 use crate::notify::{self, Envelope};
 use crate::phone_codes::redeem;
 use crate::queue::{check_open, given_phone, send, today};
@@ -19,6 +20,7 @@ use domain::queue::protocol::{QueueCommand, TicketView, Viewer};
 use domain::queue::remote::{caller, starting_priority, CodeRequest};
 use domain::queue::requests::CheckInRequest;
 use domain::queue::{CheckIn, Priority};
+use domain::security::limits::TICKETS_PER_ADDRESS;
 use domain::{ApiError, Reason, Role};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -135,6 +137,10 @@ pub async fn handle_check_in(ctx: &mut Ctx) -> Result<Response> {
         customer_id.is_some(),
         phone.as_deref(),
     )?;
+    if !paired {
+        let address = client_ip(&ctx.req);
+        limits::admit(&ctx.db, &[(&TICKETS_PER_ADDRESS, &address)]).await?;
+    }
     if who == domain::queue::remote::Caller::ConfirmedPhone {
         let phone = phone.as_deref().unwrap_or_default();
         redeem(

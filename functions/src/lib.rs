@@ -1,6 +1,7 @@
-//! Gridhall's Worker. `wrangler.toml` sends `/api/*` and `/ws/*` here and serves the apps'
-//! static files itself; any other path that is not a file comes here too and gets the entry of
-//! the app that draws it (`pages`). Every business rule lives in `domain`.
+//! Gridhall's Worker. Every request comes here first (`wrangler.toml`): `/api/*` to the router,
+//! `/ws/*` to the sockets, anything else to `pages` (a static file of the build, or the entry
+//! of the app that draws the page), and every answer leaves through `defences`. Every business
+//! rule lives in `domain`.
 
 mod admin;
 mod appointments;
@@ -14,6 +15,7 @@ mod consultations;
 mod counters;
 mod crypto;
 mod db;
+mod defences;
 mod displays;
 mod error;
 mod firms;
@@ -24,6 +26,7 @@ mod hall_queue;
 mod halls;
 mod health;
 mod http;
+mod limits;
 mod notices;
 mod notify;
 mod operations;
@@ -39,6 +42,7 @@ mod settings;
 mod users;
 mod video;
 
+use domain::security::headers::Served;
 use worker::{event, Context, Env, Request, Response, ScheduleContext, ScheduledEvent};
 
 pub use hall_queue::HallQueueObject;
@@ -47,30 +51,40 @@ pub use video::{CallRoomObject, VideoDeskObject};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
-    if req.path().starts_with("/ws/halls/") {
-        return Ok(queue::handle_socket(req, env)
-            .await
-            .unwrap_or_else(|e| http::error_response(&e.0)));
+    let site = defences::site(&req);
+    let (resp, served) = answer(req, env).await;
+    Ok(defences::protect(resp, &served, &site))
+}
+
+/// The answer to a request, and what it serves (which decides its defences).
+async fn answer(req: Request, env: Env) -> (Response, Served) {
+    let path = req.path();
+    if path.starts_with("/ws/") {
+        return (socket(req, env).await, Served::Api);
     }
-    if req.path().starts_with("/ws/displays/") {
-        return Ok(displays::handle_socket(req, env)
-            .await
-            .unwrap_or_else(|e| http::error_response(&e.0)));
+    if path.starts_with("/api/") {
+        return (router::handle_api(req, env).await, Served::Api);
     }
-    if req.path() == "/ws/video/desk" {
-        return Ok(video::sockets::handle_desk_socket(req, env)
-            .await
-            .unwrap_or_else(|e| http::error_response(&e.0)));
+    pages::handle_page(req, env).await
+}
+
+async fn socket(req: Request, env: Env) -> Response {
+    if let Err(e) = defences::refuse_foreign_socket(&req) {
+        return http::error_response(&e.0);
     }
-    if req.path().starts_with("/ws/video/rooms/") {
-        return Ok(video::sockets::handle_room_socket(req, env)
-            .await
-            .unwrap_or_else(|e| http::error_response(&e.0)));
-    }
-    if req.path().starts_with("/api/") || req.path().starts_with("/ws/") {
-        return Ok(router::handle_api(req, env).await);
-    }
-    Ok(pages::handle_page(req, env).await)
+    let path = req.path();
+    let opened = if path.starts_with("/ws/halls/") {
+        queue::handle_socket(req, env).await
+    } else if path.starts_with("/ws/displays/") {
+        displays::handle_socket(req, env).await
+    } else if path == "/ws/video/desk" {
+        video::sockets::handle_desk_socket(req, env).await
+    } else if path.starts_with("/ws/video/rooms/") {
+        video::sockets::handle_room_socket(req, env).await
+    } else {
+        return router::handle_api(req, env).await;
+    };
+    opened.unwrap_or_else(|e| http::error_response(&e.0))
 }
 
 /// The crons (wrangler.toml): every ten minutes, overdue work orders are escalated; every

@@ -3,52 +3,39 @@
 //! for ten minutes and one ticket, and limited per number and per network address.
 
 use crate::args;
-use crate::auth::{record_failure, refuse_if_throttled};
 use crate::crypto::{random_bytes, sha256_hex};
 use crate::db::Id;
 use crate::error::Result;
 use crate::http::{client_ip, ok, read_json};
+use crate::limits;
 use crate::notify::{self, Envelope, NO_EXTRA};
 use crate::router::Ctx;
-use domain::accounts::{normalise_mobile, Throttle};
+use domain::accounts::normalise_mobile;
 use domain::notify::inbox::CaseKind;
 use domain::notify::texts::Message;
 use domain::queue::appointments::code_from;
-use domain::queue::remote::{
-    typed_code, CodeRequest, CodeSent, CODES_PER_ADDRESS, CODES_PER_PHONE, CODE_GAP, CODE_TTL_MS,
-    WRONG_CODES,
+use domain::queue::remote::{typed_code, CodeRequest, CodeSent, CODE_TTL_MS};
+use domain::security::limits::{
+    CODES_PER_ADDRESS_DAY, CODES_PER_PHONE_DAY, CODE_GAP_PER_PHONE, WRONG_CODES_PER_PHONE,
 };
-use domain::{ApiError, Reason};
+use domain::ApiError;
 use worker::Response;
 
 /// Sends a code to the number in the body, within the limits.
 pub async fn handle_send_code(ctx: &mut Ctx) -> Result<Response> {
     let request: CodeRequest = read_json(&mut ctx.req).await?;
     let phone = normalise_mobile(&request.phone)?;
+    let address = client_ip(&ctx.req);
+    limits::admit(
+        &ctx.db,
+        &[
+            (&CODE_GAP_PER_PHONE, &phone),
+            (&CODES_PER_PHONE_DAY, &phone),
+            (&CODES_PER_ADDRESS_DAY, &address),
+        ],
+    )
+    .await?;
     let now = crate::db::now().timestamp_millis();
-    let limits: [(&Throttle, String, (Reason, &str)); 3] = [
-        (
-            &CODE_GAP,
-            format!("code-gap:{phone}"),
-            (Reason::CodeTooSoon, "codes for this number"),
-        ),
-        (
-            &CODES_PER_PHONE,
-            format!("code-day:{phone}"),
-            (Reason::CodeTooSoon, "codes for this number today"),
-        ),
-        (
-            &CODES_PER_ADDRESS,
-            format!("code-ip:{}", client_ip(&ctx.req)),
-            (Reason::CodesFromNetwork, "codes from this network today"),
-        ),
-    ];
-    for (throttle, key, what) in &limits {
-        refuse_if_throttled(&ctx.db, throttle, key, now, *what).await?;
-    }
-    for (throttle, key, _) in &limits {
-        record_failure(&ctx.db, throttle, key, now).await?;
-    }
     let code = code_from(u32::from_le_bytes(random_bytes::<4>()?));
     let expires_at = now + CODE_TTL_MS;
     let written = ctx
@@ -88,15 +75,7 @@ pub async fn redeem(
 ) -> Result<()> {
     let code = typed_code(code)?;
     let now = crate::db::now().timestamp_millis();
-    let wrong_key = format!("code-wrong:{phone}");
-    refuse_if_throttled(
-        &ctx.db,
-        &WRONG_CODES,
-        &wrong_key,
-        now,
-        (Reason::TooManyCodes, "wrong codes"),
-    )
-    .await?;
+    limits::refuse_if_reached(&ctx.db, &[(&WRONG_CODES_PER_PHONE, phone)]).await?;
     let found: Option<Id> = ctx
         .db
         .first(
@@ -111,7 +90,7 @@ pub async fn redeem(
         )
         .await?;
     let Some(found) = found else {
-        record_failure(&ctx.db, &WRONG_CODES, &wrong_key, now).await?;
+        limits::count(&ctx.db, &[(&WRONG_CODES_PER_PHONE, phone)]).await?;
         return Err(ApiError::validation(
             "code",
             "that code is wrong or has expired; ask for a new one",

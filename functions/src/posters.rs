@@ -271,5 +271,10 @@ pub async fn handle_image(ctx: &mut Ctx) -> Result<Response> {
         .set("content-type", kind.content_type())?;
     resp.headers_mut()
         .set("cache-control", "public, max-age=31536000, immutable")?;
+    // Shown in a page, never run: its type is the one its bytes were checked as at upload.
+    resp.headers_mut().set(
+        "content-disposition",
+        &format!("inline; filename=\"{key}\""),
+    )?;
     Ok(resp)
 }

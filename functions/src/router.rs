@@ -68,6 +68,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
             "this endpoint does not take that method",
         ),
     })?;
+    crate::defences::refuse_cross_site(&req, method, matched.endpoint)?;
     let db = db::Db::new(&env)?;
     let now = clock::request_time(&req, &env);
     // Sessions expire by the real clock, whatever time a test has the request act at.

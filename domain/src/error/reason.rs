@@ -57,7 +57,7 @@ reasons! {
     Unauthenticated: LoginRequired, WrongLogin, PhoneOrLogin;
     Forbidden:
         RoleForbidden, OtherHall, NotYours, CustomerOnly, StaffOnly, ManagerOnly, KioskNotPaired,
-        OtherClerk, OtherAgent, NotAParty, NotInCall;
+        OtherClerk, OtherAgent, NotAParty, NotInCall, CrossSite;
     NotFound: NotFound, UnknownEndpoint, AppointmentCode, NoTicketForPhone, NobodyWaiting;
     MethodNotAllowed: MethodNotAllowed;
     Conflict:
@@ -79,7 +79,9 @@ reasons! {
         AlreadyWaiting, RequestNotWaiting, NoCallInProgress, AgentUnavailable, AlreadyWithAgent,
         ChatFull, FinishCallFirst, SetAvailableFirst, RoomOpen;
     PayloadTooLarge: TooLarge;
-    RateLimited: TooManyLogins, TooManyCodes, CodeTooSoon, CodesFromNetwork;
+    RateLimited:
+        TooManyLogins, TooManyCodes, CodeTooSoon, CodesFromNetwork, TooManyRequests,
+        TooManyBindAttempts;
     Internal: Internal;
     Unreachable: Network;
 }

@@ -9,7 +9,8 @@ pub mod provider;
 use crate::args;
 use crate::db::Db;
 use crate::error::Result;
-use crate::http::{created, ok, parse_id, query_param, read_json};
+use crate::http::{client_ip, created, ok, parse_id, query_param, read_json};
+use crate::limits;
 use crate::projects::today;
 use crate::router::Ctx;
 use domain::billing::accounts::{no_such_account, BindInput, UtilityAccount, MAX_BOUND};
@@ -18,6 +19,7 @@ use domain::billing::bills::{
 };
 use domain::billing::payments::{running_balance, LedgerEntry};
 use domain::billing::tariff::Plan;
+use domain::security::limits::{BIND_FAILURES_PER_ADDRESS, BIND_FAILURES_PER_USER};
 use domain::{ApiError, Reason};
 use serde::Deserialize;
 use serde_json::json;
@@ -67,7 +69,13 @@ struct Holder {
 pub async fn handle_bind(ctx: &mut Ctx) -> Result<Response> {
     let input: BindInput = read_json(&mut ctx.req).await?;
     let input = input.checked()?;
-    let user = ctx.actor()?.user_id;
+    let user = ctx.actor()?.user_id.to_string();
+    let address = client_ip(&ctx.req);
+    let counted = [
+        (&BIND_FAILURES_PER_USER, user.as_str()),
+        (&BIND_FAILURES_PER_ADDRESS, address.as_str()),
+    ];
+    limits::refuse_if_reached(&ctx.db, &counted).await?;
     let holder: Option<Holder> = ctx
         .db
         .first(
@@ -76,8 +84,10 @@ pub async fn handle_bind(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     if !holder.is_some_and(|h| input.matches_holder(&h.holder_name)) {
+        limits::count(&ctx.db, &counted).await?;
         return Err(no_such_account().into());
     }
+    let user = ctx.actor()?.user_id;
     let accounts = bound_accounts(ctx, user).await?;
     if accounts.iter().any(|a| a.number == input.number) {
         return Err(

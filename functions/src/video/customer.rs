@@ -9,11 +9,13 @@ use crate::crypto::{new_token, random_hex};
 use crate::error::Result;
 use crate::follow_ups::{open as open_follow_up, Opened};
 use crate::halls::hall_name;
-use crate::http::{created, ok, query_param, read_json};
+use crate::http::{client_ip, created, ok, query_param, read_json};
+use crate::limits;
 use crate::router::Ctx;
 use domain::accounts::normalise_mobile;
 use domain::follow_ups::{is_low, Rated};
 use domain::queue::check_rating;
+use domain::security::limits::{VIDEO_PER_ADDRESS, VIDEO_PER_PHONE};
 use domain::service::contacts::ContactKind;
 use domain::video::api::{
     CallRating, CallRecord, Callback, CallbackAsk, HelpAsk, HelpCreated, HelpStatus, RoomInfo,
@@ -48,6 +50,12 @@ pub async fn handle_ask(ctx: &mut Ctx) -> Result<Response> {
         check_sees(ctx, case).await?;
     }
     let customer_name = customer_name(ctx, ask.hall.as_deref()).await?;
+    let address = client_ip(&ctx.req);
+    let mut counted = vec![(&VIDEO_PER_ADDRESS, address.as_str())];
+    if let Some(phone) = &phone {
+        counted.push((&VIDEO_PER_PHONE, phone.as_str()));
+    }
+    limits::admit(&ctx.db, &counted).await?;
     let room_id = random_hex()?;
     let key = new_token()?;
     let asking = Asking {

@@ -25,6 +25,28 @@ pub struct Client {
     clock: RefCell<Option<String>>,
     /// Sent with every request (`with_header`).
     headers: RefCell<Vec<(String, String)>>,
+    /// Sent as `origin` (a browser on our pages); `from_origin` changes or removes it.
+    origin: RefCell<Option<String>>,
+    /// Sent as `cf-connecting-ip` unless `with_header` names another: each client is one
+    /// person on a network of their own, so the limits per address are theirs alone.
+    address: String,
+}
+
+/// A GET's answer with its headers (names in lower case).
+#[derive(Debug)]
+pub struct Fetched {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Fetched {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 #[derive(Debug)]
@@ -93,7 +115,15 @@ impl Client {
             cookie: RefCell::new(None),
             clock: RefCell::new(None),
             headers: RefCell::new(Vec::new()),
+            origin: RefCell::new(Some(base_url())),
+            address: fresh_address(),
         }
+    }
+
+    /// Sends `origin` as the request's origin, or none (a page of another site, a program).
+    pub fn from_origin(self, origin: Option<&str>) -> Client {
+        *self.origin.borrow_mut() = origin.map(str::to_string);
+        self
     }
 
     /// Sends `name: value` with every later request (e.g. `cf-connecting-ip`, the caller's
@@ -245,21 +275,48 @@ impl Client {
 
     /// A file: its status, content type and bytes.
     pub fn download(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let fetched = self.fetch(path);
+        let content_type = fetched
+            .header("content-type")
+            .unwrap_or_default()
+            .to_string();
+        (fetched.status, content_type, fetched.body)
+    }
+
+    /// A GET as a browser would make it, with every header of the answer.
+    pub fn fetch(&self, path: &str) -> Fetched {
         let response = match self.request("GET", path, "application/json").call() {
             Ok(r) | Err(ureq::Error::Status(_, r)) => r,
             Err(e) => panic!("GET {path}: transport error {e}"),
         };
-        let (status, content_type) = (response.status(), response.content_type().to_string());
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut response.into_reader(), &mut bytes).expect("a body");
-        (status, content_type, bytes)
+        let status = response.status();
+        let headers = response
+            .headers_names()
+            .into_iter()
+            .map(|name| {
+                let value = response.header(&name).unwrap_or_default().to_string();
+                (name, value)
+            })
+            .collect();
+        let mut body = Vec::new();
+        std::io::Read::read_to_end(&mut response.into_reader(), &mut body).expect("a body");
+        Fetched {
+            status,
+            headers,
+            body,
+        }
     }
 
     fn request(&self, method: &str, path: &str, content_type: &str) -> ureq::Request {
         let mut request = self
             .agent
             .request(method, &format!("{}{path}", self.base))
-            .set("content-type", content_type);
+            .set("content-type", content_type)
+            .set("cf-connecting-ip", &self.address);
+        // As a browser on one of our pages sends it (writes from elsewhere are refused).
+        if let Some(origin) = self.origin.borrow().as_ref() {
+            request = request.set("origin", origin);
+        }
         if let Some(cookie) = self.cookie.borrow().as_ref() {
             request = request.set("cookie", cookie);
         }
@@ -360,6 +417,12 @@ pub fn kiosk_token(hall: &str) -> Option<String> {
 }
 
 /// A mobile number nobody has registered yet in this run.
+/// A network address no other client uses (`10.x.y.z`).
+pub fn fresh_address() -> String {
+    let n = fresh_mobile();
+    format!("10.{}.{}.{}", &n[5..7], &n[7..9], &n[9..11])
+}
+
 pub fn fresh_mobile() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
@@ -423,6 +486,12 @@ impl Client {
             request
                 .headers_mut()
                 .insert("cookie", cookie.parse().expect("a cookie header"));
+        }
+        for (name, value) in self.headers.borrow().iter() {
+            let name: tungstenite::http::HeaderName = name.parse().expect("a header name");
+            request
+                .headers_mut()
+                .insert(name, value.parse().expect("a header value"));
         }
         let host = self.base.trim_start_matches("http://");
         let stream = std::net::TcpStream::connect(host).expect("the server is up");

@@ -4,16 +4,10 @@
 
 use api_tests::queue::{act, check_in, later};
 use api_tests::sink::wait_for;
-use api_tests::{fresh_mobile, monday, Client};
+use api_tests::{fresh_address as address, fresh_mobile, monday, Client};
 use domain::queue::protocol::TicketView;
 use domain::queue::Priority;
 use serde_json::{json, Value};
-
-/// A network address of this test's own, so the limit per address is the test's alone.
-fn address() -> String {
-    let n = fresh_mobile();
-    format!("10.{}.{}.{}", &n[5..7], &n[7..9], &n[9..11])
-}
 
 /// Asks for a code for `phone` and reads it from the SMS that reached the phone.
 fn code_for(client: &Client, phone: &str) -> String {

@@ -110,6 +110,7 @@ pub fn reason_msg(reason: Reason) -> Msg {
         R::OtherAgent => Msg::ErrOtherAgent,
         R::NotAParty => Msg::ErrNotAParty,
         R::NotInCall => Msg::ErrNotInCall,
+        R::CrossSite => Msg::ErrCrossSite,
         R::NotFound | R::UnknownEndpoint => Msg::ErrNotFound,
         R::NoTicketForPhone => Msg::ErrNoTicketForPhone,
         R::NobodyWaiting => Msg::ErrNobodyWaiting,
@@ -174,6 +175,8 @@ pub fn reason_msg(reason: Reason) -> Msg {
         R::TooManyCodes => Msg::ErrTooManyCodes,
         R::CodeTooSoon => Msg::ErrCodeTooSoon,
         R::CodesFromNetwork => Msg::ErrCodesFromNetwork,
+        R::TooManyRequests => Msg::ErrTooManyRequests,
+        R::TooManyBindAttempts => Msg::ErrTooManyBindAttempts,
         R::Internal | R::Unknown => Msg::ErrServer,
         R::Network => Msg::ErrNetwork,
     }

@@ -46,6 +46,9 @@ macro_rules! errors_messages {
     ErrOtherAgent => "这通视频由其他坐席处理。", "This call is another agent's.";
     ErrNotAParty => "这一步不由您办理，或贵单位尚未接受该项目、资质已过期。", "This step is not yours to take, or your firm has not accepted or is not qualified.";
     ErrNotInCall => "您不在这通视频中。", "You are not in this call.";
+    ErrCrossSite => "此操作不是从网上营业厅页面发出的，已拒绝。请直接打开网上营业厅再试。", "This request did not come from the online hall's own pages and was refused. Open the online hall and try again there.";
+    ErrTooManyRequests => "此网络或号码的请求过多，请稍后再试，或到营业厅办理。", "Too many requests from this network or number; try again later, or visit a hall.";
+    ErrTooManyBindAttempts => "户号与户名多次不符，请15分钟后再试；核对电费单上的户号和户名，或携带身份证到营业厅办理。", "The account number and holder name did not match too many times. Try again in 15 minutes: check both on your bill, or bring your ID card to a hall.";
     ErrNoTicketForPhone => "今天没有用这个手机号取的号。", "No number was taken today with this phone.";
     ErrNobodyWaiting => "暂无等候本窗口业务的客户。", "Nobody is waiting for this counter's business.";
     ErrAlreadyHoldsTicket => "您在本厅已有一个号，请先办理或取消后再取。", "You already hold a number at this hall; use it or cancel it first.";
