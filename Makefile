@@ -41,7 +41,7 @@ lint:
 	cargo clippy -p ui -p home-app -p ticket-app -p customer-app -p account-app -p service-app -p projects-app -p staff-app -p devices-app -p video-app -p functions --target wasm32-unknown-unknown -- -D warnings
 
 unit:
-	cargo nextest run -p domain -p demo -p ui --no-fail-fast
+	cargo nextest run -p domain -p demo -p ui --features domain/schema --no-fail-fast
 
 # Against a server started with the test clock: scripts/with-server.sh .wrangler/mine 8788 make api
 api:

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The tests that need a running server: API integration tests, Playwright end to end, and last
-# the restart test (it restarts the server).
+# The tests that need a running server: API integration tests, Playwright end to end, the
+# restart test (it restarts the server), and last the contract fuzzed (it changes the demo data
+# at random).
 # Both run even when the first fails, so one report shows everything.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +21,6 @@ if ! npx playwright test --config e2e/playwright.config.mjs; then
   fi
 fi
 tests/restart.sh || status=1
+# The contract, fuzzed: last, as it changes the demo data at random.
+tests/fuzz.sh || status=1
 exit $status

@@ -32,6 +32,15 @@ if [ ! -x node_modules/.bin/wrangler ] || [ package-lock.json -nt node_modules/.
   say "installing npm packages"; npm ci --no-audit --no-fund
 fi
 
+# The API contract's fuzzing and validation (tests/fuzz.sh): Schemathesis and an OpenAPI
+# validator from PyPI, pinned in tests/requirements.txt, in a virtual environment of our own.
+if ! cmp -s tests/requirements.txt .venv/requirements.txt 2>/dev/null; then
+  say "installing Python test tools"
+  python3 -m venv .venv
+  .venv/bin/pip install -q --disable-pip-version-check -r tests/requirements.txt
+  cp tests/requirements.txt .venv/requirements.txt
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'noto.*cjk'; then
     say "installing Debian chromium and CJK fonts"

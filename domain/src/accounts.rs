@@ -148,6 +148,7 @@ pub const IP_THROTTLE: Throttle = Throttle {
 
 /// Failures counted since `window_start` (epoch ms).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FailureWindow {
     pub window_start: i64,
     pub failures: u32,

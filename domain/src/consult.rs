@@ -11,6 +11,7 @@ pub const SUBJECT_MAX: usize = 100;
 
 /// Which side wrote a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     Customer,
@@ -34,6 +35,7 @@ impl Side {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Thread {
     pub id: i64,
     pub customer_id: i64,
@@ -46,6 +48,7 @@ pub struct Thread {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ThreadMessage {
     pub id: i64,
     pub from: Side,
@@ -58,6 +61,7 @@ pub struct ThreadMessage {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ThreadDetail {
     pub thread: Thread,
     pub messages: Vec<ThreadMessage>,
@@ -75,6 +79,7 @@ fn message_text(text: &str) -> ApiResult<String> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ThreadStart {
     pub subject: String,
     pub text: String,
@@ -98,6 +103,7 @@ impl ThreadStart {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ThreadPost {
     pub text: String,
 }

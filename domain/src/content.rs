@@ -16,6 +16,7 @@ pub const REASON_MAX: usize = 500;
 pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PosterInput {
     /// The halls it shows in; empty: every hall.
     pub hall_ids: Vec<String>,
@@ -31,6 +32,7 @@ pub struct PosterInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Poster {
     pub id: i64,
     pub hall_ids: Vec<String>,
@@ -54,6 +56,7 @@ impl Poster {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OutageInput {
     /// `None`: shown in every hall.
     pub hall_id: Option<String>,
@@ -69,6 +72,7 @@ pub struct OutageInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Outage {
     pub id: i64,
     pub hall_id: Option<String>,
@@ -84,6 +88,7 @@ pub struct Outage {
 
 /// An uploaded poster image's key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ImageUploaded {
     pub key: String,
 }

@@ -10,6 +10,7 @@ pub const NAME_MAX: usize = 40;
 pub const CLOSE_REVOKED: u16 = 4401;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DisplayInput {
     pub name: String,
 }
@@ -36,6 +37,7 @@ impl DisplayInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Display {
     pub id: i64,
     pub hall_id: String,
@@ -47,6 +49,7 @@ pub struct Display {
 
 /// A new display and its token, which is shown this once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DisplayCreated {
     pub display: Display,
     pub token: String,

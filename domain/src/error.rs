@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The body is not JSON, or not the JSON this endpoint takes.
@@ -31,6 +32,19 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// The codes of a refusal: what the request got wrong (4xx).
+    pub const REFUSALS: [ErrorCode; 9] = [
+        ErrorCode::InvalidJson,
+        ErrorCode::Validation,
+        ErrorCode::Unauthenticated,
+        ErrorCode::Forbidden,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::Conflict,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::RateLimited,
+    ];
+
     pub fn status(self) -> u16 {
         match self {
             ErrorCode::InvalidJson | ErrorCode::Validation => 400,
@@ -48,6 +62,7 @@ impl ErrorCode {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApiError {
     pub code: ErrorCode,
     /// Why, as a word: what the apps show is chosen by this, never by `message`.
@@ -61,6 +76,7 @@ pub struct ApiError {
 
 /// The wire shape: the error sits under an `error` key.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorBody {
     pub error: ApiError,
 }
@@ -145,17 +161,7 @@ mod tests {
 
     #[test]
     fn client_errors_are_4xx() {
-        for code in [
-            ErrorCode::InvalidJson,
-            ErrorCode::Validation,
-            ErrorCode::Unauthenticated,
-            ErrorCode::Forbidden,
-            ErrorCode::NotFound,
-            ErrorCode::MethodNotAllowed,
-            ErrorCode::Conflict,
-            ErrorCode::PayloadTooLarge,
-            ErrorCode::RateLimited,
-        ] {
+        for code in ErrorCode::REFUSALS {
             assert!((400..500).contains(&code.status()), "{code:?}");
         }
     }

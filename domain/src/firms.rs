@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FirmKind {
     Design,
@@ -48,6 +49,7 @@ impl FirmKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Firm {
     pub id: i64,
     pub name: String,
@@ -77,6 +79,7 @@ pub const FIRM_TEXT_MAX: usize = 60;
 /// What the administrator sends to add a firm or change one: renewing a qualification is a
 /// change of its number and expiry date. A firm's kind never changes: its users act as it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FirmRequest {
     pub name: String,
     pub kind: FirmKind,
@@ -116,6 +119,7 @@ impl FirmRequest {
 
 /// Suspends a firm with the reason, or lifts the suspension (`reason: None`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FirmSuspension {
     #[serde(default)]
     pub reason: Option<String>,
@@ -133,6 +137,7 @@ impl FirmSuspension {
 /// A firm chosen for a project: which, until when it is qualified, and whether it accepted
 /// (only then may it act on the project).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assignment {
     pub kind: FirmKind,
     pub firm_id: i64,

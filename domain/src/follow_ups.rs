@@ -16,6 +16,7 @@ pub fn is_low(stars: u8) -> bool {
 
 /// What the customer rated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rated {
     /// A visit to a counter: the ticket.
@@ -38,6 +39,7 @@ impl Rated {
 
 /// What the follow-up came to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FollowOutcome {
     /// The customer was called back and heard.
@@ -70,6 +72,7 @@ impl FollowOutcome {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FollowUp {
     pub id: i64,
     pub hall_id: String,
@@ -94,6 +97,7 @@ pub struct FollowUp {
 
 /// A colleague a follow-up can be given to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Colleague {
     pub id: i64,
     pub name: String,
@@ -101,6 +105,7 @@ pub struct Colleague {
 
 /// The hall's follow-ups, open ones first, and who may take them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FollowUpBoard {
     pub items: Vec<FollowUp>,
     pub colleagues: Vec<Colleague>,
@@ -110,6 +115,7 @@ pub const NOTE_MAX: usize = 300;
 
 /// A change to an open follow-up: who has it, a note, and (when there is one) the outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FollowUpInput {
     #[serde(default)]
     pub assignee_id: Option<i64>,

@@ -8,6 +8,7 @@ use crate::hours::{DayHours, OpenStatus, WeeklyHours};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BusinessType {
     /// 缴费: bills and payments.
@@ -60,6 +61,7 @@ impl BusinessType {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Counter {
     pub id: i64,
     /// The number on the sign above the counter.
@@ -76,6 +78,7 @@ fn every_business_type() -> Vec<BusinessType> {
 
 /// A hall as the hall list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HallSummary {
     pub id: String,
     pub name: String,
@@ -94,6 +97,7 @@ pub struct HallSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HallDetail {
     #[serde(flatten)]
     pub summary: HallSummary,

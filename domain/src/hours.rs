@@ -25,6 +25,7 @@ pub fn format_local_ms(ms: i64) -> String {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayHours {
     pub open: NaiveTime,
     pub close: NaiveTime,
@@ -105,9 +106,11 @@ impl Days for WeeklyHours {
 
 /// Index 0 is Monday. `None` means closed all day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeeklyHours(pub [Option<DayHours>; 7]);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum OpenStatus {
     Open {

@@ -19,6 +19,7 @@ pub mod halls;
 pub mod hours;
 pub mod notices;
 pub mod notify;
+#[cfg(feature = "schema")]
 pub mod openapi;
 pub mod operations;
 pub mod policy;

@@ -9,6 +9,7 @@ pub const TITLE_MAX: usize = 100;
 pub const BODY_MAX: usize = 5000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeState {
     /// Its window has not started.
@@ -21,6 +22,7 @@ pub enum NoticeState {
 
 /// What a manager submits to create or edit a notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NoticeInput {
     /// `None`: shown in every hall.
     pub hall_id: Option<String>,
@@ -31,6 +33,7 @@ pub struct NoticeInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Notice {
     pub id: i64,
     pub hall_id: Option<String>,

@@ -4,7 +4,7 @@
 use crate::args;
 use crate::error::Result;
 use crate::halls::{hall_name, hall_summaries};
-use crate::http::{json, ok, query_param};
+use crate::http::{json, json_text, ok, query_param};
 use crate::projects::reports::stages_on_time;
 use crate::queue::{send, today};
 use crate::router::Ctx;
@@ -222,8 +222,17 @@ pub async fn handle_live_wait(ctx: &mut Ctx) -> Result<Response> {
     Ok(response)
 }
 
+thread_local! {
+    /// The contract, made once per isolate: it is the same until the next deployment.
+    static OPENAPI: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+}
+
 pub async fn handle_openapi(_ctx: &mut Ctx) -> Result<Response> {
-    let response = json(200, &domain::openapi::document())?;
+    let text = OPENAPI.with(|cell| {
+        cell.get_or_init(|| domain::openapi::document().to_string())
+            .clone()
+    });
+    let response = json_text(200, text)?;
     response
         .headers()
         .set("cache-control", "public, max-age=300")?;

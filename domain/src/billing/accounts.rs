@@ -11,6 +11,7 @@ pub const MAX_BOUND: usize = 10;
 pub const NUMBER_DIGITS: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Residential,
@@ -30,6 +31,7 @@ impl Category {
 
 /// A bound account as its user sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UtilityAccount {
     pub number: String,
     pub holder_name: String,
@@ -50,6 +52,7 @@ pub struct UtilityAccount {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BindInput {
     pub number: String,
     pub holder_name: String,

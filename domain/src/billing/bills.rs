@@ -28,6 +28,7 @@ pub fn tariff_for(category: Category) -> &'static Tariff {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BillStatus {
     Unpaid,
@@ -35,6 +36,7 @@ pub enum BillStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Bill {
     pub id: i64,
     pub account: String,
@@ -72,6 +74,7 @@ impl Bill {
 
 /// A bill with its breakdown, for the bill page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BillDetail {
     pub bill: Bill,
     pub charge: Charge,
@@ -88,6 +91,7 @@ pub fn issue(category: Category, plan: Plan, peak_kwh: u32, valley_kwh: u32) -> 
 
 /// One day's metered use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayUsage {
     pub day: NaiveDate,
     pub peak_kwh: u32,
@@ -96,6 +100,7 @@ pub struct DayUsage {
 
 /// One month's use and its bill amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MonthUsage {
     pub period: String,
     pub peak_kwh: u32,
@@ -105,6 +110,7 @@ pub struct MonthUsage {
 
 /// The usage page: up to 24 months, and the days of one month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Usage {
     pub account: String,
     pub months: Vec<MonthUsage>,
@@ -173,4 +179,12 @@ mod tests {
         assert_eq!(period_start("2026-13"), None);
         assert_eq!(period_start("2026-2"), None);
     }
+}
+
+/// Bills a notice run told of: newly issued, and fallen overdue.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BillRun {
+    pub issued: u32,
+    pub overdue: u32,
 }

@@ -16,6 +16,7 @@ pub const MAX_BILLS: usize = 24;
 pub const MAX_TOP_UP_FEN: i64 = 1_000_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PayInput {
     pub account: String,
     #[serde(default)]
@@ -88,6 +89,7 @@ impl PayInput {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentStatus {
     Pending,
@@ -97,6 +99,7 @@ pub enum PaymentStatus {
 
 /// The provider's answer, from the sandbox page or the gateway's notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Confirm,
@@ -123,6 +126,7 @@ impl PaymentStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Payment {
     pub id: i64,
     pub account: String,
@@ -158,6 +162,7 @@ pub fn receipt_number(paid_on: NaiveDate, payment_id: i64) -> String {
 
 /// The e-receipt: the payment, what it paid for, and whose account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaymentDetail {
     pub payment: Payment,
     pub bills: Vec<Bill>,
@@ -166,12 +171,14 @@ pub struct PaymentDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DecisionInput {
     pub decision: Decision,
 }
 
 /// A gateway's notice, sent as the JSON body with its HMAC-SHA256 in `x-signature`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GatewayNotice {
     pub payment_id: i64,
     pub decision: Decision,
@@ -189,6 +196,7 @@ pub fn signature(secret: &str, body: &[u8]) -> String {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     /// A bill issued: the amount owed goes up.
@@ -199,6 +207,7 @@ pub enum EntryKind {
 
 /// A line of the account's ledger; `amount_fen` is negative for bills.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LedgerEntry {
     pub at: i64,
     pub kind: EntryKind,

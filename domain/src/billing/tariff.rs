@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The account's pricing plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Plan {
     /// One price all day.
@@ -28,6 +29,7 @@ impl Plan {
 /// One tier: the kWh of the month up to `up_to` (inclusive; `None`: the rest) and what each
 /// kWh in it costs above the first tier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tier {
     pub up_to: Option<u32>,
     pub surcharge_li: i64,
@@ -35,6 +37,7 @@ pub struct Tier {
 
 /// The tariff in force, as published (see the tariffs page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tariff {
     pub flat_li: i64,
     pub peak_li: i64,
@@ -65,6 +68,7 @@ pub const RESIDENTIAL: Tariff = Tariff {
 
 /// What a line of the bill is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LineKind {
     Flat,
@@ -88,6 +92,7 @@ impl LineKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChargeLine {
     pub kind: LineKind,
     pub kwh: u32,
@@ -98,6 +103,7 @@ pub struct ChargeLine {
 
 /// A month's charge, line by line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Charge {
     pub plan: Plan,
     pub lines: Vec<ChargeLine>,

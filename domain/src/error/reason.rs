@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 macro_rules! reasons {
     ($($code:ident: $($reason:ident),+;)+) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum Reason {
             $($($reason,)+)+

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectKind {
     /// 新装
@@ -41,6 +42,7 @@ pub fn firm_ids_column(project: &Project) -> String {
 
 /// A customer's application for a new connection or more capacity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectApply {
     pub title: String,
     pub address: String,
@@ -74,6 +76,7 @@ impl ProjectApply {
 
 /// An action as sent: the uploaded documents it attaches (by id), a reason, the firms chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ActInput {
     pub action: Action,
     #[serde(default)]
@@ -85,6 +88,7 @@ pub struct ActInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommentInput {
     pub text: String,
 }
@@ -97,6 +101,7 @@ impl CommentInput {
 
 /// A project in a list: enough to sort, filter and see whose turn it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectSummary {
     pub id: i64,
     /// The public reference, e.g. YK2026-0007.
@@ -120,6 +125,7 @@ pub struct ProjectSummary {
 
 /// A firm on a project.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectFirm {
     pub kind: FirmKind,
     pub firm_id: i64,
@@ -129,6 +135,7 @@ pub struct ProjectFirm {
 
 /// A stored document: never deleted; a newer one of its kind may supersede it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectDocument {
     pub id: i64,
     pub kind: DocKind,
@@ -145,6 +152,7 @@ pub struct ProjectDocument {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AuditKind {
     Opened,
@@ -155,6 +163,7 @@ pub enum AuditKind {
 
 /// One line of the audit trail: who did what, when, and the stage before and after.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AuditEntry {
     pub id: i64,
     pub at: i64,
@@ -168,6 +177,7 @@ pub struct AuditEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectDetail {
     pub summary: ProjectSummary,
     pub project: Project,
@@ -181,6 +191,7 @@ pub struct ProjectDetail {
 
 /// The reminders a run sent: due-soon reminders to the holder, overdue escalations to managers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReminderRun {
     pub due_soon: u32,
     pub overdue: u32,

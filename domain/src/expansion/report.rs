@@ -21,6 +21,7 @@ pub struct ProjectRuns {
 
 /// Finished runs against their limits; a running one already past its limit counts as late.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rate {
     pub counted: u32,
     pub on_time: u32,
@@ -42,6 +43,7 @@ impl Rate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClockRate {
     pub clock: Clock,
     pub limit: u32,
@@ -50,6 +52,7 @@ pub struct ClockRate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FirmRate {
     pub firm_id: i64,
     pub name: String,
@@ -59,6 +62,7 @@ pub struct FirmRate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OnTimeReport {
     pub clocks: Vec<ClockRate>,
     pub firms: Vec<FirmRate>,

@@ -27,6 +27,7 @@ pub fn holder(stage: Stage) -> Option<Party> {
 /// What a stage's time is measured against: a regulated node (the utility's) or a firm's task
 /// with the duration the utility's firm contracts agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Clock {
     Node(Node),
@@ -165,6 +166,7 @@ fn run_started(history: &[Step], clock: Clock, opened: NaiveDate) -> NaiveDate {
 
 /// The current stage against its limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Due {
     pub clock: Clock,
     pub limit: u32,
@@ -192,6 +194,7 @@ pub fn current_due(
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StageState {
     Done,
@@ -201,6 +204,7 @@ pub enum StageState {
 
 /// One stage of the timeline: when it was entered (or is expected to be), and whose it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineStage {
     pub stage: Stage,
     pub state: StageState,
@@ -211,6 +215,7 @@ pub struct TimelineStage {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Schedule {
     pub stages: Vec<TimelineStage>,
     /// When power is expected on, from typical durations; the real day once energized.
@@ -320,6 +325,7 @@ pub fn days_by_side(
 
 /// One finished or running pass through a clock's stages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClockRun {
     pub clock: Clock,
     pub started: NaiveDate,

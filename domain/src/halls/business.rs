@@ -10,6 +10,7 @@ pub const SERVICE_MINUTES_MAX: u32 = 120;
 pub const DAILY_CAP_MAX: u32 = 2000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BusinessSetting {
     pub business: BusinessType,
     pub prefix: char,
@@ -32,6 +33,7 @@ impl BusinessSetting {
 
 /// One setting per business type, in `BusinessType::ALL` order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "Vec<BusinessSetting>", into = "Vec<BusinessSetting>")]
 pub struct BusinessSettings(Vec<BusinessSetting>);
 
@@ -98,6 +100,7 @@ impl BusinessSettings {
 
 /// What a manager sends for one business type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BusinessSettingRequest {
     pub prefix: String,
     pub service_minutes: u32,

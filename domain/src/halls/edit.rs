@@ -13,6 +13,7 @@ pub const ADDRESS_MAX: usize = 80;
 pub const COUNTER_NUMBER_MAX: u32 = 99;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HallEdit {
     pub address: String,
     pub address_en: String,
@@ -62,6 +63,7 @@ pub fn hall_phone(input: &str) -> ApiResult<String> {
 /// A counter as the manager sets it up: the business types it calls and those its clerk may
 /// take from other lines when none of its own wait.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CounterEdit {
     pub serves: Vec<BusinessType>,
     pub trained: Vec<BusinessType>,

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 /// A day the hall's manager set apart: other hours, or closed (`hours: None`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpecialDay {
     pub date: NaiveDate,
     pub hours: Option<DayHours>,
@@ -43,6 +44,7 @@ impl SpecialDay {
 /// What a manager sends to set a day apart: `open` and `close` as "HH:MM", both absent for a
 /// closure, and the reason the hall pages show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SpecialDayRequest {
     #[serde(default)]
     pub open: Option<String>,
@@ -84,6 +86,7 @@ impl SpecialDayRequest {
 
 /// Why a day has the hours it has.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DayRule {
     /// The hall's usual hours for the weekday.

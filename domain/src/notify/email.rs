@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// What the e-mail adapter sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EmailText {
     pub subject: String,
     pub body: String,

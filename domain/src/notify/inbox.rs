@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a message is about, so the inbox can link to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseKind {
     Ticket,
@@ -21,6 +22,7 @@ pub enum CaseKind {
 
 /// One text in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Said {
     pub zh: String,
     pub en: String,
@@ -51,6 +53,7 @@ pub fn said(message: &Message) -> (Said, Said) {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InboxItem {
     pub id: i64,
     pub topic: Topic,
@@ -64,6 +67,7 @@ pub struct InboxItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Inbox {
     pub items: Vec<InboxItem>,
     pub unread: u32,
@@ -71,6 +75,7 @@ pub struct Inbox {
 
 /// The header's badge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Unread {
     pub unread: u32,
 }

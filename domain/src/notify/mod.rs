@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a message is about, as a person chooses channels for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
     /// A ticket: N ahead, called, a missed call, cancelled by the hall.
@@ -60,6 +61,7 @@ impl Topic {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Inbox,
@@ -70,6 +72,7 @@ pub enum Channel {
 
 /// Which channels besides the inbox a person wants for one topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TopicChannels {
     pub topic: Topic,
     pub sms: bool,
@@ -79,6 +82,7 @@ pub struct TopicChannels {
 
 /// A person's choices: channels per topic, and whether quiet hours apply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Preferences {
     /// One entry per topic; a topic missing here has its defaults.
     pub topics: Vec<TopicChannels>,

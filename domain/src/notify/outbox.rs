@@ -17,6 +17,7 @@ pub const RETRY_CAP_MS: i64 = 30 * 60_000;
 pub const CLAIM_MS: i64 = 60_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OutboxStatus {
     /// Waiting for its time (`next_at`).
@@ -68,6 +69,7 @@ pub fn after_failure(attempts: u32, permanent: bool, base_ms: i64, random: u64) 
 
 /// One message on its way, as staff see the outbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OutboxMessage {
     pub id: i64,
     /// Unique per message and channel: the gateway drops a repeat of one it has.
@@ -131,4 +133,13 @@ mod tests {
         );
         assert_eq!(after_failure(1, true, 1000, 0), AfterFailure::GiveUp);
     }
+}
+
+/// What one delivery run of the courier did.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DeliveryRun {
+    pub sent: u32,
+    pub retrying: u32,
+    pub failed: u32,
 }

@@ -9,12 +9,14 @@ use serde::{Deserialize, Serialize};
 
 /// A browser's push subscription, as `PushSubscription.toJSON()` gives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Subscription {
     pub endpoint: String,
     pub keys: SubscriptionKeys,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubscriptionKeys {
     /// The browser's P-256 public key, uncompressed (65 bytes), base64url.
     pub p256dh: String,
@@ -24,18 +26,21 @@ pub struct SubscriptionKeys {
 
 /// A stored subscription's id, for unsubscribing this device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Subscribed {
     pub id: i64,
 }
 
 /// The server's VAPID public key, for `pushManager.subscribe({ applicationServerKey })`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PushKey {
     pub public_key: String,
 }
 
 /// What the service worker receives and shows; `link` is the page a tap opens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PushPayload {
     pub title: String,
     pub body: String,

@@ -13,6 +13,7 @@ pub const MAX_AHEAD: u32 = 20;
 
 /// A ticket's watch: the customer's wishes and what was already sent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Watch {
     /// Tell me when this many people or fewer are ahead.
     pub ahead_at: Option<u32>,
@@ -41,6 +42,7 @@ pub struct Seen {
 
 /// One notice the queue sends a customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum QueueNotice {
     Ahead {

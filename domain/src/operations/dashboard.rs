@@ -91,6 +91,7 @@ impl DashboardQuery {
 
 /// The video desk over the range.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VideoFigures {
     pub calls: u32,
     pub mean_minutes: Option<f64>,
@@ -103,6 +104,7 @@ pub struct VideoFigures {
 /// Deadlines met: work orders against their service commitment, project stages against their
 /// regulated working-day limits.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Compliance {
     pub work_orders: Rate,
     pub projects: Rate,
@@ -112,6 +114,7 @@ pub struct Compliance {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HourCount {
     pub hour: u8,
     pub tickets: u32,
@@ -120,6 +123,7 @@ pub struct HourCount {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayCount {
     pub day: String,
     pub tickets: u32,
@@ -127,6 +131,7 @@ pub struct DayCount {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dashboard {
     pub hall_id: Option<String>,
     pub from: String,

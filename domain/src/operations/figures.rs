@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Figures {
     pub tickets: u32,
     pub served: u32,
@@ -77,6 +78,7 @@ pub fn p90(values: &mut [f64]) -> Option<f64> {
 /// One line of a breakdown: the group's key (a business type's wire name, a counter number, a
 /// clerk's id, a hall's id), a name where the key is not one, and its figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Row {
     pub key: String,
     pub name: Option<String>,

@@ -24,6 +24,7 @@ pub fn arrival_counts(facts: &[TicketFact]) -> ArrivalCounts {
 /// Mean arrivals per hour for each weekday, Monday first; each calendar day of the range counts,
 /// so a day the hall was closed pulls its weekday down as it should.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Heatmap {
     /// `[weekday][hour]`, Monday = 0.
     pub mean_arrivals: Vec<Vec<f64>>,
@@ -49,6 +50,7 @@ pub fn heatmap(counts: &ArrivalCounts, from: NaiveDate, to: NaiveDate) -> Heatma
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ForecastDay {
     pub day: String,
     /// Expected arrivals in each hour 0–23.

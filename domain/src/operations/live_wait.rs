@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_AGE_SECONDS: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HallWait {
     pub hall_id: String,
     pub name: String,
@@ -25,6 +26,7 @@ pub struct HallWait {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LiveWait {
     /// Epoch milliseconds the figures were read.
     pub at: i64,

@@ -22,6 +22,7 @@ const MOST_COUNTERS: u32 = 40;
 /// One hour's plan for one business type, or for the hall as one pool (`business: None`: any
 /// counter may serve any type when needed, as the seeds' dynamic counters do).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StaffingRow {
     pub hour: u8,
     pub business: Option<BusinessType>,

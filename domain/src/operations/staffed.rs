@@ -11,6 +11,7 @@ const HOUR_MS: i64 = 3_600_000;
 
 /// One staffing change as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StaffingChange {
     pub day: String,
     pub counter: u32,

@@ -11,6 +11,7 @@ use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SlotRules {
     pub slot_minutes: u32,
     /// Bookings per business type per slot.
@@ -30,6 +31,7 @@ impl Default for SlotRules {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AppointmentState {
     Booked,
@@ -39,6 +41,7 @@ pub enum AppointmentState {
 
 /// What arriving now would mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Arrival {
     /// Before the window: come back from `from`.
@@ -134,6 +137,7 @@ pub fn check_bookable(
 
 /// A slot as the booking page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Slot {
     pub start: DateTime<Utc>,
     pub capacity: u32,
@@ -141,17 +145,20 @@ pub struct Slot {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BookRequest {
     pub business: crate::halls::BusinessType,
     pub start: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RescheduleRequest {
     pub start: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AppointmentView {
     pub id: i64,
     pub hall_id: String,
@@ -169,6 +176,7 @@ pub struct AppointmentView {
 
 /// Checking in for an appointment at a kiosk by its code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ArriveByCode {
     pub code: String,
 }

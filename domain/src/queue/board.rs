@@ -7,12 +7,14 @@ use serde::{Deserialize, Serialize};
 pub const BROADCAST_MAX: usize = 200;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Board {
     pub broadcast: Option<Broadcast>,
     pub announce_english: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Broadcast {
     pub text: String,
     /// When the manager set it.
@@ -21,12 +23,14 @@ pub struct Broadcast {
 
 /// A manager's message: empty text takes the message down.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BroadcastInput {
     pub text: String,
 }
 
 /// The hall settings its screens follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DisplaySettings {
     pub announce_english: bool,
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QueueConfig {
     /// Out of every `priority_share + normal_share` calls, at most `priority_share` go to
     /// priority tickets while normal tickets wait (default 1 : 2).

@@ -6,6 +6,7 @@ use crate::halls::BusinessType;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum CounterStatus {
     Open,
@@ -25,12 +26,14 @@ impl CounterStatus {
 
 /// The clerk signed in at a counter, by the name the console and the TV show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Clerk {
     pub id: i64,
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CounterState {
     pub number: u32,
     pub serves: Vec<BusinessType>,
@@ -80,6 +83,7 @@ impl CounterState {
 
 /// A counter's staffing changed: the record of staffed hours (D1 `counter_changes`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CounterChange {
     /// From the queue's one sequence, shared with the tickets' events.
     pub seq: u64,

@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 pub const COMMENT_MAX: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckIn {
     pub business: BusinessType,
     pub channel: Channel,
@@ -54,12 +55,14 @@ impl CheckIn {
 
 /// Where a transferred ticket goes: another business type, a named counter, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Transfer {
     pub business: Option<BusinessType>,
     pub counter: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HallQueue {
     pub hall_id: String,
     /// The hall's local date, "2026-11-23".

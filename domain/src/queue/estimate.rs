@@ -21,12 +21,14 @@ const LATE_PRIORITY_ALLOWANCE: f64 = 0.1;
 const WALK_MINUTES: f64 = 0.25;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WaitRange {
     pub low_minutes: u32,
     pub high_minutes: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Estimate {
     pub ticket_id: u32,
     /// People the counters will call before this ticket.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 const LEAST_GAVE_UP: u32 = 20;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Patience {
     /// Minutes waited by everyone, until their first call or until they gave up.
     pub waited_minutes: f64,

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 /// Everything but the tickets and the idempotency keys.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QueueMeta {
     pub hall_id: String,
     pub day: String,

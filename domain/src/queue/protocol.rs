@@ -18,6 +18,7 @@ pub const RECENT_CALLS: usize = 10;
 /// Who is asking about a ticket: its owner by account, the holder of its key (the printed or
 /// shared link), or hall staff.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Viewer {
     pub customer_id: Option<i64>,
     pub key: Option<String>,
@@ -25,6 +26,7 @@ pub struct Viewer {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum QueueCommand {
     CheckIn {
@@ -139,6 +141,7 @@ pub enum QueueCommand {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QueueRequest {
     pub now: i64,
     pub actor: Option<i64>,
@@ -147,6 +150,7 @@ pub struct QueueRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TicketView {
     pub id: u32,
     pub number: TicketNumber,
@@ -175,12 +179,14 @@ pub struct TicketView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallResult {
     pub ticket: TicketView,
     pub reason: CallReason,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CounterView {
     pub number: u32,
     pub serves: Vec<BusinessType>,
@@ -194,6 +200,7 @@ pub struct CounterView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TypeWaiting {
     pub business: BusinessType,
     pub waiting: u32,
@@ -205,6 +212,7 @@ pub struct TypeWaiting {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallView {
     /// The change that made the call: each call and recall has its own, even at the same time.
     /// Absent in calls stored before it was added.
@@ -219,6 +227,7 @@ pub struct CallView {
 
 /// A waiting ticket as every screen may show it: no names, no phone numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WaitingView {
     pub id: u32,
     pub number: TicketNumber,
@@ -233,6 +242,7 @@ pub struct WaitingView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QueueSnapshot {
     pub seq: u64,
     pub hall_id: String,

@@ -36,12 +36,14 @@ pub const WRONG_CODES: Throttle = Throttle {
 
 /// Asks for a code to be sent to `phone`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CodeRequest {
     pub phone: String,
 }
 
 /// The code was sent; it expires at `expires_at` (epoch ms).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CodeSent {
     pub expires_at: i64,
 }

@@ -10,6 +10,7 @@ use crate::Reason;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CheckInRequest {
     pub business: BusinessType,
     /// `remote` (web, QR code) or `kiosk`.
@@ -53,12 +54,14 @@ impl CheckInRequest {
 
 /// Proves access to a ticket by its link's key, when the caller does not own it by account.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TicketKey {
     #[serde(default)]
     pub key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RateRequest {
     pub stars: u8,
     #[serde(default)]
@@ -70,6 +73,7 @@ pub struct RateRequest {
 /// "Tell me when N are ahead" and "when I am called", by SMS to `phone` (or the phone given at
 /// check-in) and in the owner's inbox when they are signed in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WatchRequest {
     #[serde(default)]
     pub ahead_at: Option<u32>,
@@ -101,6 +105,7 @@ impl WatchRequest {
 
 /// What a member of staff does at a counter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum CounterAction {
     CallNext,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// Where the hall is in its priority : normal cycle. Only calls made while both classes wait
 /// count; the cycle restarts when both shares are used.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Fairness {
     pub priority_calls: u32,
     pub normal_calls: u32,
@@ -50,6 +51,7 @@ impl<'a> CounterSkills<'a> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CallReason {
     /// Sent to this counter by a transfer.

@@ -13,6 +13,7 @@ const ALPHA: f64 = 0.15;
 const PRIOR_CV: f64 = 0.6;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rolling {
     pub samples: u32,
     pub mean_minutes: f64,
@@ -20,6 +21,7 @@ pub struct Rolling {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceStats(pub BTreeMap<BusinessType, Rolling>);
 
 impl ServiceStats {

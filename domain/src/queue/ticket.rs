@@ -7,6 +7,7 @@ use std::fmt;
 /// What a ticket was shown at check-in: the point estimate and range, and what the
 /// baseline (people ahead × mean service ÷ open counters) would have said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Promised {
     pub expected_seconds: u32,
     pub low_minutes: u32,
@@ -32,6 +33,7 @@ impl Promised {
 
 /// "A012": the business type's prefix and a per-day sequence, at least three digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TicketNumber {
     pub prefix: char,
     pub seq: u32,
@@ -45,6 +47,7 @@ impl fmt::Display for TicketNumber {
 
 /// Why a ticket may go ahead of walk-ins. Everything but `Normal` is a priority ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     Normal,
@@ -63,6 +66,7 @@ impl Priority {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// A signed-in customer on the web, or a scan of the hall's QR code.
@@ -72,6 +76,7 @@ pub enum Channel {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TicketState {
     Waiting,
@@ -94,6 +99,7 @@ impl TicketState {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rating {
     /// 1 (bad) to 5 (good).
     pub stars: u8,
@@ -103,6 +109,7 @@ pub struct Rating {
 
 /// Times are epoch milliseconds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ticket {
     /// Position in the day's issue order, from 1; unique within the hall's day.
     pub id: u32,
@@ -139,6 +146,7 @@ pub struct Ticket {
 /// A ticket held for one counter (its key account's manager) until a time; after it, or once
 /// that counter stops calling, any counter of its business may call it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Offer {
     pub counter: u32,
     pub until: i64,

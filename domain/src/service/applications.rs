@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AppKind {
     RenameTransfer,
@@ -57,6 +58,7 @@ impl AppKind {
 
 /// The form as sent; which fields count depends on `kind`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApplicationInput {
     pub kind: Option<AppKind>,
     #[serde(default)]
@@ -97,6 +99,7 @@ pub struct AccountFacts {
 
 /// A checked application: what is asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "request", rename_all = "snake_case")]
 pub enum Request {
     RenameTransfer {
@@ -270,6 +273,7 @@ impl ApplicationInput {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AppStatus {
     Submitted,
@@ -301,6 +305,7 @@ impl AppStatus {
 
 /// The customer's rating of a finished application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AppRating {
     pub stars: u8,
     #[serde(default)]
@@ -308,6 +313,7 @@ pub struct AppRating {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AppAction {
     Accept,
@@ -328,6 +334,7 @@ impl AppAction {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AppActInput {
     pub action: AppAction,
     #[serde(default)]
@@ -402,6 +409,7 @@ pub fn options(
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AppEvent {
     pub at: i64,
     pub actor: String,
@@ -410,6 +418,7 @@ pub struct AppEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Application {
     pub id: i64,
     /// SQ2026-000003

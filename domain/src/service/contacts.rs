@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The kinds of case a contact can be filed on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Case {
     Project,
@@ -17,6 +18,7 @@ pub enum Case {
 
 /// One case: its kind and id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseRef {
     pub kind: Case,
     pub id: i64,
@@ -52,6 +54,7 @@ impl CaseRef {
 
 /// How the customer was in touch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ContactKind {
     VideoCall,
@@ -69,6 +72,7 @@ impl ContactKind {
 
 /// A contact as the case's page lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseContact {
     pub kind: ContactKind,
     /// The call's room or the consultation's id.
@@ -86,6 +90,7 @@ pub struct CaseContact {
 
 /// An agent files a contact on a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LinkInput {
     pub kind: ContactKind,
     pub reference: String,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// How a case reached the utility.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Filed by the customer online.
@@ -54,6 +55,7 @@ impl Channel {
 
 /// Who a staff-taken case is for: a registered customer, or a new contact by name.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Intake {
     #[serde(default)]
     pub channel: Channel,
@@ -145,6 +147,7 @@ impl CallerQuery {
 
 /// A customer the lookup found, with the accounts they bound.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Caller {
     pub customer_id: i64,
     pub name: String,

@@ -14,6 +14,7 @@ pub mod repair_times;
 pub mod terms;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
     RepairUrban,
@@ -27,6 +28,7 @@ pub enum Topic {
 
 /// What a commitment promises by its deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Milestone {
     /// The complainant contacted.
@@ -77,6 +79,7 @@ impl Milestone {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Department {
     RepairCrew,
@@ -165,6 +168,7 @@ impl Department {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
     Submitted,
@@ -193,6 +197,7 @@ impl OrderStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrderAction {
     Dispatch,
@@ -209,6 +214,7 @@ pub enum OrderAction {
 
 /// What the callback after a reply found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Reached and satisfied: the order closes.
@@ -254,6 +260,7 @@ pub const REPLY_MAX: usize = 500;
 pub const MAX_PHOTOS: usize = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OrderInput {
     pub topic: Topic,
     pub description: String,
@@ -288,6 +295,7 @@ impl OrderInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OrderActInput {
     pub action: OrderAction,
     #[serde(default)]
@@ -475,6 +483,7 @@ impl OrderState {
 
 /// Where an order stands against its commitment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DueState {
     OnTime,
@@ -512,6 +521,7 @@ impl DueState {
 
 /// A work order as listed and shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WorkOrder {
     pub id: i64,
     /// GD2026-000012
@@ -545,6 +555,7 @@ pub struct WorkOrder {
 
 /// A deadline with where it stands now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OrderDeadline {
     #[serde(flatten)]
     pub deadline: terms::Deadline,
@@ -556,6 +567,7 @@ pub fn order_number(year: i32, id: i64) -> String {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OrderEvent {
     pub at: i64,
     pub actor: String,
@@ -565,6 +577,7 @@ pub struct OrderEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WorkOrderDetail {
     pub order: WorkOrder,
     pub events: Vec<OrderEvent>,

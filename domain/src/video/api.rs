@@ -10,6 +10,7 @@ pub const SUMMARY_MAX: usize = 1000;
 
 /// A customer asks for help (from the hall page, or a hall's kiosk with `hall`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HelpAsk {
     pub topic: String,
     pub channel: Channel,
@@ -26,6 +27,7 @@ pub struct HelpAsk {
 /// The request made: its room, the key that opens it (kiosk customers have no account), and
 /// the place in the queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HelpCreated {
     pub room: String,
     pub key: String,
@@ -34,6 +36,7 @@ pub struct HelpCreated {
 
 /// How a customer's request stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HelpStatus {
     pub request: HelpRequest,
     pub place: Option<Place>,
@@ -43,12 +46,14 @@ pub struct HelpStatus {
 
 /// A customer's key in a body (kiosk customers), or nothing when signed in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoomKey {
     #[serde(default)]
     pub key: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallbackAsk {
     #[serde(default)]
     pub key: Option<String>,
@@ -56,16 +61,19 @@ pub struct CallbackAsk {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PresenceInput {
     pub presence: Presence,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TransferInput {
     pub to_agent: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EndInput {
     pub summary: String,
     /// The case the call was about, named by the agent (GD…, SQ…, YK…).
@@ -88,6 +96,7 @@ impl EndInput {
 
 /// One ICE server for `RTCPeerConnection`: STUN, or TURN with its credentials.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IceServer {
     pub urls: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,12 +109,14 @@ pub struct IceServer {
 /// address or several. Empty or malformed means none (fine on loopback and most LANs).
 pub fn parse_ice_servers(raw: &str) -> Vec<IceServer> {
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(untagged)]
     enum Urls {
         One(String),
         Many(Vec<String>),
     }
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     struct Raw {
         urls: Urls,
         username: Option<String>,
@@ -133,6 +144,7 @@ pub fn parse_ice_servers(raw: &str) -> Vec<IceServer> {
 
 /// What a participant needs to enter a room.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoomInfo {
     pub room: String,
     pub seat: Seat,
@@ -143,6 +155,7 @@ pub struct RoomInfo {
 
 /// A finished call on the customer's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallRecord {
     pub room: String,
     pub topic: String,
@@ -158,6 +171,7 @@ pub struct CallRecord {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallRating {
     #[serde(default)]
     pub key: Option<String>,
@@ -168,6 +182,7 @@ pub struct CallRating {
 
 /// A callback asked for when nobody answered: a work item for the agents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Callback {
     pub id: i64,
     pub room: String,

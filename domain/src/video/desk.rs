@@ -14,6 +14,7 @@ const MINUTE: i64 = 60_000;
 
 /// How the customer can take part: the fallback ladder goes down from video.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Video,
@@ -35,6 +36,7 @@ impl Channel {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Presence {
     Available,
@@ -43,6 +45,7 @@ pub enum Presence {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum RequestState {
     Waiting,
@@ -53,6 +56,7 @@ pub enum RequestState {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HelpRequest {
     /// The call room's id, which is also the request's.
     pub room: String,
@@ -73,6 +77,7 @@ pub struct HelpRequest {
 
 /// A new request as the Worker hands it over, with its room's id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Asking {
     pub room: String,
     pub customer_id: Option<i64>,
@@ -86,6 +91,7 @@ pub struct Asking {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeskConfig {
     /// Waiting longer than this offers a callback instead (default 5 minutes).
     pub callback_after_ms: i64,
@@ -104,12 +110,14 @@ impl Default for DeskConfig {
 
 /// A waiting customer's place: people before them and the wait range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Place {
     pub ahead: u32,
     pub wait: WaitRange,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Agent {
     pub id: i64,
     pub name: String,
@@ -119,6 +127,7 @@ pub struct Agent {
 /// What every agent's desk shows: requests waiting (oldest first), calls in progress, and who
 /// is on duty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeskView {
     pub waiting: Vec<HelpRequest>,
     pub in_call: Vec<HelpRequest>,
@@ -129,6 +138,7 @@ pub struct DeskView {
 
 /// A call just ended, and the agent who had it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finished {
     pub request: HelpRequest,
     pub agent: i64,
@@ -138,6 +148,7 @@ pub struct Finished {
 const KEEP_FINISHED_MS: i64 = 60 * MINUTE;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Desk {
     pub config: DeskConfig,
     pub requests: Vec<HelpRequest>,

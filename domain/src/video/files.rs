@@ -67,6 +67,7 @@ const NAME_MAX: usize = 100;
 
 /// A file filed in a chat; `id` addresses it under its call or thread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FileRef {
     pub id: String,
     pub name: String,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "command", rename_all = "snake_case")]
 pub enum DeskCommand {
     Ask {
@@ -54,6 +55,7 @@ pub enum DeskCommand {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeskRequest {
     pub now: i64,
     pub command: DeskCommand,
@@ -132,6 +134,7 @@ impl Desk {
 
 /// What the Worker asks a call room object (the sockets come by their own path).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "command", rename_all = "snake_case")]
 pub enum RoomCommand {
     Open {
@@ -161,6 +164,7 @@ pub enum RoomCommand {
 
 /// A participant's view of a room.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoomView {
     pub seat: Seat,
     pub state: RoomState,

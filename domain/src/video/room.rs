@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// Someone knocking: a signed-in user (id and role) and/or the key from the customer's link
 /// (kiosk customers have no account).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Entrant {
     pub user_id: Option<i64>,
     pub role: Option<Role>,
@@ -20,6 +21,7 @@ pub struct Entrant {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Seat {
     Customer,
@@ -29,6 +31,7 @@ pub enum Seat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RoomState {
     /// The customer waits for the agent.
@@ -39,6 +42,7 @@ pub enum RoomState {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Presence {
     pub seat: Seat,
     pub user_id: Option<i64>,
@@ -47,6 +51,7 @@ pub struct Presence {
 
 /// One line of the call's chat: a message or a shared file, kept for the record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChatEntry {
     pub at: i64,
     pub from: Seat,
@@ -58,6 +63,7 @@ pub struct ChatEntry {
 
 /// What the room tells its participants.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum RoomMessage {
     /// The first message on a connection: the seat taken, who is there, the chat so far.
@@ -108,6 +114,7 @@ pub struct Joined {
 
 /// What the call is about, set when the customer asks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallDetails {
     pub topic: String,
     pub channel: Channel,
@@ -127,6 +134,7 @@ impl Default for CallDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Room {
     pub id: String,
     #[serde(default)]

@@ -13,6 +13,7 @@ pub const CHAT_MAX: usize = 2000;
 pub const STROKE_POINTS_MAX: usize = 2000;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Signal {
     /// `fresh`: the sender started a new connection, so the receiver must too (rather than

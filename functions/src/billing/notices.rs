@@ -11,9 +11,10 @@ use crate::notify::{poke, queue, Envelope};
 use crate::projects::today;
 use crate::router::Ctx;
 use chrono::{DateTime, Duration, Utc};
+use domain::billing::bills::BillRun;
 use domain::notify::inbox::CaseKind;
 use domain::notify::texts::Message;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use worker::{Env, Response};
 
 /// How far back a run looks for bills issued or fallen due.
@@ -28,13 +29,6 @@ struct Row {
     issued_on: String,
     payment_id: Option<i64>,
     due_on: String,
-}
-
-/// Bills a run told of.
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub struct BillRun {
-    pub issued: u32,
-    pub overdue: u32,
 }
 
 async fn bound_users(db: &Db, number: &str) -> Result<Vec<i64>> {

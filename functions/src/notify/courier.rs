@@ -12,8 +12,9 @@ use crate::error::{Error, Result};
 use crate::http::ok;
 use crate::router::Ctx;
 use crate::settings::setting;
+use domain::notify::outbox::DeliveryRun;
 use domain::notify::outbox::{after_failure, AfterFailure, CLAIM_MS, RETRY_BASE_MS};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use worker::{durable_object, DurableObject, Env, Request, Response, State};
 
 /// Rows one claim takes; a run claims again until nothing is due.
@@ -28,14 +29,6 @@ struct Claimed {
     body: String,
     topic: String,
     attempts: i64,
-}
-
-/// What one run did.
-#[derive(Debug, Default, Serialize)]
-pub struct Run {
-    pub sent: u32,
-    pub retrying: u32,
-    pub failed: u32,
 }
 
 fn retry_base(env: &Env) -> i64 {
@@ -96,8 +89,8 @@ async fn send(db: &Db, env: &Env, m: &Claimed) -> std::result::Result<(), Failur
 }
 
 /// Delivers every message that is due, and records each outcome.
-pub async fn deliver_due(db: &Db, env: &Env) -> Result<Run> {
-    let mut run = Run::default();
+pub async fn deliver_due(db: &Db, env: &Env) -> Result<DeliveryRun> {
+    let mut run = DeliveryRun::default();
     loop {
         let claimed = claim(db).await?;
         for m in &claimed {

@@ -2,6 +2,7 @@
 //! replies whose status is checked by the test, never turned into an error.
 //! The server is the one at `GRIDHALL_URL` (scripts/with-server.sh starts it).
 
+pub mod contract;
 pub mod projects;
 pub mod queue;
 pub mod sink;
@@ -372,6 +373,7 @@ impl Client {
         } else {
             serde_json::from_str(&text).unwrap_or(Value::String(text))
         };
+        contract::check(method, path, status, &body);
         Reply {
             status,
             body,

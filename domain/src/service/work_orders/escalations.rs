@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// An escalated deadline, as the escalation list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Escalation {
     pub order_id: i64,
     pub number: String,
@@ -22,12 +23,14 @@ pub struct Escalation {
 
 /// What a sweep did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EscalationRun {
     pub escalated: usize,
 }
 
 /// A department's head, as the admin names them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DepartmentHead {
     pub department: Department,
     pub user_id: i64,
@@ -37,6 +40,7 @@ pub struct DepartmentHead {
 
 /// The admin names a head: a member of staff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HeadInput {
     pub user_id: i64,
 }

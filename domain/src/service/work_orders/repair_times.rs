@@ -16,6 +16,7 @@ pub const MONTHS_MAX: u32 = 24;
 
 /// The query: the last `months` months (6 unless given), of one hall or (the admin) all.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RepairQuery {
     #[serde(default)]
     pub months: Option<u32>,
@@ -78,6 +79,7 @@ pub fn last_months(now: DateTime<Utc>, n: u32) -> Vec<String> {
 
 /// The met deadlines of one month, area and milestone, as D1 sums them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RepairSum {
     /// "2026-11", China time.
     pub month: String,
@@ -90,6 +92,7 @@ pub struct RepairSum {
 
 /// An average against its commitment.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Average {
     pub count: u32,
     pub mean_minutes: Option<f64>,
@@ -105,6 +108,7 @@ impl Average {
 
 /// One month of one area's repairs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RepairMonth {
     pub month: String,
     pub topic: Topic,

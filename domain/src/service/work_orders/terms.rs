@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 /// How long a milestone may take: wall-clock minutes, or whole working days (the milestone is
 /// due by the end of the n-th working day after the day the clock started).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Limit {
     Minutes(u32),
@@ -63,6 +64,7 @@ impl Limit {
 
 /// One published commitment: `topic` reaches `milestone` within `limit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Term {
     pub topic: Topic,
     pub milestone: Milestone,
@@ -126,6 +128,7 @@ impl Term {
 /// A milestone an order must reach by `due_at`; `met_at` once it did. `round` counts the
 /// times the milestone is owed: a reopened complaint owes its result again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deadline {
     pub milestone: Milestone,
     pub round: u32,
