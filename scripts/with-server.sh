@@ -24,7 +24,7 @@ log="$state/wrangler.log"
 export VSCODE_INSPECTOR_OPTIONS=1
 setsid bash -c '
   while true; do
-    wrangler dev --ip 127.0.0.1 --port "$1" --persist-to "$2" --show-interactive-dev-session=false --var TEST_CLOCK:1 --var PAYMENT_NOTIFY_SECRET:test-gateway-secret --var SMS_WEBHOOK_URL:http://127.0.0.1:"$3"/sms --var EMAIL_WEBHOOK_URL:http://127.0.0.1:"$3"/email --var SITE_URL:http://127.0.0.1:"$1" --var NOTIFY_RETRY_BASE_MS:200 --var VAPID_PUBLIC_KEY:"$4" --var VAPID_PRIVATE_KEY:"$5" --var VAPID_SUBJECT:mailto:ops@gridhall.test --log-level warn
+    wrangler dev --ip 127.0.0.1 --port "$1" --persist-to "$2" --show-interactive-dev-session=false --var TEST_CLOCK:1 --var QUERY_LOG:1 --var PAYMENT_NOTIFY_SECRET:test-gateway-secret --var SMS_WEBHOOK_URL:http://127.0.0.1:"$3"/sms --var EMAIL_WEBHOOK_URL:http://127.0.0.1:"$3"/email --var SITE_URL:http://127.0.0.1:"$1" --var NOTIFY_RETRY_BASE_MS:200 --var VAPID_PUBLIC_KEY:"$4" --var VAPID_PRIVATE_KEY:"$5" --var VAPID_SUBJECT:mailto:ops@gridhall.test --log-level warn
     echo "[server] wrangler dev exited with status $?; restarting"
     sleep 1
   done' supervisor "$port" "$state" "$sink_port" "$test_vapid_public" "$test_vapid_private" > "$log" 2>&1 &

@@ -7,7 +7,25 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Env};
 
-pub struct Db(D1Database);
+pub struct Db {
+    d1: D1Database,
+    /// `QUERY_LOG` is set (the test server): each statement is logged once per isolate, for the
+    /// query-plan test (tests/query_plans.py).
+    log_queries: bool,
+}
+
+thread_local! {
+    static LOGGED: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
+/// Logs `sql` as `[sql] "…"` (JSON) the first time this isolate runs it.
+fn log_query(sql: &str) {
+    let first = LOGGED.with_borrow_mut(|seen| seen.insert(sql.to_string()));
+    if first {
+        let quoted = serde_json::to_string(sql).unwrap_or_default();
+        worker::console_warn!("[sql] {quoted}");
+    }
+}
 
 /// A value bound to a `?` placeholder.
 #[derive(Clone)]
@@ -68,12 +86,18 @@ macro_rules! args {
 
 impl Db {
     pub fn new(env: &Env) -> Result<Db> {
-        Ok(Db(env.d1("DB")?))
+        Ok(Db {
+            d1: env.d1("DB")?,
+            log_queries: crate::settings::setting(env, "QUERY_LOG").is_some(),
+        })
     }
 
     pub fn statement(&self, sql: &str, args: Vec<Arg>) -> Result<D1PreparedStatement> {
+        if self.log_queries {
+            log_query(sql);
+        }
         let values: Vec<JsValue> = args.iter().map(Arg::to_js).collect();
-        Ok(self.0.prepare(sql).bind(&values)?)
+        Ok(self.d1.prepare(sql).bind(&values)?)
     }
 
     pub async fn all<T: DeserializeOwned>(&self, sql: &str, args: Vec<Arg>) -> Result<Vec<T>> {
@@ -110,7 +134,7 @@ impl Db {
     /// Runs several statements in one transaction.
     pub async fn batch(&self, statements: Vec<D1PreparedStatement>) -> Result<()> {
         if !statements.is_empty() {
-            self.0.batch(statements).await?;
+            self.d1.batch(statements).await?;
         }
         Ok(())
     }
@@ -123,7 +147,7 @@ impl Db {
         &self,
         statements: Vec<D1PreparedStatement>,
     ) -> Result<Option<T>> {
-        let results = self.0.batch(statements).await?;
+        let results = self.d1.batch(statements).await?;
         match results.first() {
             Some(first) => Ok(first.results::<T>()?.into_iter().next()),
             None => Ok(None),
