@@ -4,6 +4,7 @@
 use crate::error::Result;
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
+use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Env};
 
@@ -137,6 +138,30 @@ impl Db {
             self.d1.batch(statements).await?;
         }
         Ok(())
+    }
+}
+
+impl Db {
+    /// The items of several records in one query (a page of cases' files or trails), grouped by
+    /// record in the order read. `sql` selects `key` (the record) and `item`, the item as a
+    /// `json_object(…)`.
+    pub async fn grouped<T: DeserializeOwned>(
+        &self,
+        sql: &str,
+        args: Vec<Arg>,
+    ) -> Result<HashMap<i64, Vec<T>>> {
+        #[derive(serde::Deserialize)]
+        struct Keyed {
+            key: i64,
+            item: String,
+        }
+        let mut out: HashMap<i64, Vec<T>> = HashMap::new();
+        for row in self.all::<Keyed>(sql, args).await? {
+            out.entry(row.key)
+                .or_default()
+                .push(serde_json::from_str(&row.item)?);
+        }
+        Ok(out)
     }
 }
 

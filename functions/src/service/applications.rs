@@ -3,7 +3,8 @@
 //! new connection or capacity increase opens a business-expansion project instead.
 
 use super::{
-    add_case_file, case_files, check_sees, scope, serve_case_file, tell_of_step, CaseKind,
+    add_case_file, case_files, case_files_of, check_sees, listed, serve_case_file, tell_of_step,
+    CaseKind,
 };
 use crate::args;
 use crate::billing::bound;
@@ -21,9 +22,11 @@ use domain::service::applications::{
     application_number, next_status, options, AccountFacts, AppActInput, AppEvent, AppKind,
     AppRating, AppStatus, Application, ApplicationInput, Request,
 };
+use domain::video::files::FileRef;
 use domain::wire::wire_name;
 use domain::{ApiError, Reason, Role};
 use serde::Deserialize;
+use std::collections::HashMap;
 use worker::Response;
 
 const MAX_DOCUMENTS: usize = 5;
@@ -69,14 +72,32 @@ async fn readable_id(ctx: &Ctx, id: i64) -> Result<(Actor, Row)> {
 
 async fn application(ctx: &Ctx, actor: &Actor, row: Row) -> Result<Application> {
     let documents = case_files(&ctx.db, CaseKind::Application, row.id).await?;
-    let events: Vec<AppEvent> = ctx
-        .db
-        .all(
-            "SELECT e.at, u.name AS actor, e.status, e.note FROM application_events e \
-             JOIN users u ON u.id = e.actor_id WHERE e.application_id = ? ORDER BY e.id",
-            args![row.id],
+    let events = events_of(ctx, &[row.id])
+        .await?
+        .remove(&row.id)
+        .unwrap_or_default();
+    assemble(actor, row, documents, events)
+}
+
+/// The trails of several applications in one query, by application.
+async fn events_of(ctx: &Ctx, ids: &[i64]) -> Result<HashMap<i64, Vec<AppEvent>>> {
+    ctx.db
+        .grouped(
+            "SELECT e.application_id AS key, json_object('at', e.at, 'actor', u.name, \
+             'status', e.status, 'note', e.note) AS item \
+             FROM application_events e JOIN users u ON u.id = e.actor_id \
+             WHERE e.application_id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
+            args![serde_json::to_string(ids)?],
         )
-        .await?;
+        .await
+}
+
+fn assemble(
+    actor: &Actor,
+    row: Row,
+    documents: Vec<FileRef>,
+    events: Vec<AppEvent>,
+) -> Result<Application> {
     let year = crate::db::from_ms(row.created_at).year();
     Ok(Application {
         number: application_number(year, row.id),
@@ -105,19 +126,33 @@ async fn application(ctx: &Ctx, actor: &Actor, row: Row) -> Result<Application> 
 
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
     let actor = ctx.actor()?;
-    let (customer, hall) = scope(&actor);
+    let (shown, value) = listed(&actor, "a.customer_id = ?1", "a.hall_id");
     let rows: Vec<Row> = ctx
         .db
         .all(
-            &format!("{SELECT} WHERE (?1 IS NULL OR a.customer_id = ?1) AND (?2 IS NULL OR a.hall_id = ?2) \
-             ORDER BY a.status IN ('submitted', 'accepted') DESC, a.updated_at DESC LIMIT 50"),
-            args![customer, hall],
+            &format!(
+                "{SELECT} WHERE {shown} \
+             ORDER BY a.status IN ('submitted', 'accepted') DESC, a.updated_at DESC LIMIT 50"
+            ),
+            value,
         )
         .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        out.push(application(ctx, &actor, row).await?);
-    }
+    // Two queries for the whole page, not two per application.
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut documents = case_files_of(&ctx.db, CaseKind::Application, &ids).await?;
+    let mut events = events_of(ctx, &ids).await?;
+    let out = rows
+        .into_iter()
+        .map(|row| {
+            let (files, trail) = (documents.remove(&row.id), events.remove(&row.id));
+            assemble(
+                &actor,
+                row,
+                files.unwrap_or_default(),
+                trail.unwrap_or_default(),
+            )
+        })
+        .collect::<Result<Vec<_>>>()?;
     ok(&out)
 }
 

@@ -5,7 +5,7 @@ pub mod applications;
 pub mod work_orders;
 
 use crate::args;
-use crate::db::Db;
+use crate::db::{Arg, Db};
 use crate::error::Result;
 use crate::notify::{tell, Envelope};
 use crate::router::Ctx;
@@ -60,6 +60,17 @@ pub fn scope(actor: &Actor) -> (Option<i64>, Option<String>) {
     }
 }
 
+/// The cases a list shows, as one condition per viewer (so each is served by its index) and
+/// its one value `?1`: a customer's own (`customer_sees`), a hall's for its staff
+/// (`hall_column = ?1`), every hall's for the admin.
+pub fn listed(actor: &Actor, customer_sees: &str, hall_column: &str) -> (String, Vec<Arg>) {
+    match scope(actor) {
+        (Some(customer), _) => (customer_sees.to_string(), args![customer]),
+        (None, Some(hall)) => (format!("{hall_column} = ?1"), args![hall]),
+        (None, None) => ("1 = 1".to_string(), Vec::new()),
+    }
+}
+
 /// Refuses a caller who may not see a case of `customer_id` in `hall_id`.
 pub fn check_sees(actor: &Actor, customer_id: i64, hall_id: &str, what: &str) -> Result<()> {
     if actor.role == Role::Customer && actor.user_id != customer_id {
@@ -71,6 +82,21 @@ pub fn check_sees(actor: &Actor, customer_id: i64, hall_id: &str, what: &str) ->
         );
     }
     Ok(())
+}
+
+/// The files of several cases of one kind in one query, by case.
+pub async fn case_files_of(
+    db: &Db,
+    kind: CaseKind,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Vec<FileRef>>> {
+    db.grouped(
+        "SELECT case_id AS key, json_object('id', id, 'name', name, 'content_type', content_type, \
+         'size', size) AS item FROM case_files \
+         WHERE case_kind = ?1 AND case_id IN (SELECT value FROM json_each(?2)) ORDER BY at, id",
+        args![wire_name(&kind), serde_json::to_string(ids)?],
+    )
+    .await
 }
 
 pub async fn case_files(db: &Db, kind: CaseKind, id: i64) -> Result<Vec<FileRef>> {

@@ -342,7 +342,7 @@ pub async fn handle_run_escalations(ctx: &mut Ctx) -> Result<Response> {
 
 /// The escalated deadlines of the viewer's hall (all halls for the admin), newest first.
 pub async fn handle_escalations(ctx: &mut Ctx) -> Result<Response> {
-    let (_, hall) = super::scope(&ctx.actor()?);
+    let (_, hall) = crate::service::scope(&ctx.actor()?);
     let rows: Vec<EscalationRow> = ctx
         .db
         .all(

@@ -2,7 +2,7 @@
 //! against the topic's terms (`deadlines`), called back, closed, and rated by the customer.
 
 use super::{
-    add_case_file, case_files, check_sees, scope, serve_case_file, tell_of_step, CaseKind,
+    add_case_file, case_files, check_sees, listed, serve_case_file, tell_of_step, CaseKind,
 };
 use crate::args;
 use crate::billing::bound;
@@ -171,19 +171,18 @@ async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> Result<WorkOrderDetail> {
 /// Open orders first, the most urgent on top; then the rest, newest first.
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
     let actor = ctx.actor()?;
-    let (customer, hall) = scope(&actor);
+    let (shown, value) = listed(&actor, CUSTOMER_SEES, "o.hall_id");
     let listed = format!(
-        "WHERE (?1 IS NULL OR {CUSTOMER_SEES}) AND (?2 IS NULL OR o.hall_id = ?2) \
-         ORDER BY o.status IN ('closed', 'cancelled'), o.created_at DESC LIMIT 200"
+        "WHERE {shown} ORDER BY o.status IN ('closed', 'cancelled'), o.created_at DESC LIMIT 200"
     );
     let rows: Vec<Row> = ctx
         .db
-        .all(&format!("{SELECT} {listed}"), args![customer, hall.clone()])
+        .all(&format!("{SELECT} {listed}"), value.clone())
         .await?;
     let owed = deadlines::of_orders(
         &ctx.db,
         &format!("SELECT o.id FROM work_orders o {listed}"),
-        args![customer, hall],
+        value,
     )
     .await?;
     let now = ctx.now.timestamp_millis();
