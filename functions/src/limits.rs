@@ -20,39 +20,67 @@ async fn window(db: &Db, key: &str) -> Result<Option<FailureWindow>> {
 /// or a user id).
 pub type Counted<'a> = [(&'a Limit, &'a str)];
 
-/// Refuses with 429 and the limit's reason while a subject has used up its limit.
-pub async fn refuse_if_reached(db: &Db, limits: &Counted<'_>) -> Result<()> {
-    let now = crate::db::now().timestamp_millis();
+/// What each subject has used of its limit, read once.
+async fn used(db: &Db, limits: &Counted<'_>) -> Result<Vec<Option<FailureWindow>>> {
+    let mut out = Vec::with_capacity(limits.len());
     for (limit, subject) in limits {
-        let used = window(db, &limit.key(subject)).await?;
-        if let Some(secs) = limit.throttle.retry_after(used, now) {
+        out.push(window(db, &limit.key(subject)).await?);
+    }
+    Ok(out)
+}
+
+/// The refusal (429 and the limit's reason) of the first limit used up, if any.
+fn refuse(limits: &Counted<'_>, used: &[Option<FailureWindow>], now: i64) -> Result<()> {
+    for ((limit, _), window) in limits.iter().zip(used) {
+        if let Some(secs) = limit.throttle.retry_after(*window, now) {
             return Err(ApiError::new(limit.reason, limit.refusal(secs)).into());
         }
     }
     Ok(())
 }
 
-/// Counts one more request (or failure) against each limit.
-pub async fn count(db: &Db, limits: &Counted<'_>) -> Result<()> {
-    let now = crate::db::now().timestamp_millis();
-    for (limit, subject) in limits {
-        let key = limit.key(subject);
-        let next = limit.throttle.record_failure(window(db, &key).await?, now);
+/// Writes one more request (or failure) onto what each subject had used.
+async fn add_one(
+    db: &Db,
+    limits: &Counted<'_>,
+    used: Vec<Option<FailureWindow>>,
+    now: i64,
+) -> Result<()> {
+    for ((limit, subject), window) in limits.iter().zip(used) {
+        let next = limit.throttle.record_failure(window, now);
         db.run(
             "INSERT INTO login_failures (key, window_start, failures) VALUES (?1, ?2, ?3) \
              ON CONFLICT(key) DO UPDATE SET window_start = ?2, failures = ?3",
-            args![key, next.window_start, i64::from(next.failures)],
+            args![
+                limit.key(subject),
+                next.window_start,
+                i64::from(next.failures)
+            ],
         )
         .await?;
     }
     Ok(())
 }
 
-/// Lets a request through its limits and counts it against them; refused if any is used up,
-/// and then counted against none.
+/// Refuses with 429 and the limit's reason while a subject has used up its limit.
+pub async fn refuse_if_reached(db: &Db, limits: &Counted<'_>) -> Result<()> {
+    let now = crate::db::now().timestamp_millis();
+    refuse(limits, &used(db, limits).await?, now)
+}
+
+/// Counts one more request (or failure) against each limit.
+pub async fn count(db: &Db, limits: &Counted<'_>) -> Result<()> {
+    let now = crate::db::now().timestamp_millis();
+    add_one(db, limits, used(db, limits).await?, now).await
+}
+
+/// Lets a request through its limits and counts it against them, reading each once; refused if
+/// any is used up, and then counted against none.
 pub async fn admit(db: &Db, limits: &Counted<'_>) -> Result<()> {
-    refuse_if_reached(db, limits).await?;
-    count(db, limits).await
+    let now = crate::db::now().timestamp_millis();
+    let used = used(db, limits).await?;
+    refuse(limits, &used, now)?;
+    add_one(db, limits, used, now).await
 }
 
 /// Forgets what `subject` has used of the limit (a login that succeeded).

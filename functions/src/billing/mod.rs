@@ -69,10 +69,11 @@ struct Holder {
 pub async fn handle_bind(ctx: &mut Ctx) -> Result<Response> {
     let input: BindInput = read_json(&mut ctx.req).await?;
     let input = input.checked()?;
-    let user = ctx.actor()?.user_id.to_string();
+    let user = ctx.actor()?.user_id;
+    let subject = user.to_string();
     let address = client_ip(&ctx.req);
     let counted = [
-        (&BIND_FAILURES_PER_USER, user.as_str()),
+        (&BIND_FAILURES_PER_USER, subject.as_str()),
         (&BIND_FAILURES_PER_ADDRESS, address.as_str()),
     ];
     limits::refuse_if_reached(&ctx.db, &counted).await?;
@@ -87,7 +88,6 @@ pub async fn handle_bind(ctx: &mut Ctx) -> Result<Response> {
         limits::count(&ctx.db, &counted).await?;
         return Err(no_such_account().into());
     }
-    let user = ctx.actor()?.user_id;
     let accounts = bound_accounts(ctx, user).await?;
     if accounts.iter().any(|a| a.number == input.number) {
         return Err(

@@ -99,12 +99,12 @@ pub async fn case_files_of(
     .await
 }
 
+/// The files of one case.
 pub async fn case_files(db: &Db, kind: CaseKind, id: i64) -> Result<Vec<FileRef>> {
-    db.all(
-        "SELECT id, name, content_type, size FROM case_files WHERE case_kind = ? AND case_id = ? ORDER BY at, id",
-        args![wire_name(&kind), id],
-    )
-    .await
+    Ok(case_files_of(db, kind, &[id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default())
 }
 
 /// Stores the request's file under the case, refusing past `max` files.
