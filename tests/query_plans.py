@@ -20,6 +20,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 FIXED_SIZE = {
     "halls", "counters", "hall_business", "hall_special_days", "firms", "department_heads",
     "work_order_terms", "display_tokens", "notices", "posters", "outages",
+    # One row per hall, clock and firm: the totals of finished project clocks (migration 0027).
+    "clock_totals",
 }
 
 

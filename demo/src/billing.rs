@@ -1,4 +1,4 @@
-//! Two years of metering for every demo account: daily peak and valley kWh, a bill per month
+//! Two years of metering for every demo account: daily peak and valley kWh (objects for R2), a bill per month
 //! priced by the domain's tariff, and payments for all but the latest bills, so the usage
 //! charts, the ledger and the arrears reminder all have something to show. Past bills count as
 //! paid at a counter (an unbound account's payments are booked to the admin). Dated back from
@@ -9,9 +9,10 @@ use crate::projects::china_today;
 use crate::sql::text;
 use chrono::{Datelike, Months, NaiveDate, NaiveTime};
 use domain::billing::accounts::Category;
-use domain::billing::bills::{issue, DAYS_TO_PAY};
+use domain::billing::bills::{issue, DayUsage, DAYS_TO_PAY};
 use domain::billing::payments::receipt_number;
 use domain::billing::tariff::Plan;
+use domain::billing::usage_year;
 use domain::wire::from_wire_name;
 use std::fmt::Write;
 
@@ -57,6 +58,36 @@ fn ms(day: NaiveDate, hh: u32) -> i64 {
     utc.and_utc().timestamp_millis()
 }
 
+/// The billed months' daily use of every demo account, as the objects the Worker reads
+/// (`domain::billing::usage_year`): (key, bytes), one per account and year.
+pub fn usage_objects() -> Vec<(String, Vec<u8>)> {
+    let this_month = china_today().with_day(1).unwrap_or_default();
+    let first = this_month - Months::new(MONTHS);
+    let mut objects = Vec::new();
+    for a in UTILITY_ACCOUNTS {
+        let category: Category = from_wire_name(a.category).unwrap_or(Category::Residential);
+        let days: Vec<DayUsage> = first
+            .iter_days()
+            .take_while(|d| *d < this_month)
+            .map(|day| {
+                let (peak_kwh, valley_kwh) = day_use(a, category, day);
+                DayUsage {
+                    day,
+                    peak_kwh,
+                    valley_kwh,
+                }
+            })
+            .collect();
+        for year in first.year()..=this_month.year() {
+            let bytes = usage_year::encode(year, &days);
+            if !bytes.is_empty() {
+                objects.push((usage_year::key(a.number, year), bytes));
+            }
+        }
+    }
+    objects
+}
+
 pub fn write_billing(out: &mut String) {
     let this_month = china_today().with_day(1).unwrap_or_default();
     for (index, a) in UTILITY_ACCOUNTS.iter().enumerate() {
@@ -96,18 +127,11 @@ fn write_month(
 ) {
     let next = first + Months::new(1);
     let (mut peak, mut valley) = (0, 0);
-    let mut rows = Vec::new();
     for day in first.iter_days().take_while(|d| *d < next) {
         let (p, v) = day_use(a, category, day);
         peak += p;
         valley += v;
-        rows.push(format!("({}, '{day}', {p}, {v})", text(a.number)));
     }
-    let _ = writeln!(
-        out,
-        "INSERT OR IGNORE INTO daily_usage (number, day, peak_kwh, valley_kwh) VALUES {};",
-        rows.join(", ")
-    );
     let amount = issue(category, plan, peak, valley);
     let due = next + chrono::Duration::days(DAYS_TO_PAY);
     let period = first.format("%Y-%m").to_string();

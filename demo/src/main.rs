@@ -2,16 +2,34 @@
 //! everything is inserted once, so what managers and the administrator changed in the console
 //! (hall details, counters, firms) stays. (A counter taken away comes back on the next load.)
 //!
-//! Usage: `cargo run -p demo > demo.sql && wrangler d1 execute DB --local --file demo.sql`
+//! Usage: `cargo run -p demo > demo.sql && wrangler d1 execute DB --local --file demo.sql`;
+//! `cargo run -p demo -- usage DIR` writes the daily usage objects for R2 under `DIR` and the
+//! list `DIR/usage.json` for `wrangler r2 bulk put` (scripts/db.sh does both).
 
 mod billing;
 mod data;
 mod history;
+mod objects;
 mod projects;
 mod sql;
 
-fn main() {
-    let mut out = String::new();
-    data::write_all(&mut out);
-    print!("{out}");
+fn main() -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [] => {
+            let mut out = String::new();
+            data::write_all(&mut out);
+            print!("{out}");
+            Ok(())
+        }
+        [mode, dir] if mode == "usage" => objects::write(
+            std::path::Path::new(dir),
+            "usage.json",
+            billing::usage_objects(),
+        ),
+        _ => {
+            eprintln!("usage: demo            (prints the SQL)\n       demo usage DIR  (writes the usage objects and DIR/usage.json)");
+            std::process::exit(2)
+        }
+    }
 }

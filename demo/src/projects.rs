@@ -6,6 +6,7 @@ use crate::sql::{opt_text, text};
 use chrono::{DateTime, Duration, NaiveDate};
 use domain::calendar::Calendar;
 use domain::expansion::api::firm_ids_column;
+use domain::expansion::clock_records::run_records;
 use domain::expansion::process::{transition, Acting, Action, Party, Project, Stage, TRANSITIONS};
 use domain::expansion::schedule::{clock, path, typical_days};
 use domain::firms::{Assignment, FirmKind};
@@ -239,6 +240,7 @@ pub fn write_projects(out: &mut String) {
             text(&serde_json::to_string(&project).expect("a project serialises")), text(&opened.to_string()),
             id = demo.id
         );
+        write_clock_runs(out, demo.id, hall, &project, n.is_multiple_of(5), opened);
         // Its audit trail, under ids of its own (project × 1000 + step) so a second load adds none.
         let _ = write!(
             out,
@@ -247,6 +249,45 @@ pub fn write_projects(out: &mut String) {
             id = demo.id, event = demo.id * 1000, c = text(customer)
         );
     }
+    write_clock_totals(out);
+}
+
+/// The project's clock runs as the Worker keeps them on write (functions/src/projects/clocks.rs).
+fn write_clock_runs(
+    out: &mut String,
+    id: i64,
+    hall: &str,
+    project: &Project,
+    dual: bool,
+    opened: NaiveDate,
+) {
+    for run in run_records(&Calendar::china(), project, dual, opened) {
+        let _ = writeln!(
+            out,
+            "INSERT OR IGNORE INTO project_clock_runs (project_id, seq, hall_id, clock, firm_id, started, finished, used, limit_days, late_from) \
+             VALUES ({id}, {}, {}, {}, {}, '{}', {}, {}, {}, '{}');",
+            run.seq,
+            text(hall),
+            text(&serde_json::to_string(&run.clock).expect("a clock serialises")),
+            run.firm_id.map_or("NULL".into(), |f| f.to_string()),
+            run.started,
+            opt_text(run.finished.map(|d| d.to_string()).as_deref()),
+            run.used,
+            run.limit,
+            run.late_from
+        );
+    }
+}
+
+/// The totals of finished runs, added up again from every project's runs (the Worker adds each
+/// run once as it finishes; a reload must not add the demo's twice).
+fn write_clock_totals(out: &mut String) {
+    out.push_str(
+        "DELETE FROM clock_totals;\n\
+         INSERT INTO clock_totals (hall_id, clock, firm_id, counted, on_time) \
+         SELECT hall_id, clock, COALESCE(firm_id, 0), COUNT(*), SUM(used <= limit_days) \
+         FROM project_clock_runs WHERE finished IS NOT NULL GROUP BY hall_id, clock, COALESCE(firm_id, 0);\n",
+    );
 }
 
 /// Who takes `action` now: the table's party, the customer cancelling, a chosen firm accepting.

@@ -15,6 +15,7 @@ use domain::hours::calendar::{HallCalendar, SpecialDay};
 use domain::hours::{to_local, Days, WeeklyHours};
 use domain::policy::may_manage_hall;
 use domain::{ApiError, Reason};
+use futures_util::future::{try_join, try_join4};
 use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
@@ -107,13 +108,9 @@ pub async fn handle_list_halls(ctx: &mut Ctx) -> Result<Response> {
 
 /// Every hall in display order, open or closed at `now` by its calendar.
 pub async fn hall_summaries(db: &Db, now: DateTime<Utc>) -> Result<Vec<HallSummary>> {
-    let rows: Vec<HallRow> = db
-        .all(
-            &format!("SELECT {HALL_COLUMNS} FROM halls ORDER BY sort_order, id"),
-            vec![],
-        )
-        .await?;
-    let mut specials = special_days(db, None).await?;
+    let sql = format!("SELECT {HALL_COLUMNS} FROM halls ORDER BY sort_order, id");
+    let (rows, mut specials) =
+        try_join(db.all::<HallRow>(&sql, vec![]), special_days(db, None)).await?;
     rows.into_iter()
         .map(|r| {
             let calendar = r.calendar(specials.remove(&r.id).unwrap_or_default())?;
@@ -150,20 +147,18 @@ pub async fn hall_counters(db: &Db, hall_id: &str) -> Result<Vec<Counter>> {
 
 pub async fn handle_get_hall(ctx: &mut Ctx) -> Result<Response> {
     let id = ctx.matched.param().to_string();
-    let row: Option<HallRow> = ctx
-        .db
-        .first(
-            &format!("SELECT {HALL_COLUMNS} FROM halls WHERE id = ?"),
-            args![&id],
-        )
-        .await?;
+    let db = &ctx.db;
+    // One round trip: the four reads are sent at once.
+    let sql = format!("SELECT {HALL_COLUMNS} FROM halls WHERE id = ?");
+    let (row, counters, mut specials, business) = try_join4(
+        db.first::<HallRow>(&sql, args![&id]),
+        hall_counters(db, &id),
+        special_days(db, Some(&id)),
+        hall_business(db, &id),
+    )
+    .await?;
     let row = row.ok_or_else(|| ApiError::not_found("hall"))?;
-    let counters = hall_counters(&ctx.db, &id).await?;
-    let specials = special_days(&ctx.db, Some(&id))
-        .await?
-        .remove(&id)
-        .unwrap_or_default();
-    let calendar = row.calendar(specials)?;
+    let calendar = row.calendar(specials.remove(&id).unwrap_or_default())?;
     let today = to_local(ctx.now).date_naive();
     let special_days = calendar
         .specials
@@ -176,7 +171,7 @@ pub async fn handle_get_hall(ctx: &mut Ctx) -> Result<Response> {
         summary: row.summary(&calendar, ctx.now),
         counters,
         special_days,
-        business: hall_business(&ctx.db, &id).await?,
+        business,
     })
 }
 

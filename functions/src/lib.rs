@@ -17,6 +17,7 @@ mod crypto;
 mod db;
 mod defences;
 mod displays;
+mod edge_cache;
 mod error;
 mod firms;
 mod follow_ups;

@@ -5,7 +5,7 @@ use crate::args;
 use crate::error::Result;
 use crate::halls::{hall_name, hall_summaries};
 use crate::http::{json, json_text, ok, query_param};
-use crate::projects::reports::stages_on_time;
+use crate::projects::clocks::stages_on_time;
 use crate::queue::{send, today};
 use crate::router::Ctx;
 use crate::service::work_orders::repair_times::repair_times;
@@ -19,6 +19,7 @@ use domain::operations::staffed::StaffingChange;
 use domain::policy::may_manage_hall;
 use domain::queue::protocol::{QueueCommand, QueueSnapshot, Viewer};
 use domain::{ApiError, Reason, Role};
+use futures_util::future::{try_join, try_join_all};
 use serde::Deserialize;
 use std::collections::HashMap;
 use worker::Response;
@@ -197,18 +198,35 @@ async fn inside_share_last_week(ctx: &Ctx) -> Result<HashMap<String, f64>> {
         .collect())
 }
 
-/// Each hall's line now, from its queue object; cacheable for a few seconds.
+/// Each hall's line now, from its queue object; cacheable for a few seconds. The halls' objects
+/// are asked at once, so the reply takes one round trip however many halls the city has.
 pub async fn handle_live_wait(ctx: &mut Ctx) -> Result<Response> {
-    let mut halls = Vec::new();
-    let shares = inside_share_last_week(ctx).await?;
-    for hall in hall_summaries(&ctx.db, ctx.now).await? {
+    let ctx = &*ctx;
+    crate::edge_cache::cached(ctx, live_wait(ctx)).await
+}
+
+async fn live_wait(ctx: &Ctx) -> Result<Response> {
+    let (shares, summaries) = try_join(
+        inside_share_last_week(ctx),
+        hall_summaries(&ctx.db, ctx.now),
+    )
+    .await?;
+    let queues = try_join_all(summaries.iter().map(|hall| async move {
         let mut reply = send(ctx, &hall.id, QueueCommand::Snapshot, Viewer::default()).await?;
         let queue: QueueSnapshot = reply.json().await?;
-        let open = matches!(hall.status, OpenStatus::Open { .. });
-        let mut wait = HallWait::new(&hall.id, &hall.name, &hall.name_en, open, &queue);
-        wait.inside_share_last_week = shares.get(&hall.id).copied();
-        halls.push(wait);
-    }
+        Result::Ok(queue)
+    }))
+    .await?;
+    let halls = summaries
+        .iter()
+        .zip(&queues)
+        .map(|(hall, queue)| {
+            let open = matches!(hall.status, OpenStatus::Open { .. });
+            let mut wait = HallWait::new(&hall.id, &hall.name, &hall.name_en, open, queue);
+            wait.inside_share_last_week = shares.get(&hall.id).copied();
+            wait
+        })
+        .collect();
     let body = LiveWait {
         at: ctx.now.timestamp_millis(),
         max_age_seconds: MAX_AGE_SECONDS,

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod bills;
 pub mod payments;
 pub mod tariff;
+pub mod usage_year;
 
 /// Money is counted in fen (分, 0.01 yuan) as integers; "123.45" for people.
 pub fn yuan(fen: i64) -> String {

@@ -2,6 +2,7 @@
 //! kinds of firm, run on regulated working-day deadlines.
 
 pub mod api;
+pub mod clock_records;
 
 pub mod deadlines;
 pub mod labels;

@@ -13,12 +13,14 @@ use crate::http::{client_ip, created, ok, parse_id, query_param, read_json};
 use crate::limits;
 use crate::projects::today;
 use crate::router::Ctx;
+use chrono::{Datelike, NaiveDate};
 use domain::billing::accounts::{no_such_account, BindInput, UtilityAccount, MAX_BOUND};
 use domain::billing::bills::{
     period_start, Bill, BillDetail, BillStatus, DayUsage, MonthUsage, Usage,
 };
 use domain::billing::payments::{running_balance, LedgerEntry};
 use domain::billing::tariff::Plan;
+use domain::billing::usage_year;
 use domain::security::limits::{BIND_FAILURES_PER_ADDRESS, BIND_FAILURES_PER_USER};
 use domain::{ApiError, Reason};
 use serde::Deserialize;
@@ -217,15 +219,7 @@ pub async fn handle_usage(ctx: &mut Ctx) -> Result<Response> {
         None => months.last().map(|m| m.period.clone()).unwrap_or_default(),
     };
     let days = match period_start(&period) {
-        Some(first) => {
-            let next = first + chrono::Months::new(1);
-            ctx.db
-                .all(
-                    "SELECT day, peak_kwh, valley_kwh FROM daily_usage WHERE number = ? AND day >= ? AND day < ? ORDER BY day",
-                    args![&account.number, first.to_string(), next.to_string()],
-                )
-                .await?
-        }
+        Some(first) => usage_days(ctx, &account.number, first).await?,
         None if period.is_empty() => Vec::<DayUsage>::new(),
         None => {
             return Err(
@@ -238,6 +232,25 @@ pub async fn handle_usage(ctx: &mut Ctx) -> Result<Response> {
         months,
         period,
         days,
+    })
+}
+
+/// The days of the month starting `first`, from the account's year in R2 (docs/SCALE.md).
+async fn usage_days(ctx: &Ctx, number: &str, first: NaiveDate) -> Result<Vec<DayUsage>> {
+    let object = ctx
+        .env
+        .bucket("FILES")?
+        .get(usage_year::key(number, first.year()))
+        .execute()
+        .await?;
+    let Some(body) = object.as_ref().and_then(|o| o.body()) else {
+        return Ok(Vec::new());
+    };
+    let bytes = body.bytes().await?;
+    usage_year::month(first, &bytes).map_err(|e| {
+        worker::console_error!("usage/{number}/{}: {e:?}", first.year());
+        ApiError::internal("this account's daily usage cannot be read now; please try again later")
+            .into()
     })
 }
 

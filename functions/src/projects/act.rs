@@ -3,7 +3,7 @@
 //! makes the batch all-or-nothing against a concurrent act (the later one gets 409).
 
 use super::notify::{after_step, Delivery};
-use super::{detail_of, documents, party, today, visible};
+use super::{clocks, detail_of, documents, party, today, visible};
 use crate::args;
 use crate::crypto::random_hex;
 use crate::error::Result;
@@ -123,6 +123,18 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         guard: Some((&token, id)),
         now,
     };
+    statements.extend(clocks::statements(
+        db,
+        &clocks::Written {
+            id,
+            hall_id: &v.row.hall_id,
+            dual_source: v.row.dual(),
+            opened: v.row.opened()?,
+            before: Some(&v.project),
+            now: &project,
+            token: Some(&token),
+        },
+    )?);
     let notes = after_step(&step);
     statements.extend(
         delivery

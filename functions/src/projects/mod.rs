@@ -2,14 +2,16 @@
 //! Every rule is in `domain::expansion`; this module loads, checks visibility and stores.
 
 mod act;
+pub mod clocks;
 mod documents;
 mod notify;
 pub mod reports;
 
 pub use act::{handle_act, handle_comment};
+pub use clocks::firm_records;
 pub use documents::{handle_download, handle_upload};
 pub use notify::{handle_reminders, run_reminders};
-pub use reports::{firm_records, handle_durations_csv, handle_on_time};
+pub use reports::{handle_durations_csv, handle_on_time};
 
 use crate::args;
 use crate::db::Db;
@@ -259,7 +261,8 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
         return Err(ApiError::validation("hall_id", "choose the hall for your area").into());
     }
     let now = ctx.now.timestamp_millis();
-    let state = serde_json::to_string(&Project::new())?;
+    let project = Project::new();
+    let state = serde_json::to_string(&project)?;
     let written = ctx
         .db
         .run(
@@ -281,12 +284,23 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
         )
         .await?;
     let id = written.last_row_id;
-    ctx.db
-        .run(
-            "INSERT INTO project_events (project_id, at, user_id, party, kind, to_stage) VALUES (?, ?, ?, 'customer', 'opened', 'application')",
-            args![id, now, actor.user_id],
-        )
-        .await?;
+    let mut statements = vec![ctx.db.statement(
+        "INSERT INTO project_events (project_id, at, user_id, party, kind, to_stage) VALUES (?, ?, ?, 'customer', 'opened', 'application')",
+        args![id, now, actor.user_id],
+    )?];
+    statements.extend(clocks::statements(
+        &ctx.db,
+        &clocks::Written {
+            id,
+            hall_id: &input.hall_id,
+            dual_source: input.dual_source,
+            opened: today(ctx.now),
+            before: None,
+            now: &project,
+            token: None,
+        },
+    )?);
+    ctx.db.batch(statements).await?;
     notify::opened(ctx, id).await?;
     Ok(id)
 }

@@ -1,5 +1,5 @@
 //! Reports for the utility: every node and firm task against its limit as CSV, on-time rates
-//! per node and per firm; and each firm's record for the public directory.
+//! per node and per firm (the directory's and dashboard's figures come from `clocks`).
 
 use super::{load_visible, today, ProjectRow};
 use crate::args;
@@ -9,7 +9,7 @@ use crate::http::ok;
 use crate::router::Ctx;
 use chrono::{DateTime, Utc};
 use domain::calendar::Calendar;
-use domain::expansion::report::{csv, on_time, OnTimeReport, ProjectRuns, Rate};
+use domain::expansion::report::{csv, on_time, OnTimeReport, ProjectRuns};
 use domain::expansion::schedule::clock_runs;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -86,36 +86,4 @@ pub async fn handle_durations_csv(ctx: &mut Ctx) -> Result<Response> {
 pub async fn handle_on_time(ctx: &mut Ctx) -> Result<Response> {
     let report: OnTimeReport = on_time(&visible_runs(ctx).await?);
     ok(&report)
-}
-
-/// Every stage of the projects (of one hall, or all) against its limit, as one rate.
-pub async fn stages_on_time(db: &Db, hall: Option<&str>, now: DateTime<Utc>) -> Result<Rate> {
-    let rows: Vec<ProjectRow> = match hall {
-        Some(hall) => {
-            let sql = format!("{} WHERE p.hall_id = ? LIMIT 2000", super::SELECT_PROJECTS);
-            db.all(&sql, args![hall]).await?
-        }
-        None => {
-            let sql = format!("{} LIMIT 2000", super::SELECT_PROJECTS);
-            db.all(&sql, args![]).await?
-        }
-    };
-    let report = on_time(&runs(db, &rows, now).await?);
-    Ok(report.clocks.iter().fold(Rate::default(), |sum, c| Rate {
-        counted: sum.counted + c.rate.counted,
-        on_time: sum.on_time + c.rate.on_time,
-    }))
-}
-
-/// Every firm's on-time record over all projects, for the directory.
-pub async fn firm_records(db: &Db, now: DateTime<Utc>) -> Result<HashMap<i64, Rate>> {
-    let rows: Vec<ProjectRow> = db
-        .all(&format!("{} LIMIT 2000", super::SELECT_PROJECTS), args![])
-        .await?;
-    let report = on_time(&runs(db, &rows, now).await?);
-    Ok(report
-        .firms
-        .into_iter()
-        .map(|f| (f.firm_id, f.rate))
-        .collect())
 }

@@ -121,14 +121,35 @@ fn bills_break_down_by_the_tariff_and_usage_covers_two_years() {
     assert_eq!(usage.period, list[0].period, "the latest month by default");
     let days_kwh: u32 = usage.days.iter().map(|d| d.peak_kwh + d.valley_kwh).sum();
     assert_eq!(days_kwh, list[0].kwh(), "the days add up to the bill");
-    let earlier: Usage = owner
-        .get(&format!(
-            "/api/utility-accounts/3301000001/usage?period={}",
-            usage.months[0].period
-        ))
+    // The days come from one R2 object per account and year; every month, across the turn of
+    // the year, reads its own days and they add up to its bill, peak and valley apart.
+    for month in &usage.months {
+        let of_month: Usage = owner
+            .get(&format!(
+                "/api/utility-accounts/3301000001/usage?period={}",
+                month.period
+            ))
+            .assert_status(200)
+            .json();
+        assert!((28..=31).contains(&of_month.days.len()), "{}", month.period);
+        assert!(of_month
+            .days
+            .iter()
+            .all(|d| d.day.format("%Y-%m").to_string() == month.period));
+        let peak: u32 = of_month.days.iter().map(|d| d.peak_kwh).sum();
+        let valley: u32 = of_month.days.iter().map(|d| d.valley_kwh).sum();
+        assert_eq!(
+            (peak, valley),
+            (month.peak_kwh, month.valley_kwh),
+            "{}",
+            month.period
+        );
+    }
+    let before: Usage = owner
+        .get("/api/utility-accounts/3301000001/usage?period=2001-02")
         .assert_status(200)
         .json();
-    assert!(earlier.days.len() >= 28);
+    assert!(before.days.is_empty(), "no readings before the history");
     owner
         .get("/api/utility-accounts/3301000001/usage?period=2026-13")
         .assert_error(400, "validation");

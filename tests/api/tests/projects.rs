@@ -292,3 +292,75 @@ fn reports_cover_the_staffs_area_and_firms_show_their_record() {
         "past projects count"
     );
 }
+
+/// The directory's records and the dashboard's figure come from the clock runs kept on write;
+/// they must equal the on-time report, which replays every project's history on the calendar.
+/// Other tests move projects meanwhile, so the report is compared only when the kept figures
+/// read the same just before and just after it (nothing moved in between).
+#[test]
+fn kept_figures_equal_the_replayed_report_today_and_years_on() {
+    for at in [None, Some("2031-03-03T02:00:00Z")] {
+        let admin = match at {
+            Some(at) => Client::demo("admin").at(at),
+            None => Client::demo("admin"),
+        };
+        let kept = || -> (Vec<(i64, u64, u64)>, Value) {
+            let firms: Vec<Firm> = admin.get("/api/firms").assert_status(200).json();
+            let dashboard: Value = admin.get("/api/ops/dashboard").assert_status(200).json();
+            let records = firms
+                .iter()
+                .map(|f| {
+                    (
+                        f.id,
+                        u64::from(f.record.counted),
+                        u64::from(f.record.on_time),
+                    )
+                })
+                .collect();
+            (records, dashboard["compliance"]["projects"].clone())
+        };
+        let sum = |rows: &Value, field: &str| -> u64 {
+            rows.as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r[field].as_u64().unwrap())
+                .sum()
+        };
+        let mut compared = false;
+        for _ in 0..20 {
+            let before = kept();
+            let report: Value = admin
+                .get("/api/project-reports/on-time")
+                .assert_status(200)
+                .json();
+            if kept() != before {
+                continue;
+            }
+            let (records, projects) = before;
+            let clocks = &report["clocks"];
+            assert!(sum(clocks, "counted") > 0, "the demo's projects count");
+            assert_eq!(
+                (projects["counted"].as_u64(), projects["on_time"].as_u64()),
+                (Some(sum(clocks, "counted")), Some(sum(clocks, "on_time"))),
+                "the dashboard's stages on time at {at:?}"
+            );
+            for firm in report["firms"].as_array().unwrap() {
+                let id = firm["firm_id"].as_i64().unwrap();
+                let Some(&(_, counted, on_time)) = records.iter().find(|r| r.0 == id) else {
+                    continue; // not in the public directory (suspended)
+                };
+                assert_eq!(
+                    (counted, on_time),
+                    (
+                        firm["counted"].as_u64().unwrap(),
+                        firm["on_time"].as_u64().unwrap()
+                    ),
+                    "firm {id} at {at:?}"
+                );
+            }
+            compared = true;
+            break;
+        }
+        assert!(compared, "projects moved during twenty reads in a row");
+    }
+}
