@@ -9,7 +9,7 @@ DEV_STATE  := .wrangler/state
 TEST_STATE := .wrangler/test-state
 TEST_PORT  := 8788
 
-.PHONY: dev test setup setup-browser build build-app build-worker db lint unit api e2e bench bench-profile clean
+.PHONY: dev test setup setup-browser build build-app build-worker db lint unit api e2e bench bench-profile scale-data clean
 
 dev: setup build
 	scripts/db.sh $(DEV_STATE)
@@ -52,6 +52,11 @@ e2e:
 
 bench: setup-browser build
 	scripts/with-server.sh .wrangler/bench-state $(TEST_PORT) bench/run.sh $(B)
+
+# A generated city of N accounts in .wrangler/scale-state, for `make bench B=scale` (docs/SCALE.md).
+N ?= 100000
+scale-data: setup
+	scripts/scale-data.sh $(N)
 
 # The size of each browser app's WebAssembly by crate (after `make build`).
 bench-profile:

@@ -21,5 +21,10 @@ for script in *.bench.mjs; do
   sleep 3
   node --experimental-websocket "$script" || status=1
 done
+# The scale benchmark needs a second server on a generated city: bench/scale.sh.
+if [ -z "${1:-}" ] || [ "$1" = scale ]; then
+  echo "== bench scale"
+  ./scale.sh || status=1
+fi
 node summary.mjs
 exit $status

@@ -15,8 +15,11 @@ state=$1 port=$2; shift 2
 test_vapid_public=BMXFBbu2g5-fyzE6dal-XS-6eH5POlaqF6jBSkYXKvBwibOPNfm6utni95pyPCiOJHfuLaVXUgZ_5d79o-s_9XM
 test_vapid_private=gIpHhjAB0QI7QB6IXvvEX5a3cXOMO7rp04FKA83eL0w
 sink_port=$((port + 1))
-rm -rf "$state"
-scripts/db.sh "$state"
+# KEEP_STATE=1 serves a state made beforehand (scripts/scale-data.sh) instead of a fresh demo.
+if [ "${KEEP_STATE:-0}" != 1 ]; then
+  rm -rf "$state"
+  scripts/db.sh "$state"
+fi
 log="$state/wrangler.log"
 # wrangler dev attaches a DevTools inspector proxy that posts every inspector event to its
 # node process, which costs about half of this 2-core machine under load. There is no flag

@@ -27,7 +27,7 @@ fn noise(number: &str, day: NaiveDate) -> u32 {
 }
 
 /// The day's (peak, valley) kWh: more in summer and winter, less on a business's weekend.
-fn day_use(a: &Account, category: Category, day: NaiveDate) -> (u32, u32) {
+pub fn day_use(number: &str, category: Category, day: NaiveDate) -> (u32, u32) {
     let base = match category {
         Category::Residential => 9,
         Category::Commercial => 60,
@@ -41,7 +41,7 @@ fn day_use(a: &Account, category: Category, day: NaiveDate) -> (u32, u32) {
     };
     let weekend = day.weekday().number_from_monday() > 5;
     let business_rest = category != Category::Residential && weekend;
-    let spread = 80 + noise(a.number, day) * 40 / 1000; // 80..120 %
+    let spread = 80 + noise(number, day) * 40 / 1000; // 80..120 %
     let total = base * season * spread / 1000 / if business_rest { 3 } else { 1 };
     let valley_share = if category == Category::Residential {
         35
@@ -52,7 +52,7 @@ fn day_use(a: &Account, category: Category, day: NaiveDate) -> (u32, u32) {
     (total - valley, valley)
 }
 
-fn ms(day: NaiveDate, hh: u32) -> i64 {
+pub fn ms(day: NaiveDate, hh: u32) -> i64 {
     let utc = day.and_time(NaiveTime::from_hms_opt(hh, 0, 0).unwrap_or_default())
         - chrono::Duration::hours(8);
     utc.and_utc().timestamp_millis()
@@ -62,30 +62,45 @@ fn ms(day: NaiveDate, hh: u32) -> i64 {
 /// (`domain::billing::usage_year`): (key, bytes), one per account and year.
 pub fn usage_objects() -> Vec<(String, Vec<u8>)> {
     let this_month = china_today().with_day(1).unwrap_or_default();
+    UTILITY_ACCOUNTS
+        .iter()
+        .flat_map(|a| {
+            let category: Category = from_wire_name(a.category).unwrap_or(Category::Residential);
+            account_usage(a.number, category, this_month).1
+        })
+        .collect()
+}
+
+/// An account's days of the `MONTHS` months before `this_month`, and the same as its objects
+/// for R2 (key, bytes), one per year.
+pub fn account_usage(
+    number: &str,
+    category: Category,
+    this_month: NaiveDate,
+) -> (Vec<DayUsage>, Vec<(String, Vec<u8>)>) {
     let first = this_month - Months::new(MONTHS);
-    let mut objects = Vec::new();
-    for a in UTILITY_ACCOUNTS {
-        let category: Category = from_wire_name(a.category).unwrap_or(Category::Residential);
-        let days: Vec<DayUsage> = first
-            .iter_days()
-            .take_while(|d| *d < this_month)
-            .map(|day| {
-                let (peak_kwh, valley_kwh) = day_use(a, category, day);
-                DayUsage {
-                    day,
-                    peak_kwh,
-                    valley_kwh,
-                }
-            })
-            .collect();
-        for year in first.year()..=this_month.year() {
-            let bytes = usage_year::encode(year, &days);
-            if !bytes.is_empty() {
-                objects.push((usage_year::key(a.number, year), bytes));
+    let days: Vec<DayUsage> = first
+        .iter_days()
+        .take_while(|d| *d < this_month)
+        .map(|day| {
+            let (peak_kwh, valley_kwh) = day_use(number, category, day);
+            DayUsage {
+                day,
+                peak_kwh,
+                valley_kwh,
             }
-        }
-    }
-    objects
+        })
+        .collect();
+    let objects = (first.year()..=this_month.year())
+        .map(|year| {
+            (
+                usage_year::key(number, year),
+                usage_year::encode(year, &days),
+            )
+        })
+        .filter(|(_, bytes)| !bytes.is_empty())
+        .collect();
+    (days, objects)
 }
 
 pub fn write_billing(out: &mut String) {
@@ -128,7 +143,7 @@ fn write_month(
     let next = first + Months::new(1);
     let (mut peak, mut valley) = (0, 0);
     for day in first.iter_days().take_while(|d| *d < next) {
-        let (p, v) = day_use(a, category, day);
+        let (p, v) = day_use(a.number, category, day);
         peak += p;
         valley += v;
     }

@@ -51,7 +51,7 @@ fn roll(day: NaiveDate, id: u32, salt: u32) -> u32 {
         & 0xFFFF
 }
 
-fn facts_of_day(hall: &Hall, day: NaiveDate, seed: u64) -> Vec<TicketFact> {
+pub fn facts_of_day(hall: &Hall, day: NaiveDate, seed: u64) -> Vec<TicketFact> {
     let Some(hours) = hall.hours.on(day.weekday()) else {
         return Vec::new();
     };
@@ -158,7 +158,7 @@ fn opt(v: Option<i64>) -> String {
     v.map_or("NULL".into(), |v| v.to_string())
 }
 
-fn row(f: &TicketFact) -> String {
+pub fn row(f: &TicketFact) -> String {
     format!(
         "({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})",
         text(&f.hall_id),

@@ -4,13 +4,16 @@
 //!
 //! Usage: `cargo run -p demo > demo.sql && wrangler d1 execute DB --local --file demo.sql`;
 //! `cargo run -p demo -- usage DIR` writes the daily usage objects for R2 under `DIR` and the
-//! list `DIR/usage.json` for `wrangler r2 bulk put` (scripts/db.sh does both).
+//! list `DIR/usage.json` for `wrangler r2 bulk put` (scripts/db.sh does both);
+//! `cargo run -p demo -- scale N SEED DIR` prints a generated city of N accounts (scale.rs,
+//! scripts/scale-data.sh).
 
 mod billing;
 mod data;
 mod history;
 mod objects;
 mod projects;
+mod scale;
 mod sql;
 
 fn main() -> std::io::Result<()> {
@@ -27,8 +30,17 @@ fn main() -> std::io::Result<()> {
             "usage.json",
             billing::usage_objects(),
         ),
+        [mode, accounts, seed, dir] if mode == "scale" => {
+            let (Ok(accounts), Ok(seed)) = (accounts.parse(), seed.parse()) else {
+                eprintln!("demo scale N SEED DIR: N and SEED are whole numbers");
+                std::process::exit(2)
+            };
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            scale::write(accounts, seed, std::path::Path::new(dir), &mut out)?;
+            std::io::Write::flush(&mut out)
+        }
         _ => {
-            eprintln!("usage: demo            (prints the SQL)\n       demo usage DIR  (writes the usage objects and DIR/usage.json)");
+            eprintln!("usage: demo                   (prints the SQL)\n       demo usage DIR         (writes the usage objects and DIR/usage.json)\n       demo scale N SEED DIR  (prints a generated city's SQL, writes its usage objects)");
             std::process::exit(2)
         }
     }

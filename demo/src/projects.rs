@@ -49,7 +49,7 @@ const CUSTOMERS: &[(&str, &str, &str, &str, &str, i64)] = &[
     ),
 ];
 
-fn firm(kind: FirmKind, n: usize) -> (i64, &'static str, &'static str) {
+pub fn firm(kind: FirmKind, n: usize) -> (i64, &'static str, &'static str) {
     match kind {
         FirmKind::Design if n.is_multiple_of(2) => (1, "2028-06-30", "design.jcdl"),
         FirmKind::Design => (2, "2027-12-31", "design.hengyuan"),
@@ -253,7 +253,7 @@ pub fn write_projects(out: &mut String) {
 }
 
 /// The project's clock runs as the Worker keeps them on write (functions/src/projects/clocks.rs).
-fn write_clock_runs(
+pub fn write_clock_runs(
     out: &mut String,
     id: i64,
     hall: &str,

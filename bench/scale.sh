@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `make bench B=scale`: the ten most frequent reads on the demo city (GRIDHALL_URL, the server
+# `make bench` started) and on a generated city of SCALE_N accounts (default 100,000, a tenth of
+# the plan's city), made once by scripts/scale-data.sh and kept in .wrangler/scale-state.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${SCALE_N:-100000}
+state=.wrangler/scale-state
+grep -q "\"accounts\": $n," "$state/scale.json" 2>/dev/null || scripts/scale-data.sh "$n" 1 "$state"
+node bench/scale.mjs demo
+KEEP_STATE=1 scripts/with-server.sh "$state" 8792 node bench/scale.mjs city
