@@ -42,7 +42,7 @@ async function timed(path, cookie) {
 
 const p95 = {};
 for (const [name, [path, cookie]] of Object.entries(READS)) {
-  for (let i = 0; i < 3; i++) await timed(path, cookie); // warm up
+  for (let i = 0; i < 10; i++) await timed(path, cookie); // warm up
   const times = [];
   for (let i = 0; i < ROUNDS; i++) times.push(await timed(path, cookie));
   times.sort((a, b) => a - b);

@@ -111,8 +111,10 @@ def bounded(sql: str, details: list[str]) -> bool:
     """A newest-first or alphabetical page of a whole table (no WHERE, a LIMIT of at most PAGE
     rows, the order given by the scan itself) reads only the rows it returns."""
     limit = re.search(r"\bLIMIT\s+(\d+)", sql, re.I)
+    # `WHERE 1 = 1` is the city-wide viewer's "no condition" (service::listed).
+    unconditioned = re.sub(r"\bWHERE\s+1\s*=\s*1\s+(?=ORDER\b)", "", sql, flags=re.I)
     return (limit is not None and int(limit.group(1)) <= PAGE
-            and re.search(r"\bWHERE\b", sql, re.I) is None
+            and re.search(r"\bWHERE\b", unconditioned, re.I) is None
             and not any("TEMP B-TREE" in d for d in details))
 
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use wasm_bindgen::JsValue;
-use worker::{D1Database, D1PreparedStatement, Env};
+use worker::{D1Database, D1PreparedStatement, D1Result, Env};
 
 pub struct Db {
     d1: D1Database,
@@ -130,6 +130,11 @@ impl Db {
     pub async fn ids(&self, sql: &str, args: Vec<Arg>) -> Result<Vec<i64>> {
         let rows: Vec<Id> = self.all(sql, args).await?;
         Ok(rows.into_iter().map(|r| r.id).collect())
+    }
+
+    /// Several reads in one round trip: each statement's result, in order (`D1Result::results`).
+    pub async fn reads(&self, statements: Vec<D1PreparedStatement>) -> Result<Vec<D1Result>> {
+        Ok(self.d1.batch(statements).await?)
     }
 
     /// Runs several statements in one transaction.

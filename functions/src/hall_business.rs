@@ -17,7 +17,7 @@ use domain::wire::{from_wire_name, wire_name};
 use domain::ApiError;
 use serde::Deserialize;
 use serde_json::json;
-use worker::Response;
+use worker::{D1PreparedStatement, D1Result, Response};
 
 #[derive(Deserialize)]
 struct Row {
@@ -45,12 +45,21 @@ impl Row {
 
 /// The hall's settings: its own where set, the standard ones elsewhere.
 pub async fn hall_business(db: &Db, hall: &str) -> Result<BusinessSettings> {
-    let rows: Vec<Row> = db
-        .all(
-            "SELECT business, prefix, service_minutes, daily_cap FROM hall_business WHERE hall_id = ?",
-            args![hall],
-        )
-        .await?;
+    let result = hall_business_query(db, hall)?.all().await?;
+    hall_business_from(&result)
+}
+
+/// The statement of [`hall_business`], to send with others in one round trip (`Db::reads`).
+pub fn hall_business_query(db: &Db, hall: &str) -> Result<D1PreparedStatement> {
+    db.statement(
+        "SELECT business, prefix, service_minutes, daily_cap FROM hall_business WHERE hall_id = ?",
+        args![hall],
+    )
+}
+
+/// [`hall_business`] from its statement's result.
+pub fn hall_business_from(result: &D1Result) -> Result<BusinessSettings> {
+    let rows: Vec<Row> = result.results()?;
     let stored = rows
         .into_iter()
         .map(Row::setting)

@@ -20,7 +20,7 @@ use serde::Deserialize;
 use serde_json::json;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
-use worker::Response;
+use worker::{D1PreparedStatement, D1Result, Response};
 
 /// How long an isolate trusts the calendar it read. Hours change a few times a year, while
 /// every check-in and ticket request needs them: this keeps D1 out of the queue's hot path.
@@ -65,13 +65,22 @@ pub async fn special_days(
     db: &Db,
     hall: Option<&str>,
 ) -> Result<BTreeMap<String, Vec<SpecialDay>>> {
-    let rows: Vec<SpecialRow> = db
-        .all(
-            "SELECT hall_id, day, open, close, note FROM hall_special_days \
-             WHERE ?1 IS NULL OR hall_id = ?1 ORDER BY day",
-            args![hall],
-        )
-        .await?;
+    let result = special_days_query(db, hall)?.all().await?;
+    special_days_from(&result)
+}
+
+/// The statement of [`special_days`], to send with others in one round trip (`Db::reads`).
+pub fn special_days_query(db: &Db, hall: Option<&str>) -> Result<D1PreparedStatement> {
+    db.statement(
+        "SELECT hall_id, day, open, close, note FROM hall_special_days \
+         WHERE ?1 IS NULL OR hall_id = ?1 ORDER BY day",
+        args![hall],
+    )
+}
+
+/// [`special_days`] from its statement's result.
+pub fn special_days_from(result: &D1Result) -> Result<BTreeMap<String, Vec<SpecialDay>>> {
+    let rows: Vec<SpecialRow> = result.results()?;
     let mut by_hall: BTreeMap<String, Vec<SpecialDay>> = BTreeMap::new();
     for row in rows {
         let hall = row.hall_id.clone();

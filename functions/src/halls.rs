@@ -3,8 +3,8 @@
 use crate::args;
 use crate::db::Db;
 use crate::error::Result;
-use crate::hall_business::hall_business;
-use crate::hall_calendar::{follow_today, forget, special_days};
+use crate::hall_business::{hall_business_from, hall_business_query};
+use crate::hall_calendar::{follow_today, forget, special_days_from, special_days_query};
 use crate::http::{ok, read_json};
 use crate::router::Ctx;
 use crate::users::audit;
@@ -15,10 +15,9 @@ use domain::hours::calendar::{HallCalendar, SpecialDay};
 use domain::hours::{to_local, Days, WeeklyHours};
 use domain::policy::may_manage_hall;
 use domain::{ApiError, Reason};
-use futures_util::future::{try_join, try_join4};
 use serde::Deserialize;
 use serde_json::json;
-use worker::Response;
+use worker::{D1PreparedStatement, D1Result, Response};
 
 #[derive(Deserialize)]
 struct HallRow {
@@ -109,8 +108,17 @@ pub async fn handle_list_halls(ctx: &mut Ctx) -> Result<Response> {
 /// Every hall in display order, open or closed at `now` by its calendar.
 pub async fn hall_summaries(db: &Db, now: DateTime<Utc>) -> Result<Vec<HallSummary>> {
     let sql = format!("SELECT {HALL_COLUMNS} FROM halls ORDER BY sort_order, id");
-    let (rows, mut specials) =
-        try_join(db.all::<HallRow>(&sql, vec![]), special_days(db, None)).await?;
+    let results = db
+        .reads(vec![
+            db.statement(&sql, vec![])?,
+            special_days_query(db, None)?,
+        ])
+        .await?;
+    let [halls, specials] = results.as_slice() else {
+        return Err(ApiError::internal("the halls' reads came back incomplete").into());
+    };
+    let rows: Vec<HallRow> = halls.results()?;
+    let mut specials = special_days_from(specials)?;
     rows.into_iter()
         .map(|r| {
             let calendar = r.calendar(specials.remove(&r.id).unwrap_or_default())?;
@@ -122,12 +130,19 @@ pub async fn hall_summaries(db: &Db, now: DateTime<Utc>) -> Result<Vec<HallSumma
 /// The hall's counters in number order, with the business each serves and its clerk is
 /// trained for.
 pub async fn hall_counters(db: &Db, hall_id: &str) -> Result<Vec<Counter>> {
-    let rows: Vec<CounterRow> = db
-        .all(
-            "SELECT id, number, serves_json, trained_json FROM counters WHERE hall_id = ? ORDER BY number",
-            args![hall_id],
-        )
-        .await?;
+    let result = hall_counters_query(db, hall_id)?.all().await?;
+    hall_counters_from(&result)
+}
+
+fn hall_counters_query(db: &Db, hall_id: &str) -> Result<D1PreparedStatement> {
+    db.statement(
+        "SELECT id, number, serves_json, trained_json FROM counters WHERE hall_id = ? ORDER BY number",
+        args![hall_id],
+    )
+}
+
+fn hall_counters_from(result: &D1Result) -> Result<Vec<Counter>> {
+    let rows: Vec<CounterRow> = result.results()?;
     rows.into_iter()
         .map(|c| {
             let serves: Vec<BusinessType> = serde_json::from_str(&c.serves_json)?;
@@ -148,16 +163,27 @@ pub async fn hall_counters(db: &Db, hall_id: &str) -> Result<Vec<Counter>> {
 pub async fn handle_get_hall(ctx: &mut Ctx) -> Result<Response> {
     let id = ctx.matched.param().to_string();
     let db = &ctx.db;
-    // One round trip: the four reads are sent at once.
+    // One round trip for the four reads.
     let sql = format!("SELECT {HALL_COLUMNS} FROM halls WHERE id = ?");
-    let (row, counters, mut specials, business) = try_join4(
-        db.first::<HallRow>(&sql, args![&id]),
-        hall_counters(db, &id),
-        special_days(db, Some(&id)),
-        hall_business(db, &id),
-    )
-    .await?;
-    let row = row.ok_or_else(|| ApiError::not_found("hall"))?;
+    let results = db
+        .reads(vec![
+            db.statement(&sql, args![&id])?,
+            hall_counters_query(db, &id)?,
+            special_days_query(db, Some(&id))?,
+            hall_business_query(db, &id)?,
+        ])
+        .await?;
+    let [hall, counters, specials, business] = results.as_slice() else {
+        return Err(ApiError::internal("the hall's reads came back incomplete").into());
+    };
+    let row = hall
+        .results::<HallRow>()?
+        .into_iter()
+        .next()
+        .ok_or_else(|| ApiError::not_found("hall"))?;
+    let counters = hall_counters_from(counters)?;
+    let mut specials = special_days_from(specials)?;
+    let business = hall_business_from(business)?;
     let calendar = row.calendar(specials.remove(&id).unwrap_or_default())?;
     let today = to_local(ctx.now).date_naive();
     let special_days = calendar

@@ -182,7 +182,8 @@ fn scope(actor: &Actor) -> (String, Vec<crate::db::Arg>) {
     }
 }
 
-/// The projects `actor` may see, narrowed by `filter` (SQL on `p`/`u`) and its values.
+/// The projects `actor` may see, narrowed by `filter` (SQL on `p`/`u`) and its values, the
+/// newest 500 (the reports' input).
 pub async fn load_visible(
     db: &Db,
     actor: &Actor,
@@ -196,6 +197,30 @@ pub async fn load_visible(
     );
     db.all(&sql, args).await
 }
+
+/// The board's page: the `BOARD_PAGE` most urgent of the projects `actor` may see, narrowed by
+/// `filter`. The order comes from the clock runs kept on write (`clocks`): a running clock's
+/// `late_from` is its due day plus one, so the overdue come first, then by days left; projects
+/// whose clock is not running (the customer's turn, finished) follow, the latest first.
+async fn load_board(
+    db: &Db,
+    actor: &Actor,
+    filter: &str,
+    mut values: Vec<crate::db::Arg>,
+) -> Result<Vec<ProjectRow>> {
+    let (clause, mut args) = scope(actor);
+    args.append(&mut values);
+    // The page is chosen on the ids (a sort of small rows), then its projects are read whole.
+    let sql = format!(
+        "{SELECT_PROJECTS} WHERE p.id IN (SELECT p.id FROM projects p JOIN users u ON u.id = p.customer_id \
+         LEFT JOIN project_clock_runs r ON r.project_id = p.id AND r.finished IS NULL \
+         WHERE {clause} AND {filter} ORDER BY r.late_from IS NULL, r.late_from, p.updated_at DESC LIMIT {BOARD_PAGE})"
+    );
+    db.all(&sql, args).await
+}
+
+/// Projects on one page of the board; a search finds the others.
+pub const BOARD_PAGE: u32 = 50;
 
 /// `?stage=&hall=&q=&overdue=1`: overdue first, then by days left, then the latest.
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
@@ -226,7 +251,7 @@ pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
         ]);
     }
     let overdue_only = query_param(&ctx.req, "overdue")?.is_some();
-    let rows = load_visible(&ctx.db, &actor, &filter.join(" AND "), values).await?;
+    let rows = load_board(&ctx.db, &actor, &filter.join(" AND "), values).await?;
     let calendar = Calendar::china();
     let day = today(ctx.now);
     let mut list = rows

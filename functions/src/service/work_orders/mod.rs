@@ -175,14 +175,12 @@ pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
     let listed = format!(
         "WHERE {shown} ORDER BY o.status IN ('closed', 'cancelled'), o.created_at DESC LIMIT 200"
     );
-    let rows: Vec<Row> = ctx
-        .db
-        .all(&format!("{SELECT} {listed}"), value.clone())
-        .await?;
+    let rows: Vec<Row> = ctx.db.all(&format!("{SELECT} {listed}"), value).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let owed = deadlines::of_orders(
         &ctx.db,
-        &format!("SELECT o.id FROM work_orders o {listed}"),
-        value,
+        "SELECT value FROM json_each(?)",
+        args![serde_json::to_string(&ids)?],
     )
     .await?;
     let now = ctx.now.timestamp_millis();
