@@ -188,35 +188,42 @@ pub async fn load_visible(
     db: &Db,
     actor: &Actor,
     filter: &str,
-    mut values: Vec<crate::db::Arg>,
+    values: Vec<crate::db::Arg>,
 ) -> Result<Vec<ProjectRow>> {
-    let (clause, mut args) = scope(actor);
-    args.append(&mut values);
-    let sql = format!(
-        "{SELECT_PROJECTS} WHERE {clause} AND {filter} ORDER BY p.updated_at DESC LIMIT 500"
-    );
+    let (shown, args) = shown_to(actor, filter, values);
+    let sql = format!("{SELECT_PROJECTS} WHERE {shown} ORDER BY p.updated_at DESC LIMIT 500");
     db.all(&sql, args).await
 }
 
 /// The board's page: the `BOARD_PAGE` most urgent of the projects `actor` may see, narrowed by
 /// `filter`. The order comes from the clock runs kept on write (`clocks`): a running clock's
 /// `late_from` is its due day plus one, so the overdue come first, then by days left; projects
-/// whose clock is not running (the customer's turn, finished) follow, the latest first.
+/// whose clock is not running (the customer's turn, finished) follow, the latest first. The
+/// page is chosen on the ids (a sort of small rows), then its projects are read whole.
 async fn load_board(
     db: &Db,
     actor: &Actor,
     filter: &str,
-    mut values: Vec<crate::db::Arg>,
+    values: Vec<crate::db::Arg>,
 ) -> Result<Vec<ProjectRow>> {
-    let (clause, mut args) = scope(actor);
-    args.append(&mut values);
-    // The page is chosen on the ids (a sort of small rows), then its projects are read whole.
+    let (shown, args) = shown_to(actor, filter, values);
     let sql = format!(
         "{SELECT_PROJECTS} WHERE p.id IN (SELECT p.id FROM projects p JOIN users u ON u.id = p.customer_id \
          LEFT JOIN project_clock_runs r ON r.project_id = p.id AND r.finished IS NULL \
-         WHERE {clause} AND {filter} ORDER BY r.late_from IS NULL, r.late_from, p.updated_at DESC LIMIT {BOARD_PAGE})"
+         WHERE {shown} ORDER BY r.late_from IS NULL, r.late_from, p.updated_at DESC LIMIT {BOARD_PAGE})"
     );
     db.all(&sql, args).await
+}
+
+/// The condition for the projects `actor` may see narrowed by `filter`, and its values.
+fn shown_to(
+    actor: &Actor,
+    filter: &str,
+    mut values: Vec<crate::db::Arg>,
+) -> (String, Vec<crate::db::Arg>) {
+    let (clause, mut args) = scope(actor);
+    args.append(&mut values);
+    (format!("{clause} AND {filter}"), args)
 }
 
 /// Projects on one page of the board; a search finds the others.
