@@ -249,7 +249,7 @@ pub fn write_projects(out: &mut String) {
             id = demo.id, event = demo.id * 1000, c = text(customer)
         );
     }
-    write_clock_totals(out);
+    out.push_str(CLOCK_TOTALS_REBUILD);
 }
 
 /// The project's clock runs as the Worker keeps them on write (functions/src/projects/clocks.rs).
@@ -280,15 +280,11 @@ pub fn write_clock_runs(
 }
 
 /// The totals of finished runs, added up again from every project's runs (the Worker adds each
-/// run once as it finishes; a reload must not add the demo's twice).
-fn write_clock_totals(out: &mut String) {
-    out.push_str(
-        "DELETE FROM clock_totals;\n\
-         INSERT INTO clock_totals (hall_id, clock, firm_id, counted, on_time) \
-         SELECT hall_id, clock, COALESCE(firm_id, 0), COUNT(*), SUM(used <= limit_days) \
-         FROM project_clock_runs WHERE finished IS NOT NULL GROUP BY hall_id, clock, COALESCE(firm_id, 0);\n",
-    );
-}
+/// run once as it finishes; a reload must not add the demo's twice). One statement a line.
+pub const CLOCK_TOTALS_REBUILD: &str = "DELETE FROM clock_totals;\n\
+     INSERT INTO clock_totals (hall_id, clock, firm_id, counted, on_time) \
+     SELECT hall_id, clock, COALESCE(firm_id, 0), COUNT(*), SUM(used <= limit_days) \
+     FROM project_clock_runs WHERE finished IS NOT NULL GROUP BY hall_id, clock, COALESCE(firm_id, 0);\n";
 
 /// Who takes `action` now: the table's party, the customer cancelling, a chosen firm accepting.
 fn actor(project: &Project, action: Action) -> Party {

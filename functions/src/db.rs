@@ -177,8 +177,7 @@ impl Db {
         &self,
         statements: Vec<D1PreparedStatement>,
     ) -> Result<Option<T>> {
-        let results = self.d1.batch(statements).await?;
-        match results.first() {
+        match self.reads(statements).await?.first() {
             Some(first) => Ok(first.results::<T>()?.into_iter().next()),
             None => Ok(None),
         }

@@ -1,11 +1,11 @@
 //! The generated city's activity: two years of tickets in the demo's halls, connection
 //! projects with their steps and clock runs, work orders and applications.
 
-use super::{insert, GenAccount, Rng, CHUNK, FIRST_PROJECT, FIRST_USER, TICKET_DAYS};
+use super::{insert, phone, GenAccount, Rng, CHUNK, FIRST_PROJECT, TICKET_DAYS};
 use crate::billing::ms;
 use crate::data::halls;
 use crate::history::{facts_of_day, row};
-use crate::projects::{firm, write_clock_runs};
+use crate::projects::{firm, write_clock_runs, CLOCK_TOTALS_REBUILD};
 use crate::sql::text;
 use chrono::{Datelike, Days, NaiveDate};
 use domain::billing::tariff::Plan;
@@ -131,11 +131,7 @@ pub fn write_projects(
         }
     }
     // The totals of finished runs, added up again over every project (as the demo's are).
-    writeln!(out, "DELETE FROM clock_totals;")?;
-    writeln!(
-        out,
-        "INSERT INTO clock_totals (hall_id, clock, firm_id, counted, on_time) SELECT hall_id, clock, COALESCE(firm_id, 0), COUNT(*), SUM(used <= limit_days) FROM project_clock_runs WHERE finished IS NOT NULL GROUP BY hall_id, clock, COALESCE(firm_id, 0);"
-    )
+    out.write_all(CLOCK_TOTALS_REBUILD.as_bytes())
 }
 
 /// Work orders and applications of generated customers about their accounts, spread over two
@@ -177,11 +173,11 @@ pub fn write_cases(
         let (topic, words) = *rng.pick(&topics);
         let status = *rng.pick(&statuses);
         orders.push(format!(
-            "({user}, 'web', {}, {}, '江城市{}号', '139{:08}', {}, {}, {}, {at}, {})",
+            "({user}, 'web', {}, {}, '江城市{}号', '{}', {}, {}, {}, {at}, {})",
             text(&wire_name(&topic)),
             text(words),
             &a.number[6..],
-            user - FIRST_USER,
+            phone(user),
             text(a.hall),
             text(&a.number),
             text(&wire_name(&status)),
@@ -212,7 +208,7 @@ pub fn write_cases(
             _ => Request::RenameTransfer {
                 new_holder: a.name.clone(),
                 id_number: "11010519491231002X".into(),
-                phone: format!("139{:08}", user - FIRST_USER),
+                phone: phone(user),
             },
         };
         let status = *rng.pick(&statuses);

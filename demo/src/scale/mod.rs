@@ -128,6 +128,11 @@ fn city(accounts: u64, hall_ids: &[&'static str], rng: &mut Rng) -> Vec<GenAccou
         .collect()
 }
 
+/// A generated customer's mobile, which is also their login.
+fn phone(user: u64) -> String {
+    format!("139{:08}", user - FIRST_USER)
+}
+
 /// Rows as one INSERT per `CHUNK`, one statement a line.
 fn insert(out: &mut impl Write, head: &str, rows: &[String]) -> io::Result<()> {
     for chunk in rows.chunks(CHUNK) {
@@ -157,7 +162,7 @@ fn write_people(out: &mut impl Write, list: &[GenAccount], today: NaiveDate) -> 
             text(&wire_name(&a.plan)),
         ));
         if let Some(user) = a.user {
-            let phone = format!("139{:08}", user - FIRST_USER);
+            let phone = phone(user);
             users.push(format!(
                 "({user}, '{phone}', {}, 'customer', '{phone}', {hash}, {bound_at})",
                 text(&a.name)
