@@ -8,11 +8,16 @@ import { baseURL, login, percentile, writeResult } from './lib.mjs';
 
 const phase = process.argv[2];
 const ROUNDS = 40;
+// A Worker in service has run each handler many times: its code is compiled by the optimising
+// tier and its pages are in memory. Fewer warm-up reads measured the first tier on the city's
+// longer lists (a page of 50 projects against the demo hall's 5).
+const WARM_UP = 30;
 const now = new Date().toISOString();
 const day = (back) => new Date(Date.now() - back * 86400000).toISOString().slice(0, 10);
 
 const customer = await login('13800138001');
 const staff = await login('staff.xinghu.1');
+const manager = await login('manager.xinghu');
 const admin = await login('admin');
 const projects = await (await fetch(`${baseURL}/api/projects`, { headers: { cookie: staff } })).json();
 const project = projects[0].id;
@@ -28,7 +33,14 @@ const READS = {
   firm_directory: ['/api/firms', null],
   work_order_board: ['/api/work-orders', staff],
   city_dashboard_30_days: [`/api/ops/dashboard?from=${day(30)}&to=${day(1)}`, admin],
-  durations_csv: ['/api/project-reports/durations.csv', admin],
+  // A hall's last 30 days, as its manager downloads it: a hall of the generated city has the
+  // plan's density (about 33,000 accounts), so this is the file a hall of the real city gets.
+  durations_csv: ['/api/project-reports/durations.csv', manager],
+};
+// Read on the city only, with a bound of its own instead of a ratio: the whole city's month is
+// as long as the city is large (every stage finished or under way in it is a line).
+const CITY_ONLY = {
+  durations_csv_whole_city: ['/api/project-reports/durations.csv', admin],
 };
 
 async function timed(path, cookie) {
@@ -41,8 +53,9 @@ async function timed(path, cookie) {
 }
 
 const p95 = {};
-for (const [name, [path, cookie]] of Object.entries(READS)) {
-  for (let i = 0; i < 10; i++) await timed(path, cookie); // warm up
+const measured = phase === 'city' ? { ...READS, ...CITY_ONLY } : READS;
+for (const [name, [path, cookie]] of Object.entries(measured)) {
+  for (let i = 0; i < WARM_UP; i++) await timed(path, cookie);
   const times = [];
   for (let i = 0; i < ROUNDS; i++) times.push(await timed(path, cookie));
   times.sort((a, b) => a - b);
@@ -67,5 +80,9 @@ if (phase === 'demo') {
     targets[`ratio ${name}`] = { max: 1.5 };
   }
   targets['city_p95_ms city_dashboard_30_days'] = { max: 1000 };
+  for (const name of Object.keys(CITY_ONLY)) {
+    figures[`city_p95_ms ${name}`] = p95[name];
+    targets[`city_p95_ms ${name}`] = { max: 1000 };
+  }
   writeResult('scale', figures, targets);
 }

@@ -22,6 +22,7 @@ pub mod notify;
 #[cfg(feature = "schema")]
 pub mod openapi;
 pub mod operations;
+pub mod period;
 pub mod policy;
 pub mod queue;
 pub mod roles;

@@ -92,6 +92,15 @@ test('firms see only their projects and the board filters overdue ones first', a
   await page.getByTestId('filter-overdue').check();
   await expect(page.getByTestId('project-row').first()).toContainText('已超期');
   await expect(page.getByTestId('on-time')).toBeVisible();
+  // The rates and the CSV cover a chosen period: a year with no projects has none.
+  await page.getByTestId('report-from').fill('2020-01-01');
+  await page.getByTestId('report-to').fill('2020-12-31');
+  await page.getByTestId('report-show').click();
+  await expect(page.getByText('这段时间没有办结或在办的环节。')).toBeVisible();
+  await expect(page.getByTestId('durations-csv')).toHaveAttribute('href', /from=2020-01-01&to=2020-12-31/);
+  await page.getByTestId('report-from').fill('2021-01-01');
+  await page.getByTestId('report-show').click();
+  await expect(page.getByText('开始日期不能晚于结束日期。')).toBeVisible();
 
   const other = await party(browser, 'design.hengyuan');
   await other.goto('/projects');

@@ -93,4 +93,11 @@ test('an admin creates a hall staff account in the console', async ({ page }) =>
   await form.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('账号已创建')).toBeVisible();
   await expect(page.getByRole('cell', { name: loginName })).toBeVisible();
+  // The list is the staff and the firms; a customer is found by the start of their mobile.
+  const users = page.getByTestId('user-table');
+  await expect(users.getByRole('cell', { name: '13800138001' })).toHaveCount(0);
+  await page.getByLabel('查找账号').fill('1380013800');
+  await page.getByLabel('查找账号').press('Enter');
+  await expect(users.getByRole('cell', { name: '13800138001', exact: true })).toBeVisible();
+  await expect(users.getByRole('cell', { name: loginName })).toHaveCount(0);
 });

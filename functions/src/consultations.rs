@@ -32,6 +32,14 @@ fn read_mark(side: Side) -> &'static str {
     }
 }
 
+/// The column holding the id of a side's last message (migration 0030).
+fn last_message(side: Side) -> &'static str {
+    match side {
+        Side::Customer => "customer_last_id",
+        Side::Agent => "agent_last_id",
+    }
+}
+
 /// The viewer's unread count: the other side's messages past the viewer's read mark.
 fn select_threads(viewer: Side) -> String {
     let (other, mark) = (viewer.other().as_str(), read_mark(viewer));
@@ -66,7 +74,13 @@ async fn readable(ctx: &Ctx) -> Result<(Actor, Thread)> {
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
     let actor = ctx.actor()?;
     let viewer = side(&actor);
-    let order = "ORDER BY unread > 0 DESC, t.updated_at DESC LIMIT 100";
+    // Unread first: the other side wrote after the viewer's read mark. For the agents this is
+    // the order of the index consult_threads_agent_inbox, written the same way.
+    let order = format!(
+        "ORDER BY t.{} > t.{} DESC, t.updated_at DESC LIMIT 100",
+        last_message(viewer.other()),
+        read_mark(viewer)
+    );
     let threads: Vec<Thread> = match viewer {
         Side::Customer => {
             let sql = format!("{} WHERE t.customer_id = ? {order}", select_threads(viewer));
@@ -97,11 +111,13 @@ async fn add_message(
         )
         .await?;
     // Writing is reading: one's own side is read up to here.
-    let mark = read_mark(side(actor));
+    let (mark, last) = (read_mark(side(actor)), last_message(side(actor)));
     ctx.db
         .run(
-            &format!("UPDATE consult_threads SET updated_at = ?, {mark} = ? WHERE id = ?"),
-            args![now, written.last_row_id, thread],
+            &format!(
+                "UPDATE consult_threads SET updated_at = ?, {mark} = ?, {last} = ? WHERE id = ?"
+            ),
+            args![now, written.last_row_id, written.last_row_id, thread],
         )
         .await?;
     Ok(())

@@ -109,6 +109,27 @@ impl Db {
         Ok(self.statement(sql, args)?.first(None).await?)
     }
 
+    /// The rows of `sql`, whose result columns are named `columns` ("a, b, c"), sent back by
+    /// SQLite as one JSON text and read into `T` field by field in that order. For lists of
+    /// hundreds of rows this is cheaper in the Worker than `all`, which makes a JS object of
+    /// every row and reads it field by field across the boundary.
+    pub async fn all_packed<T: DeserializeOwned>(
+        &self,
+        sql: &str,
+        columns: &str,
+        args: Vec<Arg>,
+    ) -> Result<Vec<T>> {
+        #[derive(serde::Deserialize)]
+        struct Packed {
+            rows: String,
+        }
+        let packed = format!("SELECT json_group_array(json_array({columns})) AS rows FROM ({sql})");
+        match self.first::<Packed>(&packed, args).await? {
+            Some(p) => Ok(serde_json::from_str(&p.rows)?),
+            None => Ok(Vec::new()),
+        }
+    }
+
     /// Runs a write; returns the new row id of an insert and how many rows changed.
     pub async fn run(&self, sql: &str, args: Vec<Arg>) -> Result<Written> {
         let meta = self.statement(sql, args)?.run().await?.meta()?;

@@ -8,6 +8,7 @@ mod appointments;
 mod arrivals;
 mod auth;
 mod billing;
+mod board_page;
 mod case_contacts;
 mod check_in;
 mod clock;

@@ -159,8 +159,9 @@ pub async fn update_notice(id: i64, input: &NoticeInput) -> Result<Notice, ApiEr
 pub async fn withdraw_notice(id: i64) -> Result<Notice, ApiError> {
     post(&format!("/api/staff/notices/{id}/withdraw"), &()).await
 }
-pub async fn users() -> Result<Vec<User>, ApiError> {
-    get("/api/admin/users").await
+/// The staff and firm accounts, or with `q` the accounts whose login starts with it.
+pub async fn users(q: String) -> Result<Vec<User>, ApiError> {
+    get(&format!("/api/admin/users?q={}", encode(&q))).await
 }
 pub async fn create_user(req: &CreateUserRequest) -> Result<User, ApiError> {
     post("/api/admin/users", req).await

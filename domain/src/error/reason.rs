@@ -40,7 +40,7 @@ reasons! {
         Phone, HallPhone, Password, WrongPassword, Name, Login, AccountNumber, AccountMismatch,
         AccountChoice, IdNumber, Email, HallChoice, RoleSetup, FirmKindFixed,
         // Texts, dates and times.
-        Text, Date, DayHours, DateRange,
+        Text, Date, DayHours, DateRange, PeriodTooLong,
         // Queue and appointments.
         Business, Prefix, ServiceMinutes, DailyCap, CounterNumber, Serves, TransferTarget,
         WatchAhead, Stars, SlotPassed, BeyondHorizon, NotASlot, UseBooking, Code,

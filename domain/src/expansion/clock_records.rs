@@ -5,13 +5,13 @@
 //! A finished run's verdict never changes, so the Worker adds it to a total once, when the run
 //! finishes. A running run turns late on a known day (`late_from`), so "late by today" is a
 //! range over the few runs still open. [`rate_on`] is the sum the Worker's SQL makes; a
-//! property test holds it to [`super::report::on_time`] over the replayed runs.
+//! property test holds it, and the reports made from the stored runs, to the replayed history.
 
 use chrono::NaiveDate;
 
 use super::process::Project;
 use super::report::Rate;
-use super::schedule::{clock_runs, Clock};
+use super::schedule::{clock_runs, Clock, ClockRun};
 use crate::calendar::Calendar;
 
 /// One run of one clock of a project, in the order of its history.
@@ -33,6 +33,20 @@ pub struct RunRecord {
 impl RunRecord {
     pub fn on_time(&self) -> bool {
         self.used <= self.limit
+    }
+
+    /// The run as a report shows it on `today`: a running one measured to that day.
+    pub fn on(&self, calendar: &Calendar, today: NaiveDate) -> ClockRun {
+        ClockRun {
+            clock: self.clock,
+            started: self.started,
+            finished: self.finished,
+            used: match self.finished {
+                Some(_) => self.used,
+                None => calendar.working_days_between(self.started, today),
+            },
+            limit: self.limit,
+        }
     }
 }
 
@@ -96,11 +110,10 @@ pub fn rate_on<'a>(runs: impl IntoIterator<Item = &'a RunRecord>, today: NaiveDa
 mod tests {
     use super::*;
     use crate::expansion::process::{Step, TRANSITIONS};
-    use crate::expansion::report::{on_time, ProjectRuns};
+    use crate::expansion::report::{csv, on_time, ReportRun};
     use crate::expansion::schedule::path;
     use crate::firms::{Assignment, FirmKind};
     use proptest::prelude::*;
-    use std::collections::BTreeMap;
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -198,8 +211,8 @@ mod tests {
     }
 
     proptest! {
-        /// Stored verdicts give the same rate, overall and per firm, as replaying the history
-        /// on the calendar, on any day.
+        /// Stored runs give the same rates, overall and per firm, and the same report lines
+        /// as replaying the history on the calendar, on any day.
         #[test]
         fn stored_runs_rate_as_the_replayed_history(
             steps in 0usize..16,
@@ -211,15 +224,25 @@ mod tests {
             let today = opened + chrono::Days::new(today_offset);
             let last = p.history.last().map_or(opened, |s| s.on);
             prop_assume!(today >= last);
-            let firms: BTreeMap<_, _> = p.firms.values().map(|a| (a.kind, (a.firm_id, String::new()))).collect();
-            let report = on_time(&[ProjectRuns {
+            let line = |firm: Option<i64>, run: ClockRun| ReportRun {
                 number: String::new(),
                 title: String::new(),
                 hall_id: String::new(),
-                firms,
-                runs: clock_runs(&c, &p, false, opened, today),
-            }]);
+                firm: firm.map(|id| (id, String::new())),
+                run,
+            };
+            let replayed: Vec<ReportRun> = clock_runs(&c, &p, false, opened, today)
+                .into_iter()
+                .map(|run| {
+                    let kind = run.clock.firm().and_then(|party| party.firm_kind());
+                    line(kind.and_then(|k| p.firms.get(&k)).map(|a| a.firm_id), run)
+                })
+                .collect();
             let records = run_records(&c, &p, false, opened);
+            let kept: Vec<ReportRun> = records.iter().map(|r| line(r.firm_id, r.on(&c, today))).collect();
+            prop_assert_eq!(on_time(&kept), on_time(&replayed));
+            prop_assert_eq!(csv(&kept), csv(&replayed));
+            let report = on_time(&replayed);
             let overall = report.clocks.iter().fold(Rate::default(), |s, x| Rate {
                 counted: s.counted + x.rate.counted,
                 on_time: s.on_time + x.rate.on_time,

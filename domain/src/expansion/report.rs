@@ -1,5 +1,6 @@
-//! Reports over projects: every run of every node and firm task against its limit as CSV, and
-//! on-time rates per node and per firm (also the firm directory's record).
+//! Reports over projects for a period: every run of every node and firm task against its limit
+//! as CSV, and on-time rates per node and per firm. The runs come from the records kept on write
+//! (`clock_records`); the firm directory's record adds up the same verdicts.
 
 use super::schedule::{Clock, ClockRun};
 use crate::csv::field;
@@ -8,15 +9,19 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// A project's clock runs, with what the report prints about it.
+/// The days a report covers when none are chosen, and the most it may cover.
+pub const DEFAULT_DAYS: u64 = 30;
+pub const MOST_DAYS: u64 = 366;
+
+/// A run of one project's clock, with what the report prints about the project.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProjectRuns {
+pub struct ReportRun {
     pub number: String,
     pub title: String,
     pub hall_id: String,
-    /// The firm of each kind on the project: (id, name).
-    pub firms: BTreeMap<FirmKind, (i64, String)>,
-    pub runs: Vec<ClockRun>,
+    /// The firm whose task the clock times: (id, name).
+    pub firm: Option<(i64, String)>,
+    pub run: ClockRun,
 }
 
 /// Finished runs against their limits; a running one already past its limit counts as late.
@@ -68,20 +73,19 @@ pub struct OnTimeReport {
     pub firms: Vec<FirmRate>,
 }
 
-pub fn on_time(projects: &[ProjectRuns]) -> OnTimeReport {
+/// The rates per node and per firm over `runs`.
+pub fn on_time(runs: &[ReportRun]) -> OnTimeReport {
     let mut clocks: BTreeMap<Clock, Rate> = BTreeMap::new();
     let mut firms: BTreeMap<(FirmKind, i64), (String, Rate)> = BTreeMap::new();
-    for p in projects {
-        for run in &p.runs {
-            clocks.entry(run.clock).or_default().add(run);
-            let firm = run.clock.firm().and_then(|party| party.firm_kind());
-            if let Some((kind, (id, name))) = firm.and_then(|k| p.firms.get(&k).map(|f| (k, f))) {
-                firms
-                    .entry((kind, *id))
-                    .or_insert_with(|| (name.clone(), Rate::default()))
-                    .1
-                    .add(run);
-            }
+    for r in runs {
+        clocks.entry(r.run.clock).or_default().add(&r.run);
+        let kind = r.run.clock.firm().and_then(|party| party.firm_kind());
+        if let (Some(kind), Some((id, name))) = (kind, &r.firm) {
+            firms
+                .entry((kind, *id))
+                .or_insert_with(|| (name.clone(), Rate::default()))
+                .1
+                .add(&r.run);
         }
     }
     OnTimeReport {
@@ -107,33 +111,38 @@ pub fn on_time(projects: &[ProjectRuns]) -> OnTimeReport {
 
 /// One line per run: project, node, dates, working days used against the limit. Starts with a
 /// byte-order mark so spreadsheet programs read the Chinese correctly.
-pub fn csv(projects: &[ProjectRuns]) -> String {
+pub fn csv(runs: &[ReportRun]) -> String {
     let mut out = String::from(
         "\u{feff}项目编号 number,项目名称 title,营业厅 hall,节点 node,开始 started,结束 finished,\
          用时 used (working days),时限 limit,按时 on time\n",
     );
-    for p in projects {
-        for run in &p.runs {
-            let finished = run.finished.map(|d| d.to_string()).unwrap_or_default();
-            let on_time = match (run.finished, run.on_time()) {
-                (_, false) => "否 no",
-                (Some(_), true) => "是 yes",
-                (None, true) => "进行中 open",
-            };
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{},{},{},{},{}",
-                field(&p.number),
-                field(&p.title),
-                field(&p.hall_id),
-                field(run.clock.words().0),
-                run.started,
-                finished,
-                run.used,
-                run.limit,
-                on_time
-            );
-        }
+    for ReportRun {
+        number,
+        title,
+        hall_id,
+        run,
+        ..
+    } in runs
+    {
+        let finished = run.finished.map(|d| d.to_string()).unwrap_or_default();
+        let on_time = match (run.finished, run.on_time()) {
+            (_, false) => "否 no",
+            (Some(_), true) => "是 yes",
+            (None, true) => "进行中 open",
+        };
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{}",
+            field(number),
+            field(title),
+            field(hall_id),
+            field(run.clock.words().0),
+            run.started,
+            finished,
+            run.used,
+            run.limit,
+            on_time
+        );
     }
     out
 }
@@ -156,27 +165,30 @@ mod tests {
         }
     }
 
-    fn project(runs: Vec<ClockRun>) -> ProjectRuns {
-        ProjectRuns {
-            number: "YK2026-0001".into(),
-            title: "厂房, 一期".into(),
-            hall_id: "gaoxin".into(),
-            firms: BTreeMap::from([(FirmKind::Design, (1, "江城电力设计院".into()))]),
-            runs,
-        }
+    fn project(runs: Vec<ClockRun>) -> Vec<ReportRun> {
+        runs.into_iter()
+            .map(|run| ReportRun {
+                number: "YK2026-0001".into(),
+                title: "厂房, 一期".into(),
+                hall_id: "gaoxin".into(),
+                firm: (run.clock == Clock::Task(Stage::Design))
+                    .then(|| (1, "江城电力设计院".into())),
+                run,
+            })
+            .collect()
     }
 
     #[test]
     fn rates_count_finished_runs_and_open_ones_already_late() {
         let review = Clock::Node(Node::DesignReview);
         let design = Clock::Task(Stage::Design);
-        let report = on_time(&[project(vec![
+        let report = on_time(&project(vec![
             run(design, 25, true),
             run(review, 8, true),
             run(design, 3, true),
             run(review, 12, false),
             run(Clock::Node(Node::CompletionAcceptance), 2, false),
-        ])]);
+        ]));
         let review_rate = report.clocks.iter().find(|c| c.clock == review).unwrap();
         assert_eq!((review_rate.rate.counted, review_rate.rate.on_time), (2, 1));
         assert_eq!(review_rate.rate.percent(), Some(50));
@@ -195,11 +207,11 @@ mod tests {
 
     #[test]
     fn the_csv_has_a_line_per_run_and_quotes_commas() {
-        let text = csv(&[project(vec![run(
+        let text = csv(&project(vec![run(
             Clock::Node(Node::DesignReview),
             12,
             true,
-        )])]);
+        )]));
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 2);
         assert!(lines[0].starts_with('\u{feff}'));

@@ -312,6 +312,21 @@ const OPS_DASHBOARD_QUERY: &[Param] = &[
     optional("tmax", Format::Integer, "the wait target in minutes"),
 ];
 
+const USER_QUERY: &[Param] = &[optional(
+    "q",
+    Format::Text,
+    "the start of a login or mobile number (without it: staff and firm accounts)",
+)];
+
+const REPORT_PERIOD_QUERY: &[Param] = &[
+    optional(
+        "from",
+        Format::Date,
+        "the first day (30 days before `to` by default)",
+    ),
+    optional("to", Format::Date, "the last day (today by default)"),
+];
+
 /// The contract of `endpoint`.
 pub fn of_endpoint(endpoint: Endpoint) -> Contract {
     use Endpoint::*;
@@ -338,7 +353,7 @@ pub fn of_endpoint(endpoint: Endpoint) -> Contract {
         NoticeCreate => C::send(of::<NoticeInput>, of::<Notice>).created(),
         NoticeUpdate => C::send(of::<NoticeInput>, of::<Notice>),
         NoticeWithdraw => C::get(of::<Notice>),
-        UserList => C::get(list::<User>),
+        UserList => C::get(list::<User>).query(USER_QUERY),
         UserCreate => C::send(of::<CreateUserRequest>, of::<User>).created(),
         QueueSnapshot => C::get(of::<crate::queue::protocol::QueueSnapshot>),
         TicketCreate => C::send(of::<CheckInRequest>, of::<TicketView>).created_or_repeated(),
@@ -415,8 +430,8 @@ pub fn of_endpoint(endpoint: Endpoint) -> Contract {
                 .query(PROJECT_DOCUMENT_UPLOAD_QUERY)
         }
         ProjectDocument => C::file(Answer::File),
-        ProjectDurationsCsv => C::file(Answer::Csv),
-        ProjectOnTime => C::get(of::<OnTimeReport>),
+        ProjectDurationsCsv => C::file(Answer::Csv).query(REPORT_PERIOD_QUERY),
+        ProjectOnTime => C::get(of::<OnTimeReport>).query(REPORT_PERIOD_QUERY),
         ReminderRun => C::get(of::<crate::expansion::api::ReminderRun>),
         BillNoticeRun => C::get(of::<BillRun>),
         InboxList | InboxRead => C::get(of::<Inbox>),

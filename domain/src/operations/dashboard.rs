@@ -9,7 +9,8 @@ use super::forecast::{arrival_counts, forecast, heatmap, ArrivalCounts, Forecast
 use super::plan::{staffing, StaffingRow};
 use super::staffed::{staffed_per_hour, StaffingChange};
 use crate::expansion::report::Rate;
-use crate::{ApiError, ApiResult, Reason};
+use crate::period::Period;
+use crate::{ApiError, ApiResult};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -38,27 +39,7 @@ impl DashboardQuery {
         tmax: Option<&str>,
         today: NaiveDate,
     ) -> ApiResult<DashboardQuery> {
-        let date = |field: &str, value: Option<&str>, default: NaiveDate| match value {
-            None | Some("") => Ok(default),
-            Some(s) => s.parse::<NaiveDate>().map_err(|_| {
-                ApiError::invalid(
-                    field,
-                    Reason::Date,
-                    format!("{field} must be a date like 2026-11-02"),
-                )
-            }),
-        };
-        let to = date("to", to, today)?;
-        let from = date("from", from, to - Days::new(6))?;
-        if from > to {
-            return Err(ApiError::validation("from", "from must not be after to"));
-        }
-        if (to - from).num_days() as u64 >= MOST_DAYS {
-            return Err(ApiError::validation(
-                "from",
-                format!("choose at most {MOST_DAYS} days"),
-            ));
-        }
+        let Period { from, to } = Period::parse(from, to, today, 7, MOST_DAYS)?;
         let tmax_minutes = match tmax {
             None | Some("") => DEFAULT_TMAX,
             Some(s) => s

@@ -14,6 +14,7 @@ pub use notify::{handle_reminders, run_reminders};
 pub use reports::{handle_durations_csv, handle_on_time};
 
 use crate::args;
+use crate::board_page;
 use crate::db::Db;
 use crate::error::Result;
 use crate::http::{created, ok, parse_id, query_param, read_json};
@@ -49,6 +50,10 @@ pub struct ProjectRow {
     pub opened_on: String,
     pub updated_at: i64,
 }
+
+/// The names of `SELECT_PROJECTS`'s columns, in `ProjectRow`'s order (for `Db::all_packed`).
+const PROJECT_COLUMNS: &str = "id, customer_id, customer_name, hall_id, title, address, kind, \
+    capacity_kva, dual_source, state_json, opened_on, updated_at";
 
 pub const SELECT_PROJECTS: &str =
     "SELECT p.id, p.customer_id, u.name AS customer_name, p.hall_id, \
@@ -176,43 +181,42 @@ fn scope(actor: &Actor) -> (String, Vec<crate::db::Arg>) {
             ("p.hall_id = ?".into(), args![actor.hall_id.clone()])
         }
         _ => (
-            "p.firm_ids LIKE ?".into(),
-            args![format!("%,{},%", actor.firm_id.unwrap_or(-1))],
+            "p.id IN (SELECT project_id FROM project_firms WHERE firm_id = ?)".into(),
+            args![actor.firm_id.unwrap_or(-1)],
         ),
     }
 }
 
-/// The projects `actor` may see, narrowed by `filter` (SQL on `p`/`u`) and its values, the
-/// newest 500 (the reports' input).
-pub async fn load_visible(
-    db: &Db,
-    actor: &Actor,
-    filter: &str,
-    values: Vec<crate::db::Arg>,
-) -> Result<Vec<ProjectRow>> {
-    let (shown, args) = shown_to(actor, filter, values);
-    let sql = format!("{SELECT_PROJECTS} WHERE {shown} ORDER BY p.updated_at DESC LIMIT 500");
-    db.all(&sql, args).await
-}
-
 /// The board's page: the `BOARD_PAGE` most urgent of the projects `actor` may see, narrowed by
-/// `filter`. The order comes from the clock runs kept on write (`clocks`): a running clock's
-/// `late_from` is its due day plus one, so the overdue come first, then by days left; projects
-/// whose clock is not running (the customer's turn, finished) follow, the latest first. The
-/// page is chosen on the ids (a sort of small rows), then its projects are read whole.
+/// `filter` (`board_page`). The order comes from the clock runs kept on write (`clocks`): a
+/// running clock's `late_from` is its due day plus one, so the overdue come first, then by days
+/// left (the open runs by hall and due day); projects whose clock is not running (the
+/// customer's turn, finished) follow, the latest first (the projects by hall and time).
 async fn load_board(
     db: &Db,
     actor: &Actor,
     filter: &str,
     values: Vec<crate::db::Arg>,
 ) -> Result<Vec<ProjectRow>> {
-    let (shown, args) = shown_to(actor, filter, values);
-    let sql = format!(
-        "{SELECT_PROJECTS} WHERE p.id IN (SELECT p.id FROM projects p JOIN users u ON u.id = p.customer_id \
-         LEFT JOIN project_clock_runs r ON r.project_id = p.id AND r.finished IS NULL \
-         WHERE {shown} ORDER BY r.late_from IS NULL, r.late_from, p.updated_at DESC LIMIT {BOARD_PAGE})"
+    let (shown, mut args) = shown_to(actor, filter, values);
+    args.extend(args.clone());
+    let running = format!(
+        "SELECT r.project_id AS id, r.late_from AS k1, 0 AS k2 FROM project_clock_runs r \
+         JOIN projects p ON p.id = r.project_id JOIN users u ON u.id = p.customer_id \
+         WHERE r.finished IS NULL AND r.hall_id = p.hall_id AND {shown} ORDER BY r.late_from LIMIT {BOARD_PAGE}"
     );
-    db.all(&sql, args).await
+    let waiting = format!(
+        "SELECT p.id, 0 AS k1, -p.updated_at AS k2 FROM projects p JOIN users u ON u.id = p.customer_id \
+         WHERE {shown} AND NOT EXISTS (SELECT 1 FROM project_clock_runs r \
+         WHERE r.project_id = p.id AND r.finished IS NULL) ORDER BY p.updated_at DESC LIMIT {BOARD_PAGE}"
+    );
+    let page = board_page::ids(&running, &waiting, BOARD_PAGE);
+    db.all_packed(
+        &format!("{SELECT_PROJECTS} WHERE p.id IN ({page})"),
+        PROJECT_COLUMNS,
+        args,
+    )
+    .await
 }
 
 /// The condition for the projects `actor` may see narrowed by `filter`, and its values.
@@ -226,8 +230,7 @@ fn shown_to(
     (format!("{clause} AND {filter}"), args)
 }
 
-/// Projects on one page of the board; a search finds the others.
-pub const BOARD_PAGE: u32 = 50;
+const BOARD_PAGE: u32 = board_page::PAGE;
 
 /// `?stage=&hall=&q=&overdue=1`: overdue first, then by days left, then the latest.
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {

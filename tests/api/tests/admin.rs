@@ -112,3 +112,28 @@ fn account_creation_checks_its_fields() {
         )
         .assert_error(400, "validation");
 }
+
+/// The list is the staff and the firms' people, never the customers (a city has hundreds of
+/// thousands); a customer is found by the start of their mobile number.
+#[test]
+fn the_account_list_shows_the_workforce_and_finds_customers_by_login() {
+    let admin = Client::demo("admin");
+    let all: Vec<User> = admin.get("/api/admin/users").assert_status(200).json();
+    assert!(all.iter().any(|u| u.login == "staff.xinghu.1"));
+    assert!(all.iter().any(|u| u.role == Role::Design));
+    assert!(all.iter().all(|u| u.role != Role::Customer), "no customers");
+    let found: Vec<User> = admin
+        .get("/api/admin/users?q=1380013800")
+        .assert_status(200)
+        .json();
+    assert!(found.iter().any(|u| u.login == "13800138001"));
+    assert!(found.iter().all(|u| u.login.starts_with("1380013800")));
+    let none: Vec<User> = admin
+        .get("/api/admin/users?q=%E6%97%A0%E6%AD%A4%E4%BA%BA")
+        .assert_status(200)
+        .json();
+    assert!(none.is_empty());
+    Client::demo("manager.xinghu")
+        .get("/api/admin/users?q=138")
+        .assert_error(403, "forbidden");
+}

@@ -42,7 +42,17 @@ pub async fn upload_document(
 pub fn document_url(id: i64, doc: i64) -> String {
     format!("/api/projects/{id}/documents/{doc}")
 }
-pub const DURATIONS_CSV: &str = "/api/project-reports/durations.csv";
-pub async fn on_time() -> Result<OnTimeReport, ApiError> {
-    get("/api/project-reports/on-time").await
+/// The reports' period, as typed ("" for the last 30 days up to today).
+fn period(from: &str, to: &str) -> String {
+    format!("?from={}&to={}", encode(from), encode(to))
+}
+pub fn durations_csv(from: &str, to: &str) -> String {
+    format!("/api/project-reports/durations.csv{}", period(from, to))
+}
+pub async fn on_time(from: String, to: String) -> Result<OnTimeReport, ApiError> {
+    get(&format!(
+        "/api/project-reports/on-time{}",
+        period(&from, &to)
+    ))
+    .await
 }

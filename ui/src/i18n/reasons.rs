@@ -12,7 +12,8 @@ pub fn error_msg(err: &ApiError) -> Msg {
         (Reason::Text, Some("note")) => Msg::ErrSpecialNote,
         (Reason::Text, Some("reason")) => Msg::ErrSuspendReason,
         (Reason::Text, Some("grade" | "qualification_no" | "contact")) => Msg::ErrFirmField,
-        (Reason::DateRange, Some("from" | "to" | "tmax")) => Msg::ErrOpsFilter,
+        (Reason::DateRange, Some("from" | "to")) => Msg::ErrFromAfterTo,
+        (Reason::DateRange, Some("tmax")) => Msg::ErrTmax,
         (Reason::Unknown, _) => code_msg(err.code),
         (reason, _) => reason_msg(reason),
     }
@@ -62,6 +63,7 @@ pub fn reason_msg(reason: Reason) -> Msg {
         R::Date => Msg::ErrDate,
         R::DayHours => Msg::ErrDayHours,
         R::DateRange => Msg::ErrEndBeforeStart,
+        R::PeriodTooLong => Msg::ErrPeriodTooLong,
         R::Business => Msg::ErrBusiness,
         R::Prefix => Msg::ErrPrefix,
         R::ServiceMinutes => Msg::ErrServiceMinutes,

@@ -79,7 +79,6 @@ fn ProjectList(board: bool) -> impl IntoView {
                 </label>
                 <label class="check"><input type="checkbox" data-testid="filter-overdue"
                     on:change=move |ev| overdue.set(event_target_checked(&ev))/>{t(Msg::FilterOverdue)}</label>
-                <a class="button secondary" href=api::projects::DURATIONS_CSV download="">{t(Msg::ExportCsv)}</a>
             </div>
         </Show>
         <Loaded resource=list content=move |projects| {
@@ -167,26 +166,54 @@ fn ApplyForm() -> impl IntoView {
     }
 }
 
+/// The on-time rates and the durations CSV over a period: the last 30 days unless one is chosen.
 #[component]
 fn OnTime() -> impl IntoView {
     let app = use_app();
-    let report = LocalResource::new(api::projects::on_time);
+    let (from, to) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let period = RwSignal::new((String::new(), String::new()));
+    let report = LocalResource::new(move || {
+        let (from, to) = period.get();
+        api::projects::on_time(from, to)
+    });
+    let show = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        period.set((from.get_untracked(), to.get_untracked()));
+    };
+    let csv = move || {
+        let (from, to) = period.get();
+        api::projects::durations_csv(&from, &to)
+    };
     view! {
         <section class="card">
             <h2>{t(Msg::OnTimeTitle)}</h2>
-            <Loaded resource=report content=move |r| view! {
-                <div class="table-scroll"><table data-testid="on-time">
-                    <tbody>
-                        {r.clocks.into_iter().map(|c| view! { <tr>
-                            <td>{move || say(c.clock.words(), app.lang.get())}</td>
-                            <td>{t(Msg::OnTimeRate)}" "{percent(c.rate)}</td>
-                        </tr> }).collect_view()}
-                        {r.firms.into_iter().map(|f| view! { <tr>
-                            <td>{f.name.clone()}</td>
-                            <td>{t(Msg::OnTimeRate)}" "{percent(f.rate)}</td>
-                        </tr> }).collect_view()}
-                    </tbody>
-                </table></div>
+            <p class="meta">{t(Msg::ReportPeriodHint)}</p>
+            <form class="inline-form" on:submit=show data-testid="report-period">
+                <div class="field"><label for="report-from">{t(Msg::OpsFrom)}</label>
+                    <input id="report-from" type="date" data-testid="report-from" on:change=move |ev| from.set(event_target_value(&ev))/></div>
+                <div class="field"><label for="report-to">{t(Msg::OpsTo)}</label>
+                    <input id="report-to" type="date" data-testid="report-to" on:change=move |ev| to.set(event_target_value(&ev))/></div>
+                <button type="submit" class="button primary" data-testid="report-show">{t(Msg::OpsShow)}</button>
+                <a class="button secondary" href=csv download="" data-testid="durations-csv">{t(Msg::ExportCsv)}</a>
+            </form>
+            <Loaded resource=report content=move |r| {
+                if r.clocks.is_empty() {
+                    return view! { <p class="empty">{t(Msg::ReportEmpty)}</p> }.into_any();
+                }
+                view! {
+                    <div class="table-scroll"><table data-testid="on-time">
+                        <tbody>
+                            {r.clocks.into_iter().map(|c| view! { <tr>
+                                <td>{move || say(c.clock.words(), app.lang.get())}</td>
+                                <td>{t(Msg::OnTimeRate)}" "{percent(c.rate)}</td>
+                            </tr> }).collect_view()}
+                            {r.firms.into_iter().map(|f| view! { <tr>
+                                <td>{f.name.clone()}</td>
+                                <td>{t(Msg::OnTimeRate)}" "{percent(f.rate)}</td>
+                            </tr> }).collect_view()}
+                        </tbody>
+                    </table></div>
+                }.into_any()
             }/>
         </section>
     }

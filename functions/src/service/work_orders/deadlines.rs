@@ -115,11 +115,12 @@ pub async fn of_orders(
     args: Vec<crate::db::Arg>,
 ) -> Result<std::collections::HashMap<i64, Vec<Deadline>>> {
     let rows: Vec<DeadlineRow> = db
-        .all(
+        .all_packed(
             &format!(
                 "SELECT {DEADLINE_COLUMNS} FROM work_order_deadlines \
                  WHERE order_id IN ({orders}) ORDER BY order_id, due_at"
             ),
+            DEADLINE_COLUMNS,
             args,
         )
         .await?;

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::args;
 use crate::billing::bound;
+use crate::board_page::{self, PAGE};
 use crate::error::Result;
 use crate::follow_ups::{open as open_follow_up, Opened};
 use crate::halls::hall_name;
@@ -35,6 +36,11 @@ const SELECT: &str =
      o.topic, o.description, o.location, o.phone, o.hall_id, o.account, o.status, o.department, \
      o.created_at, o.contacted_at, o.unreached, o.callback, o.reply, o.stars, o.rating_comment \
      FROM work_orders o LEFT JOIN users u ON u.id = o.customer_id";
+
+/// The names of `SELECT`'s columns, in `Row`'s order (for `Db::all_packed`).
+const COLUMNS: &str = "id, customer_id, customer_name, channel, topic, description, location, \
+    phone, hall_id, account, status, department, created_at, contacted_at, unreached, callback, \
+    reply, stars, rating_comment";
 
 /// The orders customer `?1` sees: their own, and those taken for a caller with no account
 /// whose mobile or 户号 is now theirs.
@@ -168,14 +174,36 @@ async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> Result<WorkOrderDetail> {
     })
 }
 
-/// Open orders first, the most urgent on top; then the rest, newest first.
+const URGENT: u32 = 30;
+const LATEST: u32 = PAGE - URGENT;
+
+/// A page of the board (`board_page`): the `URGENT` open orders whose owed deadline falls due
+/// first (the owed deadlines in due order), and the `LATEST` others, open before closed, newest
+/// first (the board indexes of migration 0028), so what just came in is always on it. The page
+/// is shown most urgent first.
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
     let actor = ctx.actor()?;
     let (shown, value) = listed(&actor, CUSTOMER_SEES, "o.hall_id");
-    let listed = format!(
-        "WHERE {shown} ORDER BY o.status IN ('closed', 'cancelled'), o.created_at DESC LIMIT 200"
+    // Staff walk the owed deadlines in due order (CROSS JOIN keeps SQLite from reading every
+    // order of the hall first); a customer's few orders are read first.
+    let join = match actor.role {
+        Role::Customer => "JOIN",
+        _ => "CROSS JOIN",
+    };
+    let owed = format!(
+        "SELECT d.order_id AS id, d.due_at AS k1, 0 AS k2 FROM work_order_deadlines d \
+         {join} work_orders o ON o.id = d.order_id WHERE d.met_at IS NULL \
+         AND o.status NOT IN ('closed', 'cancelled') AND {shown} ORDER BY d.due_at LIMIT {URGENT}"
     );
-    let rows: Vec<Row> = ctx.db.all(&format!("{SELECT} {listed}"), value).await?;
+    let latest = format!(
+        "SELECT o.id, o.status IN ('closed', 'cancelled') AS k1, -o.created_at AS k2 FROM work_orders o \
+         WHERE {shown} ORDER BY o.status IN ('closed', 'cancelled'), o.created_at DESC LIMIT {LATEST}"
+    );
+    let page = board_page::ids(&owed, &latest, PAGE);
+    let rows: Vec<Row> = ctx
+        .db
+        .all_packed(&format!("{SELECT} WHERE o.id IN ({page})"), COLUMNS, value)
+        .await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let owed = deadlines::of_orders(
         &ctx.db,

@@ -133,6 +133,9 @@ macro_rules! common_messages {
     BadTime => "请填写正确的时间", "Enter a valid date and time";
     BadNumber => "请填写整数", "Enter a whole number";
     UsersTitle => "用户管理", "Users";
+    UserSearch => "查找账号", "Find an account";
+    UserSearchHint => "输入登录名或手机号的开头；不输入时列出员工和合作单位账号。",
+        "Type the start of a login or mobile number; empty lists the staff and firm accounts.";
     NewUser => "新建账号", "New account";
     LoginName => "登录名", "Login";
     Hall => "营业厅", "Hall";
@@ -197,6 +200,7 @@ macro_rules! common_messages {
     ErrNotFound => "内容不存在或已删除", "Not found";
     ErrRequired => "此项为必填", "This field is required";
     ErrEndBeforeStart => "结束时间需晚于开始时间", "The end must be after the start";
+    ErrPeriodTooLong => "所选期间太长，请缩短后再查看。", "That period is too long; choose a shorter one.";
     ErrOutageNotice => "这次停电距开始不足 7 天，按服务承诺须提前 7 天通知客户。确属紧急的，请勾选“紧急停电”后再发布。", "This outage starts in less than 7 days; customers must be told 7 days ahead. If it is urgent, tick \"Urgent\" and publish again.";
     ErrWatchAhead => "最多可设置前面剩 20 人时提醒。", "Choose at most 20 people ahead.";
     ErrEmail => "请输入正确的电子邮箱，例如 name@example.com；不需要邮件可以不填。", "Enter an e-mail address like name@example.com, or leave it empty.";

@@ -54,7 +54,8 @@ macro_rules! operations_messages {
     OpsWorkOrders => "工单按承诺办结", "Work orders on time";
     OpsProjects => "业扩环节按时", "Project stages on time";
     OpsExport => "导出 CSV", "Export CSV";
-    ErrOpsFilter => "请检查：开始日期不能晚于结束日期，一次最多 92 天；最长可接受等候为 1–120 分钟。", "Check the dates (from before to, at most 92 days) and Tmax (1–120 minutes).";
+    ErrFromAfterTo => "开始日期不能晚于结束日期。", "The start date must not be after the end date.";
+    ErrTmax => "最长可接受等候请填写 1–120 分钟。", "Give Tmax as 1 to 120 minutes.";
     LiveWaitTitle => "各营业厅实时排队", "Live wait at every hall";
     LiveWaitPeople => "人等候", "waiting";
     LiveWaitClosed => "现在不营业", "Closed now";

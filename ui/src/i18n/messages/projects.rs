@@ -30,6 +30,9 @@ macro_rules! projects_messages {
     ExportCsv => "导出时限报表（CSV）", "Export durations (CSV)";
     OnTimeTitle => "按时率", "On-time rates";
     OnTimeRate => "按时", "On time";
+    ReportPeriodHint => "统计所选期间内办结的环节；期间包括今天时，也统计仍在办理的环节。不选日期即为最近 30 天。",
+        "Counts the stages finished in the period and, when it reaches today, those still under way. Without dates: the last 30 days.";
+    ReportEmpty => "这段时间没有办结或在办的环节。", "No stage finished or under way in this period.";
     FirmDirectory => "合格单位名录", "Directory of qualified firms";
     ValidUntil => "资质有效期至", "valid until";
     Timeline => "办理进度", "Progress";

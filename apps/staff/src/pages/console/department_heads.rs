@@ -15,7 +15,7 @@ use ui::state::use_app;
 #[component]
 pub fn DepartmentHeads() -> impl IntoView {
     let heads = LocalResource::new(api::services::department_heads);
-    let staff = LocalResource::new(api::users);
+    let staff = LocalResource::new(|| api::users(String::new()));
     view! {
         <section class="card" data-testid="department-heads">
             <h2>{t(Msg::DepartmentHeadsTitle)}</h2>

@@ -16,11 +16,18 @@ const FIELDS: &[&str] = &[
 
 #[component]
 pub fn UserManager() -> impl IntoView {
-    let users = LocalResource::new(api::users);
+    let q = RwSignal::new(String::new());
+    let users = LocalResource::new(move || api::users(q.get()));
     view! {
         <section aria-labelledby="user-manager">
             <h2 id="user-manager">{t(Msg::UsersTitle)}</h2>
             <NewUserForm on_created=Callback::new(move |_| users.refetch())/>
+            <div class="field" role="search">
+                <label for="user-search">{t(Msg::UserSearch)}</label>
+                <input id="user-search" type="search" data-testid="user-search"
+                    on:change=move |ev| q.set(event_target_value(&ev))/>
+                <p class="hint">{t(Msg::UserSearchHint)}</p>
+            </div>
             <Loaded resource=users content=|list| view! { <UserTable list/> }/>
         </section>
     }
@@ -34,7 +41,7 @@ fn UserTable(list: Vec<User>) -> impl IntoView {
     });
     view! {
         <div class="table-scroll">
-            <table class="data">
+            <table class="data" data-testid="user-table">
                 <thead><tr><th>{t(Msg::LoginName)}</th><th>{t(Msg::Name)}</th><th>{t(Msg::Role)}</th><th>{t(Msg::Hall)}" / "{t(Msg::Firm)}</th></tr></thead>
                 <tbody>{rows.collect_view()}</tbody>
             </table>
