@@ -178,9 +178,9 @@ const URGENT: u32 = 30;
 const LATEST: u32 = PAGE - URGENT;
 
 /// A page of the board (`board_page`): the `URGENT` open orders whose owed deadline falls due
-/// first (the owed deadlines in due order), and the `LATEST` others, open before closed, newest
-/// first (the board indexes of migration 0028), so what just came in is always on it. The page
-/// is shown most urgent first.
+/// first (the owed deadlines in due order), and the `LATEST` newest orders, open before closed
+/// (the board indexes of migration 0028), so what just came in is always on it. The page is
+/// shown most urgent first.
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
     let actor = ctx.actor()?;
     let (shown, value) = listed(&actor, CUSTOMER_SEES, "o.hall_id");
