@@ -14,7 +14,7 @@ pub use notify::{handle_reminders, run_reminders};
 pub use reports::{handle_durations_csv, handle_on_time};
 
 use crate::args;
-use crate::board_page;
+use crate::board_page::{self, PAGE};
 use crate::db::Db;
 use crate::error::Result;
 use crate::http::{created, ok, parse_id, query_param, read_json};
@@ -187,7 +187,7 @@ fn scope(actor: &Actor) -> (String, Vec<crate::db::Arg>) {
     }
 }
 
-/// The board's page: the `BOARD_PAGE` most urgent of the projects `actor` may see, narrowed by
+/// The board's page: the `board_page::PAGE` most urgent of the projects `actor` may see, narrowed by
 /// `filter` (`board_page`). The order comes from the clock runs kept on write (`clocks`): a
 /// running clock's `late_from` is its due day plus one, so the overdue come first, then by days
 /// left (the open runs by hall and due day); projects whose clock is not running (the
@@ -198,19 +198,20 @@ async fn load_board(
     filter: &str,
     values: Vec<crate::db::Arg>,
 ) -> Result<Vec<ProjectRow>> {
+    // `shown` has plain `?` parameters and appears in both parts: its values go in twice.
     let (shown, mut args) = shown_to(actor, filter, values);
     args.extend(args.clone());
     let running = format!(
         "SELECT r.project_id AS id, r.late_from AS k1, 0 AS k2 FROM project_clock_runs r \
          JOIN projects p ON p.id = r.project_id JOIN users u ON u.id = p.customer_id \
-         WHERE r.finished IS NULL AND r.hall_id = p.hall_id AND {shown} ORDER BY r.late_from LIMIT {BOARD_PAGE}"
+         WHERE r.finished IS NULL AND r.hall_id = p.hall_id AND {shown} ORDER BY r.late_from LIMIT {PAGE}"
     );
     let waiting = format!(
         "SELECT p.id, 0 AS k1, -p.updated_at AS k2 FROM projects p JOIN users u ON u.id = p.customer_id \
          WHERE {shown} AND NOT EXISTS (SELECT 1 FROM project_clock_runs r \
-         WHERE r.project_id = p.id AND r.finished IS NULL) ORDER BY p.updated_at DESC LIMIT {BOARD_PAGE}"
+         WHERE r.project_id = p.id AND r.finished IS NULL) ORDER BY p.updated_at DESC LIMIT {PAGE}"
     );
-    let page = board_page::ids(&running, &waiting, BOARD_PAGE);
+    let page = board_page::ids(&running, &waiting, PAGE);
     db.all_packed(
         &format!("{SELECT_PROJECTS} WHERE p.id IN ({page})"),
         PROJECT_COLUMNS,
@@ -229,8 +230,6 @@ fn shown_to(
     args.append(&mut values);
     (format!("{clause} AND {filter}"), args)
 }
-
-const BOARD_PAGE: u32 = board_page::PAGE;
 
 /// `?stage=&hall=&q=&overdue=1`: overdue first, then by days left, then the latest.
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {

@@ -62,11 +62,11 @@ const SELECT_RUNS: &str = "SELECT r.project_id, r.seq, p.opened_on, p.title, r.h
 
 impl RunRow {
     fn record(&self) -> Result<RunRecord> {
-        let bad = |_| Error::from(malformed(self.project_id));
-        let date = |s: &str| s.parse().map_err(bad);
+        let bad = || Error::from(malformed(self.project_id));
+        let date = |s: &str| s.parse().map_err(|_| bad());
         Ok(RunRecord {
             seq: self.seq,
-            clock: serde_json::from_str(&self.clock).map_err(|_| malformed(self.project_id))?,
+            clock: serde_json::from_str(&self.clock).map_err(|_| bad())?,
             firm_id: self.firm_id,
             started: date(&self.started)?,
             finished: self.finished.as_deref().map(date).transpose()?,

@@ -337,19 +337,25 @@ fn reports_count_the_runs_of_the_chosen_period() {
             .map(str::to_string)
             .collect()
     };
-    let june = lines("from=2029-06-01&to=2029-06-30");
-    assert_eq!(june.len(), 1, "{june:?}");
-    assert!(
-        june[0].starts_with(&format!("{},", issued.number))
-            && june[0].ends_with(",2029-06-06,2029-06-12,4,15,是 yes"),
-        "the supply plan, issued four working days after the application was accepted: {june:?}"
+    // The one line of `number` in `found`, ending with `tail`.
+    let only_line = |found: &[String], number: &str, tail: &str, why: &str| {
+        assert_eq!(found.len(), 1, "{why}: {found:?}");
+        assert!(
+            found[0].starts_with(&format!("{number},")) && found[0].ends_with(tail),
+            "{why}: {found:?}"
+        );
+    };
+    only_line(
+        &lines("from=2029-06-01&to=2029-06-30"),
+        &issued.number,
+        ",2029-06-06,2029-06-12,4,15,是 yes",
+        "the supply plan, issued four working days after the application was accepted",
     );
-    let to_today = lines("from=2029-07-01");
-    assert_eq!(to_today.len(), 1, "{to_today:?}");
-    assert!(
-        to_today[0].starts_with(&format!("{},", waiting.number))
-            && to_today[0].ends_with(",2029-06-06,,28,15,否 no"),
-        "still waiting, 28 working days on: {to_today:?}"
+    only_line(
+        &lines("from=2029-07-01"),
+        &waiting.number,
+        ",2029-06-06,,28,15,否 no",
+        "still waiting, 28 working days on",
     );
     assert!(lines("from=2029-05-01&to=2029-05-31").is_empty());
     // The rates count the same runs as the CSV (in a past period, all finished).
