@@ -5,7 +5,7 @@
 use crate::sql::{opt_text, text};
 use chrono::{DateTime, Duration, NaiveDate};
 use domain::calendar::Calendar;
-use domain::expansion::api::firm_ids_column;
+use domain::expansion::api::{firm_ids_column, project_number};
 use domain::expansion::clock_records::run_records;
 use domain::expansion::process::{transition, Acting, Action, Party, Project, Stage, TRANSITIONS};
 use domain::expansion::schedule::{clock, path, typical_days};
@@ -231,16 +231,25 @@ pub fn write_projects(out: &mut String) {
         } else {
             "new_connection"
         };
+        let title = format!("{title}（{}）", demo.target.words().0);
         let _ = writeln!(
             out,
             "INSERT OR IGNORE INTO projects (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source, stage, firm_ids, state_json, opened_on, created_at, updated_at) \
              VALUES ({id}, (SELECT id FROM users WHERE login = {}), {}, {}, {}, '{kind}', {kva}, {}, {}, {}, {}, {}, {opened_at}, {opened_at});",
-            text(customer), text(hall), text(&format!("{title}（{}）", demo.target.words().0)), text(address),
+            text(customer), text(hall), text(&title), text(address),
             i64::from(n.is_multiple_of(5)), name(project.stage), text(&firm_ids_column(&project)),
             text(&serde_json::to_string(&project).expect("a project serialises")), text(&opened.to_string()),
             id = demo.id
         );
-        write_clock_runs(out, demo.id, hall, &project, n.is_multiple_of(5), opened);
+        write_clock_runs(
+            out,
+            demo.id,
+            hall,
+            &title,
+            &project,
+            n.is_multiple_of(5),
+            opened,
+        );
         // Its audit trail, under ids of its own (project × 1000 + step) so a second load adds none.
         let _ = write!(
             out,
@@ -257,6 +266,7 @@ pub fn write_clock_runs(
     out: &mut String,
     id: i64,
     hall: &str,
+    title: &str,
     project: &Project,
     dual: bool,
     opened: NaiveDate,
@@ -264,8 +274,8 @@ pub fn write_clock_runs(
     for run in run_records(&Calendar::china(), project, dual, opened) {
         let _ = writeln!(
             out,
-            "INSERT OR IGNORE INTO project_clock_runs (project_id, seq, hall_id, clock, firm_id, started, finished, used, limit_days, late_from) \
-             VALUES ({id}, {}, {}, {}, {}, '{}', {}, {}, {}, '{}');",
+            "INSERT OR IGNORE INTO project_clock_runs (project_id, seq, hall_id, clock, firm_id, started, finished, used, limit_days, late_from, line) \
+             VALUES ({id}, {}, {}, {}, {}, '{}', {}, {}, {}, '{}', {});",
             run.seq,
             text(hall),
             text(&serde_json::to_string(&run.clock).expect("a clock serialises")),
@@ -274,9 +284,16 @@ pub fn write_clock_runs(
             opt_text(run.finished.map(|d| d.to_string()).as_deref()),
             run.used,
             run.limit,
-            run.late_from
+            run.late_from,
+            run.line(&project_number(&opened.to_string(), id), title, hall)
+                .map_or("NULL".into(), |line| one_line(&line))
         );
     }
+}
+
+/// A text ending in a newline as an SQL value on one line (the loaders read a statement a line).
+fn one_line(line: &str) -> String {
+    format!("{} || char(10)", text(line.trim_end_matches('\n')))
 }
 
 /// The totals of finished runs, added up again from every project's runs (the Worker adds each

@@ -122,6 +122,7 @@ pub fn write_projects(
             &mut runs,
             i64::try_from(id).unwrap_or(i64::MAX),
             hall,
+            &format!("新装用电（{id}）"),
             &project,
             false,
             opened,
@@ -167,11 +168,17 @@ pub fn write_cases(
         OrderStatus::Closed,
         OrderStatus::Cancelled,
     ];
+    // A hall settles its cases within days: only the last fortnight's may still be open.
+    let settled_before = ms(today - Days::new(14), 0);
     let mut orders = Vec::new();
     for _ in 0..list.len() / 10 {
         let (a, user, at) = pick(rng);
         let (topic, words) = *rng.pick(&topics);
-        let status = *rng.pick(&statuses);
+        let status = if at < settled_before {
+            *rng.pick(&statuses[3..])
+        } else {
+            *rng.pick(&statuses)
+        };
         orders.push(format!(
             "({user}, 'web', {}, {}, '江城市{}号', '{}', {}, {}, {}, {at}, {})",
             text(&wire_name(&topic)),
@@ -211,7 +218,11 @@ pub fn write_cases(
                 phone: phone(user),
             },
         };
-        let status = *rng.pick(&statuses);
+        let status = if at < settled_before {
+            *rng.pick(&statuses[2..])
+        } else {
+            *rng.pick(&statuses)
+        };
         applications.push(format!(
             "({user}, {}, {}, {}, {}, {}, {at}, {})",
             text(&wire_name(&request.kind())),

@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 
 use super::process::Project;
-use super::report::Rate;
+use super::report::{csv_line, Rate, ReportRun};
 use super::schedule::{clock_runs, Clock, ClockRun};
 use crate::calendar::Calendar;
 
@@ -47,6 +47,26 @@ impl RunRecord {
             },
             limit: self.limit,
         }
+    }
+
+    /// The run's line of the durations CSV once it has finished (`report::csv_line`), kept
+    /// with the run so the file is the kept lines joined; none while it runs (its days grow).
+    pub fn line(&self, number: &str, title: &str, hall_id: &str) -> Option<String> {
+        self.finished.map(|_| {
+            csv_line(&ReportRun {
+                number: number.into(),
+                title: title.into(),
+                hall_id: hall_id.into(),
+                firm: None,
+                run: ClockRun {
+                    clock: self.clock,
+                    started: self.started,
+                    finished: self.finished,
+                    used: self.used,
+                    limit: self.limit,
+                },
+            })
+        })
     }
 }
 
@@ -110,7 +130,7 @@ pub fn rate_on<'a>(runs: impl IntoIterator<Item = &'a RunRecord>, today: NaiveDa
 mod tests {
     use super::*;
     use crate::expansion::process::{Step, TRANSITIONS};
-    use crate::expansion::report::{csv, on_time, ReportRun};
+    use crate::expansion::report::{csv, on_time};
     use crate::expansion::schedule::path;
     use crate::firms::{Assignment, FirmKind};
     use proptest::prelude::*;
@@ -242,6 +262,13 @@ mod tests {
             let kept: Vec<ReportRun> = records.iter().map(|r| line(r.firm_id, r.on(&c, today))).collect();
             prop_assert_eq!(on_time(&kept), on_time(&replayed));
             prop_assert_eq!(csv(&kept), csv(&replayed));
+            for (record, replayed) in records.iter().zip(&replayed) {
+                let kept = record.line("", "", "");
+                prop_assert_eq!(kept.is_some(), record.finished.is_some());
+                if let Some(line) = kept {
+                    prop_assert_eq!(line, csv_line(replayed), "a finished run's kept line");
+                }
+            }
             let report = on_time(&replayed);
             let overall = report.clocks.iter().fold(Rate::default(), |s, x| Rate {
                 counted: s.counted + x.rate.counted,

@@ -109,41 +109,53 @@ pub fn on_time(runs: &[ReportRun]) -> OnTimeReport {
     }
 }
 
-/// One line per run: project, node, dates, working days used against the limit. Starts with a
-/// byte-order mark so spreadsheet programs read the Chinese correctly.
+/// The CSV's first line. Starts with a byte-order mark so spreadsheet programs read the Chinese
+/// correctly.
+pub const CSV_HEADER: &str =
+    "\u{feff}项目编号 number,项目名称 title,营业厅 hall,节点 node,开始 started,\
+     结束 finished,用时 used (working days),时限 limit,按时 on time\n";
+
+/// One line per run: project, node, dates, working days used against the limit.
 pub fn csv(runs: &[ReportRun]) -> String {
-    let mut out = String::from(
-        "\u{feff}项目编号 number,项目名称 title,营业厅 hall,节点 node,开始 started,结束 finished,\
-         用时 used (working days),时限 limit,按时 on time\n",
-    );
-    for ReportRun {
+    let mut out = String::from(CSV_HEADER);
+    for run in runs {
+        out.push_str(&csv_line(run));
+    }
+    out
+}
+
+/// One run's line of the CSV, with its newline. A finished run's line never changes, so the
+/// Worker keeps it with the run (`clock_records::RunRecord::line`) and the file is the kept
+/// lines joined.
+pub fn csv_line(
+    ReportRun {
         number,
         title,
         hall_id,
         run,
         ..
-    } in runs
-    {
-        let finished = run.finished.map(|d| d.to_string()).unwrap_or_default();
-        let on_time = match (run.finished, run.on_time()) {
-            (_, false) => "否 no",
-            (Some(_), true) => "是 yes",
-            (None, true) => "进行中 open",
-        };
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{},{},{},{},{}",
-            field(number),
-            field(title),
-            field(hall_id),
-            field(run.clock.words().0),
-            run.started,
-            finished,
-            run.used,
-            run.limit,
-            on_time
-        );
-    }
+    }: &ReportRun,
+) -> String {
+    let finished = run.finished.map(|d| d.to_string()).unwrap_or_default();
+    let on_time = match (run.finished, run.on_time()) {
+        (_, false) => "否 no",
+        (Some(_), true) => "是 yes",
+        (None, true) => "进行中 open",
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{},{},{},{},{},{},{},{},{}",
+        field(number),
+        field(title),
+        field(hall_id),
+        field(run.clock.words().0),
+        run.started,
+        finished,
+        run.used,
+        run.limit,
+        on_time
+    );
     out
 }
 

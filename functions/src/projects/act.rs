@@ -127,6 +127,8 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         db,
         &clocks::Written {
             id,
+            number: &v.row.number(),
+            title: &v.row.title,
             hall_id: &v.row.hall_id,
             dual_source: v.row.dual(),
             opened: v.row.opened()?,

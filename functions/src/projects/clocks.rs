@@ -1,7 +1,8 @@
-//! The projects' clock runs kept on write (domain::expansion::clock_records; migration 0027)
-//! and the rates read from them: each firm's record for the directory, and the stages on time
-//! for the dashboard. A read adds up the totals (one row per hall, clock and firm) and counts
-//! the open runs already late, instead of replaying every project's history.
+//! The projects' clock runs kept on write (domain::expansion::clock_records; migration 0027;
+//! a finished run's CSV line, migration 0031) and the rates read from them: each firm's record
+//! for the directory, and the stages on time for the dashboard. A read adds up the totals (one
+//! row per hall, clock and firm) and counts the open runs already late, instead of replaying
+//! every project's history.
 
 use crate::args;
 use crate::db::{Arg, Db};
@@ -18,6 +19,9 @@ use worker::D1PreparedStatement;
 /// A project as written, and the write it belongs to.
 pub struct Written<'a> {
     pub id: i64,
+    /// The project's number and title, printed in each finished run's kept CSV line.
+    pub number: &'a str,
+    pub title: &'a str,
     pub hall_id: &'a str,
     pub dual_source: bool,
     pub opened: NaiveDate,
@@ -58,7 +62,8 @@ pub fn statements(db: &Db, w: &Written) -> Result<Vec<D1PreparedStatement>> {
         out.push(db.statement(
             &format!(
                 "INSERT INTO project_clock_runs (project_id, seq, hall_id, clock, firm_id, started, \
-                 finished, used, limit_days, late_from) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE {guard}"
+                 finished, used, limit_days, late_from, line) \
+                 SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE {guard}"
             ),
             with_guard(args![
                 id,
@@ -70,7 +75,8 @@ pub fn statements(db: &Db, w: &Written) -> Result<Vec<D1PreparedStatement>> {
                 run.finished.map(|d| d.to_string()),
                 run.used,
                 run.limit,
-                run.late_from.to_string()
+                run.late_from.to_string(),
+                run.line(w.number, w.title, w.hall_id)
             ]),
         )?);
     }

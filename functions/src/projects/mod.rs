@@ -326,6 +326,8 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
         &ctx.db,
         &clocks::Written {
             id,
+            number: &project_number(&today(ctx.now).to_string(), id),
+            title: &input.title,
             hall_id: &input.hall_id,
             dual_source: input.dual_source,
             opened: today(ctx.now),
