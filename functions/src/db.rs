@@ -112,22 +112,22 @@ impl Db {
     /// The rows of `sql`, whose result columns are named `columns` ("a, b, c"), sent back by
     /// SQLite as one JSON text and read into `T` field by field in that order. For lists of
     /// hundreds of rows this is cheaper in the Worker than `all`, which makes a JS object of
-    /// every row and reads it field by field across the boundary.
+    /// every row and reads it field by field across the boundary. For bounded lists only (a
+    /// page): SQLite refuses a text over a few MB (SQLITE_TOOBIG), which a month of a city's
+    /// ticket facts is.
     pub async fn all_packed<T: DeserializeOwned>(
         &self,
         sql: &str,
         columns: &str,
         args: Vec<Arg>,
     ) -> Result<Vec<T>> {
-        #[derive(serde::Deserialize)]
-        struct Packed {
-            rows: String,
-        }
+        unpack(&self.packed(sql, columns, args)?.all().await?)
+    }
+
+    /// `all_packed`'s statement, for a batch of reads; `unpack` reads its result.
+    pub fn packed(&self, sql: &str, columns: &str, args: Vec<Arg>) -> Result<D1PreparedStatement> {
         let packed = format!("SELECT json_group_array(json_array({columns})) AS rows FROM ({sql})");
-        match self.first::<Packed>(&packed, args).await? {
-            Some(p) => Ok(serde_json::from_str(&p.rows)?),
-            None => Ok(Vec::new()),
-        }
+        self.statement(&packed, args)
     }
 
     /// Runs a write; returns the new row id of an insert and how many rows changed.
@@ -188,6 +188,18 @@ impl Db {
                 .push(serde_json::from_str(&row.item)?);
         }
         Ok(out)
+    }
+}
+
+/// The rows of a `Db::packed` statement's result.
+pub fn unpack<T: DeserializeOwned>(result: &D1Result) -> Result<Vec<T>> {
+    #[derive(serde::Deserialize)]
+    struct Packed {
+        rows: String,
+    }
+    match result.results::<Packed>()?.into_iter().next() {
+        Some(p) => Ok(serde_json::from_str(&p.rows)?),
+        None => Ok(Vec::new()),
     }
 }
 

@@ -171,7 +171,8 @@ async fn work_orders_on_time(ctx: &Ctx, q: &DashboardQuery) -> Result<Rate> {
 }
 
 /// Per hall, the share of last week's measured tickets called inside the range they were
-/// shown (operations::accuracy, summed in D1: whole minutes waited against the range).
+/// shown (operations::accuracy, counted in whole minutes waited by the triggers that keep
+/// `hall_day_figures`, migration 0032): seven rows a hall, not a week of tickets.
 async fn inside_share_last_week(ctx: &Ctx) -> Result<HashMap<String, f64>> {
     #[derive(Deserialize)]
     struct Row {
@@ -184,10 +185,8 @@ async fn inside_share_last_week(ctx: &Ctx) -> Result<HashMap<String, f64>> {
     let rows: Vec<Row> = ctx
         .db
         .all(
-            "SELECT hall_id, COUNT(*) AS measured, \
-             COALESCE(SUM((called_at - issued_at) / 60000 BETWEEN promised_low AND promised_high), 0) AS inside \
-             FROM ticket_facts WHERE day >= ? AND day < ? AND called_at IS NOT NULL AND promised_low IS NOT NULL \
-             GROUP BY hall_id",
+            "SELECT hall_id, SUM(measured) AS measured, SUM(inside) AS inside \
+             FROM hall_day_figures WHERE day >= ? AND day < ? GROUP BY hall_id",
             args![week_ago.to_string(), today.to_string()],
         )
         .await?;

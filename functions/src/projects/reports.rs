@@ -6,11 +6,11 @@
 
 use super::{malformed, today};
 use crate::args;
-use crate::db::{Arg, Db};
+use crate::db::{unpack, Arg, Db};
 use crate::error::{Error, Result};
 use crate::http::{ok, query_param};
 use crate::router::Ctx;
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use domain::calendar::Calendar;
 use domain::expansion::api::project_number;
 use domain::expansion::clock_records::RunRecord;
@@ -21,7 +21,7 @@ use domain::period::Period;
 use domain::Role;
 use serde::Deserialize;
 use std::collections::HashMap;
-use worker::{Headers, Response};
+use worker::{D1PreparedStatement, D1Result, Headers, Response};
 
 #[derive(Deserialize)]
 struct FirmName {
@@ -39,7 +39,8 @@ pub async fn firm_names(db: &Db) -> Result<HashMap<i64, String>> {
         .collect())
 }
 
-/// A stored run with its project's number and title (read packed: fields in `RUN_COLUMNS` order).
+/// A stored run with its project's number and title (read by name, or packed: fields in
+/// `RUN_COLUMNS` order).
 #[derive(Deserialize)]
 struct RunRow {
     project_id: i64,
@@ -122,24 +123,62 @@ impl Scope {
         (condition, values)
     }
 
-    /// The runs that finished in the period and pass `also` (an SQL condition on `r`), and the
-    /// ones still going when the period reaches today, in project order, with the firms'
-    /// `names` (the CSV prints none).
-    async fn runs(
+    /// The statement reading the runs that finished in the period and pass `also` (an SQL
+    /// condition on `r`), row by row: a year of the city's runs is more than SQLite sends as
+    /// one text.
+    fn finished_runs(&self, db: &Db, also: &str) -> Result<D1PreparedStatement> {
+        let (in_hall, values) = self.in_hall();
+        db.statement(
+            &format!("{SELECT_RUNS} WHERE r.finished BETWEEN ?1 AND ?2{also}{in_hall}"),
+            values,
+        )
+    }
+
+    /// The statement reading the runs still going when the period reaches today (none
+    /// otherwise), packed: they are the work in flight (a city's ~7,000 are ~1 MB).
+    fn open_runs(&self, db: &Db) -> Result<Option<D1PreparedStatement>> {
+        if self.period.to < self.today {
+            return Ok(None);
+        }
+        let (in_hall, values) = match &self.hall {
+            Some(hall) => (" AND r.hall_id = ?", args![hall.clone()]),
+            None => ("", args![]),
+        };
+        let sql = format!("{SELECT_RUNS} WHERE r.finished IS NULL{in_hall}");
+        Ok(Some(db.packed(&sql, RUN_COLUMNS, values)?))
+    }
+
+    /// The runs of `finished_runs` and `open_runs`, read in one round trip after `before`
+    /// (whose results come back first).
+    async fn read_runs(
         &self,
         db: &Db,
         also: &str,
-        names: &HashMap<i64, String>,
-    ) -> Result<Vec<ReportRun>> {
-        let (in_hall, values) = self.in_hall();
-        let mut sql = format!("{SELECT_RUNS} WHERE r.finished BETWEEN ?1 AND ?2{also}{in_hall}");
-        if self.period.to >= self.today {
-            sql.push_str(&format!(
-                " UNION ALL {SELECT_RUNS} WHERE r.finished IS NULL{in_hall}"
-            ));
+        mut before: Vec<D1PreparedStatement>,
+    ) -> Result<(Vec<D1Result>, Vec<RunRow>)> {
+        before.push(self.finished_runs(db, also)?);
+        let open = self.open_runs(db)?;
+        let has_open = open.is_some();
+        before.extend(open);
+        let mut results = db.reads(before).await?;
+        let mut rows = Vec::new();
+        if has_open {
+            rows = results
+                .pop()
+                .map(|r| unpack(&r))
+                .transpose()?
+                .unwrap_or_default();
         }
+        if let Some(finished) = results.pop() {
+            rows.extend(finished.results::<RunRow>()?);
+        }
+        Ok((results, rows))
+    }
+
+    /// Runs as the reports print them, in project order, with the firms' `names` (the CSV
+    /// prints none).
+    fn runs(&self, mut rows: Vec<RunRow>, names: &HashMap<i64, String>) -> Result<Vec<ReportRun>> {
         // Sorted here: an ORDER BY over the union would make SQLite walk every run in key order.
-        let mut rows: Vec<RunRow> = db.all_packed(&sql, RUN_COLUMNS, values).await?;
         rows.sort_by_key(|r| (r.project_id, r.seq));
         let calendar = Calendar::china();
         rows.into_iter()
@@ -158,34 +197,57 @@ impl Scope {
             .collect()
     }
 
-    /// The kept lines of the runs that finished in the period, joined by SQLite in the order
-    /// they finished: the file costs one text, however long the period.
-    async fn kept_lines(&self, db: &Db) -> Result<String> {
-        #[derive(Deserialize)]
-        struct Lines {
-            text: Option<String>,
-        }
-        let (in_hall, values) = self.in_hall();
+    /// The statements reading the kept lines of the runs that finished in the period, a week
+    /// each, joined by SQLite in the order they finished: one text a week however many runs
+    /// it has, each well under the longest text SQLite sends (a few MB; a week of a
+    /// province's runs is ~0.5 MB).
+    fn kept_lines(&self, db: &Db) -> Result<Vec<D1PreparedStatement>> {
+        let hall = self.hall.clone().map(Arg::from);
+        let in_hall = if hall.is_some() {
+            " AND r.hall_id = ?3"
+        } else {
+            ""
+        };
         let sql = format!(
             "SELECT group_concat(line, '') AS text FROM (SELECT r.line FROM project_clock_runs r \
              WHERE r.finished BETWEEN ?1 AND ?2 AND r.line IS NOT NULL{in_hall} \
              ORDER BY r.finished, r.project_id, r.seq)"
         );
-        let lines: Option<Lines> = db.first(&sql, values).await?;
-        Ok(lines.and_then(|l| l.text).unwrap_or_default())
+        let mut weeks = Vec::new();
+        let mut from = self.period.from;
+        while from <= self.period.to {
+            let to = (from + Days::new(WEEK_DAYS - 1)).min(self.period.to);
+            let mut values: Vec<Arg> = args![from.to_string(), to.to_string()];
+            values.extend(hall.clone());
+            weeks.push(db.statement(&sql, values)?);
+            from = to + Days::new(1);
+        }
+        Ok(weeks)
     }
 }
 
-/// Every run of the period against its limit: the finished runs' kept lines, then the lines of
-/// runs kept before lines were (migration 0031) and of the runs still going.
+/// The days of the kept lines read as one text.
+const WEEK_DAYS: u64 = 7;
+
+#[derive(Deserialize)]
+struct Lines {
+    text: Option<String>,
+}
+
 pub async fn handle_durations_csv(ctx: &mut Ctx) -> Result<Response> {
     let scope = Scope::of(ctx)?;
+    // One round trip: the weeks' texts, then the runs without one.
+    let weeks = scope.kept_lines(&ctx.db)?;
+    let (weeks, rest) = scope
+        .read_runs(&ctx.db, " AND r.line IS NULL", weeks)
+        .await?;
     let mut text = String::from(CSV_HEADER);
-    text.push_str(&scope.kept_lines(&ctx.db).await?);
-    for run in scope
-        .runs(&ctx.db, " AND r.line IS NULL", &HashMap::new())
-        .await?
-    {
+    for week in &weeks {
+        for lines in week.results::<Lines>()? {
+            text.push_str(lines.text.as_deref().unwrap_or_default());
+        }
+    }
+    for run in scope.runs(rest, &HashMap::new())? {
         text.push_str(&csv_line(&run));
     }
     let headers = Headers::new();
@@ -203,7 +265,9 @@ pub async fn handle_durations_csv(ctx: &mut Ctx) -> Result<Response> {
 
 pub async fn handle_on_time(ctx: &mut Ctx) -> Result<Response> {
     let names = firm_names(&ctx.db).await?;
-    let runs = Scope::of(ctx)?.runs(&ctx.db, "", &names).await?;
+    let scope = Scope::of(ctx)?;
+    let (_, rows) = scope.read_runs(&ctx.db, "", Vec::new()).await?;
+    let runs = scope.runs(rows, &names)?;
     let report: OnTimeReport = on_time(&runs);
     ok(&report)
 }
