@@ -147,6 +147,7 @@ endpoints! {
     InboxReadOne => Post "/api/inbox/:id/read",
     OutboxList => Get "/api/admin/outbox",
     OutboxDeliver => Post "/api/admin/outbox/deliver",
+    OutboxArchive => Post "/api/admin/outbox/archive",
     UtilityAccountList => Get "/api/utility-accounts",
     UtilityAccountBind => Post "/api/utility-accounts",
     UtilityAccountUnbind => Delete "/api/utility-accounts/:number",

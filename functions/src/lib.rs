@@ -90,8 +90,9 @@ async fn socket(req: Request, env: Env) -> Response {
 }
 
 /// The crons (wrangler.toml): every ten minutes, overdue work orders are escalated; every
-/// morning also due-soon reminders and overdue escalations for projects, and bills issued and
-/// fallen due. Then the courier delivers what is due.
+/// morning also due-soon reminders and overdue escalations for projects, bills issued and
+/// fallen due, and the outbox's messages past 90 days to R2. Then the courier delivers what is
+/// due.
 /// The morning cron, as wrangler.toml names it.
 const DAILY: &str = "0 1 * * *";
 
@@ -110,6 +111,9 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
                 }
                 if let Err(e) = billing::notices::run(&db, &env, db::now()).await {
                     worker::console_error!("bill notices failed: {}", e.0.message);
+                }
+                if let Err(e) = notify::archive::run(&db, &env, db::now()).await {
+                    worker::console_error!("outbox archive failed: {}", e.0.message);
                 }
             }
         }

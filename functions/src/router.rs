@@ -188,6 +188,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         InboxReadOne => notify::inbox::handle_read_one(&mut ctx).await,
         OutboxList => notify::inbox::handle_outbox(&mut ctx).await,
         OutboxDeliver => notify::courier::handle_deliver(&mut ctx).await,
+        OutboxArchive => notify::archive::handle_run(&mut ctx).await,
         UtilityAccountList => billing::handle_list(&mut ctx).await,
         UtilityAccountBind => billing::handle_bind(&mut ctx).await,
         UtilityAccountUnbind => billing::handle_unbind(&mut ctx).await,

@@ -135,6 +135,18 @@ mod tests {
     }
 }
 
+/// Days a settled message stays in D1; older ones are archived to R2 (docs/SCALE.md).
+pub const KEEP_DAYS: u64 = 90;
+
+/// What one archive run did: the messages moved to R2 and the objects written.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ArchiveRun {
+    pub archived: u32,
+    /// `outbox/{day of the first message}/{its id}.ndjson`, one message a line.
+    pub objects: Vec<String>,
+}
+
 /// What one delivery run of the courier did.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

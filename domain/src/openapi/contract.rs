@@ -26,7 +26,7 @@ use crate::halls::{BusinessType, Counter, HallDetail, HallSummary};
 use crate::hours::calendar::{SpecialDay, SpecialDayRequest};
 use crate::notices::{Notice, NoticeInput};
 use crate::notify::inbox::{Inbox, Unread};
-use crate::notify::outbox::{DeliveryRun, OutboxMessage};
+use crate::notify::outbox::{ArchiveRun, DeliveryRun, OutboxMessage};
 use crate::notify::push::{Subscribed, Subscription};
 use crate::notify::Preferences;
 use crate::operations::dashboard::Dashboard;
@@ -438,6 +438,7 @@ pub fn of_endpoint(endpoint: Endpoint) -> Contract {
         InboxUnread | InboxReadOne => C::get(of::<Unread>),
         OutboxList => C::get(list::<OutboxMessage>),
         OutboxDeliver => C::get(of::<DeliveryRun>),
+        OutboxArchive => C::get(of::<ArchiveRun>),
         UtilityAccountList => C::get(list::<UtilityAccount>),
         UtilityAccountBind => C::send(of::<BindInput>, of::<UtilityAccount>).created(),
         UtilityAccountUnbind => C::get(unbound),

@@ -3,6 +3,7 @@
 //! after. Every case kind writes through [`Envelope`]; the queue's notices come from the hall's
 //! queue object (`hall_queue::notices`).
 
+pub mod archive;
 pub mod courier;
 mod email;
 pub mod inbox;
