@@ -130,7 +130,7 @@ pub fn rate_on<'a>(runs: impl IntoIterator<Item = &'a RunRecord>, today: NaiveDa
 mod tests {
     use super::*;
     use crate::expansion::process::{Step, TRANSITIONS};
-    use crate::expansion::report::{csv, on_time};
+    use crate::expansion::report::{csv, on_time, on_time_of, RunTotal};
     use crate::expansion::schedule::path;
     use crate::firms::{Assignment, FirmKind};
     use proptest::prelude::*;
@@ -262,6 +262,20 @@ mod tests {
             let kept: Vec<ReportRun> = records.iter().map(|r| line(r.firm_id, r.on(&c, today))).collect();
             prop_assert_eq!(on_time(&kept), on_time(&replayed));
             prop_assert_eq!(csv(&kept), csv(&replayed));
+            // The report the Worker's SQL adds up: the stored runs grouped by clock and firm.
+            let mut grouped: std::collections::BTreeMap<(Clock, Option<i64>), Rate> = Default::default();
+            for r in &records {
+                let one = rate_on([r], today);
+                let total = grouped.entry((r.clock, r.firm_id)).or_default();
+                total.counted += one.counted;
+                total.on_time += one.on_time;
+            }
+            let totals = grouped.into_iter().map(|((clock, firm), rate)| RunTotal {
+                clock,
+                firm: firm.map(|id| (id, String::new())),
+                rate,
+            });
+            prop_assert_eq!(on_time_of(totals), on_time(&replayed));
             for (record, replayed) in records.iter().zip(&replayed) {
                 let kept = record.line("", "", "");
                 prop_assert_eq!(kept.is_some(), record.finished.is_some());

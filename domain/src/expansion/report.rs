@@ -33,12 +33,19 @@ pub struct Rate {
 }
 
 impl Rate {
-    fn add(&mut self, run: &ClockRun) {
+    /// One run: counted once finished, or once running past its limit.
+    pub fn of(run: &ClockRun) -> Rate {
         let late = run.used > run.limit;
-        if run.finished.is_some() || late {
-            self.counted += 1;
-            self.on_time += u32::from(!late);
+        let counted = run.finished.is_some() || late;
+        Rate {
+            counted: u32::from(counted),
+            on_time: u32::from(counted && !late),
         }
+    }
+
+    fn add(&mut self, other: Rate) {
+        self.counted += other.counted;
+        self.on_time += other.on_time;
     }
 
     /// The share on time in percent; none before anything was counted.
@@ -73,19 +80,38 @@ pub struct OnTimeReport {
     pub firms: Vec<FirmRate>,
 }
 
+/// The runs of one clock and firm added up (as SQL's `GROUP BY` adds them), with the firm's
+/// (id, name) when the clock times a firm's task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunTotal {
+    pub clock: Clock,
+    pub firm: Option<(i64, String)>,
+    pub rate: Rate,
+}
+
 /// The rates per node and per firm over `runs`.
 pub fn on_time(runs: &[ReportRun]) -> OnTimeReport {
+    on_time_of(runs.iter().map(|r| RunTotal {
+        clock: r.run.clock,
+        firm: r.firm.clone(),
+        rate: Rate::of(&r.run),
+    }))
+}
+
+/// The rates per node and per firm over runs added up by clock and firm. A clock or firm with
+/// runs none of which count yet is listed with nothing counted.
+pub fn on_time_of(totals: impl IntoIterator<Item = RunTotal>) -> OnTimeReport {
     let mut clocks: BTreeMap<Clock, Rate> = BTreeMap::new();
     let mut firms: BTreeMap<(FirmKind, i64), (String, Rate)> = BTreeMap::new();
-    for r in runs {
-        clocks.entry(r.run.clock).or_default().add(&r.run);
-        let kind = r.run.clock.firm().and_then(|party| party.firm_kind());
-        if let (Some(kind), Some((id, name))) = (kind, &r.firm) {
+    for t in totals {
+        clocks.entry(t.clock).or_default().add(t.rate);
+        let kind = t.clock.firm().and_then(|party| party.firm_kind());
+        if let (Some(kind), Some((id, name))) = (kind, t.firm) {
             firms
-                .entry((kind, *id))
-                .or_insert_with(|| (name.clone(), Rate::default()))
+                .entry((kind, id))
+                .or_insert_with(|| (name, Rate::default()))
                 .1
-                .add(&r.run);
+                .add(t.rate);
         }
     }
     OnTimeReport {
