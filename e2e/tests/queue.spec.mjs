@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { confirmPhone, login, personAt, registerFresh, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
+import { confirmPhone, kioskTicket, login, OUR_PAGES, personAt, registerFresh, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
 
 test('a customer checks in remotely and sees the counter within a second of the call', async ({ browser }) => {
   // A day of its own: its ticket is the hall's first invoice ticket, E001.
@@ -103,5 +103,36 @@ test('a refused second number is explained in the customer\'s language, not in t
   await customer.page.getByTestId('lang-switch').click();
   await form.getByRole('button', { name: 'Take a number' }).click();
   await expect(form.getByRole('alert')).toHaveText('You already hold a number at this hall; use it or cancel it first.');
+  await customer.context.close();
+});
+
+test('the queue moving while a customer types their reminder keeps the field and what they typed', async ({ browser }) => {
+  // Friday at Gaoxin: queue.spec's Friday ticket is Xinghu's, so this hall's day is its own.
+  const now = testDayAfterMonday(4);
+  const staff = await personAt(browser, now);
+  await login(staff.page, 'staff.gaoxin.2');
+  const counter = (action) =>
+    staff.page.request.post('/api/halls/gaoxin/counters/3/actions', { data: { action }, headers: OUR_PAGES });
+  expect((await counter('sign_in')).status()).toBe(200);
+  expect((await kioskTicket(staff.page.request, 'gaoxin', { business: 'invoice' })).status()).toBe(201);
+
+  const customer = await personAt(browser, now);
+  await registerFresh(customer.page, '王奶奶');
+  await customer.page.goto('/halls/gaoxin');
+  const form = customer.page.getByTestId('take-number');
+  await form.getByLabel('办理业务').selectOption('invoice');
+  await form.getByRole('button', { name: '取号' }).click();
+  await expect(customer.page.getByTestId('ahead')).toHaveText('1');
+  const field = customer.page.getByTestId('reminder').getByLabel('前面剩几人时提醒我');
+  await field.fill('');
+  await field.pressSequentially('1');
+
+  // The clerk calls the visitor ahead: the card redraws with nobody ahead while she types.
+  expect((await counter('call_next')).status()).toBe(200);
+  await expect(customer.page.getByTestId('ahead')).toHaveText('0');
+  await customer.page.keyboard.type('5');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('15');
+  await staff.context.close();
   await customer.context.close();
 });

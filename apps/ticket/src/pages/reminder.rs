@@ -53,7 +53,7 @@ impl ReminderForm {
     }
 
     /// Shows what the server holds, the first time the ticket comes with a watch.
-    fn adopt(&self, watch: Option<Watch>) {
+    pub fn adopt(&self, watch: Option<Watch>) {
         if let (Some(w), false) = (watch, self.set.get_untracked()) {
             self.set.set(true);
             self.wanted
@@ -79,9 +79,8 @@ impl ReminderForm {
 }
 
 #[component]
-pub fn Reminder(form: ReminderForm, watch: Option<Watch>, has_phone: bool) -> impl IntoView {
+pub fn Reminder(form: ReminderForm, has_phone: Signal<bool>) -> impl IntoView {
     let app = use_app();
-    form.adopt(watch);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.submit();
@@ -99,7 +98,7 @@ pub fn Reminder(form: ReminderForm, watch: Option<Watch>, has_phone: bool) -> im
             <div class="field">
                 <label for="remind-phone">{t(Msg::NotifyPhone)}</label>
                 <input id="remind-phone" type="tel" inputmode="tel" autocomplete="tel" maxlength="20" bind:value=form.phone
-                    placeholder=move || if has_phone { app.text(Msg::NotifyPhoneKept) } else { "" }/>
+                    placeholder=move || if has_phone.get() { app.text(Msg::NotifyPhoneKept) } else { "" }/>
                 <p class="hint">{t(Msg::NotifyPhoneHint)}</p>
             </div>
             <button type="submit" class="button secondary" disabled=move || form.save.pending().get()>{t(Msg::NotifySet)}</button>

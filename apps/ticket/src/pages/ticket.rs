@@ -43,7 +43,8 @@ pub fn TicketPage() -> impl IntoView {
         alerted: StoredValue::new(None),
         dismissed: RwSignal::new(None),
     };
-    // Made once for the page: the card is drawn anew with every queue change.
+    // Made once for the page, as is its form below: the card is drawn anew with every queue
+    // change.
     let reminder = ReminderForm::new(&at);
     let fetch_ref = at.clone();
     let ticket = LocalResource::new(move || {
@@ -52,18 +53,40 @@ pub fn TicketPage() -> impl IntoView {
         let r = fetch_ref.clone();
         async move { last_known(&r, api::queue::ticket(&r.hall, r.id, &r.key).await) }
     });
+    // The forms are drawn once, while the ticket is in the state they serve, not with the
+    // card: a form drawn anew at every queue change would lose the field someone is typing in.
+    let shown = Memo::new(move |_| {
+        ticket
+            .get()
+            .and_then(Result::ok)
+            .map(|k| (k.view.state, k.view.rating.is_some(), k.view.has_phone))
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(known)) = ticket.get() {
+            reminder.adopt(known.view.watch);
+        }
+    });
+    let has_phone = Signal::derive(move || shown.get().is_some_and(|(_, _, phone)| phone));
+    let (card_at, cancel_at, rating_at) = (at.clone(), at.clone(), at);
     view! {
         <section class="narrow">
             <h1>{t(Msg::TicketTitle)}</h1>
             <FeedState feed/>
             <BroadcastBanner feed/>
             <Loaded resource=ticket content=move |known: Known| {
-                let at = at.clone();
+                let at = card_at.clone();
                 view! {
                     {known.offline.then(|| view! { <p class="badge offline-badge" role="status" data-testid="offline-badge">{t(Msg::OfflineLastKnown)}</p> })}
-                    <TicketCard ticket=known.view at seen reminder/>
+                    <TicketCard ticket=known.view at seen/>
                 }
             }/>
+            <Show when=move || matches!(shown.get(), Some((TicketState::Waiting, _, _)))>
+                <Reminder form=reminder has_phone/>
+                <CancelButton at=cancel_at.clone()/>
+            </Show>
+            <Show when=move || matches!(shown.get(), Some((TicketState::Served, false, _)))>
+                <RatingForm target=rating_at.clone()/>
+            </Show>
         </section>
     }
 }
@@ -106,12 +129,7 @@ struct CallSeen {
 }
 
 #[component]
-fn TicketCard(
-    ticket: TicketView,
-    at: TicketRef,
-    seen: CallSeen,
-    reminder: ReminderForm,
-) -> impl IntoView {
+fn TicketCard(ticket: TicketView, at: TicketRef, seen: CallSeen) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let called = matches!(ticket.state, TicketState::Called);
@@ -153,11 +171,6 @@ fn TicketCard(
                 </Show>
             }
         })}
-        {(ticket.state == TicketState::Waiting).then(|| view! {
-            <Reminder form=reminder watch=ticket.watch has_phone=ticket.has_phone/>
-            <CancelButton at=at.clone()/>
-        })}
-        {(ticket.state == TicketState::Served && ticket.rating.is_none()).then(|| view! { <RatingForm target=at.clone()/> })}
     }
 }
 
