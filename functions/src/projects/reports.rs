@@ -126,6 +126,21 @@ impl Scope {
         (condition, values)
     }
 
+    /// Whether the period reaches today, so the runs still going belong to it.
+    fn reaches_today(&self) -> bool {
+        self.period.to >= self.today
+    }
+
+    /// The condition on the hall of a statement over the runs still going, numbered after
+    /// `values` (its other values), and all the values in order.
+    fn open_in_hall(&self, mut values: Vec<Arg>) -> (String, Vec<Arg>) {
+        let Some(hall) = &self.hall else {
+            return (String::new(), values);
+        };
+        values.push(Arg::from(hall.clone()));
+        (format!(" AND r.hall_id = ?{}", values.len()), values)
+    }
+
     /// The statement reading the runs that finished in the period without a kept line (before
     /// migration 0031), row by row: in an older database a year of the city's is more than
     /// SQLite sends as one text.
@@ -142,13 +157,10 @@ impl Scope {
     /// The statement reading the runs still going when the period reaches today (none
     /// otherwise), packed: they are the work in flight (a city's ~7,000 are ~1 MB).
     fn open_runs(&self, db: &Db) -> Result<Option<D1PreparedStatement>> {
-        if self.period.to < self.today {
+        if !self.reaches_today() {
             return Ok(None);
         }
-        let (in_hall, values) = match &self.hall {
-            Some(hall) => (" AND r.hall_id = ?", args![hall.clone()]),
-            None => ("", args![]),
-        };
+        let (in_hall, values) = self.open_in_hall(args![]);
         let sql = format!("{SELECT_RUNS} WHERE r.finished IS NULL{in_hall}");
         Ok(Some(db.packed(&sql, RUN_COLUMNS, values)?))
     }
@@ -282,12 +294,8 @@ pub async fn handle_on_time(ctx: &mut Ctx) -> Result<Response> {
         ),
         values,
     )?];
-    if scope.period.to >= scope.today {
-        let (in_hall, mut values) = match &scope.hall {
-            Some(hall) => (" AND r.hall_id = ?2", args![hall.clone()]),
-            None => ("", args![]),
-        };
-        values.insert(0, Arg::from(scope.today.to_string()));
+    if scope.reaches_today() {
+        let (in_hall, values) = scope.open_in_hall(args![scope.today.to_string()]);
         reads.push(ctx.db.statement(
             &format!(
                 "SELECT r.clock, r.firm_id, SUM(r.late_from <= ?1) AS counted, 0 AS on_time \
