@@ -87,13 +87,15 @@ def partial_indexes(db: sqlite3.Connection) -> set[str]:
 
 def full_scans(sql: str, details: list[str], partial: set[str]) -> set[str]:
     """Tables read whole: `SCAN t` (also through a covering index: still every row; through a
-    partial index only the rows it holds). SQLite names a table by its alias; a constant row or
-    a JSON list is no table."""
+    partial index only the rows it holds). SQLite names a table by its alias; a constant row, a
+    JSON list or a subquery's rows (`MATERIALIZE t`, `CO-ROUTINE t`: their own reads are lines
+    of the plan too) is no table."""
     names = aliases(sql)
+    results = {m.group(1) for d in details if (m := re.match(r"(?:MATERIALIZE|CO-ROUTINE) (\w+)", d))}
     out = set()
     for detail in details:
         match = re.match(r"SCAN (\w+)\b(?! VIRTUAL)", detail)
-        if not match or match.group(1) == "CONSTANT":
+        if not match or match.group(1) == "CONSTANT" or match.group(1) in results:
             continue
         through = re.search(r"USING (?:COVERING )?INDEX (\w+)", detail)
         if through and through.group(1) in partial:

@@ -41,6 +41,7 @@ mod queue;
 mod router;
 mod service;
 mod settings;
+mod tally;
 mod users;
 mod video;
 

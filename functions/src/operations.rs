@@ -1,5 +1,5 @@
-//! Operations: the managers' dashboard over D1's ticket facts, the public live wait read from
-//! each hall's queue object, and the OpenAPI document.
+//! Operations: the managers' dashboard over the days' ticket tallies (crate::tally), the public
+//! live wait read from each hall's queue object, and the OpenAPI document.
 
 use crate::args;
 use crate::error::Result;
@@ -9,11 +9,11 @@ use crate::projects::clocks::stages_on_time;
 use crate::queue::{send, today};
 use crate::router::Ctx;
 use crate::service::work_orders::repair_times::repair_times;
+use crate::tally::day_tallies;
 use chrono::{Days, NaiveDate};
 use domain::expansion::report::Rate;
 use domain::hours::{china_tz, OpenStatus};
 use domain::operations::dashboard::{build, Compliance, DashboardQuery, VideoFigures};
-use domain::operations::facts::TicketFact;
 use domain::operations::live_wait::{HallWait, LiveWait, MAX_AGE_SECONDS};
 use domain::operations::staffed::StaffingChange;
 use domain::policy::may_manage_hall;
@@ -23,12 +23,6 @@ use futures_util::future::{try_join, try_join_all};
 use serde::Deserialize;
 use std::collections::HashMap;
 use worker::Response;
-
-const SELECT_FACTS: &str =
-    "SELECT hall_id, day, ticket_id, business, priority, channel, issued_at, \
-    called_at, started_at, finished_at, outcome, counter, staff_id, stars, \
-    promised_minutes, promised_low, promised_high, baseline_minutes FROM ticket_facts \
-    WHERE day BETWEEN ? AND ?";
 
 /// The range, the hall (a manager's own by default; the admin's whole city), then the figures.
 pub async fn handle_dashboard(ctx: &mut Ctx) -> Result<Response> {
@@ -58,10 +52,16 @@ pub async fn handle_dashboard(ctx: &mut Ctx) -> Result<Response> {
         }
         None => {}
     }
-    let facts = read_facts(ctx, &query).await?;
+    let days = day_tallies(
+        &ctx.db,
+        query.hall_id.as_deref(),
+        query.history_from(),
+        query.to,
+    )
+    .await?;
     let changes = read_staffing_changes(ctx, &query).await?;
     let names = staff_names(ctx).await?;
-    let mut dashboard = build(&query, &facts, &changes, |id| names.get(&id).cloned());
+    let mut dashboard = build(&query, &days, &changes, |id| names.get(&id).cloned());
     dashboard.video = video_figures(ctx, &query).await?;
     let months = months_touched(&query);
     dashboard.compliance = Compliance {
@@ -86,17 +86,6 @@ fn months_touched(q: &DashboardQuery) -> Vec<String> {
 
 fn forbidden(message: &str) -> crate::error::Error {
     ApiError::new(Reason::OtherHall, message).into()
-}
-
-async fn read_facts(ctx: &Ctx, q: &DashboardQuery) -> Result<Vec<TicketFact>> {
-    let (from, to) = (q.history_from().to_string(), q.to.to_string());
-    match &q.hall_id {
-        Some(hall) => {
-            let sql = format!("{SELECT_FACTS} AND hall_id = ?");
-            ctx.db.all(&sql, args![from, to, hall]).await
-        }
-        None => ctx.db.all(SELECT_FACTS, args![from, to]).await,
-    }
 }
 
 /// The range's counter sign-ins, pauses and closes, for one hall (the city has no one plan).

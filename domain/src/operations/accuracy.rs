@@ -3,9 +3,12 @@
 //! beside what the baseline (people ahead × mean service ÷ open counters) would have said.
 
 use super::facts::TicketFact;
+use super::tally::{Accuracy, DayTally};
 use crate::halls::BusinessType;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+const MINUTE_MS: f64 = 60_000.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -21,74 +24,49 @@ pub struct AccuracyRow {
     pub baseline_mae_minutes: f64,
 }
 
-/// One measured ticket: shown (point, low, high), baseline, actual wait.
-#[derive(Clone, Copy)]
-struct Measured {
-    expected: f64,
-    low: u32,
-    high: u32,
-    baseline: f64,
-    actual: f64,
-}
-
-impl Measured {
-    fn of(f: &TicketFact) -> Option<Measured> {
-        Some(Measured {
-            expected: f.promised_minutes?,
-            low: f.promised_low?,
-            high: f.promised_high?,
-            baseline: f.baseline_minutes?,
-            actual: f.wait_minutes()?,
-        })
-    }
-
-    fn inside(&self) -> bool {
-        let minutes = self.actual.floor();
-        f64::from(self.low) <= minutes && minutes <= f64::from(self.high)
-    }
-}
-
-fn row(business: Option<BusinessType>, hour: Option<u8>, measured: &[Measured]) -> AccuracyRow {
-    let n = measured.len().max(1) as f64;
-    let mean = |f: &dyn Fn(&Measured) -> f64| measured.iter().map(f).sum::<f64>() / n;
+fn row(business: Option<BusinessType>, hour: Option<u8>, a: &Accuracy) -> AccuracyRow {
+    let n = f64::from(a.tickets.max(1));
     AccuracyRow {
         business,
         hour,
-        tickets: u32::try_from(measured.len()).unwrap_or(u32::MAX),
-        mae_minutes: mean(&|m| (m.expected - m.actual).abs()),
-        inside_share: mean(&|m| f64::from(u8::from(m.inside()))),
-        baseline_mae_minutes: mean(&|m| (m.baseline - m.actual).abs()),
+        tickets: a.tickets,
+        mae_minutes: a.error_ms as f64 / n / MINUTE_MS,
+        inside_share: f64::from(a.inside) / n,
+        baseline_mae_minutes: a.baseline_error_ms as f64 / n / MINUTE_MS,
     }
 }
 
 /// The overall row, then one per business type and hour of arrival; none without measured
 /// tickets (called, with a kept estimate).
-pub fn accuracy(facts: &[TicketFact]) -> Vec<AccuracyRow> {
-    let mut all = Vec::new();
-    let mut groups: BTreeMap<(BusinessType, u8), Vec<Measured>> = BTreeMap::new();
-    for f in facts {
-        let Some(measured) = Measured::of(f) else {
-            continue;
-        };
-        let hour = u8::try_from(f.arrival().1).unwrap_or(0);
-        groups.entry((f.business, hour)).or_default().push(measured);
-        all.push(measured);
+pub fn accuracy<'a>(days: impl IntoIterator<Item = &'a DayTally>) -> Vec<AccuracyRow> {
+    let mut all = Accuracy::default();
+    let mut groups: BTreeMap<(BusinessType, u8), Accuracy> = BTreeMap::new();
+    for hour in days.into_iter().flat_map(|d| &d.hours) {
+        if hour.accuracy.tickets > 0 {
+            groups
+                .entry((hour.business, hour.hour))
+                .or_default()
+                .add(&hour.accuracy);
+            all.add(&hour.accuracy);
+        }
     }
-    if all.is_empty() {
+    if all.tickets == 0 {
         return Vec::new();
     }
     let mut rows = vec![row(None, None, &all)];
     rows.extend(
         groups
             .iter()
-            .map(|(&(business, hour), measured)| row(Some(business), Some(hour), measured)),
+            .map(|(&(business, hour), a)| row(Some(business), Some(hour), a)),
     );
     rows
 }
 
 /// The share of measured tickets called inside the range they were shown; `None` without any.
 pub fn inside_share(facts: &[TicketFact]) -> Option<f64> {
-    accuracy(facts).first().map(|overall| overall.inside_share)
+    accuracy(&DayTally::of_facts(facts))
+        .first()
+        .map(|overall| overall.inside_share)
 }
 
 #[cfg(test)]
@@ -142,7 +120,7 @@ mod tests {
             fact(Payment, None, Some(4)),               // shown nothing: not measured
             fact(Payment, Some((5.0, 3, 8)), None),     // left before the call
         ];
-        let rows = accuracy(&facts);
+        let rows = accuracy(&DayTally::of_facts(&facts));
         assert_eq!(rows.len(), 3);
         let overall = &rows[0];
         assert_eq!(

@@ -3,11 +3,11 @@
 //! staffing plan, with the video desk and deadline compliance read from their own records.
 
 use super::accuracy::{accuracy, AccuracyRow};
-use super::facts::{Outcome, TicketFact};
-use super::figures::{breakdown, Figures, Row};
+use super::figures::{breakdown, grouped, Figures, Row};
 use super::forecast::{arrival_counts, forecast, heatmap, ArrivalCounts, ForecastDay, Heatmap};
 use super::plan::{staffing, StaffingRow};
 use super::staffed::{staffed_per_hour, StaffingChange};
+use super::tally::{DayTally, Sums};
 use crate::expansion::report::Rate;
 use crate::period::Period;
 use crate::{ApiError, ApiResult};
@@ -60,7 +60,8 @@ impl DashboardQuery {
 
     /// The first day whose tickets are read: the range, and four weeks back for the forecast.
     pub fn history_from(&self) -> NaiveDate {
-        self.forecast_last_day() - Days::new(FORECAST_HISTORY_DAYS - 1)
+        let forecast_from = self.forecast_last_day() - Days::new(FORECAST_HISTORY_DAYS - 1);
+        forecast_from.min(self.from)
     }
 
     /// The forecast reads the four weeks up to the day before `to`, so a day still under way
@@ -136,39 +137,48 @@ pub struct Dashboard {
     pub accuracy: Vec<AccuracyRow>,
 }
 
-/// The dashboard from the tickets since `query.history_from()` and the range's staffing
-/// changes (one hall's); names for the clerks' rows.
+/// The dashboard from the days since `query.history_from()` and the range's staffing changes
+/// (one hall's); names for the clerks' rows.
 pub fn build(
     query: &DashboardQuery,
-    history: &[TicketFact],
+    history: &[DayTally],
     changes: &[StaffingChange],
     staff_name: impl Fn(i64) -> Option<String>,
 ) -> Dashboard {
     let (from, to) = (query.from, query.to);
-    let facts: Vec<TicketFact> = history
+    let days: Vec<&DayTally> = history
         .iter()
-        .filter(|f| (from..=to).contains(&f.arrival().0))
-        .cloned()
+        .filter(|d| (from..=to).contains(&d.day))
         .collect();
-    let tmax = query.tmax_minutes as f64;
+    let tmax = query.tmax_minutes;
     let counts = arrival_counts(history);
-    let mut by_staff = breakdown(&facts, |f| f.staff_id, tmax);
+    let by_business = grouped(days.iter().flat_map(|d| &d.by_business));
+    let mut by_staff = breakdown(&grouped(days.iter().flat_map(|d| &d.by_staff)), tmax);
     for row in &mut by_staff {
         row.name = row.key.parse().ok().and_then(&staff_name);
     }
+    let mut by_hall: BTreeMap<String, Sums> = BTreeMap::new();
+    for day in &days {
+        by_hall
+            .entry(day.hall_id.clone())
+            .or_default()
+            .add(&day.totals());
+    }
+    let mut totals = Sums::default();
+    by_business.values().for_each(|s| totals.add(s));
     let one_hall = query.hall_id.is_some();
     Dashboard {
         hall_id: query.hall_id.clone(),
         from: from.to_string(),
         to: to.to_string(),
-        tmax_minutes: query.tmax_minutes,
-        totals: Figures::of(&facts, tmax),
+        tmax_minutes: tmax,
+        totals: Figures::from_sums(&totals, tmax),
         per_hour: per_hour(&counts, from, to),
-        per_day: per_day(&facts, from, to),
-        by_business: breakdown(&facts, |f| Some(f.business), tmax),
-        by_hall: breakdown(&facts, |f| Some(f.hall_id.clone()), tmax),
+        per_day: per_day(&days, from, to),
+        by_business: breakdown(&by_business, tmax),
+        by_hall: breakdown(&by_hall, tmax),
         by_counter: if one_hall {
-            breakdown(&facts, |f| f.counter, tmax)
+            breakdown(&grouped(days.iter().flat_map(|d| &d.by_counter)), tmax)
         } else {
             Vec::new()
         },
@@ -176,13 +186,13 @@ pub fn build(
         heatmap: heatmap(&counts, from, to),
         forecast: forecast(&counts, query.forecast_last_day()),
         staffing: if one_hall {
-            with_staffed(staffing(&facts, tmax), changes)
+            with_staffed(staffing(&days, tmax), changes)
         } else {
             Vec::new()
         },
         video: VideoFigures::default(),
         compliance: Compliance::default(),
-        accuracy: accuracy(&facts),
+        accuracy: accuracy(days.iter().copied()),
     }
 }
 
@@ -231,8 +241,8 @@ fn per_hour(counts: &ArrivalCounts, from: NaiveDate, to: NaiveDate) -> Vec<HourC
         .collect()
 }
 
-fn per_day(facts: &[TicketFact], from: NaiveDate, to: NaiveDate) -> Vec<DayCount> {
-    let mut days: BTreeMap<NaiveDate, DayCount> = from
+fn per_day(days: &[&DayTally], from: NaiveDate, to: NaiveDate) -> Vec<DayCount> {
+    let mut counts: BTreeMap<NaiveDate, DayCount> = from
         .iter_days()
         .take_while(|d| *d <= to)
         .map(|d| {
@@ -246,11 +256,12 @@ fn per_day(facts: &[TicketFact], from: NaiveDate, to: NaiveDate) -> Vec<DayCount
             )
         })
         .collect();
-    for fact in facts {
-        if let Some(day) = days.get_mut(&fact.arrival().0) {
-            day.tickets += 1;
-            day.served += u32::from(fact.outcome == Outcome::Served);
+    for day in days {
+        if let Some(count) = counts.get_mut(&day.day) {
+            let sums = day.totals();
+            count.tickets += sums.tickets;
+            count.served += sums.served;
         }
     }
-    days.into_values().collect()
+    counts.into_values().collect()
 }

@@ -1,8 +1,9 @@
 //! The figures of a set of tickets — volume, waits (TQ) and service times (TS) as mean and
-//! 90th percentile, missed and cancelled rates, the share called within Tmax, satisfaction —
-//! and the same figures per business type, counter, clerk or hall.
+//! 90th percentile (the whole minute it falls in), missed and cancelled rates, the share called
+//! within Tmax, satisfaction — and the same figures per business type, counter, clerk or hall.
 
-use super::facts::{Outcome, TicketFact};
+use super::facts::TicketFact;
+use super::tally::Sums;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -24,27 +25,25 @@ pub struct Figures {
 }
 
 impl Figures {
-    pub fn of<'a>(facts: impl IntoIterator<Item = &'a TicketFact>, tmax_minutes: f64) -> Figures {
-        let mut f = Figures::default();
-        let (mut waits, mut services, mut stars) = (Vec::new(), Vec::new(), Vec::new());
-        for fact in facts {
-            f.tickets += 1;
-            match fact.outcome {
-                Outcome::Served => f.served += 1,
-                Outcome::NoShow => f.no_shows += 1,
-                Outcome::Cancelled => f.cancelled += 1,
-            }
-            waits.extend(fact.wait_minutes());
-            services.extend(fact.service_minutes());
-            stars.extend(fact.stars.map(f64::from));
+    pub fn of<'a>(facts: impl IntoIterator<Item = &'a TicketFact>, tmax_minutes: u32) -> Figures {
+        Figures::from_sums(&Sums::of(facts), tmax_minutes)
+    }
+
+    pub fn from_sums(s: &Sums, tmax_minutes: u32) -> Figures {
+        let share = |n: u32| (s.tickets > 0).then(|| f64::from(n) / f64::from(s.tickets));
+        Figures {
+            tickets: s.tickets,
+            served: s.served,
+            no_shows: s.no_shows,
+            cancelled: s.cancelled,
+            mean_wait: Sums::mean_minutes(s.wait_ms, s.waits.total()),
+            p90_wait: s.waits.p90(),
+            mean_service: Sums::mean_minutes(s.service_ms, s.services.total()),
+            p90_service: s.services.p90(),
+            within_tmax: share(s.waits.up_to(tmax_minutes)),
+            rated: s.rated,
+            mean_stars: (s.rated > 0).then(|| f64::from(s.stars) / f64::from(s.rated)),
         }
-        let in_time = waits.iter().filter(|&&w| w <= tmax_minutes).count();
-        f.within_tmax = (f.tickets > 0).then(|| in_time as f64 / f.tickets as f64);
-        f.rated = stars.len() as u32;
-        f.mean_stars = mean(&stars);
-        (f.mean_wait, f.p90_wait) = (mean(&waits), p90(&mut waits));
-        (f.mean_service, f.p90_service) = (mean(&services), p90(&mut services));
-        f
     }
 
     /// Missed calls per ticket.
@@ -57,22 +56,12 @@ impl Figures {
     }
 
     fn share(&self, n: u32) -> Option<f64> {
-        (self.tickets > 0).then(|| n as f64 / self.tickets as f64)
+        (self.tickets > 0).then(|| f64::from(n) / f64::from(self.tickets))
     }
 }
 
 pub fn mean(values: &[f64]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
-}
-
-/// The nearest-rank 90th percentile.
-pub fn p90(values: &mut [f64]) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f64::total_cmp);
-    let rank = (values.len() as f64 * 0.9).ceil() as usize;
-    Some(values[rank.clamp(1, values.len()) - 1])
 }
 
 /// One line of a breakdown: the group's key (a business type's wire name, a counter number, a
@@ -85,24 +74,25 @@ pub struct Row {
     pub figures: Figures,
 }
 
-/// The figures per group, in key order; facts without a key are left out.
-pub fn breakdown<K: Ord + Serialize>(
-    facts: &[TicketFact],
-    key: impl Fn(&TicketFact) -> Option<K>,
-    tmax_minutes: f64,
-) -> Vec<Row> {
-    let mut groups: BTreeMap<K, Vec<&TicketFact>> = BTreeMap::new();
-    for fact in facts {
-        if let Some(k) = key(fact) {
-            groups.entry(k).or_default().push(fact);
-        }
+/// The sums of each group, added up over the groups' parts.
+pub fn grouped<'a, K: Ord + Clone + 'a>(
+    parts: impl IntoIterator<Item = &'a (K, Sums)>,
+) -> BTreeMap<K, Sums> {
+    let mut groups: BTreeMap<K, Sums> = BTreeMap::new();
+    for (key, sums) in parts {
+        groups.entry(key.clone()).or_default().add(sums);
     }
     groups
-        .into_iter()
-        .map(|(k, group)| Row {
-            key: key_text(&k),
+}
+
+/// The figures per group, in key order.
+pub fn breakdown<K: Serialize>(groups: &BTreeMap<K, Sums>, tmax_minutes: u32) -> Vec<Row> {
+    groups
+        .iter()
+        .map(|(k, sums)| Row {
+            key: key_text(k),
             name: None,
-            figures: Figures::of(group, tmax_minutes),
+            figures: Figures::from_sums(sums, tmax_minutes),
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 //! week's arrivals per hour forecast from the same weekday and hour of the last four weeks, the
 //! most recent weighing most.
 
-use super::facts::TicketFact;
+use super::tally::DayTally;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -13,10 +13,12 @@ const WEEK_WEIGHTS: [f64; 4] = [4.0, 3.0, 2.0, 1.0];
 /// Arrivals per (date, hour).
 pub type ArrivalCounts = HashMap<(NaiveDate, usize), u32>;
 
-pub fn arrival_counts(facts: &[TicketFact]) -> ArrivalCounts {
+pub fn arrival_counts<'a>(days: impl IntoIterator<Item = &'a DayTally>) -> ArrivalCounts {
     let mut counts = ArrivalCounts::new();
-    for fact in facts {
-        *counts.entry(fact.arrival()).or_default() += 1;
+    for day in days {
+        for hour in &day.hours {
+            *counts.entry((day.day, usize::from(hour.hour))).or_default() += hour.arrivals;
+        }
     }
     counts
 }

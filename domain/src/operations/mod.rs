@@ -12,8 +12,11 @@ pub mod live_wait;
 pub mod plan;
 pub mod staffed;
 pub mod staffing;
+pub mod tally;
 
 #[cfg(test)]
 mod simulation_check;
+#[cfg(test)]
+mod tally_tests;
 #[cfg(test)]
 mod tests;

@@ -3,9 +3,9 @@
 //! the target share within Tmax, beside the counters that actually served in that hour.
 
 use super::abandonment::ImpatientDemand;
-use super::facts::TicketFact;
-use super::figures::mean;
+use super::figures::grouped;
 use super::staffing::Demand;
+use super::tally::{DayTally, Sums};
 use crate::halls::BusinessType;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -39,37 +39,32 @@ pub struct StaffingRow {
     pub staffed: Option<f64>,
 }
 
-#[derive(Default)]
-struct Tally {
-    arrivals: u32,
-    /// Counters at work per day.
-    counters: BTreeMap<chrono::NaiveDate, BTreeSet<u32>>,
-}
-
-/// The plan for each hour with arrivals: the pooled row first, then one per business type.
-pub fn staffing(facts: &[TicketFact], tmax_minutes: f64) -> Vec<StaffingRow> {
-    let service = service_minutes(facts);
-    let mut tallies: BTreeMap<(usize, Option<BusinessType>), Tally> = BTreeMap::new();
-    let mut open_days: BTreeMap<usize, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();
-    for fact in facts {
-        let (day, hour) = fact.arrival();
-        open_days.entry(hour).or_default().insert(day);
-        for business in [None, Some(fact.business)] {
-            tallies.entry((hour, business)).or_default().arrivals += 1;
-            if let (Some((day, hour)), Some(counter)) = (fact.service_hour(), fact.counter) {
-                let tally = tallies.entry((hour, business)).or_default();
-                tally.counters.entry(day).or_default().insert(counter);
+/// The plan for each hour with arrivals, from one hall's days: the pooled row first, then one
+/// per business type.
+pub fn staffing(days: &[&DayTally], tmax_minutes: u32) -> Vec<StaffingRow> {
+    let service = service_minutes(days);
+    let mut arrivals: BTreeMap<(u8, Option<BusinessType>), u32> = BTreeMap::new();
+    let mut at_work: BTreeMap<(u8, Option<BusinessType>), u32> = BTreeMap::new();
+    let mut open_days: BTreeMap<u8, BTreeSet<chrono::NaiveDate>> = BTreeMap::new();
+    for day in days {
+        for hour in day.hours.iter().filter(|h| h.arrivals > 0) {
+            open_days.entry(hour.hour).or_default().insert(day.day);
+            for business in [None, Some(hour.business)] {
+                *arrivals.entry((hour.hour, business)).or_default() += hour.arrivals;
             }
         }
+        for w in &day.at_work {
+            *at_work.entry((w.hour, w.business)).or_default() += w.counters;
+        }
     }
-    let pooled_service = pooled(facts, &service);
-    tallies
+    let pooled_service = pooled(&arrivals, &service);
+    let tmax = f64::from(tmax_minutes);
+    arrivals
         .into_iter()
-        .filter(|(_, t)| t.arrivals > 0)
-        .map(|((hour, business), tally)| {
+        .map(|((hour, business), n)| {
             let days = open_days.get(&hour).map_or(1, BTreeSet::len).max(1) as f64;
             let service_minutes = business.map_or(pooled_service, |b| service[&b]);
-            let arrivals = tally.arrivals as f64 / days;
+            let arrivals = f64::from(n) / days;
             let demand = Demand {
                 arrivals_per_minute: arrivals / 60.0,
                 service_minutes,
@@ -78,15 +73,15 @@ pub fn staffing(facts: &[TicketFact], tmax_minutes: f64) -> Vec<StaffingRow> {
                 demand,
                 patience_minutes: PATIENCE_MINUTES,
             };
-            let at_work: usize = tally.counters.values().map(BTreeSet::len).sum();
+            let counters = at_work.get(&(hour, business)).copied().unwrap_or(0);
             StaffingRow {
-                hour: hour as u8,
+                hour,
                 business,
                 arrivals,
                 service_minutes,
-                erlang_c: demand.counters_needed(TARGET_SHARE, tmax_minutes, MOST_COUNTERS),
-                erlang_a: impatient.counters_needed(TARGET_SHARE, tmax_minutes, MOST_COUNTERS),
-                actual: at_work as f64 / days,
+                erlang_c: demand.counters_needed(TARGET_SHARE, tmax, MOST_COUNTERS),
+                erlang_a: impatient.counters_needed(TARGET_SHARE, tmax, MOST_COUNTERS),
+                actual: f64::from(counters) / days,
                 staffed: None,
             }
         })
@@ -94,24 +89,36 @@ pub fn staffing(facts: &[TicketFact], tmax_minutes: f64) -> Vec<StaffingRow> {
 }
 
 /// Mean service minutes per type from the served tickets; the type's default without any.
-fn service_minutes(facts: &[TicketFact]) -> BTreeMap<BusinessType, f64> {
+fn service_minutes(days: &[&DayTally]) -> BTreeMap<BusinessType, f64> {
+    let served = grouped(days.iter().flat_map(|d| &d.by_business));
     BusinessType::ALL
         .iter()
         .map(|&b| {
-            let served: Vec<f64> = facts
-                .iter()
-                .filter(|f| f.business == b)
-                .filter_map(TicketFact::service_minutes)
-                .collect();
+            let minutes = served
+                .get(&b)
+                .and_then(|s| Sums::mean_minutes(s.service_ms, s.services.total()))
+                .unwrap_or_else(|| f64::from(b.default_service_minutes()));
             // A service recorded as instant still took the clerk a moment.
-            let minutes = mean(&served).unwrap_or(b.default_service_minutes() as f64);
             (b, minutes.max(SHORTEST_SERVICE_MINUTES))
         })
         .collect()
 }
 
 /// The service minutes of the hall's mix: each type weighted by its arrivals.
-fn pooled(facts: &[TicketFact], service: &BTreeMap<BusinessType, f64>) -> f64 {
-    let minutes: Vec<f64> = facts.iter().map(|f| service[&f.business]).collect();
-    mean(&minutes).unwrap_or(3.0)
+fn pooled(
+    arrivals: &BTreeMap<(u8, Option<BusinessType>), u32>,
+    service: &BTreeMap<BusinessType, f64>,
+) -> f64 {
+    let (mut minutes, mut n) = (0.0, 0u32);
+    for (&(_, business), &count) in arrivals {
+        if let Some(b) = business {
+            minutes += f64::from(count) * service[&b];
+            n += count;
+        }
+    }
+    if n == 0 {
+        3.0
+    } else {
+        minutes / f64::from(n)
+    }
 }

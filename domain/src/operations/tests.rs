@@ -2,9 +2,10 @@
 
 use super::dashboard::{build, DashboardQuery};
 use super::facts::{Outcome, TicketFact};
-use super::figures::{p90, Figures};
+use super::figures::Figures;
 use super::plan::staffing;
 use super::staffed::StaffingChange;
+use super::tally::{DayTally, Minutes};
 use crate::halls::BusinessType::{self, *};
 use crate::queue::{Channel, Priority};
 use chrono::NaiveDate;
@@ -78,11 +79,14 @@ fn fact(m: Made) -> TicketFact {
 }
 
 #[test]
-fn p90_is_the_nearest_rank() {
-    let mut ten: Vec<f64> = (1..=10).map(f64::from).collect();
-    assert_eq!(p90(&mut ten), Some(9.0));
-    assert_eq!(p90(&mut [5.0]), Some(5.0));
-    assert_eq!(p90(&mut []), None);
+fn p90_is_the_minute_of_the_nearest_rank() {
+    // One wait in each minute 1..=10: the ninth is the 90th percentile.
+    let ten = Minutes([0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1].into());
+    assert_eq!(ten.p90(), Some(9.0));
+    assert_eq!(Minutes([0, 0, 0, 0, 0, 1].into()).p90(), Some(5.0));
+    assert_eq!(Minutes::default().p90(), None);
+    assert_eq!(ten.up_to(3), 3);
+    assert_eq!(ten.up_to(400), 10);
 }
 
 #[test]
@@ -106,7 +110,7 @@ fn figures_count_waits_services_outcomes_and_stars() {
             ..served("2026-11-16", 10, Expansion, 0, 0)
         }),
     ];
-    let f = Figures::of(&facts, 15.0);
+    let f = Figures::of(&facts, 15);
     assert_eq!((f.tickets, f.served, f.no_shows, f.cancelled), (4, 2, 1, 1));
     assert_eq!(f.mean_wait, Some((4.0 + 20.0 + 10.0) / 3.0));
     assert_eq!(f.p90_wait, Some(20.0));
@@ -125,6 +129,9 @@ fn the_query_defaults_to_the_last_week_and_refuses_bad_ranges() {
         (date("2026-11-16"), today, 15)
     );
     assert_eq!(q.history_from(), date("2026-10-25"));
+    // A range longer than the forecast's four weeks reads from its own first day.
+    let month = DashboardQuery::parse(None, Some("2026-10-01"), None, None, today).unwrap();
+    assert_eq!(month.history_from(), date("2026-10-01"));
     for (from, to, tmax) in [
         (Some("2026-11-30"), Some("2026-11-01"), None),
         (Some("yesterday"), None, None),
@@ -172,7 +179,7 @@ fn the_dashboard_reads_the_range_and_names_the_clerks() {
         signed_in(fifteen, "open"),
         signed_in(fifteen + 45 * 60_000, "closed"),
     ];
-    let d = build(&q, &facts, &changes, |id| {
+    let d = build(&q, &DayTally::of_facts(&facts), &changes, |id| {
         (id == 7).then(|| "王晓梅".to_string())
     });
     assert_eq!(d.totals.tickets, 2);
@@ -206,7 +213,7 @@ fn the_dashboard_reads_the_range_and_names_the_clerks() {
         signed_in(fifteen + 2 * 3_600_000, "open"),
         signed_in(fifteen + 3 * 3_600_000, "closed"),
     ];
-    let d = build(&q, &facts, &quiet, |_| None);
+    let d = build(&q, &DayTally::of_facts(&facts), &quiet, |_| None);
     let seventeen = d.staffing.iter().find(|r| r.hour == 17).unwrap();
     assert_eq!(
         (seventeen.business, seventeen.arrivals, seventeen.staffed),
@@ -228,7 +235,8 @@ fn staffing_compares_recommended_with_counters_at_work() {
             }));
         }
     }
-    let plan = staffing(&facts, 15.0);
+    let days = DayTally::of_facts(&facts);
+    let plan = staffing(&days.iter().collect::<Vec<_>>(), 15);
     let pooled = plan
         .iter()
         .find(|r| r.hour == 9 && r.business.is_none())
