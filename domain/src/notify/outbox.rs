@@ -138,12 +138,14 @@ mod tests {
 /// Days a settled message stays in D1; older ones are archived to R2 (docs/SCALE.md).
 pub const KEEP_DAYS: u64 = 90;
 
-/// What one archive run did: the messages moved to R2 and the objects written.
+/// What one archive run did (the outbox's, the ticket events'): the records moved to R2 and
+/// the objects written.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ArchiveRun {
     pub archived: u32,
-    /// `outbox/{day of the first message}/{its id}.ndjson`, one message a line.
+    /// `outbox/{day of the first message}/{its id}.ndjson`, or
+    /// `ticket-events/{day}/{hall}/{first sequence}.ndjson`; one record a line.
     pub objects: Vec<String>,
 }
 

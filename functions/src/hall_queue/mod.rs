@@ -2,6 +2,7 @@
 //! time, so two counters never get the same ticket. It stores its state in its own SQLite,
 //! answers the Worker's commands, and tells every WebSocket of each change (see `fanout`).
 
+pub mod archive;
 mod execute;
 mod fanout;
 mod history;

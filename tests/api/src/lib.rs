@@ -418,13 +418,13 @@ pub fn kiosk_token(hall: &str) -> Option<String> {
     Some(token)
 }
 
-/// A mobile number nobody has registered yet in this run.
 /// A network address no other client uses (`10.x.y.z`).
 pub fn fresh_address() -> String {
     let n = fresh_mobile();
     format!("10.{}.{}.{}", &n[5..7], &n[7..9], &n[9..11])
 }
 
+/// A mobile number nobody has registered yet in this run.
 pub fn fresh_mobile() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
@@ -562,4 +562,17 @@ impl Socket {
             }
         }
     }
+}
+
+/// The admin's archive run of `what` (`outbox`, `ticket-events`) as the morning cron makes it,
+/// as of `at`.
+pub fn archive_run(what: &str, at: &str) -> domain::notify::outbox::ArchiveRun {
+    Client::demo("admin")
+        .at(at)
+        .post(
+            &format!("/api/admin/{what}/archive"),
+            &serde_json::json!({}),
+        )
+        .assert_status(200)
+        .json()
 }

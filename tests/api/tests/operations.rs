@@ -55,24 +55,29 @@ fn finished_tickets_reach_the_dashboard_with_their_stars() {
             &json!({ "key": left.key }),
         )
         .assert_status(200);
+    // The queue copies its events to D1 in the background: wait for them. Reading the
+    // dashboard stores the day's tally; the rating that follows must replace it.
+    let manager = Client::demo("manager.gaoxin").at(&at);
+    let path = format!("/api/ops/dashboard?from={day}&to={day}");
+    let dashboard_once = |done: &dyn Fn(&Dashboard) -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let d: Dashboard = manager.get(&path).assert_status(200).json();
+            if done(&d) || Instant::now() > deadline {
+                break d;
+            }
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    };
+    let before = dashboard_once(&|d| d.totals.tickets == 2);
+    assert_eq!((before.totals.tickets, before.totals.rated), (2, 0));
     kiosk
         .post(
             &format!("/api/halls/gaoxin/tickets/{}/rating", served.id),
             &json!({ "stars": 5, "comment": "", "key": served.key }),
         )
         .assert_status(200);
-
-    // The queue copies its events to D1 in the background: wait for them.
-    let manager = Client::demo("manager.gaoxin").at(&at);
-    let path = format!("/api/ops/dashboard?from={day}&to={day}");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let d: Dashboard = loop {
-        let d: Dashboard = manager.get(&path).assert_status(200).json();
-        if d.totals.rated == 1 || Instant::now() > deadline {
-            break d;
-        }
-        std::thread::sleep(Duration::from_millis(300));
-    };
+    let d = dashboard_once(&|d| d.totals.rated == 1);
     assert_eq!(d.hall_id.as_deref(), Some("gaoxin"));
     let t = &d.totals;
     assert_eq!(

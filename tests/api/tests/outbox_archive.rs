@@ -3,21 +3,13 @@
 //! test's (2026 onward), so the runs it makes as of April 2020 can archive only it.
 
 use api_tests::sink::{outbox_for, phone, wait_for};
-use api_tests::Client;
+use api_tests::{archive_run, Client};
 use domain::notify::outbox::{ArchiveRun, OutboxStatus};
 use domain::queue::protocol::TicketView;
 use serde_json::json;
 
 const SENT: &str = "2020-01-06T02:00:00Z"; // a Monday, 10:00 in the hall
 const KEY: &str = "outbox/2020-01-06/";
-
-fn archive_at(at: &str) -> ArchiveRun {
-    Client::demo("admin")
-        .at(at)
-        .post("/api/admin/outbox/archive", &json!({}))
-        .assert_status(200)
-        .json()
-}
 
 #[test]
 fn settled_messages_past_90_days_move_to_r2_and_leave_the_outbox() {
@@ -44,19 +36,19 @@ fn settled_messages_past_90_days_move_to_r2_and_leave_the_outbox() {
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].status, OutboxStatus::Sent);
 
-    let early = archive_at("2020-04-04T02:00:00Z");
+    let early = archive_run("outbox", "2020-04-04T02:00:00Z");
     assert!(
         !early.objects.iter().any(|k| k.starts_with(KEY)),
         "89 days on it stays: {early:?}"
     );
     assert_eq!(outbox_for(&to).len(), 1);
 
-    let due = archive_at("2020-04-06T03:00:00Z");
+    let due = archive_run("outbox", "2020-04-06T03:00:00Z");
     assert!(due.archived >= 1, "{due:?}");
     assert!(due.objects.iter().any(|k| k.starts_with(KEY)), "{due:?}");
     assert!(outbox_for(&to).is_empty(), "it left D1");
     assert_eq!(
-        archive_at("2020-04-06T03:00:00Z"),
+        archive_run("outbox", "2020-04-06T03:00:00Z"),
         ArchiveRun::default(),
         "nothing is archived twice"
     );
