@@ -9,5 +9,5 @@ state=.wrangler/scale-state
 grep -q "\"accounts\": $n," "$state/scale.json" 2>/dev/null || scripts/scale-data.sh "$n" 1 "$state"
 # A city made before the latest migrations gets them (applied ones are skipped).
 CI=true wrangler d1 migrations apply gridhall --local --persist-to "$state" >/dev/null
-node bench/scale.mjs demo
-KEEP_STATE=1 scripts/with-server.sh "$state" 8792 node bench/scale.mjs city
+# Both cities up together: the reads alternate between them (bench/scale.mjs).
+DEMO_URL=$GRIDHALL_URL KEEP_STATE=1 scripts/with-server.sh "$state" 8792 node bench/scale.mjs
