@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate};
 use domain::calendar::Calendar;
 use domain::expansion::api::{firm_ids_column, project_number};
 use domain::expansion::clock_records::run_records;
+use domain::expansion::glance::Glance;
 use domain::expansion::process::{transition, Acting, Action, Party, Project, Stage, TRANSITIONS};
 use domain::expansion::schedule::{clock, path, typical_days};
 use domain::firms::{Assignment, FirmKind};
@@ -234,11 +235,13 @@ pub fn write_projects(out: &mut String) {
         let title = format!("{title}（{}）", demo.target.words().0);
         let _ = writeln!(
             out,
-            "INSERT OR IGNORE INTO projects (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source, stage, firm_ids, state_json, opened_on, created_at, updated_at) \
-             VALUES ({id}, (SELECT id FROM users WHERE login = {}), {}, {}, {}, '{kind}', {kva}, {}, {}, {}, {}, {}, {opened_at}, {opened_at});",
+            "INSERT OR IGNORE INTO projects (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source, stage, firm_ids, state_json, glance, opened_on, created_at, updated_at) \
+             VALUES ({id}, (SELECT id FROM users WHERE login = {}), {}, {}, {}, '{kind}', {kva}, {}, {}, {}, {}, {}, {}, {opened_at}, {opened_at});",
             text(customer), text(hall), text(&title), text(address),
             i64::from(n.is_multiple_of(5)), name(project.stage), text(&firm_ids_column(&project)),
-            text(&serde_json::to_string(&project).expect("a project serialises")), text(&opened.to_string()),
+            text(&serde_json::to_string(&project).expect("a project serialises")),
+            text(&serde_json::to_string(&Glance::of(&project, n.is_multiple_of(5), today)).expect("a glance serialises")),
+            text(&opened.to_string()),
             id = demo.id
         );
         write_clock_runs(

@@ -10,6 +10,7 @@ use crate::sql::text;
 use chrono::{Datelike, Days, NaiveDate};
 use domain::billing::tariff::Plan;
 use domain::expansion::api::firm_ids_column;
+use domain::expansion::glance::Glance;
 use domain::expansion::process::{Project, Step, TRANSITIONS};
 use domain::expansion::schedule::path;
 use domain::firms::{Assignment, FirmKind};
@@ -110,11 +111,13 @@ pub fn write_projects(
             ));
         }
         let state = serde_json::to_string(&project).map_err(io::Error::other)?;
+        let glance =
+            serde_json::to_string(&Glance::of(&project, false, today)).map_err(io::Error::other)?;
         writeln!(
             out,
-            "INSERT OR IGNORE INTO projects (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source, stage, firm_ids, state_json, opened_on, created_at, updated_at) \
-             VALUES ({id}, {customer}, {}, '新装用电（{id}）', '江城市高新大道 {i} 号', 'new_connection', 250, 0, {}, {}, {}, '{opened}', {}, {});",
-            text(hall), text(&wire_name(&project.stage)), text(&firm_ids_column(&project)), text(&state), ms(opened, 9), ms(on, 10)
+            "INSERT OR IGNORE INTO projects (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source, stage, firm_ids, state_json, glance, opened_on, created_at, updated_at) \
+             VALUES ({id}, {customer}, {}, '新装用电（{id}）', '江城市高新大道 {i} 号', 'new_connection', 250, 0, {}, {}, {}, {}, '{opened}', {}, {});",
+            text(hall), text(&wire_name(&project.stage)), text(&firm_ids_column(&project)), text(&state), text(&glance), ms(opened, 9), ms(on, 10)
         )?;
         insert(out, "INSERT INTO project_events (project_id, at, user_id, party, kind, action, from_stage, to_stage, text)", &events)?;
         let mut runs = String::new();

@@ -5,6 +5,7 @@ pub mod api;
 pub mod clock_records;
 
 pub mod deadlines;
+pub mod glance;
 pub mod labels;
 pub mod notify;
 pub mod process;

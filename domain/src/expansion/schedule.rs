@@ -154,14 +154,18 @@ pub fn stage_since(project: &Project, opened: NaiveDate) -> NaiveDate {
     project.history.last().map(|s| s.on).unwrap_or(opened)
 }
 
-/// When the current run of `clock` started: the last step into its stages from outside them.
-fn run_started(history: &[Step], clock: Clock, opened: NaiveDate) -> NaiveDate {
+/// When the current run of `clock` started: the last step into its stages from outside them;
+/// none when it has run since the project opened.
+pub fn clock_started(history: &[Step], clock: Clock) -> Option<NaiveDate> {
     history
         .iter()
         .rev()
         .find(|s| clock.stages().contains(&s.to) && !clock.stages().contains(&s.from))
         .map(|s| s.on)
-        .unwrap_or(opened)
+}
+
+fn run_started(history: &[Step], clock: Clock, opened: NaiveDate) -> NaiveDate {
+    clock_started(history, clock).unwrap_or(opened)
 }
 
 /// The current stage against its limit.
@@ -184,13 +188,17 @@ pub fn current_due(
 ) -> Option<Due> {
     let clock = clock(project.stage, dual_source)?;
     let started = run_started(&project.history, clock, opened);
-    let standing = standing(calendar, clock.limit(), started, today);
-    Some(Due {
+    Some(due_of(calendar, clock, started, today))
+}
+
+/// Where a stage stands on `today` against its clock, started on `started`.
+pub fn due_of(calendar: &Calendar, clock: Clock, started: NaiveDate, today: NaiveDate) -> Due {
+    Due {
         clock,
         limit: clock.limit(),
         started,
-        standing,
-    })
+        standing: standing(calendar, clock.limit(), started, today),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

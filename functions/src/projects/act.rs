@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::http::{created, ok, read_json};
 use crate::router::Ctx;
 use domain::expansion::api::{firm_ids_column, ActInput, CommentInput};
+use domain::expansion::glance::Glance;
 use domain::expansion::process::Acting;
 use domain::firms::{Assignment, FirmKind};
 use domain::wire::wire_name;
@@ -97,9 +98,9 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
     let event = "(SELECT MAX(id) FROM project_events WHERE project_id = ?)";
     let mut statements = vec![
         db.statement(
-            "UPDATE projects SET state_json = ?, stage = ?, firm_ids = ?, act_token = ?, updated_at = ? \
+            "UPDATE projects SET state_json = ?, glance = ?, stage = ?, firm_ids = ?, act_token = ?, updated_at = ? \
              WHERE id = ? AND state_json = ?",
-            args![serde_json::to_string(&project)?, wire_name(&project.stage), firm_ids_column(&project), &token, now, id, &v.row.state_json],
+            args![serde_json::to_string(&project)?, serde_json::to_string(&Glance::of(&project, v.row.dual(), day))?, wire_name(&project.stage), firm_ids_column(&project), &token, now, id, &v.row.state_json],
         )?,
         db.statement(
             &format!("INSERT INTO project_events (project_id, at, user_id, party, kind, action, from_stage, to_stage, text) \

@@ -2,34 +2,36 @@
 //! Every rule is in `domain::expansion`; this module loads, checks visibility and stores.
 
 mod act;
+mod board;
 pub mod clocks;
 mod documents;
 mod notify;
 pub mod reports;
 
 pub use act::{handle_act, handle_comment};
+pub use board::handle_list;
 pub use clocks::firm_records;
 pub use documents::{handle_download, handle_upload};
 pub use notify::{handle_reminders, run_reminders};
 pub use reports::{handle_durations_csv, handle_on_time};
 
 use crate::args;
-use crate::board_page::{self, PAGE};
 use crate::db::Db;
 use crate::error::Result;
-use crate::http::{created, ok, parse_id, query_param, read_json};
+use crate::http::{created, ok, parse_id, read_json};
 use crate::router::Ctx;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::calendar::Calendar;
 use domain::expansion::api::{
     project_number, AuditEntry, AuditKind, ProjectApply, ProjectDetail, ProjectFirm, ProjectSummary,
 };
-use domain::expansion::process::{Action, Party, Project};
-use domain::expansion::schedule::{current_due, holder, schedule, stage_since};
+use domain::expansion::glance::Glance;
+use domain::expansion::process::{Party, Project};
+use domain::expansion::schedule::{clock, due_of, holder, schedule};
 use domain::hours::to_local;
 use domain::policy::{may_see_project, Actor, ProjectParties};
 use domain::wire::wire_name;
-use domain::{ApiError, Reason, Role};
+use domain::{ApiError, Reason};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use worker::Response;
@@ -49,11 +51,10 @@ pub struct ProjectRow {
     pub state_json: String,
     pub opened_on: String,
     pub updated_at: i64,
+    /// Read by the board only (`board`).
+    #[serde(default)]
+    pub glance: Option<String>,
 }
-
-/// The names of `SELECT_PROJECTS`'s columns, in `ProjectRow`'s order (for `Db::all_packed`).
-const PROJECT_COLUMNS: &str = "id, customer_id, customer_name, hall_id, title, address, kind, \
-    capacity_kva, dual_source, state_json, opened_on, updated_at";
 
 pub const SELECT_PROJECTS: &str =
     "SELECT p.id, p.customer_id, u.name AS customer_name, p.hall_id, \
@@ -141,11 +142,12 @@ pub async fn visible_id(ctx: &Ctx, id: i64) -> Result<Visible> {
     })
 }
 
+/// The project as a list shows it, from its glance (`domain::expansion::glance`).
 pub fn summary(
     calendar: &Calendar,
     row: &ProjectRow,
-    project: &Project,
-    viewer: Party,
+    glance: &Glance,
+    my_turn: bool,
     today: NaiveDate,
 ) -> Result<ProjectSummary> {
     let opened = row.opened()?;
@@ -159,122 +161,15 @@ pub fn summary(
         kind: stored(row.id, row.kind.clone().into())?,
         capacity_kva: row.capacity_kva as u32,
         dual_source: row.dual(),
-        stage: project.stage,
-        holder: holder(project.stage),
-        stage_since: stage_since(project, opened),
-        due: current_due(calendar, project, row.dual(), opened, today),
-        my_turn: project
-            .options(viewer, today)
-            .iter()
-            .any(|o| o.action != Action::Cancel),
+        stage: glance.stage,
+        holder: holder(glance.stage),
+        stage_since: glance.stage_since.unwrap_or(opened),
+        due: clock(glance.stage, row.dual())
+            .map(|c| due_of(calendar, c, glance.clock_started.unwrap_or(opened), today)),
+        my_turn,
         opened_on: opened,
         updated_at: row.updated_at,
     })
-}
-
-/// Which projects a list shows the caller: their own, their firm's, their hall's, or all.
-fn scope(actor: &Actor) -> (String, Vec<crate::db::Arg>) {
-    match actor.role {
-        Role::Admin => ("1 = 1".into(), args![]),
-        Role::Customer => ("p.customer_id = ?".into(), args![actor.user_id]),
-        Role::HallStaff | Role::HallManager => {
-            ("p.hall_id = ?".into(), args![actor.hall_id.clone()])
-        }
-        _ => (
-            "p.id IN (SELECT project_id FROM project_firms WHERE firm_id = ?)".into(),
-            args![actor.firm_id.unwrap_or(-1)],
-        ),
-    }
-}
-
-/// The board's page: the `board_page::PAGE` most urgent of the projects `actor` may see, narrowed by
-/// `filter` (`board_page`). The order comes from the clock runs kept on write (`clocks`): a
-/// running clock's `late_from` is its due day plus one, so the overdue come first, then by days
-/// left (the open runs by hall and due day); projects whose clock is not running (the
-/// customer's turn, finished) follow, the latest first (the projects by hall and time).
-async fn load_board(
-    db: &Db,
-    actor: &Actor,
-    filter: &str,
-    values: Vec<crate::db::Arg>,
-) -> Result<Vec<ProjectRow>> {
-    // `shown` has plain `?` parameters and appears in both parts: its values go in twice.
-    let (shown, mut args) = shown_to(actor, filter, values);
-    args.extend(args.clone());
-    let running = format!(
-        "SELECT r.project_id AS id, r.late_from AS k1, 0 AS k2 FROM project_clock_runs r \
-         JOIN projects p ON p.id = r.project_id JOIN users u ON u.id = p.customer_id \
-         WHERE r.finished IS NULL AND r.hall_id = p.hall_id AND {shown} ORDER BY r.late_from LIMIT {PAGE}"
-    );
-    let waiting = format!(
-        "SELECT p.id, 0 AS k1, -p.updated_at AS k2 FROM projects p JOIN users u ON u.id = p.customer_id \
-         WHERE {shown} AND NOT EXISTS (SELECT 1 FROM project_clock_runs r \
-         WHERE r.project_id = p.id AND r.finished IS NULL) ORDER BY p.updated_at DESC LIMIT {PAGE}"
-    );
-    let page = board_page::ids(&running, &waiting, PAGE);
-    db.all_packed(
-        &format!("{SELECT_PROJECTS} WHERE p.id IN ({page})"),
-        PROJECT_COLUMNS,
-        args,
-    )
-    .await
-}
-
-/// The condition for the projects `actor` may see narrowed by `filter`, and its values.
-fn shown_to(
-    actor: &Actor,
-    filter: &str,
-    mut values: Vec<crate::db::Arg>,
-) -> (String, Vec<crate::db::Arg>) {
-    let (clause, mut args) = scope(actor);
-    args.append(&mut values);
-    (format!("{clause} AND {filter}"), args)
-}
-
-/// `?stage=&hall=&q=&overdue=1`: overdue first, then by days left, then the latest.
-pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
-    let actor = ctx.actor()?;
-    let mut filter = vec!["1 = 1".to_string()];
-    let mut values = Vec::new();
-    if let Some(stage) = query_param(&ctx.req, "stage")? {
-        filter.push("p.stage = ?".into());
-        values.push(stage.into());
-    }
-    if let Some(hall) = query_param(&ctx.req, "hall")? {
-        filter.push("p.hall_id = ?".into());
-        values.push(hall.into());
-    }
-    if let Some(q) = query_param(&ctx.req, "q")? {
-        let like = format!("%{}%", q.trim());
-        let id = q
-            .rsplit('-')
-            .next()
-            .and_then(|n| n.trim().parse::<i64>().ok())
-            .unwrap_or(-1);
-        filter.push("(p.title LIKE ? OR p.address LIKE ? OR u.name LIKE ? OR p.id = ?)".into());
-        values.extend([
-            like.clone().into(),
-            like.clone().into(),
-            like.into(),
-            id.into(),
-        ]);
-    }
-    let overdue_only = query_param(&ctx.req, "overdue")?.is_some();
-    let rows = load_board(&ctx.db, &actor, &filter.join(" AND "), values).await?;
-    let calendar = Calendar::china();
-    let day = today(ctx.now);
-    let mut list = rows
-        .iter()
-        .map(|row| summary(&calendar, row, &row.project()?, party(&actor), day))
-        .collect::<Result<Vec<_>>>()?;
-    if overdue_only {
-        list.retain(|s| s.due.is_some_and(|d| d.standing.is_overdue()));
-    }
-    list.sort_by_key(|s| {
-        let left = s.due.map_or(i64::MAX, |d| d.standing.left);
-        (left >= 0, left, -s.updated_at)
-    });
-    ok(&list)
 }
 
 pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
@@ -301,7 +196,7 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
         .db
         .run(
             "INSERT INTO projects (customer_id, hall_id, title, address, kind, capacity_kva, dual_source, \
-             stage, state_json, opened_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'application', ?, ?, ?, ?)",
+             stage, state_json, glance, opened_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'application', ?, ?, ?, ?, ?)",
             args![
                 actor.user_id,
                 &input.hall_id,
@@ -311,6 +206,7 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
                 input.capacity_kva as i64,
                 input.dual_source as i64,
                 state,
+                serde_json::to_string(&Glance::of(&project, input.dual_source, today(ctx.now)))?,
                 today(ctx.now).to_string(),
                 now,
                 now
@@ -375,7 +271,10 @@ async fn detail(ctx: &Ctx, v: &Visible) -> Result<ProjectDetail> {
         })
         .collect();
     Ok(ProjectDetail {
-        summary: summary(&calendar, &v.row, &v.project, viewer, day)?,
+        summary: {
+            let glance = Glance::of(&v.project, v.row.dual(), day);
+            summary(&calendar, &v.row, &glance, glance.is_turn_of(viewer), day)?
+        },
         schedule: schedule(&calendar, &v.project, v.row.dual(), v.row.opened()?, day),
         actions: v.project.options(viewer, day),
         project: v.project.clone(),

@@ -1,4 +1,5 @@
 use super::*;
+use crate::expansion::glance::Glance;
 use crate::ErrorCode;
 use proptest::prelude::*;
 
@@ -363,6 +364,12 @@ proptest! {
                     }
                 }
                 Err(_) => prop_assert_eq!(&p, &before),
+            }
+            // The board's glance, kept on `on`, gives the same turns any day it holds.
+            let kept = Glance::of(&p, false, on);
+            let other = on + chrono::Duration::days(40 * i64::try_from(t.pick).unwrap() - 100);
+            if kept.holds_on(other) {
+                prop_assert_eq!(&Glance::of(&p, false, other).turns, &kept.turns);
             }
             if p.stage == Stage::Energized {
                 let done = |a: Action| p.history.iter().any(|s| s.action == a);

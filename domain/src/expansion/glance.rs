@@ -1,0 +1,68 @@
+//! What the project board shows of a project besides its row, kept with it on every write
+//! (`projects.glance`): a page of fifty reads fifty small records instead of fifty histories
+//! (docs/SCALE.md, "project board").
+
+use super::process::{Action, Party, Project, Stage};
+use super::schedule::{clock, clock_started};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+const PARTIES: [Party; 6] = [
+    Party::Customer,
+    Party::Utility,
+    Party::Design,
+    Party::Construction,
+    Party::Test,
+    Party::Supervision,
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Glance {
+    pub stage: Stage,
+    /// The day it entered its stage; none while it has not moved (the day it opened).
+    pub stage_since: Option<NaiveDate>,
+    /// When the stage's clock started; none when it has none, or it started on opening.
+    pub clock_started: Option<NaiveDate>,
+    /// The parties with something to do besides cancelling, on the day it was written.
+    pub turns: Vec<Party>,
+    /// The last day each firm on it is still qualified: a firm's turn may lapse after it.
+    pub qualified_until: Option<NaiveDate>,
+    pub written_on: NaiveDate,
+}
+
+impl Glance {
+    pub fn of(project: &Project, dual_source: bool, today: NaiveDate) -> Glance {
+        Glance {
+            stage: project.stage,
+            stage_since: project.history.last().map(|s| s.on),
+            clock_started: clock(project.stage, dual_source)
+                .and_then(|c| clock_started(&project.history, c)),
+            turns: PARTIES
+                .into_iter()
+                .filter(|&p| {
+                    project
+                        .options(p, today)
+                        .iter()
+                        .any(|o| o.action != Action::Cancel)
+                })
+                .collect(),
+            qualified_until: project
+                .firms
+                .values()
+                .map(|a| a.qualification_expires)
+                .min(),
+            written_on: today,
+        }
+    }
+
+    /// Whether the turns kept hold on `today`: every firm on it was qualified when they were
+    /// written and still is (nothing else in them depends on the day).
+    pub fn holds_on(&self, today: NaiveDate) -> bool {
+        self.qualified_until
+            .is_none_or(|last| today <= last && self.written_on <= last)
+    }
+
+    pub fn is_turn_of(&self, party: Party) -> bool {
+        self.turns.contains(&party)
+    }
+}
