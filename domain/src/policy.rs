@@ -115,7 +115,7 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         // Reports cover the staff's own hall, or every hall for the admin.
         ProjectDurationsCsv | ProjectOnTime => Audience::Roles(COUNTER_STAFF),
         ReminderRun | BillNoticeRun | EscalationRun | OutboxList | OutboxDeliver
-        | OutboxArchive | TicketEventsArchive => Audience::Roles(ADMINS),
+        | OutboxArchive | TicketHistoryArchive => Audience::Roles(ADMINS),
         // A customer's accounts, bills and payments are theirs alone.
         UtilityAccountList | UtilityAccountBind | UtilityAccountUnbind | BillList | UsageGet
         | LedgerGet | BillGet | PaymentCreate | PaymentGet | PaymentSandbox => {

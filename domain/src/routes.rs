@@ -148,7 +148,7 @@ endpoints! {
     OutboxList => Get "/api/admin/outbox",
     OutboxDeliver => Post "/api/admin/outbox/deliver",
     OutboxArchive => Post "/api/admin/outbox/archive",
-    TicketEventsArchive => Post "/api/admin/ticket-events/archive",
+    TicketHistoryArchive => Post "/api/admin/ticket-history/archive",
     UtilityAccountList => Get "/api/utility-accounts",
     UtilityAccountBind => Post "/api/utility-accounts",
     UtilityAccountUnbind => Delete "/api/utility-accounts/:number",

@@ -92,8 +92,8 @@ async fn socket(req: Request, env: Env) -> Response {
 
 /// The crons (wrangler.toml): every ten minutes, overdue work orders are escalated; every
 /// morning also due-soon reminders and overdue escalations for projects, bills issued and
-/// fallen due, the outbox's messages past 90 days and the ticket events past a week to R2. Then the courier delivers what is
-/// due.
+/// fallen due, and to R2 the outbox's messages past 90 days, the ticket events past a week and
+/// the ticket facts past 120 days. Then the courier delivers what is due.
 /// The morning cron, as wrangler.toml names it.
 const DAILY: &str = "0 1 * * *";
 
@@ -117,7 +117,7 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
                     worker::console_error!("outbox archive failed: {}", e.0.message);
                 }
                 if let Err(e) = hall_queue::archive::run(&db, &env, db::now()).await {
-                    worker::console_error!("ticket events archive failed: {}", e.0.message);
+                    worker::console_error!("ticket history archive failed: {}", e.0.message);
                 }
             }
         }

@@ -189,7 +189,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         OutboxList => notify::inbox::handle_outbox(&mut ctx).await,
         OutboxDeliver => notify::courier::handle_deliver(&mut ctx).await,
         OutboxArchive => notify::archive::handle_run(&mut ctx).await,
-        TicketEventsArchive => crate::hall_queue::archive::handle_run(&mut ctx).await,
+        TicketHistoryArchive => crate::hall_queue::archive::handle_run(&mut ctx).await,
         UtilityAccountList => billing::handle_list(&mut ctx).await,
         UtilityAccountBind => billing::handle_bind(&mut ctx).await,
         UtilityAccountUnbind => billing::handle_unbind(&mut ctx).await,

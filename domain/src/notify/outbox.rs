@@ -145,7 +145,8 @@ pub const KEEP_DAYS: u64 = 90;
 pub struct ArchiveRun {
     pub archived: u32,
     /// `outbox/{day of the first message}/{its id}.ndjson`, or
-    /// `ticket-events/{day}/{hall}/{first sequence}.ndjson`; one record a line.
+    /// `ticket-events/{day}/{hall}/{first sequence}.ndjson`,
+    /// `ticket-facts/{day}/{hall}/{first ticket}.ndjson`; one record a line.
     pub objects: Vec<String>,
 }
 

@@ -438,7 +438,7 @@ pub fn of_endpoint(endpoint: Endpoint) -> Contract {
         InboxUnread | InboxReadOne => C::get(of::<Unread>),
         OutboxList => C::get(list::<OutboxMessage>),
         OutboxDeliver => C::get(of::<DeliveryRun>),
-        OutboxArchive | TicketEventsArchive => C::get(of::<ArchiveRun>),
+        OutboxArchive | TicketHistoryArchive => C::get(of::<ArchiveRun>),
         UtilityAccountList => C::get(list::<UtilityAccount>),
         UtilityAccountBind => C::send(of::<BindInput>, of::<UtilityAccount>).created(),
         UtilityAccountUnbind => C::get(unbound),

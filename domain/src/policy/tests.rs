@@ -115,7 +115,7 @@ const TABLE: &[(Endpoint, [Access; 9])] = &[
     (OutboxList, [U, F, F, F, A, F, F, F, F]),
     (OutboxDeliver, [U, F, F, F, A, F, F, F, F]),
     (OutboxArchive, [U, F, F, F, A, F, F, F, F]),
-    (TicketEventsArchive, [U, F, F, F, A, F, F, F, F]),
+    (TicketHistoryArchive, [U, F, F, F, A, F, F, F, F]),
     (UtilityAccountList, [U, A, F, F, F, F, F, F, F]),
     (UtilityAccountBind, [U, A, F, F, F, F, F, F, F]),
     (UtilityAccountUnbind, [U, A, F, F, F, F, F, F, F]),

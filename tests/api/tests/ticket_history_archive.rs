@@ -1,7 +1,8 @@
-//! Ticket events keep a week in D1: the morning's run moves each hall's older days to R2, one
-//! object per hall and day, while the dashboard goes on counting those days from their facts.
-//! This test's day is in January 2020, before every other test's but the outbox archive's
-//! (another hall), so its runs as of that month touch only those two.
+//! A hall's ticket history leaves D1 by age: the morning's run moves each hall's days of events
+//! older than a week, and of facts older than 120 days, to R2, one object per hall and day,
+//! while the dashboard goes on counting those days from their tallies. This test's day is in
+//! January 2020, before every other test's but the outbox archive's (another hall), so its
+//! runs as of that spring touch only those two.
 
 use api_tests::{archive_run, Client};
 use domain::operations::dashboard::Dashboard;
@@ -11,7 +12,8 @@ use std::time::{Duration, Instant};
 
 const SERVED: &str = "2020-01-13T02:00:00Z"; // a Monday, 10:00 in the hall
 const DAY: &str = "2020-01-13";
-const KEY: &str = "ticket-events/2020-01-13/binjiang/";
+const EVENTS: &str = "ticket-events/2020-01-13/binjiang/";
+const FACTS: &str = "ticket-facts/2020-01-13/binjiang/";
 
 fn dashboard(at: &str) -> Dashboard {
     Client::demo("manager.binjiang")
@@ -22,7 +24,7 @@ fn dashboard(at: &str) -> Dashboard {
 }
 
 #[test]
-fn a_week_on_a_halls_events_move_to_r2_and_its_figures_stay() {
+fn a_halls_events_after_a_week_and_facts_after_120_days_move_to_r2_and_its_figures_stay() {
     Client::staff_the_hall("binjiang", SERVED);
     let ticket: TicketView = Client::anonymous()
         .at(SERVED)
@@ -49,26 +51,40 @@ fn a_week_on_a_halls_events_move_to_r2_and_its_figures_stay() {
     }
     assert_eq!(dashboard(SERVED).totals.served, 1);
 
-    let kept = archive_run("ticket-events", "2020-01-19T02:00:00Z");
+    let kept = archive_run("ticket-history", "2020-01-19T02:00:00Z");
     assert!(
-        !kept.objects.iter().any(|k| k.starts_with(KEY)),
+        !kept.objects.iter().any(|k| k.starts_with(EVENTS)),
         "six days on they stay: {kept:?}"
     );
 
-    let due = archive_run("ticket-events", "2020-01-20T02:00:00Z");
-    let object = due.objects.iter().find(|k| k.starts_with(KEY));
+    let due = archive_run("ticket-history", "2020-01-20T02:00:00Z");
+    let object = due.objects.iter().find(|k| k.starts_with(EVENTS));
     assert!(object.is_some(), "{due:?}");
     assert!(
         due.archived >= 4,
         "issued, called, started, finished: {due:?}"
     );
     assert!(
-        !archive_run("ticket-events", "2020-01-20T02:00:00Z")
+        !archive_run("ticket-history", "2020-01-20T02:00:00Z")
             .objects
             .iter()
-            .any(|k| k.starts_with(KEY)),
+            .any(|k| k.starts_with(EVENTS)),
         "nothing is archived twice"
     );
     let after = dashboard("2020-01-20T02:00:00Z").totals;
     assert_eq!((after.tickets, after.served), (1, 1), "{after:?}");
+
+    let kept = archive_run("ticket-history", "2020-05-11T02:00:00Z");
+    assert!(
+        !kept.objects.iter().any(|k| k.starts_with(FACTS)),
+        "119 days on the facts stay: {kept:?}"
+    );
+    let due = archive_run("ticket-history", "2020-05-12T02:00:00Z");
+    assert!(due.objects.iter().any(|k| k.starts_with(FACTS)), "{due:?}");
+    let month = dashboard("2020-05-12T02:00:00Z").totals;
+    assert_eq!(
+        (month.tickets, month.served, month.within_tmax),
+        (after.tickets, after.served, after.within_tmax),
+        "the day's tally stays: {month:?}"
+    );
 }
