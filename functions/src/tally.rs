@@ -15,6 +15,9 @@ use worker::D1PreparedStatement;
 
 /// Days tallied per round trip: about 100,000 tickets at most, well inside a D1 result.
 const DAYS_PER_ROUND: usize = 100;
+/// Round trips one read makes at most: a city's 92 days plus four weeks are ~3,600 hall-days.
+/// A read that stops here shows the days tallied so far; the next one goes on.
+const MOST_ROUNDS: usize = 40;
 
 #[derive(Deserialize)]
 struct Stored {
@@ -44,7 +47,9 @@ pub async fn day_tallies(
         "SELECT day, hall_id, changes FROM hall_day_tallies WHERE {days} AND tally IS NULL \
          ORDER BY day, hall_id LIMIT {DAYS_PER_ROUND}"
     );
+    let mut round = 0;
     loop {
+        round += 1;
         let results = db
             .reads(vec![
                 statement(db, &format!("SELECT tally FROM hall_day_tallies WHERE {days} AND tally IS NOT NULL"), &bound)?,
@@ -63,7 +68,7 @@ pub async fn day_tallies(
         let stale_days: Vec<Stale> = stale_days.results()?;
         let facts: Vec<TicketFact> = stale_facts.results()?;
         let fresh = tally_stale(db, &stale_days, &facts).await?;
-        if stale_days.len() < DAYS_PER_ROUND {
+        if stale_days.len() < DAYS_PER_ROUND || round == MOST_ROUNDS {
             let mut tallies = Vec::new();
             for row in stored.results::<Stored>()? {
                 tallies.push(serde_json::from_str(&row.tally)?);

@@ -181,7 +181,9 @@ pub struct AtWork {
     pub counters: u32,
 }
 
-/// One hall's finished tickets of one day (the day they were issued in).
+/// One hall's finished tickets of one day (the day they were issued in). Kept as JSON in D1,
+/// also for days whose facts have left for R2 (after 120 days): a change to this shape must
+/// read the old one (new fields with defaults).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DayTally {
     pub hall_id: String,
