@@ -7,15 +7,6 @@ use super::schedule::{clock, clock_started};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-const PARTIES: [Party; 6] = [
-    Party::Customer,
-    Party::Utility,
-    Party::Design,
-    Party::Construction,
-    Party::Test,
-    Party::Supervision,
-];
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Glance {
     pub stage: Stage,
@@ -37,7 +28,7 @@ impl Glance {
             stage_since: project.history.last().map(|s| s.on),
             clock_started: clock(project.stage, dual_source)
                 .and_then(|c| clock_started(&project.history, c)),
-            turns: PARTIES
+            turns: Party::ALL
                 .into_iter()
                 .filter(|&p| {
                     project

@@ -105,6 +105,15 @@ pub enum Party {
 }
 
 impl Party {
+    pub const ALL: [Party; 6] = [
+        Party::Customer,
+        Party::Utility,
+        Party::Design,
+        Party::Construction,
+        Party::Test,
+        Party::Supervision,
+    ];
+
     pub fn of(role: Role) -> Option<Party> {
         match role {
             Role::Customer => Some(Party::Customer),

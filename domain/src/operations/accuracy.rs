@@ -3,12 +3,10 @@
 //! beside what the baseline (people ahead × mean service ÷ open counters) would have said.
 
 use super::facts::TicketFact;
-use super::tally::{Accuracy, DayTally};
+use super::tally::{Accuracy, DayTally, Sums};
 use crate::halls::BusinessType;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-const MINUTE_MS: f64 = 60_000.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -24,15 +22,16 @@ pub struct AccuracyRow {
     pub baseline_mae_minutes: f64,
 }
 
+/// A row of measured tickets (never none: rows are made only where some were measured).
 fn row(business: Option<BusinessType>, hour: Option<u8>, a: &Accuracy) -> AccuracyRow {
-    let n = f64::from(a.tickets.max(1));
+    let mean = |ms: i64| Sums::mean_minutes(ms, a.tickets).unwrap_or_default();
     AccuracyRow {
         business,
         hour,
         tickets: a.tickets,
-        mae_minutes: a.error_ms as f64 / n / MINUTE_MS,
-        inside_share: f64::from(a.inside) / n,
-        baseline_mae_minutes: a.baseline_error_ms as f64 / n / MINUTE_MS,
+        mae_minutes: mean(a.error_ms),
+        inside_share: f64::from(a.inside) / f64::from(a.tickets.max(1)),
+        baseline_mae_minutes: mean(a.baseline_error_ms),
     }
 }
 

@@ -157,15 +157,14 @@ pub fn build(
     for row in &mut by_staff {
         row.name = row.key.parse().ok().and_then(&staff_name);
     }
+    // Each day's tickets, added once: by hall, by day and for the range.
+    let day_totals: Vec<(&DayTally, Sums)> = days.iter().map(|&d| (d, d.totals())).collect();
     let mut by_hall: BTreeMap<String, Sums> = BTreeMap::new();
-    for day in &days {
-        by_hall
-            .entry(day.hall_id.clone())
-            .or_default()
-            .add(&day.totals());
-    }
     let mut totals = Sums::default();
-    by_business.values().for_each(|s| totals.add(s));
+    for (day, sums) in &day_totals {
+        by_hall.entry(day.hall_id.clone()).or_default().add(sums);
+        totals.add(sums);
+    }
     let one_hall = query.hall_id.is_some();
     Dashboard {
         hall_id: query.hall_id.clone(),
@@ -174,7 +173,7 @@ pub fn build(
         tmax_minutes: tmax,
         totals: Figures::from_sums(&totals, tmax),
         per_hour: per_hour(&counts, from, to),
-        per_day: per_day(&days, from, to),
+        per_day: per_day(&day_totals, from, to),
         by_business: breakdown(&by_business, tmax),
         by_hall: breakdown(&by_hall, tmax),
         by_counter: if one_hall {
@@ -241,7 +240,7 @@ fn per_hour(counts: &ArrivalCounts, from: NaiveDate, to: NaiveDate) -> Vec<HourC
         .collect()
 }
 
-fn per_day(days: &[&DayTally], from: NaiveDate, to: NaiveDate) -> Vec<DayCount> {
+fn per_day(days: &[(&DayTally, Sums)], from: NaiveDate, to: NaiveDate) -> Vec<DayCount> {
     let mut counts: BTreeMap<NaiveDate, DayCount> = from
         .iter_days()
         .take_while(|d| *d <= to)
@@ -256,9 +255,8 @@ fn per_day(days: &[&DayTally], from: NaiveDate, to: NaiveDate) -> Vec<DayCount> 
             )
         })
         .collect();
-    for day in days {
+    for (day, sums) in days {
         if let Some(count) = counts.get_mut(&day.day) {
-            let sums = day.totals();
             count.tickets += sums.tickets;
             count.served += sums.served;
         }

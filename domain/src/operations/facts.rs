@@ -79,16 +79,19 @@ impl TicketFact {
         })
     }
 
-    /// Minutes from the ticket to its first call (TQ); none for who left before a call.
-    pub fn wait_minutes(&self) -> Option<f64> {
-        self.called_at
-            .map(|c| (c - self.issued_at).max(0) as f64 / MINUTE_MS)
+    /// Milliseconds from the ticket to its first call (TQ); none for who left before a call.
+    pub fn wait_ms(&self) -> Option<i64> {
+        self.called_at.map(|c| (c - self.issued_at).max(0))
     }
 
-    /// Minutes at the counter (TS), for a served ticket.
-    pub fn service_minutes(&self) -> Option<f64> {
+    pub fn wait_minutes(&self) -> Option<f64> {
+        self.wait_ms().map(|ms| ms as f64 / MINUTE_MS)
+    }
+
+    /// Milliseconds at the counter (TS), for a served ticket.
+    pub fn service_ms(&self) -> Option<i64> {
         match (self.outcome, self.started_at) {
-            (Outcome::Served, Some(s)) => Some((self.finished_at - s).max(0) as f64 / MINUTE_MS),
+            (Outcome::Served, Some(s)) => Some((self.finished_at - s).max(0)),
             _ => None,
         }
     }

@@ -60,10 +60,6 @@ impl Figures {
     }
 }
 
-pub fn mean(values: &[f64]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
-}
-
 /// One line of a breakdown: the group's key (a business type's wire name, a counter number, a
 /// clerk's id, a hall's id), a name where the key is not one, and its figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -91,13 +91,11 @@ impl Sums {
             Outcome::NoShow => self.no_shows += 1,
             Outcome::Cancelled => self.cancelled += 1,
         }
-        if let Some(called) = fact.called_at {
-            let ms = (called - fact.issued_at).max(0);
+        if let Some(ms) = fact.wait_ms() {
             self.waits.count(ms);
             self.wait_ms += ms;
         }
-        if let (Outcome::Served, Some(started)) = (fact.outcome, fact.started_at) {
-            let ms = (fact.finished_at - started).max(0);
+        if let Some(ms) = fact.service_ms() {
             self.services.count(ms);
             self.service_ms += ms;
         }
@@ -145,16 +143,15 @@ impl Accuracy {
     }
 
     fn count(&mut self, f: &TicketFact) {
-        let (Some(expected), Some(low), Some(high), Some(baseline), Some(called)) = (
+        let (Some(expected), Some(low), Some(high), Some(baseline), Some(waited)) = (
             f.promised_minutes,
             f.promised_low,
             f.promised_high,
             f.baseline_minutes,
-            f.called_at,
+            f.wait_ms(),
         ) else {
             return;
         };
-        let waited = (called - f.issued_at).max(0);
         let off = |minutes: f64| (minutes * MINUTE_MS as f64 - waited as f64).abs().round() as i64;
         let whole = u32::try_from(waited / MINUTE_MS).unwrap_or(u32::MAX);
         self.tickets += 1;

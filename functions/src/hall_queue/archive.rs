@@ -8,6 +8,7 @@ use crate::args;
 use crate::db::Db;
 use crate::error::Result;
 use crate::http::ok;
+use crate::notify::archive::put_ndjson;
 use crate::router::Ctx;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use domain::hours::china_tz;
@@ -134,12 +135,7 @@ async fn archive_day(
         .await?;
     let first = rows.first().and_then(|r| r[order].as_i64()).unwrap_or(0);
     let key = format!("{}/{day}/{hall}/{first}.ndjson", table.replace('_', "-"));
-    let mut text = String::new();
-    for row in &rows {
-        text.push_str(&serde_json::to_string(row)?);
-        text.push('\n');
-    }
-    bucket.put(&key, text).execute().await?;
+    put_ndjson(bucket, &key, &rows).await?;
     let mut statements = vec![db.statement(
         &format!("DELETE FROM {table} WHERE hall_id = ? AND day = ?"),
         args![hall, day],

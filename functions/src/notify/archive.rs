@@ -12,7 +12,7 @@ use chrono::{DateTime, Days, Utc};
 use domain::hours::china_tz;
 use domain::notify::outbox::{ArchiveRun, KEEP_DAYS};
 use serde_json::Value;
-use worker::{Env, Response};
+use worker::{Bucket, Env, Response};
 
 /// Messages per object: ~250 bytes each, ~0.5 MB an object.
 const CHUNK: u32 = 2_000;
@@ -49,14 +49,8 @@ pub async fn run(db: &Db, env: &Env, now: DateTime<Utc>) -> Result<ArchiveRun> {
             .map(|t| t.with_timezone(&china_tz()).date_naive().to_string())
             .unwrap_or_default();
         let key = format!("outbox/{day}/{id}.ndjson");
-        let mut text = String::new();
-        let mut ids = Vec::with_capacity(rows.len());
-        for row in &rows {
-            text.push_str(&serde_json::to_string(row)?);
-            text.push('\n');
-            ids.extend(row["id"].as_i64());
-        }
-        bucket.put(&key, text).execute().await?;
+        let ids: Vec<i64> = rows.iter().filter_map(|r| r["id"].as_i64()).collect();
+        put_ndjson(&bucket, &key, &rows).await?;
         // Only once the object is stored do its rows leave D1; a run cut off between the two
         // writes the same object again next time.
         db.run(
@@ -71,6 +65,17 @@ pub async fn run(db: &Db, env: &Env, now: DateTime<Utc>) -> Result<ArchiveRun> {
         }
     }
     Ok(run)
+}
+
+/// Stores `rows` in R2 under `key`, one JSON object a line (also the ticket history's archive).
+pub async fn put_ndjson(bucket: &Bucket, key: &str, rows: &[Value]) -> Result<()> {
+    let mut text = String::new();
+    for row in rows {
+        text.push_str(&serde_json::to_string(row)?);
+        text.push('\n');
+    }
+    bucket.put(key, text).execute().await?;
+    Ok(())
 }
 
 /// `POST /api/admin/outbox/archive`: the morning's archive run, now.

@@ -15,14 +15,14 @@ use domain::expansion::glance::Glance;
 use domain::policy::Actor;
 use domain::Role;
 use serde::Deserialize;
+use std::collections::HashMap;
 use worker::Response;
 
-/// A board row: the project's history only when it has no glance yet (written before
-/// migration 0035).
+/// A board row: the project's glance, not its history (`state_json` is read only for the rows
+/// whose glance is missing or no longer holds, by `glances`).
 const SELECT_BOARD: &str = "SELECT p.id, p.customer_id, u.name AS customer_name, p.hall_id, \
-    p.title, p.address, p.kind, p.capacity_kva, p.dual_source, \
-    IIF(p.glance IS NULL, p.state_json, '') AS state_json, p.opened_on, p.updated_at, p.glance \
-    FROM projects p JOIN users u ON u.id = p.customer_id";
+    p.title, p.address, p.kind, p.capacity_kva, p.dual_source, '' AS state_json, p.opened_on, \
+    p.updated_at, p.glance FROM projects p JOIN users u ON u.id = p.customer_id";
 
 /// The names of `SELECT_BOARD`'s columns, in `ProjectRow`'s order (for `Db::all_packed`).
 const BOARD_COLUMNS: &str = "id, customer_id, customer_name, hall_id, title, address, kind, \
@@ -34,9 +34,9 @@ struct History {
     state_json: String,
 }
 
-/// Each row's glance as of `today`. A project without one gets it from its history, and keeps
-/// it unless it was written since; one whose kept turns no longer hold (a firm's qualification
-/// ran out) is read from its history.
+/// Each row's glance as of `today`. A project whose glance is missing (written before migration
+/// 0035) or no longer holds (a firm's qualification ran out) gets one from its history, read
+/// for those rows only; a missing one is kept unless the project was written since.
 async fn glances(db: &Db, rows: &[ProjectRow], today: NaiveDate) -> Result<Vec<Glance>> {
     let kept: Vec<Option<Glance>> = rows
         .iter()
@@ -50,10 +50,10 @@ async fn glances(db: &Db, rows: &[ProjectRow], today: NaiveDate) -> Result<Vec<G
     let stale: Vec<i64> = rows
         .iter()
         .zip(&kept)
-        .filter(|(r, g)| g.is_none() && r.state_json.is_empty())
+        .filter(|(_, g)| g.is_none())
         .map(|(r, _)| r.id)
         .collect();
-    let mut histories = std::collections::HashMap::new();
+    let mut histories = HashMap::new();
     if !stale.is_empty() {
         let read: Vec<History> = db
             .all(
@@ -70,10 +70,10 @@ async fn glances(db: &Db, rows: &[ProjectRow], today: NaiveDate) -> Result<Vec<G
             out.push(glance);
             continue;
         }
-        let mut row = row.clone();
-        if let Some(state) = histories.remove(&row.id) {
-            row.state_json = state;
-        }
+        let row = ProjectRow {
+            state_json: histories.remove(&row.id).unwrap_or_default(),
+            ..row.clone()
+        };
         let glance = Glance::of(&row.project()?, row.dual(), today);
         if row.glance.is_none() {
             writes.push(db.statement(

@@ -3,14 +3,6 @@ use crate::expansion::glance::Glance;
 use crate::ErrorCode;
 use proptest::prelude::*;
 
-const PARTIES: [Party; 6] = [
-    Party::Customer,
-    Party::Utility,
-    Party::Design,
-    Party::Construction,
-    Party::Test,
-    Party::Supervision,
-];
 const KINDS: [FirmKind; 4] = [
     FirmKind::Design,
     FirmKind::Construction,
@@ -83,7 +75,7 @@ fn at(stage: Stage) -> Project {
 #[test]
 fn every_transition_is_allowed_to_its_party_and_refused_to_the_others() {
     for rule in TRANSITIONS {
-        for party in PARTIES {
+        for party in Party::ALL {
             let mut p = at(rule.from);
             let result = p.act(rule.action, party, everything(), today());
             if party == rule.by {
@@ -209,7 +201,10 @@ fn walk(path: &[Action]) -> Project {
                 FirmKind::Test,
                 FirmKind::Supervision,
             ] {
-                let party = PARTIES.iter().find(|p| p.firm_kind() == Some(k)).unwrap();
+                let party = Party::ALL
+                    .iter()
+                    .find(|p| p.firm_kind() == Some(k))
+                    .unwrap();
                 p.act(Action::AcceptAssignment, *party, Acting::default(), today())
                     .unwrap();
             }
@@ -300,7 +295,7 @@ fn any_try() -> impl Strategy<Value = Try> {
     (
         proptest::bool::weighted(0.7),
         any_action(),
-        proptest::sample::select(PARTIES.to_vec()),
+        proptest::sample::select(Party::ALL.to_vec()),
         proptest::bool::weighted(0.9),
         0i64..400,
         0usize..8,
@@ -323,7 +318,7 @@ fn resolve(p: &Project, t: &Try) -> (Action, Party) {
     let unanswered = p.firms.values().find(|a| !a.accepted);
     match (t.follow, unanswered) {
         (true, Some(a)) if t.pick.is_multiple_of(2) => {
-            let party = PARTIES
+            let party = Party::ALL
                 .iter()
                 .find(|x| x.firm_kind() == Some(a.kind))
                 .unwrap();
