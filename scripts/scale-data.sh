@@ -19,6 +19,7 @@ wrangler r2 bulk put gridhall-files --local --persist-to "$state" --filename "$s
 objects=$(grep -o '"key"' "$state/scale/usage.json" | wc -l)
 rm -rf "$state/scale"
 end=$(date +%s)
-printf '{"accounts": %s, "seed": %s, "usage_objects": %s, "sql_seconds": %s, "load_seconds": %s}\n' \
-  "$n" "$seed" "$objects" "$((sql_done - start))" "$((end - start))" > "$state/scale.json"
+billing=$(grep -c 'gridhall-billing-[0-9]*"' wrangler.toml)
+printf '{"accounts": %s, "seed": %s, "billing_databases": %s, "usage_objects": %s, "sql_seconds": %s, "load_seconds": %s}\n' \
+  "$n" "$seed" "$billing" "$objects" "$((sql_done - start))" "$((end - start))" > "$state/scale.json"
 echo "[scale] $n accounts in $state: $(cat "$state/scale.json")"

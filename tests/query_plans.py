@@ -1,9 +1,10 @@
 """Every SQL statement the Worker ran during the tests, checked with EXPLAIN QUERY PLAN against
-the migrated schema: a full scan of a table that grows with the city fails, unless the
+the migrated schema it ran on (the city's database or a billing database): a full scan of a table that grows with the city fails, unless the
 statement is on the allow list (tests/query_plans_allowed.txt) with its reason.
 
 The test server runs with QUERY_LOG=1, so the Worker logs each statement once per isolate as
-`[sql] "…"` (functions/src/db.rs); this reads them from the server's log.
+`[sql city] "…"` or `[sql billing] "…"` (functions/src/db.rs); this reads them from the
+server's log.
 Usage: python3 tests/query_plans.py WRANGLER_LOG
 """
 
@@ -25,22 +26,28 @@ FIXED_SIZE = {
 }
 
 
-def schema() -> sqlite3.Connection:
+# Each schema's migrations: the city's database and every billing database (the Worker logs
+# which one a statement ran on).
+SCHEMAS = {"city": "migrations", "billing": "migrations-billing"}
+
+
+def schema(folder: str) -> sqlite3.Connection:
     db = sqlite3.connect(":memory:")
-    for migration in sorted((ROOT / "migrations").glob("*.sql")):
+    for migration in sorted((ROOT / folder).glob("*.sql")):
         db.executescript(migration.read_text())
     return db
 
 
-def statements(log: pathlib.Path) -> list[str]:
+def statements(log: pathlib.Path) -> list[tuple[str, str]]:
+    """(schema, statement) in the order first seen."""
     seen = []
     for line in log.read_text(errors="replace").splitlines():
         line = re.sub(r"\x1b\[[0-9;]*m", "", line)  # wrangler colours its warnings
-        match = re.search(r'\[sql\] (".*")\s*$', line)
+        match = re.search(r'\[sql (\w+)\] (".*")\s*$', line)
         if match:
-            sql = json.loads(match.group(1))
-            if sql not in seen:
-                seen.append(sql)
+            found = (match.group(1), json.loads(match.group(2)))
+            if found not in seen:
+                seen.append(found)
     return seen
 
 
@@ -122,19 +129,22 @@ def bounded(sql: str, details: list[str]) -> bool:
 
 def main() -> int:
     log = pathlib.Path(sys.argv[1])
-    db = schema()
+    dbs = {name: schema(folder) for name, folder in SCHEMAS.items()}
     rules = allowed()
     used_rules = set()
-    partial = partial_indexes(db)
+    partial = set().union(*(partial_indexes(db) for db in dbs.values()))
     found = statements(log)
     problems = []
-    for sql in found:
+    for name, sql in found:
         if not re.match(r"\s*(SELECT|WITH|UPDATE|DELETE|INSERT)", sql, re.I):
             continue
+        if name not in dbs:
+            problems.append(f"ran on a schema this test does not know ({name}):\n    {sql}")
+            continue
         try:
-            details = plan(db, sql)
+            details = plan(dbs[name], sql)
         except sqlite3.Error as e:
-            problems.append(f"does not prepare against the migrated schema ({e}):\n    {sql}")
+            problems.append(f"does not prepare against the migrated {name} schema ({e}):\n    {sql}")
             continue
         if bounded(sql, details):
             continue
@@ -144,6 +154,9 @@ def main() -> int:
                 used_rules.add(rule)
             else:
                 problems.append(f"reads all of {table}:\n    {sql}\n    plan: {details}")
+    for name in SCHEMAS:
+        if not any(ran_on == name for ran_on, _ in found):
+            problems.append(f"no statement ran on the {name} schema: is the log the test server's?")
     for rule in rules:
         if rule not in used_rules:
             print(f"[query plans] note: allowed scan not seen in this run: {rule[0]} | {rule[1]}")

@@ -1,8 +1,9 @@
 //! Two years of metering for every demo account: daily peak and valley kWh (objects for R2), a bill per month
 //! priced by the domain's tariff, and payments for all but the latest bills, so the usage
 //! charts, the ledger and the arrears reminder all have something to show. Past bills count as
-//! paid at a counter (an unbound account's payments are booked to the admin). Dated back from
-//! the month the demo is loaded in.
+//! paid at a counter (no online payer: user 0). Dated back from the month the demo is loaded in.
+//! Bills, ledger and payments go to each account's billing database (`demo billing N`), the
+//! bindings to the city's.
 
 use crate::data::{Account, UTILITY_ACCOUNTS};
 use crate::projects::china_today;
@@ -11,6 +12,7 @@ use chrono::{Datelike, Months, NaiveDate, NaiveTime};
 use domain::billing::accounts::Category;
 use domain::billing::bills::{issue, DayUsage, DAYS_TO_PAY};
 use domain::billing::payments::receipt_number;
+use domain::billing::regions::Database;
 use domain::billing::tariff::Plan;
 use domain::billing::usage_year;
 use domain::wire::from_wire_name;
@@ -103,9 +105,10 @@ pub fn account_usage(
     (days, objects)
 }
 
-pub fn write_billing(out: &mut String) {
+/// The demo's bindings (the city's database).
+pub fn write_bindings(out: &mut String) {
     let this_month = china_today().with_day(1).unwrap_or_default();
-    for (index, a) in UTILITY_ACCOUNTS.iter().enumerate() {
+    for a in UTILITY_ACCOUNTS {
         if let Some(login) = a.login {
             let _ = writeln!(
                 out,
@@ -116,11 +119,27 @@ pub fn write_billing(out: &mut String) {
                 text(login)
             );
         }
+    }
+}
+
+/// The bills, ledger and payments of the accounts living in billing database `database`, and
+/// its name (`billing_database`).
+pub fn write_billing(out: &mut String, database: Database) {
+    let _ = writeln!(
+        out,
+        "INSERT INTO billing_database (binding) SELECT {0} WHERE NOT EXISTS (SELECT 1 FROM billing_database);",
+        text(&database.binding())
+    );
+    let this_month = china_today().with_day(1).unwrap_or_default();
+    for (index, a) in (1i64..).zip(UTILITY_ACCOUNTS) {
+        if Database::of_account(a.number) != database {
+            continue;
+        }
         let category: Category = from_wire_name(a.category).unwrap_or(Category::Residential);
         let plan: Plan = from_wire_name(a.plan).unwrap_or(Plan::Flat);
         for back in (1..=MONTHS).rev() {
             let first = this_month - Months::new(back);
-            let id = (index as i64 + 1) * 1000 + (MONTHS - back) as i64;
+            let id = database.id(index * 1000 + i64::from(MONTHS - back));
             write_month(out, a, category, plan, first, id, back);
         }
     }
@@ -173,9 +192,8 @@ fn write_month(
         let _ = writeln!(
             out,
             "INSERT OR IGNORE INTO payments (id, user_id, number, bill_ids_json, top_up_fen, amount_fen, status, provider, idempotency_key, created_at, settled_at, receipt_no) \
-             SELECT {id}, id, {}, '[{id}]', 0, {amount}, 'paid', 'counter', 'demo-{id}', {at}, {at}, '{receipt}' FROM users WHERE login = {};",
-            text(a.number),
-            text(a.login.unwrap_or("admin"))
+             VALUES ({id}, 0, {}, '[{id}]', 0, {amount}, 'paid', 'counter', 'demo-{id}', {at}, {at}, '{receipt}');",
+            text(a.number)
         );
         let _ = writeln!(
             out,

@@ -279,13 +279,13 @@ pub const UTILITY_ACCOUNTS: &[Account] = &[
     account("3301000001", "张伟", "江城市星湖区湖滨路 12 号 3 单元 501", "residential", Some("13800138001"), ("xinghu", "peak_valley", 8)),
     account("3301000002", "张伟", "江城市星湖区桂花巷 7 号", "commercial", Some("13800138001"), ("xinghu", "flat", 50)),
     account("3301000003", "陈秀英", "江城市滨江区江南大道 300 弄 2 号 1201", "residential", Some("13800138002"), ("binjiang", "flat", 8)),
-    account("3301000004", "黄志强", "江城市高新区创新路 18 号 6 幢", "residential", Some("13800138003"), ("gaoxin", "flat", 8)),
-    account("3301000005", "江城精密制造有限公司", "江城市高新区创新路 66 号", "industrial", Some("13900139000"), ("gaoxin", "flat", 1250)),
+    account("3302000004", "黄志强", "江城市高新区创新路 18 号 6 幢", "residential", Some("13800138003"), ("gaoxin", "flat", 8)),
+    account("3302000005", "江城精密制造有限公司", "江城市高新区创新路 66 号", "industrial", Some("13900139000"), ("gaoxin", "flat", 1250)),
     // Not bound by anyone yet: for binding in the demo and the tests.
     account("3301000006", "王芳", "江城市星湖区梅园新村 4 幢 302", "residential", None, ("xinghu", "flat", 8)),
     account("3301000007", "刘建华", "江城市滨江区滨河路 88 号 1 单元 601", "residential", None, ("binjiang", "peak_valley", 8)),
     account("3301000008", "赵丽", "江城市星湖区文昌路 21 号 2 单元 102", "residential", None, ("xinghu", "flat", 8)),
-    account("3301000009", "周明", "江城市高新区科技园路 5 号", "commercial", None, ("gaoxin", "flat", 80)),
+    account("3302000009", "周明", "江城市高新区科技园路 5 号", "commercial", None, ("gaoxin", "flat", 80)),
 ];
 
 const NOTICES: &[(i64, Option<&str>, &str, &str)] = &[
@@ -357,7 +357,7 @@ pub fn write_all(out: &mut String) {
             text(a.number), text(a.holder), text(a.address), text(a.category), text(a.hall), text(a.plan), a.capacity_kva
         );
     }
-    crate::billing::write_billing(out);
+    crate::billing::write_bindings(out);
     for (id, hall, title, body) in NOTICES {
         let _ = writeln!(
             out,

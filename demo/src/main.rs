@@ -3,10 +3,14 @@
 //! (hall details, counters, firms) stays. (A counter taken away comes back on the next load.)
 //!
 //! Usage: `cargo run -p demo > demo.sql && wrangler d1 execute DB --local --file demo.sql`;
+//! `cargo run -p demo -- billing N` prints the bills, ledger and payments for billing database
+//! N (`BILLING_N`, domain::billing::regions);
 //! `cargo run -p demo -- usage DIR` writes the daily usage objects for R2 under `DIR` and the
 //! list `DIR/usage.json` for `wrangler r2 bulk put` (scripts/db.sh does both);
 //! `cargo run -p demo -- scale N SEED DIR` prints a generated city of N accounts (scale.rs,
 //! scripts/scale-data.sh).
+
+use domain::billing::regions::{Database, DATABASES};
 
 mod billing;
 mod data;
@@ -25,6 +29,16 @@ fn main() -> std::io::Result<()> {
             print!("{out}");
             Ok(())
         }
+        [mode, n] if mode == "billing" => {
+            let Some(database) = Database::all().find(|d| d.number().to_string() == *n) else {
+                eprintln!("demo billing N: N is a billing database, 1 to {DATABASES}");
+                std::process::exit(2)
+            };
+            let mut out = String::new();
+            billing::write_billing(&mut out, database);
+            print!("{out}");
+            Ok(())
+        }
         [mode, dir] if mode == "usage" => objects::write(
             std::path::Path::new(dir),
             "usage.json",
@@ -40,7 +54,7 @@ fn main() -> std::io::Result<()> {
             std::io::Write::flush(&mut out)
         }
         _ => {
-            eprintln!("usage: demo                   (prints the SQL)\n       demo usage DIR         (writes the usage objects and DIR/usage.json)\n       demo scale N SEED DIR  (prints a generated city's SQL, writes its usage objects)");
+            eprintln!("usage: demo                   (prints the SQL of the city's database)\n       demo billing N         (prints the SQL of billing database N)\n       demo usage DIR         (writes the usage objects and DIR/usage.json)\n       demo scale N SEED DIR  (prints a generated city's SQL, writes its usage objects)");
             std::process::exit(2)
         }
     }

@@ -11,20 +11,22 @@ use worker::{D1Database, D1PreparedStatement, D1Result, Env};
 pub struct Db {
     d1: D1Database,
     /// `QUERY_LOG` is set (the test server): each statement is logged once per isolate, for the
-    /// query-plan test (tests/query_plans.py).
+    /// query-plan test (tests/query_plans.py), with the schema it runs on.
     log_queries: bool,
+    /// Whose schema this database has: "city", or "billing" (migrations-billing/).
+    schema: &'static str,
 }
 
 thread_local! {
     static LOGGED: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
 }
 
-/// Logs `sql` as `[sql] "…"` (JSON) the first time this isolate runs it.
-fn log_query(sql: &str) {
-    let first = LOGGED.with_borrow_mut(|seen| seen.insert(sql.to_string()));
+/// Logs `sql` as `[sql city] "…"` (JSON) the first time this isolate runs it on that schema.
+fn log_query(schema: &str, sql: &str) {
+    let first = LOGGED.with_borrow_mut(|seen| seen.insert(format!("{schema} {sql}")));
     if first {
         let quoted = serde_json::to_string(sql).unwrap_or_default();
-        worker::console_warn!("[sql] {quoted}");
+        worker::console_warn!("[sql {schema}] {quoted}");
     }
 }
 
@@ -86,16 +88,23 @@ macro_rules! args {
 }
 
 impl Db {
+    /// The city's database.
     pub fn new(env: &Env) -> Result<Db> {
+        Db::bound(env, "DB")
+    }
+
+    /// The D1 database bound as `binding` (a billing database: billing::regions).
+    pub fn bound(env: &Env, binding: &str) -> Result<Db> {
         Ok(Db {
-            d1: env.d1("DB")?,
+            d1: env.d1(binding)?,
+            schema: if binding == "DB" { "city" } else { "billing" },
             log_queries: crate::settings::setting(env, "QUERY_LOG").is_some(),
         })
     }
 
     pub fn statement(&self, sql: &str, args: Vec<Arg>) -> Result<D1PreparedStatement> {
         if self.log_queries {
-            log_query(sql);
+            log_query(self.schema, sql);
         }
         let values: Vec<JsValue> = args.iter().map(Arg::to_js).collect();
         Ok(self.d1.prepare(sql).bind(&values)?)

@@ -27,7 +27,7 @@ use std::path::Path;
 
 /// Ids of generated rows start here, far above the demo's.
 const FIRST_USER: u64 = 2_000_000;
-const FIRST_BILL: u64 = 100_000_000;
+const FIRST_BILL: i64 = 100_000_000;
 const FIRST_PROJECT: u64 = 1_000_000;
 /// Rows per INSERT statement (D1 takes statements up to 100 KB).
 const CHUNK: usize = 300;
@@ -111,9 +111,11 @@ fn city(accounts: u64, hall_ids: &[&'static str], rng: &mut Rng) -> Vec<GenAccou
                 90..=97 => Category::Commercial,
                 _ => Category::Industrial,
             };
-            let hall = hall_ids[rng.index(hall_ids.len())];
+            let district = rng.index(hall_ids.len());
+            let hall = hall_ids[district];
             GenAccount {
-                number: format!("34{i:08}"),
+                // The region (first four digits) is the hall's district: 3401, 3402, …
+                number: format!("34{:02}{i:06}", district + 1),
                 user,
                 name: format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN)),
                 hall,
@@ -133,10 +135,21 @@ fn phone(user: u64) -> String {
     format!("139{:08}", user - FIRST_USER)
 }
 
-/// Rows as one INSERT per `CHUNK`, one statement a line.
+/// Rows as one INSERT per `CHUNK`, one statement a line, for the city's database.
 fn insert(out: &mut impl Write, head: &str, rows: &[String]) -> io::Result<()> {
+    insert_into(out, "", head, rows)
+}
+
+/// Rows as `insert` does, each line led by `target` and a tab when it is not empty: the
+/// billing database the lines go to (`BILLING_2`; scripts/load_sql.py).
+fn insert_into(out: &mut impl Write, target: &str, head: &str, rows: &[String]) -> io::Result<()> {
+    let lead = if target.is_empty() {
+        String::new()
+    } else {
+        format!("{target}\t")
+    };
     for chunk in rows.chunks(CHUNK) {
-        writeln!(out, "{head} VALUES {};", chunk.join(","))?;
+        writeln!(out, "{lead}{head} VALUES {};", chunk.join(","))?;
     }
     Ok(())
 }
@@ -204,7 +217,18 @@ mod tests {
         assert_eq!(sql, small_city(7));
         assert_ne!(sql, small_city(8));
         let text = String::from_utf8(sql).unwrap();
-        assert!(text.contains("'3400000049'"), "50 accounts");
+        assert!(
+            text.contains("'3401000049'") || text.contains("'3402000049'"),
+            "50 accounts"
+        );
+        assert!(
+            text.contains("\nBILLING_1\tINSERT OR IGNORE INTO bills"),
+            "bills of region 3401"
+        );
+        assert!(
+            text.contains("\nBILLING_2\tINSERT OR IGNORE INTO bills"),
+            "bills of region 3402"
+        );
         assert!(
             text.lines().all(|l| l.len() < 100_000),
             "D1 takes statements up to 100 KB"

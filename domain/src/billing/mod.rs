@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod bills;
 pub mod payments;
+pub mod regions;
 pub mod tariff;
 pub mod usage_year;
 

@@ -5,16 +5,16 @@
 pub mod notices;
 pub mod payments;
 pub mod provider;
+pub mod regions;
 
 use crate::args;
 use crate::db::Db;
 use crate::error::Result;
 use crate::http::{client_ip, created, ok, parse_id, query_param, read_json};
 use crate::limits;
-use crate::projects::today;
 use crate::router::Ctx;
 use chrono::{Datelike, NaiveDate};
-use domain::billing::accounts::{no_such_account, BindInput, UtilityAccount, MAX_BOUND};
+use domain::billing::accounts::{no_such_account, BindInput, Category, UtilityAccount, MAX_BOUND};
 use domain::billing::bills::{
     period_start, Bill, BillDetail, BillStatus, DayUsage, MonthUsage, Usage,
 };
@@ -23,39 +23,79 @@ use domain::billing::tariff::Plan;
 use domain::billing::usage_year;
 use domain::security::limits::{BIND_FAILURES_PER_ADDRESS, BIND_FAILURES_PER_USER};
 use domain::{ApiError, Reason};
+use futures_util::future::try_join;
+use regions::Money;
 use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
 
 const SELECT_ACCOUNTS: &str = "SELECT a.number, a.holder_name, a.address, a.category, a.plan, \
-     a.capacity_kva, COALESCE(a.hall_id, '') AS hall_id, \
-     (SELECT COALESCE(SUM(amount_fen), 0) FROM ledger l WHERE l.number = a.number) AS balance_fen, \
-     (SELECT COUNT(*) FROM bills b WHERE b.number = a.number AND b.payment_id IS NULL) AS unpaid_bills, \
-     (SELECT COALESCE(SUM(amount_fen), 0) FROM bills b WHERE b.number = a.number AND b.payment_id IS NULL) AS unpaid_fen, \
-     (SELECT COUNT(*) FROM bills b WHERE b.number = a.number AND b.payment_id IS NULL AND b.due_on < ?1) AS overdue_bills \
-     FROM utility_accounts a";
+     a.capacity_kva, COALESCE(a.hall_id, '') AS hall_id FROM utility_accounts a \
+     JOIN account_bindings k ON k.number = a.number WHERE k.user_id = ?1";
+
+/// An account as the city's database holds it; its money is in its billing database.
+#[derive(Deserialize)]
+struct Held {
+    number: String,
+    holder_name: String,
+    address: String,
+    category: Category,
+    plan: Plan,
+    capacity_kva: u32,
+    hall_id: String,
+}
+
+impl Held {
+    fn with(self, money: Option<&Money>) -> UtilityAccount {
+        let money = money.cloned().unwrap_or_default();
+        UtilityAccount {
+            number: self.number,
+            holder_name: self.holder_name,
+            address: self.address,
+            category: self.category,
+            plan: self.plan,
+            capacity_kva: self.capacity_kva,
+            hall_id: self.hall_id,
+            balance_fen: money.balance_fen,
+            unpaid_bills: money.unpaid_bills,
+            unpaid_fen: money.unpaid_fen,
+            overdue_bills: money.overdue_bills,
+        }
+    }
+}
 
 /// The accounts `user` has bound, oldest binding first.
 pub async fn bound_accounts(ctx: &Ctx, user: i64) -> Result<Vec<UtilityAccount>> {
-    let sql = format!(
-        "{SELECT_ACCOUNTS} JOIN account_bindings k ON k.number = a.number WHERE k.user_id = ?2 ORDER BY k.bound_at, a.number"
-    );
-    ctx.db
-        .all(&sql, args![today(ctx.now).to_string(), user])
-        .await
+    let held: Vec<Held> = ctx
+        .db
+        .all(
+            &format!("{SELECT_ACCOUNTS} ORDER BY k.bound_at, a.number"),
+            args![user],
+        )
+        .await?;
+    let numbers: Vec<&str> = held.iter().map(|a| a.number.as_str()).collect();
+    let money = regions::money(ctx, &numbers).await?;
+    Ok(held
+        .into_iter()
+        .map(|a| {
+            let figures = money.get(&a.number);
+            a.with(figures)
+        })
+        .collect())
 }
 
 /// The account in the path (or `number`) if the caller bound it; 404 otherwise, so numbers
-/// cannot be probed.
+/// cannot be probed. Its money is read from its billing database at the same time.
 pub async fn bound(ctx: &Ctx, number: &str) -> Result<UtilityAccount> {
     let user = ctx.actor()?.user_id;
-    let sql = format!(
-        "{SELECT_ACCOUNTS} JOIN account_bindings k ON k.number = a.number WHERE k.user_id = ?2 AND a.number = ?3"
-    );
-    ctx.db
-        .first(&sql, args![today(ctx.now).to_string(), user, number])
-        .await?
-        .ok_or_else(|| ApiError::not_found("bound account with this number").into())
+    let sql = format!("{SELECT_ACCOUNTS} AND a.number = ?2");
+    let (held, money) = try_join(
+        ctx.db.first::<Held>(&sql, args![user, number]),
+        regions::money(ctx, &[number]),
+    )
+    .await?;
+    let held = held.ok_or_else(|| ApiError::not_found("bound account with this number"))?;
+    Ok(held.with(money.get(number)))
 }
 
 pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
@@ -162,7 +202,7 @@ impl From<BillRow> for Bill {
     }
 }
 
-/// The bills with these ids (a JSON array), in id order.
+/// The bills with these ids in billing database `db` (a JSON array), in id order.
 pub async fn bills_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<Bill>> {
     let rows: Vec<BillRow> = db
         .all(
@@ -176,8 +216,7 @@ pub async fn bills_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<Bill>> {
 /// Newest first, at most 24 months.
 pub async fn handle_bills(ctx: &mut Ctx) -> Result<Response> {
     let account = bound(ctx, ctx.matched.param()).await?;
-    let rows: Vec<BillRow> = ctx
-        .db
+    let rows: Vec<BillRow> = regions::of_account(ctx, &account.number)?
         .all(
             &format!("{SELECT_BILLS} WHERE number = ? ORDER BY period DESC LIMIT 24"),
             args![&account.number],
@@ -188,7 +227,7 @@ pub async fn handle_bills(ctx: &mut Ctx) -> Result<Response> {
 
 pub async fn handle_bill(ctx: &mut Ctx) -> Result<Response> {
     let id = parse_id(ctx.matched.param(), "bill")?;
-    let bill = bills_by_ids(&ctx.db, &[id])
+    let bill = bills_by_ids(&regions::of_id(ctx, id, "bill")?, &[id])
         .await?
         .pop()
         .ok_or_else(|| ApiError::not_found("bill"))?;
@@ -206,8 +245,7 @@ pub async fn handle_bill(ctx: &mut Ctx) -> Result<Response> {
 /// The last 24 months, and the days of `?period=` (default: the latest billed month).
 pub async fn handle_usage(ctx: &mut Ctx) -> Result<Response> {
     let account = bound(ctx, ctx.matched.param()).await?;
-    let mut months: Vec<MonthUsage> = ctx
-        .db
+    let mut months: Vec<MonthUsage> = regions::of_account(ctx, &account.number)?
         .all(
             "SELECT period, peak_kwh, valley_kwh, amount_fen FROM bills WHERE number = ? ORDER BY period DESC LIMIT 24",
             args![&account.number],
@@ -256,8 +294,7 @@ async fn usage_days(ctx: &Ctx, number: &str, first: NaiveDate) -> Result<Vec<Day
 
 pub async fn handle_ledger(ctx: &mut Ctx) -> Result<Response> {
     let account = bound(ctx, ctx.matched.param()).await?;
-    let entries: Vec<LedgerEntry> = ctx
-        .db
+    let entries: Vec<LedgerEntry> = regions::of_account(ctx, &account.number)?
         .all(
             "SELECT at, kind, amount_fen, reference, 0 AS balance_fen FROM ledger WHERE number = ? ORDER BY at, id",
             args![&account.number],

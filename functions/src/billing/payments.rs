@@ -1,11 +1,14 @@
 //! Payments: create one for bills and a top-up (the idempotency key makes a retry the same
 //! payment), show it as an e-receipt, and settle it from the sandbox page or a gateway's signed
 //! notice (a 400 unless its signature matches). Settling is one D1 batch whose statements each check the payment is paid, so a
-//! repeated or racing notice credits the ledger once.
+//! repeated or racing notice credits the ledger once. A payment lives in its account's billing
+//! database (`regions`) with the bills it pays, and its id names that database; so a payment key
+//! is one payment per user and account region.
 
 use super::provider::{self, SANDBOX};
-use super::{bills_by_ids, bound};
+use super::{bills_by_ids, bound, regions};
 use crate::args;
+use crate::db::Db;
 use crate::error::Result;
 use crate::http::{json, ok, parse_id, read_body, read_json};
 use crate::notify::{tell, Envelope};
@@ -15,6 +18,7 @@ use domain::billing::payments::{
     receipt_number, signature, Decision, DecisionInput, GatewayNotice, PayInput, Payment,
     PaymentDetail, PaymentStatus,
 };
+use domain::billing::regions::Database;
 use domain::notify::inbox::CaseKind;
 use domain::notify::texts::Message;
 use domain::{ApiError, Reason, MAX_BODY_BYTES};
@@ -62,30 +66,29 @@ impl Row {
     }
 }
 
-async fn by_key(ctx: &Ctx, user: i64, key: &str) -> Result<Option<Row>> {
-    ctx.db
-        .first(
-            &format!("{SELECT} WHERE user_id = ? AND idempotency_key = ?"),
-            args![user, key],
-        )
-        .await
+async fn by_key(db: &Db, user: i64, key: &str) -> Result<Option<Row>> {
+    db.first(
+        &format!("{SELECT} WHERE user_id = ? AND idempotency_key = ?"),
+        args![user, key],
+    )
+    .await
 }
 
-async fn by_id(ctx: &Ctx, id: i64) -> Result<Row> {
-    ctx.db
-        .first(&format!("{SELECT} WHERE id = ?"), args![id])
+async fn by_id(db: &Db, id: i64) -> Result<Row> {
+    db.first(&format!("{SELECT} WHERE id = ?"), args![id])
         .await?
         .ok_or_else(|| ApiError::not_found("payment").into())
 }
 
-/// The payment in the path, if it is the caller's.
-async fn own(ctx: &Ctx) -> Result<Row> {
+/// The payment in the path, if it is the caller's, and its billing database.
+async fn own(ctx: &Ctx) -> Result<(Db, Row)> {
     let id = parse_id(ctx.matched.param(), "payment")?;
-    let row = by_id(ctx, id).await?;
+    let db = regions::of_id(ctx, id, "payment")?;
+    let row = by_id(&db, id).await?;
     if row.user_id != ctx.actor()?.user_id {
         return Err(ApiError::not_found("payment").into());
     }
-    Ok(row)
+    Ok((db, row))
 }
 
 /// A key seen before answers with its payment (200) if it asks for the same thing.
@@ -105,23 +108,24 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
     let input: PayInput = read_json(&mut ctx.req).await?;
     let input = input.checked()?;
     let user = ctx.actor()?.user_id;
-    if let Some(row) = by_key(ctx, user, &input.idempotency_key).await? {
+    let db = regions::of_account(ctx, &input.account)?;
+    if let Some(row) = by_key(&db, user, &input.idempotency_key).await? {
         return replay(ctx, row, &input, 200);
     }
     let account = bound(ctx, &input.account).await?;
-    let bills = bills_by_ids(&ctx.db, &input.bill_ids).await?;
+    let bills = bills_by_ids(&db, &input.bill_ids).await?;
     let amount = input.amount(&bills)?;
     let provider = provider::current(&ctx.env);
-    let written = ctx
-        .db
+    let next_id = Database::of_account(&account.number).next_id_sql("payments");
+    let written = db
         .run(
-            "INSERT INTO payments (user_id, number, bill_ids_json, top_up_fen, amount_fen, status, provider, idempotency_key, created_at) \
-             VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (user_id, idempotency_key) DO NOTHING",
+            &format!("INSERT INTO payments (id, user_id, number, bill_ids_json, top_up_fen, amount_fen, status, provider, idempotency_key, created_at) \
+             VALUES ({next_id}, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (user_id, idempotency_key) DO NOTHING"),
             args![user, &account.number, serde_json::to_string(&input.bill_ids)?, input.top_up_fen, amount,
                   provider, &input.idempotency_key, ctx.now.timestamp_millis()],
         )
         .await?;
-    let row = by_key(ctx, user, &input.idempotency_key)
+    let row = by_key(&db, user, &input.idempotency_key)
         .await?
         .ok_or_else(|| ApiError::internal("the payment was not stored; please try again"))?;
     // A double click that raced this one past the first check finds the same row here.
@@ -134,13 +138,13 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
 }
 
 pub async fn handle_get(ctx: &mut Ctx) -> Result<Response> {
-    let row = own(ctx).await?;
+    let (db, row) = own(ctx).await?;
     let account = bound(ctx, &row.number)
         .await
         .map_err(|_| ApiError::not_found("payment"))?;
     let payment = row.payment(ctx)?;
     ok(&PaymentDetail {
-        bills: bills_by_ids(&ctx.db, &payment.bill_ids).await?,
+        bills: bills_by_ids(&db, &payment.bill_ids).await?,
         payment,
         holder_name: account.holder_name,
         address: account.address,
@@ -148,14 +152,13 @@ pub async fn handle_get(ctx: &mut Ctx) -> Result<Response> {
 }
 
 /// Applies the provider's decision; a repeat changes nothing and answers with the payment.
-async fn settle(ctx: &Ctx, row: Row, decision: Decision) -> Result<Response> {
+async fn settle(ctx: &Ctx, db: &Db, row: Row, decision: Decision) -> Result<Response> {
     let id = row.id;
     let now = ctx.now.timestamp_millis();
     match row.status.settle(decision)? {
         None => {}
         Some(PaymentStatus::Declined) => {
-            ctx.db
-                .run(
+            db.run(
                     "UPDATE payments SET status = 'declined', settled_at = ? WHERE id = ? AND status = 'pending'",
                     args![now, id],
                 )
@@ -164,18 +167,17 @@ async fn settle(ctx: &Ctx, row: Row, decision: Decision) -> Result<Response> {
         Some(_) => {
             let receipt = receipt_number(today(ctx.now), id);
             let paid = "EXISTS (SELECT 1 FROM payments WHERE id = ?1 AND status = 'paid')";
-            ctx.db
-                .batch(vec![
-                    ctx.db.statement(
+            db.batch(vec![
+                    db.statement(
                         "UPDATE payments SET status = 'paid', settled_at = ?, receipt_no = ? WHERE id = ? AND status = 'pending'",
                         args![now, &receipt, id],
                     )?,
-                    ctx.db.statement(
+                    db.statement(
                         &format!("UPDATE bills SET payment_id = ?1 WHERE payment_id IS NULL AND id IN \
                          (SELECT value FROM json_each(?2)) AND {paid}"),
                         args![id, &row.bill_ids_json],
                     )?,
-                    ctx.db.statement(
+                    db.statement(
                         "INSERT OR IGNORE INTO ledger (number, at, kind, amount_fen, reference, payment_id) \
                          SELECT number, settled_at, 'payment', amount_fen, receipt_no, id FROM payments WHERE id = ? AND status = 'paid'",
                         args![id],
@@ -197,14 +199,14 @@ async fn settle(ctx: &Ctx, row: Row, decision: Decision) -> Result<Response> {
             tell(&ctx.db, &ctx.env, &[row.user_id], &envelope).await?;
         }
     }
-    let row = by_id(ctx, id).await?;
+    let row = by_id(db, id).await?;
     ok(&row.payment(ctx)?)
 }
 
 /// The sandbox provider's confirm and decline buttons, for the payer only.
 pub async fn handle_sandbox(ctx: &mut Ctx) -> Result<Response> {
     let input: DecisionInput = read_json(&mut ctx.req).await?;
-    let row = own(ctx).await?;
+    let (db, row) = own(ctx).await?;
     if row.provider != SANDBOX {
         return Err(ApiError::new(
             Reason::GatewayOnly,
@@ -212,7 +214,7 @@ pub async fn handle_sandbox(ctx: &mut Ctx) -> Result<Response> {
         )
         .into());
     }
-    settle(ctx, row, input.decision).await
+    settle(ctx, &db, row, input.decision).await
 }
 
 /// The gateway's notice: its body signed with the shared secret in `x-signature`.
@@ -236,6 +238,7 @@ pub async fn handle_notify(ctx: &mut Ctx) -> Result<Response> {
             format!("not a payment notice: {e}"),
         )
     })?;
-    let row = by_id(ctx, notice.payment_id).await?;
-    settle(ctx, row, notice.decision).await
+    let db = regions::of_id(ctx, notice.payment_id, "payment")?;
+    let row = by_id(&db, notice.payment_id).await?;
+    settle(ctx, &db, row, notice.decision).await
 }

@@ -335,3 +335,73 @@ fn the_gateway_notice_must_carry_a_valid_signature() {
         1
     );
 }
+
+#[test]
+fn accounts_of_two_regions_read_and_pay_from_their_own_billing_databases() {
+    // 赵丽's account is in region 3301 (BILLING_1), 黄志强's in 3302 (BILLING_2).
+    let customer = Client::fresh_customer();
+    bind(&customer, "3301000008", "赵丽").assert_status(201);
+    let bound: UtilityAccount = bind(&customer, "3302000004", "黄志强")
+        .assert_status(201)
+        .json();
+    assert_eq!(bound.hall_id, "gaoxin");
+    for number in ["3301000008", "3302000004"] {
+        let list = bills(&customer, number);
+        assert_eq!(list.len(), 24, "{number}: two years of bills");
+        let unpaid: Vec<&Bill> = list
+            .iter()
+            .filter(|b| b.status == BillStatus::Unpaid)
+            .collect();
+        let figures = account(&customer, number);
+        assert_eq!(figures.unpaid_bills as usize, unpaid.len(), "{number}");
+        assert_eq!(
+            figures.unpaid_fen,
+            unpaid.iter().map(|b| b.amount_fen).sum::<i64>()
+        );
+        let detail: BillDetail = customer
+            .get(&format!("/api/bills/{}", list[0].id))
+            .assert_status(200)
+            .json();
+        assert_eq!(detail.bill.account, number);
+    }
+
+    let other_region = bills(&customer, "3301000008")[0].id;
+    pay(&customer, json!({ "account": "3302000004", "bill_ids": [other_region], "idempotency_key": "e2e-region-0" }))
+        .assert_error(400, "validation");
+    let owed: Vec<Bill> = bills(&customer, "3302000004")
+        .into_iter()
+        .filter(|b| b.status == BillStatus::Unpaid)
+        .collect();
+    let ids: Vec<i64> = owed.iter().map(|b| b.id).collect();
+    let payment: Payment = pay(
+        &customer,
+        json!({ "account": "3302000004", "bill_ids": ids, "idempotency_key": "e2e-region-1" }),
+    )
+    .assert_status(201)
+    .json();
+    customer
+        .post(
+            &format!("/api/payments/{}/sandbox", payment.id),
+            &json!({ "decision": "confirm" }),
+        )
+        .assert_status(200);
+    let receipt: PaymentDetail = customer
+        .get(&format!("/api/payments/{}", payment.id))
+        .assert_status(200)
+        .json();
+    assert_eq!(receipt.holder_name, "黄志强");
+    assert!(receipt.bills.iter().all(|b| b.status == BillStatus::Paid));
+    assert_eq!(account(&customer, "3302000004").unpaid_bills, 0);
+    let ledger: Vec<LedgerEntry> = customer
+        .get("/api/utility-accounts/3302000004/ledger")
+        .assert_status(200)
+        .json();
+    assert_eq!(
+        ledger.last().map(|e| e.reference.clone()),
+        receipt.payment.receipt_no
+    );
+    assert!(
+        account(&customer, "3301000008").unpaid_bills >= 1,
+        "the other region's account still owes"
+    );
+}

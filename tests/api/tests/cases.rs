@@ -21,11 +21,11 @@ fn act(client: &Client, path: &str, body: serde_json::Value) -> api_tests::Reply
 
 #[test]
 fn a_business_suspension_is_accepted_with_its_documents_and_changes_the_account() {
-    let customer = Client::bound_to("3301000009", "周明");
+    let customer = Client::bound_to("3302000009", "周明");
     let filed: Application = customer
         .post(
             "/api/applications",
-            &json!({ "kind": "suspension", "account": "3301000009", "capacity_kva": 30, "start_on": "2099-01-05", "months": 3 }),
+            &json!({ "kind": "suspension", "account": "3302000009", "capacity_kva": 30, "start_on": "2099-01-05", "months": 3 }),
         )
         .assert_status(201)
         .json();
@@ -84,7 +84,7 @@ fn a_business_suspension_is_accepted_with_its_documents_and_changes_the_account(
 
 #[test]
 fn forms_are_checked_field_by_field() {
-    let customer = Client::bound_to("3301000009", "周明");
+    let customer = Client::bound_to("3302000009", "周明");
     let field = |body: serde_json::Value| {
         let reply = customer.post("/api/applications", &body);
         reply.assert_error(400, "validation");
@@ -95,12 +95,12 @@ fn forms_are_checked_field_by_field() {
     };
     assert_eq!(
         field(
-            json!({ "kind": "rename_transfer", "account": "3301000009", "new_holder": "周小明", "id_number": "110105194912310021", "phone": "13800138000" })
+            json!({ "kind": "rename_transfer", "account": "3302000009", "new_holder": "周小明", "id_number": "110105194912310021", "phone": "13800138000" })
         ),
         "id_number"
     );
     assert_eq!(
-        field(json!({ "kind": "tariff_change", "account": "3301000009", "plan": "peak_valley" })),
+        field(json!({ "kind": "tariff_change", "account": "3302000009", "plan": "peak_valley" })),
         "account"
     );
     assert_eq!(
@@ -108,7 +108,7 @@ fn forms_are_checked_field_by_field() {
         "account"
     );
     assert_eq!(
-        field(json!({ "kind": "capacity_increase", "account": "3301000009", "capacity_kva": 20 })),
+        field(json!({ "kind": "capacity_increase", "account": "3302000009", "capacity_kva": 20 })),
         "capacity_kva"
     );
     assert_eq!(
@@ -126,11 +126,11 @@ fn forms_are_checked_field_by_field() {
 
 #[test]
 fn a_capacity_increase_becomes_a_connection_project() {
-    let customer = Client::bound_to("3301000009", "周明");
+    let customer = Client::bound_to("3302000009", "周明");
     let filed: Application = customer
         .post(
             "/api/applications",
-            &json!({ "kind": "capacity_increase", "account": "3301000009", "capacity_kva": 200, "title": "门店扩建" }),
+            &json!({ "kind": "capacity_increase", "account": "3302000009", "capacity_kva": 200, "title": "门店扩建" }),
         )
         .assert_status(201)
         .json();

@@ -223,11 +223,11 @@ fn follow_ups_refuse_what_may_not_be_done() {
 
 #[test]
 fn a_decided_application_is_rated_once_and_a_low_rating_is_followed_up() {
-    let customer = Client::bound_to("3301000009", "周明");
+    let customer = Client::bound_to("3302000009", "周明");
     let filed: domain::service::applications::Application = customer
         .post(
             "/api/applications",
-            &json!({ "kind": "suspension", "account": "3301000009", "capacity_kva": 0, "start_on": "2099-01-05", "months": 3 }),
+            &json!({ "kind": "suspension", "account": "3302000009", "capacity_kva": 0, "start_on": "2099-01-05", "months": 3 }),
         )
         .assert_status(201)
         .json();

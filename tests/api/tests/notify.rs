@@ -313,9 +313,9 @@ fn publishing_an_outage_tells_the_customers_of_accounts_in_its_area() {
 #[test]
 fn a_new_bill_and_an_overdue_one_are_told_once_to_each_bound_customer() {
     use domain::billing::bills::{Bill, BillStatus};
-    let customer = Client::bound_to("3301000009", "周明");
+    let customer = Client::bound_to("3302000009", "周明");
     let bills: Vec<Bill> = customer
-        .get("/api/utility-accounts/3301000009/bills")
+        .get("/api/utility-accounts/3302000009/bills")
         .assert_status(200)
         .json();
     let latest = bills.iter().max_by_key(|b| b.issued_on).unwrap().clone();
@@ -336,7 +336,7 @@ fn a_new_bill_and_an_overdue_one_are_told_once_to_each_bound_customer() {
         inbox
             .items
             .iter()
-            .filter(|i| i.title.zh == title && i.link.as_deref() == Some("/services/3301000009"))
+            .filter(|i| i.title.zh == title && i.link.as_deref() == Some("/services/3302000009"))
             .count()
     };
     for _ in 0..2 {
@@ -347,7 +347,7 @@ fn a_new_bill_and_an_overdue_one_are_told_once_to_each_bound_customer() {
     let overdue_day = latest.due_on + chrono::Duration::days(1);
     assert!(run_on(overdue_day)["overdue"].as_u64().unwrap() >= 1);
     assert_eq!(told("电费已逾期"), 1);
-    let bodies = wait_for(&phone_of(&customer), "3301000009", 2);
+    let bodies = wait_for(&phone_of(&customer), "3302000009", 2);
     assert_eq!(bodies.len(), 2, "bills go by SMS by default: {bodies:?}");
     Client::demo("13800138001")
         .post("/api/admin/bill-notices", &json!({}))

@@ -53,7 +53,7 @@ fn the_amount_is_the_bills_and_the_top_up_of_one_account() {
     assert_eq!(i.amount(&bills).unwrap(), 25_790);
     let foreign = [
         bill(1, "3301000001", 1, BillStatus::Unpaid),
-        bill(2, "3301000009", 1, BillStatus::Unpaid),
+        bill(2, "3302000009", 1, BillStatus::Unpaid),
     ];
     assert_eq!(
         i.amount(&foreign).unwrap_err().field.as_deref(),
