@@ -12,7 +12,7 @@ CREATE TABLE projects (
   dual_source  INTEGER NOT NULL DEFAULT 0,
   stage        TEXT NOT NULL,                 -- mirrors state_json, for filters
   firm_ids     TEXT NOT NULL DEFAULT ',',     -- ',1,5,': the chosen firms, for visibility
-  state_json   TEXT NOT NULL,                 -- domain::expansion::process::Project
+  state_json   TEXT NOT NULL,                 -- domain::projects::process::Project
   act_token    TEXT NOT NULL DEFAULT '',      -- the last writer's token: one act at a time
   opened_on    TEXT NOT NULL,                 -- China date
   created_at   INTEGER NOT NULL,
@@ -67,7 +67,7 @@ CREATE TABLE inbox (
   id          INTEGER PRIMARY KEY,
   user_id     INTEGER NOT NULL REFERENCES users(id),
   project_id  INTEGER NOT NULL REFERENCES projects(id),
-  kind        TEXT NOT NULL,   -- domain::expansion::notify::NoticeKind
+  kind        TEXT NOT NULL,   -- domain::projects::notify::NoticeKind
   stage       TEXT NOT NULL,
   at          INTEGER NOT NULL,
   read_at     INTEGER

@@ -1,5 +1,5 @@
 -- Projects' clock runs kept on write (docs/SCALE.md, "hot figures as aggregates";
--- domain::expansion::clock_records): the firm directory and the dashboard add up stored verdicts
+-- domain::projects::clock_records): the firm directory and the dashboard add up stored verdicts
 -- instead of replaying every project's history on the calendar at each request.
 
 -- Every run of every project, rewritten with the project. Only the open ones are read across

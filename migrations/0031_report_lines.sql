@@ -1,6 +1,6 @@
 -- The durations CSV as the finished runs' lines joined (docs/SCALE.md, "hot figures as
 -- aggregates"): a finished run's line never changes, so it is written with the run
--- (domain::expansion::clock_records::RunRecord::line) and a report reads one text per period
+-- (domain::projects::clock_records::RunRecord::line) and a report reads one text per period
 -- instead of decoding and printing every run. NULL while the run is open.
 ALTER TABLE project_clock_runs ADD COLUMN line TEXT;
 

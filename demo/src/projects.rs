@@ -5,12 +5,12 @@
 use crate::sql::{opt_text, text};
 use chrono::{DateTime, Duration, NaiveDate};
 use domain::calendar::Calendar;
-use domain::expansion::api::{firm_ids_column, project_number};
-use domain::expansion::clock_records::run_records;
-use domain::expansion::glance::Glance;
-use domain::expansion::process::{transition, Acting, Action, Party, Project, Stage, TRANSITIONS};
-use domain::expansion::schedule::{clock, path, typical_days};
 use domain::firms::{Assignment, FirmKind};
+use domain::projects::bodies::{firm_ids_column, project_number};
+use domain::projects::clock_records::run_records;
+use domain::projects::glance::Glance;
+use domain::projects::process::{transition, Acting, Action, Party, Project, Stage, TRANSITIONS};
+use domain::projects::schedule::{clock, path, typical_days};
 use domain::wire::wire_name;
 use std::fmt::Write;
 

@@ -1,5 +1,5 @@
 //! The Chinese working-day calendar: weekends and public holidays are off, make-up days
-//! (调休上班) on a weekend are worked. Regulated time limits run on it (`expansion`), and halls
+//! (调休上班) on a weekend are worked. Regulated time limits run on it (`projects`), and halls
 //! close on its holidays and open on its make-up days (`hours::calendar`). The days come from
 //! `data/cn-holidays.txt`; a year it does not cover counts weekends only.
 

@@ -62,7 +62,7 @@ pub struct Firm {
     pub phone: String,
     /// Its past on-time record on the projects it worked on.
     #[serde(default)]
-    pub record: crate::expansion::report::Rate,
+    pub record: crate::projects::report::Rate,
     /// Why the administrator suspended it; a suspended firm may neither be chosen nor act.
     #[serde(default)]
     pub suspended: Option<String>,

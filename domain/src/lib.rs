@@ -2,17 +2,16 @@
 //! app. Pure Rust with no I/O, so everything here is tested natively.
 
 pub mod accounts;
-pub mod api;
 pub mod apps;
 pub mod billing;
 pub mod calendar;
 pub mod clock_text;
-pub mod consult;
+pub mod consultations;
 pub mod content;
 pub mod csv;
 pub mod displays;
 pub mod error;
-pub mod expansion;
+pub mod files;
 pub mod firms;
 pub mod follow_ups;
 pub mod halls;
@@ -24,11 +23,13 @@ pub mod openapi;
 pub mod operations;
 pub mod period;
 pub mod policy;
+pub mod projects;
 pub mod queue;
 pub mod roles;
 pub mod routes;
 pub mod security;
 pub mod service;
+pub mod users;
 pub mod video;
 pub mod wire;
 

@@ -1,9 +1,9 @@
 //! The one access policy. `decide` answers for every endpoint and role (or no session);
 //! the resource rules below it answer the questions a route alone cannot (whose hall is this?).
 
-use crate::api::User;
 use crate::roles::Role;
 use crate::routes::Endpoint;
+use crate::users::User;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {

@@ -11,8 +11,8 @@ use crate::users::{self, UserRow, USER_COLUMNS};
 use domain::accounts::{
     check_password, normalise_login, normalise_mobile, normalise_name, SESSION_DAYS,
 };
-use domain::api::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionInfo, User};
 use domain::security::limits::{LOGINS_PER_ACCOUNT, LOGINS_PER_ADDRESS, REGISTRATIONS_PER_ADDRESS};
+use domain::users::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionInfo, User};
 use domain::{ApiError, Reason};
 use worker::{Request, Response};
 

@@ -3,7 +3,7 @@
 use crate::error::Result;
 use crate::http::{json, ok};
 use crate::router::Ctx;
-use domain::api::Health;
+use domain::users::Health;
 use worker::Response;
 
 pub async fn handle_health(ctx: &mut Ctx) -> Result<Response> {

@@ -20,6 +20,7 @@ mod defences;
 mod displays;
 mod edge_cache;
 mod error;
+mod files;
 mod firms;
 mod follow_ups;
 mod hall_business;

@@ -9,9 +9,9 @@ use crate::{
     notices, notify, operations, outages, phone_codes, posters, projects, queue, service, video,
 };
 use chrono::{DateTime, Utc};
-use domain::api::User;
 use domain::policy::{decide, Access, Actor};
 use domain::routes::{match_route, Endpoint, Matched, Method, RouteError};
+use domain::users::User;
 use domain::{ApiError, Reason};
 use worker::{Env, Request, Response};
 
@@ -156,8 +156,8 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         VideoRoom => video::customer::handle_room(&mut ctx).await,
         VideoRate => video::customer::handle_rate(&mut ctx).await,
         VideoCallsMine => video::customer::handle_calls_mine(&mut ctx).await,
-        VideoFileUpload => video::files::handle_upload(&mut ctx).await,
-        VideoFile => video::files::handle_download(&mut ctx).await,
+        VideoFileUpload => video::call_files::handle_upload(&mut ctx).await,
+        VideoFile => video::call_files::handle_download(&mut ctx).await,
         VideoAccept => video::agent::handle_accept(&mut ctx).await,
         VideoTransfer => video::agent::handle_transfer(&mut ctx).await,
         VideoEnd => video::agent::handle_end(&mut ctx).await,

@@ -3,7 +3,7 @@
 use crate::args;
 use crate::db::Db;
 use crate::error::Result;
-use domain::api::User;
+use domain::users::User;
 use domain::{ApiError, Role};
 use serde::Deserialize;
 

@@ -2,19 +2,19 @@
 //! and its `ApiError`. Cookies carry the session, so nothing here handles tokens.
 
 use crate::i18n::Lang;
-use domain::api::{
-    ChangePasswordRequest, CreateUserRequest, LoginRequest, RegisterRequest, SessionInfo, User,
-};
 use domain::error::ErrorBody;
 use domain::firms::Firm;
 use domain::halls::{HallDetail, HallSummary};
 use domain::hours::calendar::{SpecialDay, SpecialDayRequest};
 use domain::notices::{Notice, NoticeInput};
+use domain::users::{
+    ChangePasswordRequest, CreateUserRequest, LoginRequest, RegisterRequest, SessionInfo, User,
+};
 use domain::{ApiError, Reason};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::{de::DeserializeOwned, Serialize};
 
-pub mod consult;
+pub mod consultations;
 pub mod content;
 pub mod notify;
 pub mod operations;

@@ -2,8 +2,8 @@
 //! Language and elder mode persist in localStorage and are mirrored on <html>.
 
 use crate::i18n::{Lang, Msg};
-use domain::api::User;
 use domain::apps::App;
+use domain::users::User;
 use leptos::prelude::*;
 
 const LANG_KEY: &str = "gridhall.lang";

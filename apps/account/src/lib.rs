@@ -12,7 +12,9 @@ use leptos_router::components::{Route, Routes};
 use leptos_router::path;
 use pages::inbox::InboxPage;
 use pages::utility_account::UtilityAccountPage;
-use pages::{account::AccountPage, appointments::AppointmentsPage, consult::ConsultPage};
+use pages::{
+    account::AccountPage, appointments::AppointmentsPage, consultations::ConsultationsPage,
+};
 use pages::{pay::PayPage, receipt::ReceiptPage, services::ServicesPage};
 use ui::components::frame::Frame;
 use ui::components::not_found::NotFoundPage;
@@ -24,7 +26,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/account") view=AccountPage/>
                 <Route path=path!("/appointments") view=AppointmentsPage/>
-                <Route path=path!("/consult") view=ConsultPage/>
+                <Route path=path!("/consult") view=ConsultationsPage/>
                 <Route path=path!("/inbox") view=InboxPage/>
                 <Route path=path!("/services") view=ServicesPage/>
                 <Route path=path!("/services/:number") view=UtilityAccountPage/>

@@ -5,8 +5,8 @@
 use super::queue::QueueNotice;
 use super::Topic;
 use crate::billing::yuan;
-use crate::expansion::labels::Words;
-use crate::expansion::notify::NoticeKind;
+use crate::projects::labels::Words;
+use crate::projects::notify::NoticeKind;
 
 /// The sender every SMS starts with.
 pub const SENDER_ZH: &str = "【江城供电】";

@@ -5,19 +5,15 @@
 use crate::routes::Endpoint;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
-use crate::api::{
-    ChangePasswordRequest, CreateUserRequest, LoginRequest, RegisterRequest, SessionInfo, User,
-};
 use crate::billing::accounts::{BindInput, UtilityAccount};
 use crate::billing::bills::{Bill, BillDetail, BillRun, Usage};
 use crate::billing::payments::{
     DecisionInput, GatewayNotice, LedgerEntry, PayInput, Payment, PaymentDetail,
 };
-use crate::consult::{Thread, ThreadDetail, ThreadStart};
+use crate::consultations::{Thread, ThreadDetail, ThreadStart};
 use crate::content::{ImageUploaded, Outage, OutageInput, Poster, PosterInput};
 use crate::displays::{Display, DisplayCreated, DisplayInput};
-use crate::expansion::api::{ActInput, CommentInput, ProjectApply, ProjectDetail, ProjectSummary};
-use crate::expansion::report::OnTimeReport;
+use crate::files::FileRef;
 use crate::firms::{Firm, FirmRequest, FirmSuspension};
 use crate::follow_ups::{FollowUp, FollowUpBoard, FollowUpInput};
 use crate::halls::business::{BusinessSetting, BusinessSettingRequest};
@@ -30,6 +26,10 @@ use crate::notify::outbox::{ArchiveRun, DeliveryRun, OutboxMessage};
 use crate::notify::push::{Subscribed, Subscription};
 use crate::notify::Preferences;
 use crate::operations::dashboard::Dashboard;
+use crate::projects::bodies::{
+    ActInput, CommentInput, ProjectApply, ProjectDetail, ProjectSummary,
+};
+use crate::projects::report::OnTimeReport;
 use crate::queue::appointments::{
     AppointmentView, ArriveByCode, BookRequest, RescheduleRequest, Slot,
 };
@@ -47,12 +47,14 @@ use crate::service::work_orders::terms::Term;
 use crate::service::work_orders::{
     Department, OrderActInput, OrderInput, WorkOrder, WorkOrderDetail,
 };
-use crate::video::api::{
+use crate::users::{
+    ChangePasswordRequest, CreateUserRequest, LoginRequest, RegisterRequest, SessionInfo, User,
+};
+use crate::video::bodies::{
     CallRating, CallRecord, Callback, CallbackAsk, EndInput, HelpAsk, HelpCreated, HelpStatus,
     PresenceInput, RoomInfo, RoomKey, TransferInput,
 };
 use crate::video::desk::{DeskView, HelpRequest};
-use crate::video::files::FileRef;
 
 /// Makes the schema of one wire type (or a union of some) in the document's generator.
 pub type Make = fn(&mut SchemaGenerator) -> Schema;
@@ -332,7 +334,7 @@ pub fn of_endpoint(endpoint: Endpoint) -> Contract {
     use Endpoint::*;
     type C = Contract;
     match endpoint {
-        Health => C::get(of::<crate::api::Health>),
+        Health => C::get(of::<crate::users::Health>),
         Register => C::send(of::<RegisterRequest>, of::<SessionInfo>).created(),
         Login => C::send(of::<LoginRequest>, of::<SessionInfo>),
         Logout | Me => C::get(of::<SessionInfo>),
@@ -417,7 +419,7 @@ pub fn of_endpoint(endpoint: Endpoint) -> Contract {
         ThreadList => C::get(list::<Thread>),
         ThreadCreate => C::send(of::<ThreadStart>, of::<ThreadDetail>).created(),
         ThreadGet => C::get(of::<ThreadDetail>),
-        ThreadPost => C::send(of::<crate::consult::ThreadPost>, of::<ThreadDetail>).created(),
+        ThreadPost => C::send(of::<crate::consultations::ThreadPost>, of::<ThreadDetail>).created(),
         ThreadFileUpload => C::upload(IMAGES_AND_PDF, of::<FileRef>),
         ThreadFile => C::file(Answer::File),
         ProjectList => C::get(list::<ProjectSummary>).query(PROJECT_LIST_QUERY),
@@ -425,14 +427,15 @@ pub fn of_endpoint(endpoint: Endpoint) -> Contract {
         ProjectGet => C::get(of::<ProjectDetail>),
         ProjectAct => C::send(of::<ActInput>, of::<ProjectDetail>),
         ProjectComment => C::send(of::<CommentInput>, of::<ProjectDetail>).created(),
-        ProjectDocumentUpload => {
-            C::upload(IMAGES_AND_PDF, of::<crate::expansion::api::ProjectDocument>)
-                .query(PROJECT_DOCUMENT_UPLOAD_QUERY)
-        }
+        ProjectDocumentUpload => C::upload(
+            IMAGES_AND_PDF,
+            of::<crate::projects::bodies::ProjectDocument>,
+        )
+        .query(PROJECT_DOCUMENT_UPLOAD_QUERY),
         ProjectDocument => C::file(Answer::File),
         ProjectDurationsCsv => C::file(Answer::Csv).query(REPORT_PERIOD_QUERY),
         ProjectOnTime => C::get(of::<OnTimeReport>).query(REPORT_PERIOD_QUERY),
-        ReminderRun => C::get(of::<crate::expansion::api::ReminderRun>),
+        ReminderRun => C::get(of::<crate::projects::bodies::ReminderRun>),
         BillNoticeRun => C::get(of::<BillRun>),
         InboxList | InboxRead => C::get(of::<Inbox>),
         InboxUnread | InboxReadOne => C::get(of::<Unread>),

@@ -8,8 +8,8 @@ use super::forecast::{arrival_counts, forecast, heatmap, ArrivalCounts, Forecast
 use super::plan::{staffing, StaffingRow};
 use super::staffed::{staffed_per_hour, StaffingChange};
 use super::tally::{DayTally, Sums};
-use crate::expansion::report::Rate;
 use crate::period::Period;
+use crate::projects::report::Rate;
 use crate::{ApiError, ApiResult};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -6,8 +6,8 @@
 use crate::billing::accounts::Category;
 use crate::billing::tariff::Plan;
 use crate::error::{field_text, ApiError, ApiResult};
-use crate::expansion::api::{ProjectApply, ProjectKind};
-use crate::video::files::FileRef;
+use crate::files::FileRef;
+use crate::projects::bodies::{ProjectApply, ProjectKind};
 use crate::Reason;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,7 @@
 //! takes; and the questions customers ask most. Shown on the guides page and beside each form.
 
 use super::applications::AppKind;
-use crate::expansion::labels::Words;
+use crate::projects::labels::Words;
 
 pub struct Guide {
     pub kind: AppKind,

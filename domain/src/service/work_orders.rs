@@ -581,7 +581,7 @@ pub struct OrderEvent {
 pub struct WorkOrderDetail {
     pub order: WorkOrder,
     pub events: Vec<OrderEvent>,
-    pub photos: Vec<crate::video::files::FileRef>,
+    pub photos: Vec<crate::files::FileRef>,
 }
 
 #[cfg(test)]

@@ -2,9 +2,8 @@
 //! The call room Durable Object holds a `room::Room` and asks it about every join, message and
 //! leave, so who may enter and who hears what is decided and tested here.
 
-pub mod api;
+pub mod bodies;
 pub mod desk;
-pub mod files;
 pub mod protocol;
 pub mod quality;
 pub mod room;

@@ -1,11 +1,11 @@
 //! What the Worker asks the video desk object, and what it answers. The object only stores the
 //! desk and tells agents' screens of changes; `Desk::run` decides everything.
 
-use super::api::HelpStatus;
+use super::bodies::HelpStatus;
 use super::desk::{Asking, Desk, Presence};
-use super::files::FileRef;
 use super::room::{CallDetails, Entrant, RoomState, Seat};
 use crate::error::ApiResult;
+use crate::files::FileRef;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 

@@ -3,9 +3,9 @@
 //! old connection is dropped. Everyone else is refused.
 
 use super::desk::Channel;
-use super::files::FileRef;
 use super::signal::Signal;
 use crate::error::{ApiError, ApiResult};
+use crate::files::FileRef;
 use crate::roles::Role;
 use crate::Reason;
 use serde::{Deserialize, Serialize};

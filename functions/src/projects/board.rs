@@ -1,5 +1,5 @@
 //! The project board: the page of projects each party sees, the most urgent first, each
-//! drawn from its row and its glance (`domain::expansion::glance`), kept with the project on
+//! drawn from its row and its glance (`domain::projects::glance`), kept with the project on
 //! every write, so a page of fifty reads no history.
 
 use super::{party, summary, today, ProjectRow};
@@ -11,8 +11,8 @@ use crate::http::{ok, query_param};
 use crate::router::Ctx;
 use chrono::NaiveDate;
 use domain::calendar::Calendar;
-use domain::expansion::glance::Glance;
 use domain::policy::Actor;
+use domain::projects::glance::Glance;
 use domain::Role;
 use serde::Deserialize;
 use std::collections::HashMap;

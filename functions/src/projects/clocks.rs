@@ -1,4 +1,4 @@
-//! The projects' clock runs kept on write (domain::expansion::clock_records; migration 0027;
+//! The projects' clock runs kept on write (domain::projects::clock_records; migration 0027;
 //! a finished run's CSV line, migration 0031) and the rates read from them: each firm's record
 //! for the directory, and the stages on time for the dashboard. A read adds up the totals (one
 //! row per hall, clock and firm) and counts the open runs already late, instead of replaying
@@ -9,9 +9,9 @@ use crate::db::{Arg, Db};
 use crate::error::Result;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::calendar::Calendar;
-use domain::expansion::clock_records::{newly_finished, run_records, RunRecord};
-use domain::expansion::process::Project;
-use domain::expansion::report::Rate;
+use domain::projects::clock_records::{newly_finished, run_records, RunRecord};
+use domain::projects::process::Project;
+use domain::projects::report::Rate;
 use serde::Deserialize;
 use std::collections::HashMap;
 use worker::D1PreparedStatement;

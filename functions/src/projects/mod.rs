@@ -1,5 +1,5 @@
 //! Connection projects (业扩报装): applying, the lists each party sees, the project page.
-//! Every rule is in `domain::expansion`; this module loads, checks visibility and stores.
+//! Every rule is in `domain::projects`; this module loads, checks visibility and stores.
 
 mod act;
 mod board;
@@ -22,14 +22,14 @@ use crate::http::{created, ok, parse_id, read_json};
 use crate::router::Ctx;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::calendar::Calendar;
-use domain::expansion::api::{
-    project_number, AuditEntry, AuditKind, ProjectApply, ProjectDetail, ProjectFirm, ProjectSummary,
-};
-use domain::expansion::glance::Glance;
-use domain::expansion::process::{Party, Project};
-use domain::expansion::schedule::{clock, due_of, holder, schedule};
 use domain::hours::to_local;
 use domain::policy::{may_see_project, Actor, ProjectParties};
+use domain::projects::bodies::{
+    project_number, AuditEntry, AuditKind, ProjectApply, ProjectDetail, ProjectFirm, ProjectSummary,
+};
+use domain::projects::glance::Glance;
+use domain::projects::process::{Party, Project};
+use domain::projects::schedule::{clock, due_of, holder, schedule};
 use domain::wire::wire_name;
 use domain::{ApiError, Reason};
 use serde::de::DeserializeOwned;
@@ -142,7 +142,7 @@ pub async fn visible_id(ctx: &Ctx, id: i64) -> Result<Visible> {
     })
 }
 
-/// The project as a list shows it, from its glance (`domain::expansion::glance`).
+/// The project as a list shows it, from its glance (`domain::projects::glance`).
 pub fn summary(
     calendar: &Calendar,
     row: &ProjectRow,

@@ -12,16 +12,16 @@ use crate::notify::{poke, preferences, Envelope};
 use crate::router::Ctx;
 use chrono::{DateTime, Utc};
 use domain::calendar::Calendar;
-use domain::expansion::api::ReminderRun;
-use domain::expansion::notify::{reminders, NoticeKind, Notification, Recipient};
-use domain::expansion::process::{Project, Stage};
-use domain::expansion::schedule::current_due;
 use domain::notify::inbox::CaseKind;
 use domain::notify::texts::Message;
+use domain::projects::bodies::ReminderRun;
+use domain::projects::notify::{reminders, NoticeKind, Notification, Recipient};
+use domain::projects::process::{Project, Stage};
+use domain::projects::schedule::current_due;
 use domain::wire::wire_name;
 use worker::{D1PreparedStatement, Env, Response};
 
-pub use domain::expansion::notify::after_step;
+pub use domain::projects::notify::after_step;
 
 /// Where a project's notifications go, and (for an act) the token its batch must still hold.
 pub struct Delivery<'a> {

@@ -13,13 +13,13 @@ use crate::http::{ok, query_param};
 use crate::router::Ctx;
 use chrono::{Days, NaiveDate};
 use domain::calendar::Calendar;
-use domain::expansion::api::project_number;
-use domain::expansion::clock_records::RunRecord;
-use domain::expansion::report::{
+use domain::period::Period;
+use domain::projects::bodies::project_number;
+use domain::projects::clock_records::RunRecord;
+use domain::projects::report::{
     csv_line, on_time_of, OnTimeReport, Rate, ReportRun, RunTotal, CSV_HEADER, DEFAULT_DAYS,
     MOST_DAYS,
 };
-use domain::period::Period;
 use domain::Role;
 use serde::Deserialize;
 use std::collections::HashMap;

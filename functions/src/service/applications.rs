@@ -14,6 +14,7 @@ use crate::http::{created, ok, parse_id, read_json};
 use crate::projects::{open_project, today};
 use crate::router::Ctx;
 use chrono::Datelike;
+use domain::files::FileRef;
 use domain::follow_ups::{is_low, Rated};
 use domain::notify::texts::Message;
 use domain::policy::Actor;
@@ -22,7 +23,6 @@ use domain::service::applications::{
     application_number, next_status, options, AccountFacts, AppActInput, AppEvent, AppKind,
     AppRating, AppStatus, Application, ApplicationInput, Request,
 };
-use domain::video::files::FileRef;
 use domain::wire::wire_name;
 use domain::{ApiError, Reason, Role};
 use serde::Deserialize;

@@ -12,7 +12,7 @@ use crate::router::Ctx;
 use crate::users::audit;
 use domain::policy::is_supervisor;
 use domain::service::contacts::{CaseRef, ContactKind};
-use domain::video::api::{Callback, EndInput, PresenceInput, TransferInput};
+use domain::video::bodies::{Callback, EndInput, PresenceInput, TransferInput};
 use domain::video::desk::{DeskView, Finished, HelpRequest};
 use domain::video::protocol::{DeskCommand, RoomCommand};
 use domain::video::room::Room;

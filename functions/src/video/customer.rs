@@ -17,7 +17,7 @@ use domain::follow_ups::{is_low, Rated};
 use domain::queue::check_rating;
 use domain::security::limits::{VIDEO_PER_ADDRESS, VIDEO_PER_PHONE};
 use domain::service::contacts::ContactKind;
-use domain::video::api::{
+use domain::video::bodies::{
     CallRating, CallRecord, Callback, CallbackAsk, HelpAsk, HelpCreated, HelpStatus, RoomInfo,
     RoomKey,
 };
@@ -153,9 +153,9 @@ pub async fn handle_callback(ctx: &mut Ctx) -> Result<Response> {
 }
 
 /// The ICE servers from the `ICE_SERVERS` setting (a secret in production: TURN credentials).
-fn ice_servers(ctx: &Ctx) -> Vec<domain::video::api::IceServer> {
+fn ice_servers(ctx: &Ctx) -> Vec<domain::video::bodies::IceServer> {
     let raw = crate::settings::setting(&ctx.env, "ICE_SERVERS").unwrap_or_default();
-    domain::video::api::parse_ice_servers(&raw)
+    domain::video::bodies::parse_ice_servers(&raw)
 }
 
 pub async fn handle_room(ctx: &mut Ctx) -> Result<Response> {

@@ -4,9 +4,9 @@
 //! `domain::video`; this is plumbing.
 
 pub mod agent;
+pub mod call_files;
 pub mod customer;
 mod desk_object;
-pub mod files;
 mod room_object;
 pub mod sockets;
 
@@ -16,7 +16,7 @@ pub use room_object::CallRoomObject;
 use crate::error::Result;
 use crate::router::Ctx;
 use domain::error::ErrorBody;
-use domain::video::files::is_random_id;
+use domain::files::is_random_id;
 use domain::video::protocol::{DeskCommand, DeskRequest, RoomCommand, RoomView};
 use domain::video::room::Entrant;
 use domain::{ApiError, Role};

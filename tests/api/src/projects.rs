@@ -1,8 +1,8 @@
 //! Connection projects as the tests drive them: apply, read, upload, act.
 
 use crate::Client;
-use domain::expansion::api::{ProjectDetail, ProjectDocument};
-use domain::expansion::process::Action;
+use domain::projects::bodies::{ProjectDetail, ProjectDocument};
+use domain::projects::process::Action;
 use domain::wire::wire_name;
 use serde_json::json;
 

@@ -1,5 +1,5 @@
 use api_tests::{fresh_mobile, Client};
-use domain::api::{SessionInfo, User};
+use domain::users::{SessionInfo, User};
 use domain::Role;
 use serde_json::json;
 

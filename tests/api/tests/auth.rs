@@ -1,5 +1,5 @@
 use api_tests::{fresh_mobile, Client, DEMO_PASSWORD};
-use domain::api::SessionInfo;
+use domain::users::SessionInfo;
 use domain::Role;
 use serde_json::json;
 

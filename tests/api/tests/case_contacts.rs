@@ -5,10 +5,10 @@
 
 use api_tests::projects::{act, apply};
 use api_tests::{fresh_mobile, Client};
-use domain::expansion::process::Action;
+use domain::projects::process::Action;
 use domain::service::contacts::{CaseContact, ContactKind};
 use domain::service::work_orders::WorkOrderDetail;
-use domain::video::api::{CallRecord, HelpCreated};
+use domain::video::bodies::{CallRecord, HelpCreated};
 use serde_json::{json, Value};
 
 fn contacts(client: &Client, kind: &str, id: i64) -> api_tests::Reply {

@@ -3,12 +3,12 @@
 
 use api_tests::Client;
 use domain::billing::accounts::UtilityAccount;
+use domain::files::FileRef;
 use domain::service::applications::{AppAction, AppStatus, Application};
 use domain::service::work_orders::terms::{Limit, Term};
 use domain::service::work_orders::{
     DueState, Milestone, OrderAction, OrderStatus, WorkOrder, WorkOrderDetail,
 };
-use domain::video::files::FileRef;
 use serde_json::json;
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";

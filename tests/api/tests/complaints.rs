@@ -3,11 +3,11 @@
 //! overdue deadline is escalated to the hall's managers and the department head once.
 
 use api_tests::Client;
-use domain::api::SessionInfo;
 use domain::notify::inbox::Inbox;
 use domain::service::work_orders::{
     DueState, Milestone, OrderAction, OrderStatus, Outcome, WorkOrder, WorkOrderDetail,
 };
+use domain::users::SessionInfo;
 use serde_json::json;
 
 /// Monday 4 March 2030, 10:00 China time.

@@ -2,8 +2,8 @@
 //! replies both ways, files, and nobody else reading it.
 
 use api_tests::Client;
-use domain::consult::{Side, Thread, ThreadDetail};
-use domain::video::files::FileRef;
+use domain::consultations::{Side, Thread, ThreadDetail};
+use domain::files::FileRef;
 use serde_json::json;
 
 const PNG: &[u8] =

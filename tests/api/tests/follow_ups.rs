@@ -6,7 +6,7 @@ use api_tests::{fresh_mobile, Client};
 use domain::follow_ups::{FollowOutcome, FollowUp, FollowUpBoard, Rated};
 use domain::service::intake::Channel;
 use domain::service::work_orders::{OrderStatus, Topic, WorkOrderDetail};
-use domain::video::api::HelpCreated;
+use domain::video::bodies::HelpCreated;
 use serde_json::json;
 
 fn board(client: &Client, hall: &str) -> FollowUpBoard {
@@ -189,7 +189,7 @@ fn follow_ups_refuse_what_may_not_be_done() {
     clerk
         .put(&path, &json!({ "outcome": "forgotten" }))
         .assert_error(400, "validation");
-    let me: domain::api::SessionInfo = Client::demo("staff.xinghu.1").get("/api/auth/me").json();
+    let me: domain::users::SessionInfo = Client::demo("staff.xinghu.1").get("/api/auth/me").json();
     clerk
         .put(&path, &json!({ "assignee_id": me.user.unwrap().id }))
         .assert_reason(400, "assignee");

@@ -1,6 +1,6 @@
 use api_tests::Client;
-use domain::api::Health;
 use domain::halls::{HallDetail, HallSummary};
+use domain::users::Health;
 
 #[test]
 fn health_reports_version_and_database() {

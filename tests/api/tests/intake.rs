@@ -187,7 +187,7 @@ fn intake_refuses_what_staff_and_customers_may_not_file() {
         .assert_reason(400, "channel");
     take(json!({ "phone": mobile, "customer_id": 999_999_999 })).assert_reason(400, "caller");
     // Staff users are not callers.
-    let me: domain::api::SessionInfo = staff.get("/api/auth/me").assert_status(200).json();
+    let me: domain::users::SessionInfo = staff.get("/api/auth/me").assert_status(200).json();
     let staff_id = me.user.expect("signed in").id;
     take(json!({ "phone": mobile, "customer_id": staff_id })).assert_reason(400, "caller");
     take(json!({ "phone": mobile, "caller_name": "王", "account": "3309999999" }))

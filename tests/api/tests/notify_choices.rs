@@ -5,10 +5,10 @@
 use api_tests::projects::{act, apply};
 use api_tests::sink::{outbox_for, phone, phone_of, received, wait_for};
 use api_tests::{monday, Client};
-use domain::expansion::process::Action;
 use domain::notify::inbox::{CaseKind, Inbox};
 use domain::notify::outbox::OutboxStatus;
 use domain::notify::{Channel, Preferences, Topic};
+use domain::projects::process::Action;
 use serde_json::{json, Value};
 
 /// Sets one topic's channels and the e-mail address; returns what was stored.

@@ -4,10 +4,10 @@
 
 use api_tests::projects::{act, apply, detail, upload, PDF};
 use api_tests::Client;
-use domain::expansion::api::{AuditKind, ProjectDetail, ProjectDocument, ProjectSummary};
-use domain::expansion::process::{Action, Stage};
 use domain::firms::Firm;
 use domain::notify::inbox::Inbox;
+use domain::projects::bodies::{AuditKind, ProjectDetail, ProjectDocument, ProjectSummary};
+use domain::projects::process::{Action, Stage};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 

@@ -5,9 +5,9 @@
 use api_tests::projects::{act, apply};
 use api_tests::queue::{check_in, kiosk, later, snapshot};
 use api_tests::{fresh_mobile, monday, Client};
-use domain::expansion::process::Action;
 use domain::firms::Firm;
 use domain::halls::{Counter, HallDetail};
+use domain::projects::process::Action;
 use serde_json::{json, Value};
 
 fn gaoxin() -> HallDetail {

@@ -3,9 +3,9 @@
 //! its record, rating, and the callback offered when nobody answers.
 
 use api_tests::{Client, Received};
-use domain::video::api::{CallRecord, Callback, HelpCreated, HelpStatus, RoomInfo};
+use domain::files::FileRef;
+use domain::video::bodies::{CallRecord, Callback, HelpCreated, HelpStatus, RoomInfo};
 use domain::video::desk::{DeskView, HelpRequest, Presence, RequestState};
-use domain::video::files::FileRef;
 use domain::video::room::Seat;
 use serde_json::{json, Value};
 

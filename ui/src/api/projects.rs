@@ -1,10 +1,10 @@
 //! Connection projects: lists, applying, the project page, acting, documents, comments,
 //! reports.
 use super::{encode, get, post, upload};
-use domain::expansion::api::{
+use domain::projects::bodies::{
     ActInput, ProjectApply, ProjectDetail, ProjectDocument, ProjectSummary,
 };
-use domain::expansion::report::OnTimeReport;
+use domain::projects::report::OnTimeReport;
 use domain::ApiError;
 use serde_json::json;
 

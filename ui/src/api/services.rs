@@ -5,6 +5,7 @@ use domain::billing::bills::{Bill, Usage};
 use domain::billing::payments::{
     Decision, DecisionInput, LedgerEntry, PayInput, Payment, PaymentDetail,
 };
+use domain::files::FileRef;
 use domain::service::applications::{AppActInput, AppRating, Application, ApplicationInput};
 use domain::service::contacts::{CaseContact, CaseRef};
 use domain::service::intake::Caller;
@@ -14,7 +15,6 @@ use domain::service::work_orders::{
     terms::Term,
     Department, OrderActInput, OrderInput, WorkOrder, WorkOrderDetail,
 };
-use domain::video::files::FileRef;
 use domain::ApiError;
 use serde_json::Value;
 

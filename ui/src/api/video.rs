@@ -1,9 +1,9 @@
 //! The video desk, call rooms, their files and records. A kiosk customer's key rides along as
 //! `?key=` (or in the body); a signed-in customer's session is enough.
 use super::{encode, get, post, put, upload};
-use domain::video::api::{CallRecord, Callback, HelpAsk, HelpCreated, HelpStatus, RoomInfo};
+use domain::files::FileRef;
+use domain::video::bodies::{CallRecord, Callback, HelpAsk, HelpCreated, HelpStatus, RoomInfo};
 use domain::video::desk::{DeskView, HelpRequest, Presence};
-use domain::video::files::FileRef;
 use domain::ApiError;
 use serde_json::json;
 

@@ -2,7 +2,7 @@
 //! offers, answers and ICE candidates as `Signal`s, an ICE restart, and the inbound figures
 //! the quality warning and the tests read.
 
-use domain::video::api::IceServer;
+use domain::video::bodies::IceServer;
 use domain::video::quality::PacketTotals;
 use domain::video::signal::Signal;
 use std::rc::Rc;

@@ -7,7 +7,7 @@ use super::media;
 use super::peer::{Peer, PeerEvents};
 use crate::every::every;
 use crate::socket::{open_socket, ReconnectingSocket, SocketOptions};
-use domain::video::api::IceServer;
+use domain::video::bodies::IceServer;
 use domain::video::quality::QualityWatch;
 use domain::video::room::{
     ChatEntry, RoomMessage, Seat, CLOSE_ENDED, CLOSE_REPLACED, CLOSE_TRANSFERRED,

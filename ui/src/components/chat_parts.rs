@@ -2,7 +2,7 @@
 //! file as a download link), the box to write in, and the button to send a photo or a PDF.
 
 use crate::i18n::{t, Msg};
-use domain::video::files::FileRef;
+use domain::files::FileRef;
 use leptos::prelude::*;
 
 /// A message's text, or its file as a link to `href` with its name and size.

@@ -4,7 +4,7 @@ use crate::components::feedback::Loading;
 use crate::i18n::{t, Msg};
 use crate::nav::use_go;
 use crate::state::use_app;
-use domain::api::User;
+use domain::users::User;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

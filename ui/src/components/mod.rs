@@ -9,7 +9,7 @@ pub mod call_screen;
 pub mod cards;
 pub mod case_contacts;
 pub mod chat_parts;
-pub mod consult_thread;
+pub mod consultation_thread;
 pub mod feedback;
 pub mod form;
 pub mod frame;

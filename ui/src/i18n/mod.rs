@@ -60,6 +60,6 @@ pub fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
 }
 
 /// Domain words (stages, actions, documents, parties) in a language.
-pub fn say(words: domain::expansion::labels::Words, lang: Lang) -> &'static str {
+pub fn say(words: domain::projects::labels::Words, lang: Lang) -> &'static str {
     pick(lang, words.0, words.1)
 }

@@ -1,7 +1,7 @@
 //! The signed-in user's account: who they are, their video calls, notification settings,
 //! password change, log out.
 
-use domain::api::ChangePasswordRequest;
+use domain::users::ChangePasswordRequest;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
@@ -90,7 +90,7 @@ fn ChangePasswordForm() -> impl IntoView {
 #[component]
 fn MyVideoCalls() -> impl IntoView {
     let calls = LocalResource::new(api::video::my_calls);
-    let content = |calls: Vec<domain::video::api::CallRecord>| {
+    let content = |calls: Vec<domain::video::bodies::CallRecord>| {
         calls
             .into_iter()
             .map(|c| {

@@ -2,7 +2,7 @@
 
 pub mod account;
 pub mod appointments;
-pub mod consult;
+pub mod consultations;
 pub mod inbox;
 mod notify_settings;
 pub mod pay;

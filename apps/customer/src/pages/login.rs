@@ -1,6 +1,6 @@
 //! Log in with a mobile number (customers) or a staff login, then go where the user was headed.
 
-use domain::api::{LoginRequest, User};
+use domain::users::{LoginRequest, User};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;

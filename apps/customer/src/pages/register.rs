@@ -1,6 +1,6 @@
 //! Customer self-registration with a mainland mobile number; signs the customer in.
 
-use domain::api::RegisterRequest;
+use domain::users::RegisterRequest;
 use domain::{ApiError, Reason};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,9 +1,9 @@
 //! One action a party may take on a project, as a small form: an upload for each document its
 //! gate asks for, a firm to choose for each kind it chooses, a reason where one is needed.
 
-use domain::expansion::api::{ActInput, ProjectDetail};
-use domain::expansion::process::{ActionOption, DocKind};
 use domain::firms::{Firm, FirmKind};
+use domain::projects::bodies::{ActInput, ProjectDetail};
+use domain::projects::process::{ActionOption, DocKind};
 use domain::wire::wire_name;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -4,9 +4,9 @@
 
 use crate::components::project_action::ProjectAction;
 use crate::pages::projects::due_text;
-use domain::expansion::api::{AuditEntry, AuditKind, ProjectDetail};
-use domain::expansion::schedule::StageState;
 use domain::hours::format_local_ms as when;
+use domain::projects::bodies::{AuditEntry, AuditKind, ProjectDetail};
+use domain::projects::schedule::StageState;
 use domain::service::contacts::{Case, CaseRef};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

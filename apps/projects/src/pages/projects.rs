@@ -2,9 +2,9 @@
 //! projects; the utility's board with filters, search, the CSV report and on-time rates. Each
 //! list puts overdue projects first and marks the ones waiting for the viewer.
 
-use domain::expansion::api::{ProjectApply, ProjectKind, ProjectSummary};
-use domain::expansion::report::Rate;
-use domain::expansion::schedule::{path, Due};
+use domain::projects::bodies::{ProjectApply, ProjectKind, ProjectSummary};
+use domain::projects::report::Rate;
+use domain::projects::schedule::{path, Due};
 use domain::Role;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

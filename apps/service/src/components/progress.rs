@@ -1,8 +1,8 @@
 //! A case's progress (an application's or a work order's): each step with who took it, when,
 //! and its note, oldest first.
 
-use domain::expansion::labels::Words;
 use domain::hours::format_local_ms;
+use domain::projects::labels::Words;
 use leptos::prelude::*;
 use ui::i18n::{say, t, Msg};
 use ui::state::use_app;

@@ -217,7 +217,7 @@ fn Charts(d: Dashboard, lang: Lang) -> impl IntoView {
 #[component]
 fn Desk(d: Dashboard, lang: Lang) -> impl IntoView {
     let (v, c) = (&d.video, &d.compliance);
-    let rate = |r: domain::expansion::report::Rate| {
+    let rate = |r: domain::projects::report::Rate| {
         r.percent().map_or("—".into(), |p| {
             format!("{p}% ({}/{})", r.on_time, r.counted)
         })

@@ -3,7 +3,7 @@
 //! agents' queue by video, voice or text, whichever the devices allow.
 
 use domain::service::contacts::CaseRef;
-use domain::video::api::HelpAsk;
+use domain::video::bodies::HelpAsk;
 use domain::video::desk::Channel;
 use domain::wire::from_wire_name;
 use leptos::html::Video;

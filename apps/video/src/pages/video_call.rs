@@ -3,7 +3,7 @@
 //! rating once the agent has filed it.
 
 use crate::pages::video::{device_key, KioskBack};
-use domain::video::api::{HelpStatus, RoomInfo};
+use domain::video::bodies::{HelpStatus, RoomInfo};
 use domain::video::desk::{Channel, RequestState};
 use domain::video::signal::Signal;
 use domain::ErrorCode;

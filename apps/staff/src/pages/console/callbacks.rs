@@ -2,7 +2,7 @@
 //! first, each with the number to call and a button to mark it done.
 
 use domain::hours::format_local;
-use domain::video::api::Callback;
+use domain::video::bodies::Callback;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 use ui::api;
-use ui::components::consult_thread::{ConsultThread, ThreadRow};
+use ui::components::consultation_thread::{ConsultationThread, ThreadRow};
 use ui::every::every;
 use ui::i18n::{t, Msg};
 
 #[component]
 pub fn ConsultInbox() -> impl IntoView {
-    let threads = LocalResource::new(api::consult::threads);
+    let threads = LocalResource::new(api::consultations::threads);
     every(15, move || threads.refetch());
     let selected = RwSignal::new(None::<i64>);
     view! {
@@ -23,7 +23,7 @@ pub fn ConsultInbox() -> impl IntoView {
                     list.into_iter().map(|thread| view! { <ThreadRow thread selected/> }).collect_view().into_any()
                 })}
             </ul>
-            {move || selected.get().map(|id| view! { <ConsultThread id on_change=move || threads.refetch()/> })}
+            {move || selected.get().map(|id| view! { <ConsultationThread id on_change=move || threads.refetch()/> })}
         </section>
     }
 }

@@ -1,6 +1,6 @@
 //! The administrator's account list and the form that creates staff, manager, admin and firm accounts.
 
-use domain::api::{CreateUserRequest, User};
+use domain::users::{CreateUserRequest, User};
 use domain::Role;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

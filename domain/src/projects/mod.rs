@@ -1,7 +1,7 @@
 //! Business expansion (业扩报装): connection projects shared by the customer, the utility and four
 //! kinds of firm, run on regulated working-day deadlines.
 
-pub mod api;
+pub mod bodies;
 pub mod clock_records;
 
 pub mod deadlines;

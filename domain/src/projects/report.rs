@@ -188,8 +188,8 @@ pub fn csv_line(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::expansion::deadlines::Node;
-    use crate::expansion::process::Stage;
+    use crate::projects::deadlines::Node;
+    use crate::projects::process::Stage;
     use chrono::NaiveDate;
 
     fn run(clock: Clock, used: u32, finished: bool) -> ClockRun {

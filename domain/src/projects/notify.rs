@@ -188,8 +188,8 @@ mod tests {
 
     #[test]
     fn limits_near_remind_the_holder_and_passed_ones_escalate_to_managers() {
-        use crate::expansion::deadlines::{Node, Standing};
-        use crate::expansion::schedule::Clock;
+        use crate::projects::deadlines::{Node, Standing};
+        use crate::projects::schedule::Clock;
         let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let due = |left| Due {
             clock: Clock::Node(Node::DesignReview),

@@ -1,5 +1,5 @@
-//! Request and response bodies of the auth, account and admin endpoints.
-//! Halls, notices and firms have their bodies in their own modules.
+//! Users and sessions: request and response bodies of the auth, account and admin endpoints
+//! (and the health check). Other areas have their bodies in their own modules (`bodies`).
 
 use crate::roles::Role;
 use serde::{Deserialize, Serialize};

@@ -1,10 +1,10 @@
-//! What the API takes and gives for connection projects.
+//! Request and response bodies of the connection projects' endpoints.
 
 use super::process::{Action, ActionOption, DocKind, Party, Project, Stage};
 use super::schedule::{Due, Schedule};
 use crate::error::{field_text as text, ApiError, ApiResult};
+use crate::files::FileRules;
 use crate::firms::FirmKind;
-use crate::video::files::FileRules;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
-use ui::components::consult_thread::{ConsultThread, ThreadRow};
+use ui::components::consultation_thread::{ConsultationThread, ThreadRow};
 use ui::components::form::{FormError, TextField};
 use ui::components::guard::SignedIn;
 use ui::every::every;
 use ui::i18n::{t, Msg};
 
 #[component]
-pub fn ConsultPage() -> impl IntoView {
+pub fn ConsultationsPage() -> impl IntoView {
     view! {
         <h1>{t(Msg::ConsultTitle)}</h1>
         <SignedIn allow=|u| u.role == domain::Role::Customer><Consultations/></SignedIn>
@@ -30,7 +30,7 @@ fn Consultations() -> impl IntoView {
         let id = q.get("case_id")?.parse().ok()?;
         Some(domain::service::contacts::CaseRef { kind, id })
     };
-    let threads = LocalResource::new(api::consult::threads);
+    let threads = LocalResource::new(api::consultations::threads);
     every(15, move || threads.refetch());
     let selected = RwSignal::new(None::<i64>);
     let subject = RwSignal::new(String::new());
@@ -40,7 +40,7 @@ fn Consultations() -> impl IntoView {
         ev.prevent_default();
         let (s, q) = (subject.get_untracked(), text.get_untracked());
         spawn_local(async move {
-            match api::consult::start(&s, &q, case()).await {
+            match api::consultations::start(&s, &q, case()).await {
                 Ok(d) => {
                     subject.set(String::new());
                     text.set(String::new());
@@ -64,6 +64,6 @@ fn Consultations() -> impl IntoView {
             {move || threads.get().and_then(Result::ok).map(|list| list.into_iter()
                 .map(|thread| view! { <ThreadRow thread selected/> }).collect_view())}
         </ul>
-        {move || selected.get().map(|id| view! { <ConsultThread id on_change=move || threads.refetch()/> })}
+        {move || selected.get().map(|id| view! { <ConsultationThread id on_change=move || threads.refetch()/> })}
     }
 }

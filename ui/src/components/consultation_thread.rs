@@ -6,18 +6,18 @@ use crate::components::chat_parts::{message_body, ChatInput, FilePicker};
 use crate::every::every;
 use crate::i18n::{t, Msg};
 use crate::state::use_app;
-use domain::consult::{Side, ThreadDetail, ThreadMessage};
+use domain::consultations::{Side, ThreadDetail, ThreadMessage};
 use domain::service::contacts::ContactKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 #[component]
-pub fn ConsultThread(id: i64, #[prop(into)] on_change: Callback<()>) -> impl IntoView {
+pub fn ConsultationThread(id: i64, #[prop(into)] on_change: Callback<()>) -> impl IntoView {
     let app = use_app();
     let detail = RwSignal::new(None::<ThreadDetail>);
     let load = move || {
         spawn_local(async move {
-            match api::consult::thread(id).await {
+            match api::consultations::thread(id).await {
                 Ok(d) => {
                     detail.set(Some(d));
                     on_change.run(());
@@ -31,7 +31,7 @@ pub fn ConsultThread(id: i64, #[prop(into)] on_change: Callback<()>) -> impl Int
     let text = RwSignal::new(String::new());
     let send = move |words: String| {
         spawn_local(async move {
-            match api::consult::reply(id, &words).await {
+            match api::consultations::reply(id, &words).await {
                 Ok(d) => {
                     text.set(String::new());
                     detail.set(Some(d));
@@ -42,14 +42,16 @@ pub fn ConsultThread(id: i64, #[prop(into)] on_change: Callback<()>) -> impl Int
     };
     let upload = move |file: web_sys::File| {
         spawn_local(async move {
-            match api::consult::share_file(id, &file).await {
+            match api::consultations::share_file(id, &file).await {
                 Ok(_) => load(),
                 Err(e) => app.error(&e),
             }
         });
     };
     let line = move |m: ThreadMessage| {
-        let body = message_body(m.text, m.file, |file| api::consult::file_url(id, file));
+        let body = message_body(m.text, m.file, |file| {
+            api::consultations::file_url(id, file)
+        });
         let side = if m.from == Side::Agent {
             "from-agent"
         } else {
@@ -80,8 +82,12 @@ fn FileOnCase(id: i64) -> impl IntoView {
     let file = Action::new_local(move |number: &String| {
         let number = number.clone();
         async move {
-            match api::consult::file_on_case(ContactKind::Consultation, &id.to_string(), &number)
-                .await
+            match api::consultations::file_on_case(
+                ContactKind::Consultation,
+                &id.to_string(),
+                &number,
+            )
+            .await
             {
                 Ok(_) => app.success(Msg::FiledOnCase),
                 Err(e) => app.error(&e),
@@ -105,7 +111,7 @@ fn FileOnCase(id: i64) -> impl IntoView {
 /// A thread in a list: its subject, customer, and the unread count as a badge.
 #[component]
 pub fn ThreadRow(
-    thread: domain::consult::Thread,
+    thread: domain::consultations::Thread,
     selected: RwSignal<Option<i64>>,
 ) -> impl IntoView {
     let id = thread.id;

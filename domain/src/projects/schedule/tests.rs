@@ -1,5 +1,5 @@
 use super::*;
-use crate::expansion::process::Action;
+use crate::projects::process::Action;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -3,7 +3,7 @@
 //! other side's messages it has not read yet.
 
 use crate::error::{ApiError, ApiResult};
-use crate::video::files::FileRef;
+use crate::files::FileRef;
 use crate::video::signal::CHAT_MAX;
 use serde::{Deserialize, Serialize};
 

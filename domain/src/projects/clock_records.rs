@@ -129,10 +129,10 @@ pub fn rate_on<'a>(runs: impl IntoIterator<Item = &'a RunRecord>, today: NaiveDa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::expansion::process::{Step, TRANSITIONS};
-    use crate::expansion::report::{csv, on_time, on_time_of, RunTotal};
-    use crate::expansion::schedule::path;
     use crate::firms::{Assignment, FirmKind};
+    use crate::projects::process::{Step, TRANSITIONS};
+    use crate::projects::report::{csv, on_time, on_time_of, RunTotal};
+    use crate::projects::schedule::path;
     use proptest::prelude::*;
 
     fn day(s: &str) -> NaiveDate {

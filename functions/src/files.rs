@@ -1,16 +1,14 @@
-//! Files shared in a call or a consultation: photos and PDFs of at most 10 MiB, checked by their
-//! bytes, stored in R2 under their call (`calls/{room}/`) or thread (`consultations/{id}/`),
-//! and served only to those who may read that call or thread.
+//! Uploaded files, shared by chat in calls, consultations, projects and cases: read and checked
+//! by their bytes (`domain::files`), stored in R2 under their owner's prefix (`calls/{room}/`,
+//! `consultations/{id}/`, …) with their name, and served as downloads. The caller checks who
+//! may read or write that owner.
 
-use super::{check, entrant, room, room_param};
 use crate::crypto::random_hex;
 use crate::error::Result;
-use crate::http::{created, query_param, read_body};
+use crate::http::read_body;
 use crate::router::Ctx;
-use domain::video::files::{display_name, is_random_id, FileRef, FileRules, ATTACHMENTS};
-use domain::video::protocol::RoomCommand;
-use domain::video::room::RoomState;
-use domain::{ApiError, Reason};
+use domain::files::{display_name, is_random_id, FileRef, FileRules, ATTACHMENTS};
+use domain::ApiError;
 use std::collections::HashMap;
 use worker::{HttpMetadata, Response};
 
@@ -118,36 +116,4 @@ pub async fn serve(ctx: &Ctx, prefix: &str, file: &str) -> Result<Response> {
         &format!("attachment; filename*=UTF-8''{encoded}"),
     )?;
     Ok(resp)
-}
-
-fn call_prefix(room: &str) -> String {
-    format!("calls/{room}")
-}
-
-pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
-    let room_id = room_param(ctx)?;
-    let key = query_param(&ctx.req, "key")?;
-    if check(ctx, &room_id, key.clone()).await?.state == RoomState::Ended {
-        return Err(ApiError::new(Reason::Ended, "this call has ended").into());
-    }
-    let file = store_upload(ctx, &call_prefix(&room_id)).await?;
-    let share = RoomCommand::Share {
-        entrant: entrant(ctx, key),
-        file: file.clone(),
-        now: ctx.now.timestamp_millis(),
-    };
-    if let Err(e) = room::<serde_json::Value>(&ctx.env, &room_id, share).await {
-        let key = format!("{}/{}", call_prefix(&room_id), file.id);
-        ctx.env.bucket("FILES")?.delete(key).await?;
-        return Err(e);
-    }
-    created(&file)
-}
-
-/// Serves a call's file to its participants, also after the call (it is on their record).
-pub async fn handle_download(ctx: &mut Ctx) -> Result<Response> {
-    let room_id = room_param(ctx)?;
-    let file = file_param(ctx, 1)?;
-    check(ctx, &room_id, query_param(&ctx.req, "key")?).await?;
-    serve(ctx, &call_prefix(&room_id), &file).await
 }

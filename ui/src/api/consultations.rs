@@ -1,8 +1,8 @@
 //! Written consultations: a customer's threads, the agents' shared inbox, messages and files.
 use super::{get, post, upload};
-use domain::consult::{Thread, ThreadDetail};
+use domain::consultations::{Thread, ThreadDetail};
+use domain::files::FileRef;
 use domain::service::contacts::{CaseRef, ContactKind};
-use domain::video::files::FileRef;
 use domain::ApiError;
 use serde_json::json;
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::expansion::glance::Glance;
+use crate::projects::glance::Glance;
 use crate::ErrorCode;
 use proptest::prelude::*;
 

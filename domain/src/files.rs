@@ -1,5 +1,6 @@
-//! Files customers and agents share in a call or a consultation thread: photos of a bill or a
-//! meter, a scanned ID, a PDF form. Checked by their first bytes, at most 10 MiB.
+//! Uploaded files: what customers, staff and firms share in a call, a consultation thread, a
+//! project or a case (photos of a bill or a meter, a scanned ID, a PDF form, drawings). Checked
+//! by their first bytes, against the rules of where they go.
 
 use crate::content::ImageKind;
 use crate::error::{ApiError, ApiResult};
