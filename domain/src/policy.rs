@@ -183,14 +183,10 @@ impl Actor {
     }
 }
 
-/// A notice belongs to one hall, or to all halls when `hall_id` is `None`.
-/// Managers edit their own hall's notices; city-wide ones are the admin's.
+/// `may_publish_for` of a notice or an outage: one hall, or all halls when `hall_id` is `None`.
 pub fn may_manage_notice(actor: &Actor, notice_hall: Option<&str>) -> bool {
-    match actor.role {
-        Role::Admin => true,
-        Role::HallManager => notice_hall.is_some() && actor.hall_id.as_deref() == notice_hall,
-        _ => false,
-    }
+    let halls: Vec<String> = notice_hall.map(str::to_string).into_iter().collect();
+    may_publish_for(actor, &halls)
 }
 
 /// Whose published content (notices, posters, outages) the console lists: `None`, everyone's,
@@ -203,9 +199,10 @@ pub fn console_hall(actor: &Actor) -> Option<&str> {
     }
 }
 
-/// A poster targets a list of halls (empty: every hall). Managers target their own hall only;
+/// The one hall-scope rule of published content (notices, posters, outages): an item is
+/// published for a list of halls (empty: every hall). Managers publish for their own hall only;
 /// several halls or all of them are the admin's.
-pub fn may_target_halls(actor: &Actor, halls: &[String]) -> bool {
+pub fn may_publish_for(actor: &Actor, halls: &[String]) -> bool {
     match actor.role {
         Role::Admin => true,
         Role::HallManager => {

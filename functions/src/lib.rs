@@ -38,6 +38,7 @@ mod pages;
 mod phone_codes;
 mod posters;
 mod projects;
+mod publish;
 mod queue;
 mod router;
 mod service;

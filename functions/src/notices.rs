@@ -1,23 +1,22 @@
-//! Notices: the public list of what is published now, and the hall manager's create, edit and
-//! withdraw. Whether a notice shows is decided by `domain::notices::notice_state`.
+//! Notices: the public list of what is published now, the console's list, and what a notice is
+//! to the one publish path (`crate::publish`: create, edit and withdraw). Whether a notice shows
+//! is decided by `domain::notices::notice_state`.
 
 use crate::args;
-use crate::db::{from_ms, Arg, Db};
+use crate::db::{from_ms, Arg};
 use crate::error::Result;
 use crate::halls::hall_name;
-use crate::http::{created, ok, parse_id, query_param, read_json};
+use crate::http::{ok, query_param};
+use crate::publish::{one_hall, Editable, Published};
 use crate::router::Ctx;
-use crate::users::audit;
 use chrono::{DateTime, Utc};
 use domain::notices::{notice_state, Notice, NoticeInput, NoticeState};
-use domain::policy::{console_hall, may_manage_notice, Actor};
-use domain::{ApiError, Reason};
+use domain::policy::{console_hall, Actor};
 use serde::Deserialize;
-use serde_json::json;
 use worker::Response;
 
 #[derive(Deserialize)]
-struct NoticeRow {
+pub struct NoticeRow {
     id: i64,
     hall_id: Option<String>,
     hall_name: Option<String>,
@@ -53,15 +52,6 @@ impl NoticeRow {
             updated_at: from_ms(self.updated_at),
         }
     }
-}
-
-async fn load(db: &Db, id: i64, now: DateTime<Utc>) -> Result<Notice> {
-    let row: Option<NoticeRow> = db
-        .first(&format!("{SELECT} WHERE n.id = ?"), args![id])
-        .await?;
-    Ok(row
-        .ok_or_else(|| ApiError::not_found("notice"))?
-        .into_notice(now))
 }
 
 /// Published notices, newest first; with `?hall=` only that hall's and the city-wide ones.
@@ -106,19 +96,55 @@ pub async fn handle_list_for_staff(ctx: &mut Ctx) -> Result<Response> {
         .collect::<Vec<_>>())
 }
 
-/// Refuses unless the actor may manage notices of `hall`; an unknown hall is 404.
-pub(crate) async fn check_may_manage(db: &Db, actor: &Actor, hall: Option<&str>) -> Result<()> {
-    if !may_manage_notice(actor, hall) {
-        let message = match hall {
-            None => "only an administrator may publish for every hall",
-            Some(_) => "you may only publish for your own hall",
-        };
-        return Err(ApiError::new(Reason::OtherHall, message).into());
+impl Published for Notice {
+    const KIND: &'static str = "notice";
+    type Input = NoticeInput;
+    const WITHDRAW: &'static str =
+        "UPDATE notices SET withdrawn_at = ?1, updated_at = ?1 WHERE id = ?2";
+
+    fn checked(input: NoticeInput) -> Result<NoticeInput> {
+        Ok(input.normalised()?)
     }
-    if let Some(hall) = hall {
-        hall_name(db, hall).await?;
+    fn input_halls(input: &NoticeInput) -> Vec<String> {
+        one_hall(&input.hall_id)
     }
-    Ok(())
+    fn halls(&self) -> Vec<String> {
+        one_hall(&self.hall_id)
+    }
+    fn is_withdrawn(&self) -> bool {
+        self.state == NoticeState::Withdrawn
+    }
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    type Row = NoticeRow;
+    const SELECT: &'static str = SELECT;
+    const ID: &'static str = "n.id";
+    fn from_row(row: NoticeRow, now: DateTime<Utc>) -> Notice {
+        row.into_notice(now)
+    }
+
+    fn insert(
+        input: &NoticeInput,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(String, Vec<Arg>)> {
+        let mut values = field_values(input);
+        values.extend(args![actor.user_id, now.timestamp_millis()]);
+        let sql = "INSERT INTO notices (hall_id, title, body, starts_at, ends_at, withdrawn_at, created_by, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?7)";
+        Ok((sql.into(), values))
+    }
+}
+
+impl Editable for Notice {
+    fn update(input: &NoticeInput, id: i64, now: DateTime<Utc>) -> Result<(String, Vec<Arg>)> {
+        let mut values = field_values(input);
+        values.extend(args![now.timestamp_millis(), id]);
+        let sql = "UPDATE notices SET hall_id = ?, title = ?, body = ?, starts_at = ?, ends_at = ?, updated_at = ? WHERE id = ?";
+        Ok((sql.into(), values))
+    }
 }
 
 /// The submitted fields in column order: hall_id, title, body, starts_at, ends_at.
@@ -130,91 +156,4 @@ fn field_values(input: &NoticeInput) -> Vec<Arg> {
         input.starts_at.timestamp_millis(),
         input.ends_at.map(|t| t.timestamp_millis())
     ]
-}
-
-pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
-    let input = read_json::<NoticeInput>(&mut ctx.req).await?.normalised()?;
-    let actor = ctx.actor()?;
-    check_may_manage(&ctx.db, &actor, input.hall_id.as_deref()).await?;
-    let mut values = field_values(&input);
-    values.extend(args![actor.user_id, ctx.now.timestamp_millis()]);
-    let written = ctx
-        .db
-        .run(
-            "INSERT INTO notices (hall_id, title, body, starts_at, ends_at, withdrawn_at, created_by, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?7)",
-            values,
-        )
-        .await?;
-    let notice = load(&ctx.db, written.last_row_id, ctx.now).await?;
-    audit(
-        &ctx.db,
-        Some(actor.user_id),
-        "notice.create",
-        &format!("notice:{}", notice.id),
-        json!({ "after": notice }),
-    )
-    .await?;
-    created(&notice)
-}
-
-pub async fn handle_update(ctx: &mut Ctx) -> Result<Response> {
-    let id = parse_id(ctx.matched.param(), "notice")?;
-    let input = read_json::<NoticeInput>(&mut ctx.req).await?.normalised()?;
-    let actor = ctx.actor()?;
-    let before = load(&ctx.db, id, ctx.now).await?;
-    check_may_manage(&ctx.db, &actor, before.hall_id.as_deref()).await?;
-    check_may_manage(&ctx.db, &actor, input.hall_id.as_deref()).await?;
-    if before.state == NoticeState::Withdrawn {
-        return Err(ApiError::new(
-            Reason::Withdrawn,
-            "this notice was withdrawn; create a new one instead",
-        )
-        .into());
-    }
-    let mut values = field_values(&input);
-    values.extend(args![ctx.now.timestamp_millis(), id]);
-    ctx.db
-        .run(
-            "UPDATE notices SET hall_id = ?, title = ?, body = ?, starts_at = ?, ends_at = ?, updated_at = ? WHERE id = ?",
-            values,
-        )
-        .await?;
-    let after = load(&ctx.db, id, ctx.now).await?;
-    audit(
-        &ctx.db,
-        Some(actor.user_id),
-        "notice.update",
-        &format!("notice:{id}"),
-        json!({ "before": before, "after": after }),
-    )
-    .await?;
-    ok(&after)
-}
-
-pub async fn handle_withdraw(ctx: &mut Ctx) -> Result<Response> {
-    let id = parse_id(ctx.matched.param(), "notice")?;
-    let actor = ctx.actor()?;
-    let before = load(&ctx.db, id, ctx.now).await?;
-    check_may_manage(&ctx.db, &actor, before.hall_id.as_deref()).await?;
-    if before.state == NoticeState::Withdrawn {
-        return Err(ApiError::new(Reason::Withdrawn, "this notice is already withdrawn").into());
-    }
-    let now_ms = ctx.now.timestamp_millis();
-    ctx.db
-        .run(
-            "UPDATE notices SET withdrawn_at = ?1, updated_at = ?1 WHERE id = ?2",
-            args![now_ms, id],
-        )
-        .await?;
-    let after = load(&ctx.db, id, ctx.now).await?;
-    audit(
-        &ctx.db,
-        Some(actor.user_id),
-        "notice.withdraw",
-        &format!("notice:{id}"),
-        json!({ "before": before.state, "after": after.state }),
-    )
-    .await?;
-    ok(&after)
 }

@@ -1,31 +1,32 @@
-//! Planned outages: the public list of those not yet over, and the manager's create and
-//! withdraw. A manager announces outages for their own hall; city-wide ones are the admin's.
+//! Planned outages: the public list of those not yet over, the console's list, and what an
+//! outage is to the one publish path (`crate::publish`: announce and withdraw; an outage
+//! customers were told of is not edited). A manager announces outages for their own hall;
+//! city-wide ones are the admin's.
 
 use crate::args;
-use crate::db::{from_ms, Db};
+use crate::db::{from_ms, Arg};
 use crate::error::Result;
 use crate::halls::hall_name;
-use crate::http::{created, ok, parse_id, query_param, read_json};
-use crate::notices::check_may_manage;
+use crate::http::{ok, query_param};
 use crate::notify::{tell, Envelope};
+use crate::publish::{one_hall, Published};
 use crate::router::Ctx;
-use crate::users::audit;
+use chrono::{DateTime, Utc};
 use domain::content::{Outage, OutageInput};
 use domain::hours::to_local;
 use domain::notify::inbox::CaseKind;
 use domain::notify::outages::{affects, is_short_notice, places, NOTICE_DAYS};
 use domain::notify::texts::Message;
-use domain::policy::console_hall;
-use domain::{ApiError, Reason};
+use domain::policy::{console_hall, Actor};
+use domain::ApiError;
 use serde::Deserialize;
-use serde_json::json;
 use worker::Response;
 
 const SELECT: &str =
     "SELECT id, hall_id, area, reason, starts_at, ends_at, withdrawn_at, urgent FROM outages";
 
 #[derive(Deserialize)]
-struct Row {
+pub struct Row {
     id: i64,
     hall_id: Option<String>,
     area: String,
@@ -81,13 +82,6 @@ pub async fn handle_list_for_staff(ctx: &mut Ctx) -> Result<Response> {
         )
         .await?;
     ok(&rows.into_iter().map(Outage::from).collect::<Vec<_>>())
-}
-
-async fn load(db: &Db, id: i64) -> Result<Outage> {
-    let row: Option<Row> = db
-        .first(&format!("{SELECT} WHERE id = ?"), args![id])
-        .await?;
-    Ok(row.ok_or_else(|| ApiError::not_found("outage"))?.into())
 }
 
 /// Tells the customers of bound accounts the outage reaches (domain::notify::outages), each
@@ -146,70 +140,64 @@ async fn tell_affected(ctx: &Ctx, outage: &Outage) -> Result<()> {
     tell(&ctx.db, &ctx.env, &users, &envelope).await
 }
 
-pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
-    let input = read_json::<OutageInput>(&mut ctx.req).await?.normalised()?;
-    let actor = ctx.actor()?;
-    check_may_manage(&ctx.db, &actor, input.hall_id.as_deref()).await?;
-    let short = is_short_notice(ctx.now, input.starts_at);
-    if short && !input.urgent {
-        return Err(ApiError::validation(
-            "urgent",
-            format!("this outage starts in less than {NOTICE_DAYS} days; customers must be told {NOTICE_DAYS} days ahead. Confirm it is urgent to publish it now"),
-        )
-        .into());
-    }
-    let written = ctx
-        .db
-        .run(
-            "INSERT INTO outages (hall_id, area, reason, starts_at, ends_at, created_by, created_at, urgent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            args![
-                input.hall_id.as_deref(),
-                &input.area,
-                &input.reason,
-                input.starts_at.timestamp_millis(),
-                input.ends_at.timestamp_millis(),
-                actor.user_id,
-                ctx.now.timestamp_millis(),
-                i64::from(short)
-            ],
-        )
-        .await?;
-    let outage = load(&ctx.db, written.last_row_id).await?;
-    tell_affected(ctx, &outage).await?;
-    audit(
-        &ctx.db,
-        Some(actor.user_id),
-        "outage.create",
-        &format!("outage:{}", outage.id),
-        json!({ "after": outage }),
-    )
-    .await?;
-    created(&outage)
-}
+impl Published for Outage {
+    const KIND: &'static str = "outage";
+    type Input = OutageInput;
+    const WITHDRAW: &'static str = "UPDATE outages SET withdrawn_at = ?1 WHERE id = ?2";
 
-pub async fn handle_withdraw(ctx: &mut Ctx) -> Result<Response> {
-    let id = parse_id(ctx.matched.param(), "outage")?;
-    let actor = ctx.actor()?;
-    let before = load(&ctx.db, id).await?;
-    check_may_manage(&ctx.db, &actor, before.hall_id.as_deref()).await?;
-    if before.withdrawn_at.is_some() {
-        return Err(
-            ApiError::new(Reason::Withdrawn, "this outage notice is already withdrawn").into(),
-        );
+    fn checked(input: OutageInput) -> Result<OutageInput> {
+        Ok(input.normalised()?)
     }
-    ctx.db
-        .run(
-            "UPDATE outages SET withdrawn_at = ? WHERE id = ?",
-            args![ctx.now.timestamp_millis(), id],
-        )
-        .await?;
-    audit(
-        &ctx.db,
-        Some(actor.user_id),
-        "outage.withdraw",
-        &format!("outage:{id}"),
-        json!({}),
-    )
-    .await?;
-    ok(&load(&ctx.db, id).await?)
+    /// Customers are told `NOTICE_DAYS` ahead: a later outage is published only as urgent.
+    fn admissible(input: &OutageInput, now: DateTime<Utc>) -> Result<()> {
+        if is_short_notice(now, input.starts_at) && !input.urgent {
+            return Err(ApiError::validation(
+                "urgent",
+                format!("this outage starts in less than {NOTICE_DAYS} days; customers must be told {NOTICE_DAYS} days ahead. Confirm it is urgent to publish it now"),
+            )
+            .into());
+        }
+        Ok(())
+    }
+    fn input_halls(input: &OutageInput) -> Vec<String> {
+        one_hall(&input.hall_id)
+    }
+    fn halls(&self) -> Vec<String> {
+        one_hall(&self.hall_id)
+    }
+    fn is_withdrawn(&self) -> bool {
+        self.withdrawn_at.is_some()
+    }
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    type Row = Row;
+    const SELECT: &'static str = SELECT;
+    fn from_row(row: Row, _now: DateTime<Utc>) -> Outage {
+        row.into()
+    }
+
+    fn insert(
+        input: &OutageInput,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(String, Vec<Arg>)> {
+        let sql = "INSERT INTO outages (hall_id, area, reason, starts_at, ends_at, created_by, created_at, urgent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        let values = args![
+            input.hall_id.as_deref(),
+            &input.area,
+            &input.reason,
+            input.starts_at.timestamp_millis(),
+            input.ends_at.timestamp_millis(),
+            actor.user_id,
+            now.timestamp_millis(),
+            i64::from(is_short_notice(now, input.starts_at))
+        ];
+        Ok((sql.into(), values))
+    }
+
+    async fn published(&self, ctx: &Ctx) -> Result<()> {
+        tell_affected(ctx, self).await
+    }
 }

@@ -1,12 +1,14 @@
-//! Posters: the public list of what is in rotation now, the manager's create, edit and
-//! withdraw, and poster images in R2 (type-checked by their bytes, at most 5 MiB).
+//! Posters: the public list of what is in rotation now, the console's list, what a poster is to
+//! the one publish path (`crate::publish`: create, edit and withdraw), and poster images in R2
+//! (type-checked by their bytes, at most 5 MiB).
 
 use crate::args;
 use crate::crypto::random_hex;
-use crate::db::{from_ms, Arg, Db};
+use crate::db::{from_ms, Arg};
 use crate::error::Result;
 use crate::halls::hall_name;
-use crate::http::{created, ok, parse_id, query_param, read_body, read_json};
+use crate::http::{created, ok, query_param, read_body};
+use crate::publish::{Editable, Published};
 use crate::router::Ctx;
 use crate::users::audit;
 use chrono::{DateTime, Utc};
@@ -14,8 +16,8 @@ use domain::content::{
     check_image, is_image_key, ImageKind, ImageUploaded, Poster, PosterInput, MAX_IMAGE_BYTES,
 };
 use domain::notices::{notice_state, NoticeState};
-use domain::policy::{console_hall, may_target_halls, Actor};
-use domain::{ApiError, Reason};
+use domain::policy::{console_hall, Actor};
+use domain::ApiError;
 use serde::Deserialize;
 use serde_json::json;
 use worker::{HttpMetadata, Response};
@@ -23,7 +25,7 @@ use worker::{HttpMetadata, Response};
 const SELECT: &str = "SELECT id, hall_ids_json, title, body, image_key, starts_at, ends_at, position, withdrawn_at FROM posters";
 
 #[derive(Deserialize)]
-struct Row {
+pub struct Row {
     id: i64,
     hall_ids_json: String,
     title: String,
@@ -98,27 +100,54 @@ pub async fn handle_list_for_staff(ctx: &mut Ctx) -> Result<Response> {
         .collect::<Vec<_>>())
 }
 
-async fn load(db: &Db, id: i64, now: DateTime<Utc>) -> Result<Poster> {
-    let row: Option<Row> = db
-        .first(&format!("{SELECT} WHERE id = ?"), args![id])
-        .await?;
-    Ok(row
-        .ok_or_else(|| ApiError::not_found("poster"))?
-        .into_poster(now))
+impl Published for Poster {
+    const KIND: &'static str = "poster";
+    type Input = PosterInput;
+    const WITHDRAW: &'static str =
+        "UPDATE posters SET withdrawn_at = ?1, updated_at = ?1 WHERE id = ?2";
+
+    fn checked(input: PosterInput) -> Result<PosterInput> {
+        Ok(input.normalised()?)
+    }
+    fn input_halls(input: &PosterInput) -> Vec<String> {
+        input.hall_ids.clone()
+    }
+    fn halls(&self) -> Vec<String> {
+        self.hall_ids.clone()
+    }
+    fn is_withdrawn(&self) -> bool {
+        self.state == NoticeState::Withdrawn
+    }
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    type Row = Row;
+    const SELECT: &'static str = SELECT;
+    fn from_row(row: Row, now: DateTime<Utc>) -> Poster {
+        row.into_poster(now)
+    }
+
+    fn insert(
+        input: &PosterInput,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(String, Vec<Arg>)> {
+        let mut values = field_values(input)?;
+        values.extend(args![actor.user_id, now.timestamp_millis()]);
+        let sql = "INSERT INTO posters (hall_ids_json, title, body, image_key, starts_at, ends_at, position, created_by, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
+        Ok((sql.into(), values))
+    }
 }
 
-async fn check_may_target(db: &Db, actor: &Actor, halls: &[String]) -> Result<()> {
-    if !may_target_halls(actor, halls) {
-        return Err(ApiError::new(
-            Reason::OtherHall,
-            "you may only publish posters for your own hall",
-        )
-        .into());
+impl Editable for Poster {
+    fn update(input: &PosterInput, id: i64, now: DateTime<Utc>) -> Result<(String, Vec<Arg>)> {
+        let mut values = field_values(input)?;
+        values.extend(args![now.timestamp_millis(), id]);
+        let sql = "UPDATE posters SET hall_ids_json = ?, title = ?, body = ?, image_key = ?, starts_at = ?, ends_at = ?, position = ?, updated_at = ? WHERE id = ?";
+        Ok((sql.into(), values))
     }
-    for hall in halls {
-        hall_name(db, hall).await?;
-    }
-    Ok(())
 }
 
 /// The submitted fields in column order.
@@ -130,94 +159,8 @@ fn field_values(input: &PosterInput) -> Result<Vec<Arg>> {
         input.image_key.as_deref(),
         input.starts_at.timestamp_millis(),
         input.ends_at.map(|t| t.timestamp_millis()),
-        input.position as i64
+        i64::from(input.position)
     ])
-}
-
-pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
-    let input = read_json::<PosterInput>(&mut ctx.req).await?.normalised()?;
-    let actor = ctx.actor()?;
-    check_may_target(&ctx.db, &actor, &input.hall_ids).await?;
-    let mut values = field_values(&input)?;
-    values.extend(args![actor.user_id, ctx.now.timestamp_millis()]);
-    let written = ctx
-        .db
-        .run(
-            "INSERT INTO posters (hall_ids_json, title, body, image_key, starts_at, ends_at, position, created_by, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            values,
-        )
-        .await?;
-    let poster = load(&ctx.db, written.last_row_id, ctx.now).await?;
-    audit(
-        &ctx.db,
-        Some(actor.user_id),
-        "poster.create",
-        &format!("poster:{}", poster.id),
-        json!({ "after": poster }),
-    )
-    .await?;
-    created(&poster)
-}
-
-pub async fn handle_update(ctx: &mut Ctx) -> Result<Response> {
-    let id = parse_id(ctx.matched.param(), "poster")?;
-    let input = read_json::<PosterInput>(&mut ctx.req).await?.normalised()?;
-    let actor = ctx.actor()?;
-    let before = load(&ctx.db, id, ctx.now).await?;
-    check_may_target(&ctx.db, &actor, &before.hall_ids).await?;
-    check_may_target(&ctx.db, &actor, &input.hall_ids).await?;
-    if before.state == NoticeState::Withdrawn {
-        return Err(ApiError::new(
-            Reason::Withdrawn,
-            "this poster was withdrawn; create a new one instead",
-        )
-        .into());
-    }
-    let mut values = field_values(&input)?;
-    values.extend(args![ctx.now.timestamp_millis(), id]);
-    ctx.db
-        .run(
-            "UPDATE posters SET hall_ids_json = ?, title = ?, body = ?, image_key = ?, starts_at = ?, ends_at = ?, position = ?, updated_at = ? WHERE id = ?",
-            values,
-        )
-        .await?;
-    let after = load(&ctx.db, id, ctx.now).await?;
-    audit(
-        &ctx.db,
-        Some(actor.user_id),
-        "poster.update",
-        &format!("poster:{id}"),
-        json!({ "before": before, "after": after }),
-    )
-    .await?;
-    ok(&after)
-}
-
-pub async fn handle_withdraw(ctx: &mut Ctx) -> Result<Response> {
-    let id = parse_id(ctx.matched.param(), "poster")?;
-    let actor = ctx.actor()?;
-    let before = load(&ctx.db, id, ctx.now).await?;
-    check_may_target(&ctx.db, &actor, &before.hall_ids).await?;
-    if before.state == NoticeState::Withdrawn {
-        return Err(ApiError::new(Reason::Withdrawn, "this poster is already withdrawn").into());
-    }
-    ctx.db
-        .run(
-            "UPDATE posters SET withdrawn_at = ?1, updated_at = ?1 WHERE id = ?2",
-            args![ctx.now.timestamp_millis(), id],
-        )
-        .await?;
-    let after = load(&ctx.db, id, ctx.now).await?;
-    audit(
-        &ctx.db,
-        Some(actor.user_id),
-        "poster.withdraw",
-        &format!("poster:{id}"),
-        json!({}),
-    )
-    .await?;
-    ok(&after)
 }
 
 /// Stores an image's bytes (the body, any content type claimed) under a fresh random key.

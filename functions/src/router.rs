@@ -6,9 +6,12 @@ use crate::http::error_response;
 use crate::{
     admin, appointments, arrivals, auth, billing, case_contacts, check_in, clock, consultations,
     counters, db, displays, firms, follow_ups, hall_business, hall_calendar, halls, health,
-    notices, notify, operations, outages, phone_codes, posters, projects, queue, service, video,
+    notices, notify, operations, outages, phone_codes, posters, projects, publish, queue, service,
+    video,
 };
 use chrono::{DateTime, Utc};
+use domain::content::{Outage, Poster};
+use domain::notices::Notice;
 use domain::policy::{decide, Access, Actor};
 use domain::routes::{match_route, Endpoint, Matched, Method, RouteError};
 use domain::users::User;
@@ -103,9 +106,9 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         FirmUpdate => firms::handle_update_firm(&mut ctx).await,
         FirmSuspend => firms::handle_suspend_firm(&mut ctx).await,
         StaffNoticeList => notices::handle_list_for_staff(&mut ctx).await,
-        NoticeCreate => notices::handle_create(&mut ctx).await,
-        NoticeUpdate => notices::handle_update(&mut ctx).await,
-        NoticeWithdraw => notices::handle_withdraw(&mut ctx).await,
+        NoticeCreate => publish::handle_create::<Notice>(&mut ctx).await,
+        NoticeUpdate => publish::handle_update::<Notice>(&mut ctx).await,
+        NoticeWithdraw => publish::handle_withdraw::<Notice>(&mut ctx).await,
         UserList => admin::handle_list_users(&mut ctx).await,
         UserCreate => admin::handle_create_user(&mut ctx).await,
         QueueSnapshot => queue::handle_snapshot(&mut ctx).await,
@@ -141,14 +144,14 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         PosterList => posters::handle_list_published(&mut ctx).await,
         PosterImage => posters::handle_image(&mut ctx).await,
         StaffPosterList => posters::handle_list_for_staff(&mut ctx).await,
-        PosterCreate => posters::handle_create(&mut ctx).await,
-        PosterUpdate => posters::handle_update(&mut ctx).await,
-        PosterWithdraw => posters::handle_withdraw(&mut ctx).await,
+        PosterCreate => publish::handle_create::<Poster>(&mut ctx).await,
+        PosterUpdate => publish::handle_update::<Poster>(&mut ctx).await,
+        PosterWithdraw => publish::handle_withdraw::<Poster>(&mut ctx).await,
         PosterImageUpload => posters::handle_upload_image(&mut ctx).await,
         OutageList => outages::handle_list_upcoming(&mut ctx).await,
         StaffOutageList => outages::handle_list_for_staff(&mut ctx).await,
-        OutageCreate => outages::handle_create(&mut ctx).await,
-        OutageWithdraw => outages::handle_withdraw(&mut ctx).await,
+        OutageCreate => publish::handle_create::<Outage>(&mut ctx).await,
+        OutageWithdraw => publish::handle_withdraw::<Outage>(&mut ctx).await,
         VideoAsk => video::customer::handle_ask(&mut ctx).await,
         VideoStatus => video::customer::handle_status(&mut ctx).await,
         VideoCancel => video::customer::handle_cancel(&mut ctx).await,

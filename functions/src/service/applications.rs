@@ -2,6 +2,7 @@
 //! accepted and reviewed by the hall's staff. On approval the change is made to the account; a
 //! new connection or capacity increase opens a business-expansion project instead.
 
+use super::case_loading::{load, readable, readable_id, CaseRow};
 use super::{
     add_case_file, case_files, case_files_of, check_sees, listed, serve_case_file, tell_of_step,
     CaseKind,
@@ -10,7 +11,7 @@ use crate::args;
 use crate::billing::bound;
 use crate::error::Result;
 use crate::follow_ups::{open as open_follow_up, Opened};
-use crate::http::{created, ok, parse_id, read_json};
+use crate::http::{created, ok, read_json};
 use crate::projects::{open_project, today};
 use crate::router::Ctx;
 use chrono::Datelike;
@@ -51,23 +52,14 @@ struct Row {
     rating_comment: Option<String>,
 }
 
-async fn load(ctx: &Ctx, id: i64) -> Result<Row> {
-    ctx.db
-        .first(&format!("{SELECT} WHERE a.id = ?"), args![id])
-        .await?
-        .ok_or_else(|| ApiError::not_found("application").into())
-}
+impl CaseRow for Row {
+    const KIND: &'static str = "application";
+    const SELECT: &'static str = SELECT;
+    const ID: &'static str = "a.id";
 
-async fn readable(ctx: &Ctx) -> Result<(Actor, Row)> {
-    readable_id(ctx, parse_id(ctx.matched.param(), "application")?).await
-}
-
-/// Application `id`, if the caller may see it.
-async fn readable_id(ctx: &Ctx, id: i64) -> Result<(Actor, Row)> {
-    let actor = ctx.actor()?;
-    let row = load(ctx, id).await?;
-    check_sees(&actor, row.customer_id, &row.hall_id, "application")?;
-    Ok((actor, row))
+    async fn check_sees(&self, _ctx: &Ctx, actor: &Actor) -> Result<()> {
+        check_sees(actor, self.customer_id, &self.hall_id, "application")
+    }
 }
 
 async fn application(ctx: &Ctx, actor: &Actor, row: Row) -> Result<Application> {
@@ -215,11 +207,11 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
         .await?;
     let id = written.last_row_id;
     event(ctx, id, &actor, status, None).await?;
-    created(&application(ctx, &actor, load(ctx, id).await?).await?)
+    created(&application(ctx, &actor, load::<Row>(ctx, id).await?).await?)
 }
 
 pub async fn handle_get(ctx: &mut Ctx) -> Result<Response> {
-    let (actor, row) = readable(ctx).await?;
+    let (actor, row) = readable::<Row>(ctx).await?;
     ok(&application(ctx, &actor, row).await?)
 }
 
@@ -236,7 +228,7 @@ fn effect(request: &Request) -> Option<(&'static str, crate::db::Arg)> {
 }
 
 pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
-    let (actor, row) = readable(ctx).await?;
+    let (actor, row) = readable::<Row>(ctx).await?;
     let input: AppActInput = read_json(&mut ctx.req).await?;
     let documents = case_files(&ctx.db, CaseKind::Application, row.id)
         .await?
@@ -291,11 +283,11 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         };
         tell_of_step(ctx, CaseKind::Application, row.id, row.customer_id, message).await?;
     }
-    ok(&application(ctx, &actor, load(ctx, row.id).await?).await?)
+    ok(&application(ctx, &actor, load::<Row>(ctx, row.id).await?).await?)
 }
 
 pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
-    let (_, row) = readable(ctx).await?;
+    let (_, row) = readable::<Row>(ctx).await?;
     if row.status != AppStatus::Submitted {
         return Err(ApiError::new(
             Reason::DocumentsClosed,
@@ -307,13 +299,13 @@ pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
 }
 
 pub async fn handle_download(ctx: &mut Ctx) -> Result<Response> {
-    let (_, row) = readable(ctx).await?;
+    let (_, row) = readable::<Row>(ctx).await?;
     serve_case_file(ctx, CaseKind::Application, row.id).await
 }
 
 /// The customer rates a decided application once; two stars or fewer open a follow-up.
 pub async fn handle_rate(ctx: &mut Ctx) -> Result<Response> {
-    let (actor, row) = readable(ctx).await?;
+    let (actor, row) = readable::<Row>(ctx).await?;
     let input: AppRating = read_json(&mut ctx.req).await?;
     let comment = check_rating(input.stars, &input.comment)?;
     if !row.status.is_finished() {
@@ -351,11 +343,11 @@ pub async fn handle_rate(ctx: &mut Ctx) -> Result<Response> {
         };
         ctx.db.batch(vec![open_follow_up(&ctx.db, &low)?]).await?;
     }
-    let row = load(ctx, row.id).await?;
+    let row = load::<Row>(ctx, row.id).await?;
     ok(&application(ctx, &actor, row).await?)
 }
 
 /// Refuses a caller who may not see application `id` (404 when there is none).
 pub async fn check_readable(ctx: &Ctx, id: i64) -> Result<()> {
-    readable_id(ctx, id).await.map(|_| ())
+    readable_id::<Row>(ctx, id).await.map(|_| ())
 }

@@ -2,6 +2,7 @@
 //! Both carry files (documents, photos) stored in R2 under the case and listed in `case_files`.
 
 pub mod applications;
+mod case_loading;
 pub mod work_orders;
 
 use crate::args;

@@ -1,6 +1,7 @@
 //! Work orders: filed by a customer with photos, dispatched and handled by the hall's staff
 //! against the topic's terms (`deadlines`), called back, closed, and rated by the customer.
 
+use super::case_loading::{load, readable, readable_id, CaseRow};
 use super::{
     add_case_file, case_files, check_sees, listed, serve_case_file, tell_of_step, CaseKind,
 };
@@ -10,7 +11,7 @@ use crate::board_page::{self, PAGE};
 use crate::error::Result;
 use crate::follow_ups::{open as open_follow_up, Opened};
 use crate::halls::hall_name;
-use crate::http::{created, ok, parse_id, read_json};
+use crate::http::{created, ok, read_json};
 use crate::router::Ctx;
 use chrono::Datelike;
 use domain::follow_ups::{is_low, Rated};
@@ -113,42 +114,31 @@ impl Row {
     }
 }
 
-async fn load(ctx: &Ctx, id: i64) -> Result<Row> {
-    ctx.db
-        .first(&format!("{SELECT} WHERE o.id = ?"), args![id])
-        .await?
-        .ok_or_else(|| ApiError::not_found("work order").into())
-}
+impl CaseRow for Row {
+    const KIND: &'static str = "work order";
+    const SELECT: &'static str = SELECT;
+    const ID: &'static str = "o.id";
 
-async fn readable(ctx: &Ctx) -> Result<(Actor, Row)> {
-    readable_id(ctx, parse_id(ctx.matched.param(), "work order")?).await
+    /// An order taken for a caller with no account is for the staff of its hall, and for the
+    /// customer whose mobile or 户号 it names (`CUSTOMER_SEES`).
+    async fn check_sees(&self, ctx: &Ctx, actor: &Actor) -> Result<()> {
+        if actor.role == Role::Customer && self.customer_id.is_none() {
+            let sees =
+                format!("SELECT o.id FROM work_orders o WHERE o.id = ?2 AND {CUSTOMER_SEES}");
+            let seen = ctx.db.ids(&sees, args![actor.user_id, self.id]).await?;
+            if seen.is_empty() {
+                return Err(ApiError::not_found("work order").into());
+            }
+            return Ok(());
+        }
+        let customer = self.customer_id.unwrap_or(NO_CUSTOMER);
+        check_sees(actor, customer, &self.hall_id, "work order")
+    }
 }
 
 /// Refuses a caller who may not see work order `id` (404 when there is none).
 pub async fn check_readable(ctx: &Ctx, id: i64) -> Result<()> {
-    readable_id(ctx, id).await.map(|_| ())
-}
-
-/// Work order `id`, if the caller may see it.
-async fn readable_id(ctx: &Ctx, id: i64) -> Result<(Actor, Row)> {
-    let actor = ctx.actor()?;
-    let row = load(ctx, id).await?;
-    if actor.role == Role::Customer && row.customer_id.is_none() {
-        let sees = format!("SELECT o.id FROM work_orders o WHERE o.id = ?2 AND {CUSTOMER_SEES}");
-        if ctx
-            .db
-            .ids(&sees, args![actor.user_id, row.id])
-            .await?
-            .is_empty()
-        {
-            return Err(ApiError::not_found("work order").into());
-        }
-        return Ok((actor, row));
-    }
-    // An order with no customer is for staff of its hall only.
-    let customer = row.customer_id.unwrap_or(NO_CUSTOMER);
-    check_sees(&actor, customer, &row.hall_id, "work order")?;
-    Ok((actor, row))
+    readable_id::<Row>(ctx, id).await.map(|_| ())
 }
 
 /// Stands for the customer of an order taken for a caller with no account: no user has it.
@@ -166,7 +156,7 @@ async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> Result<WorkOrderDetail> {
     let owed = deadlines::of_orders(&ctx.db, "?", args![id]).await?;
     let owed = owed.get(&id).map_or(&[][..], Vec::as_slice);
     Ok(WorkOrderDetail {
-        order: load(ctx, id)
+        order: load::<Row>(ctx, id)
             .await?
             .order(actor, owed, ctx.now.timestamp_millis()),
         events,
@@ -313,12 +303,12 @@ async fn event(
 }
 
 pub async fn handle_get(ctx: &mut Ctx) -> Result<Response> {
-    let (actor, row) = readable(ctx).await?;
+    let (actor, row) = readable::<Row>(ctx).await?;
     ok(&detail(ctx, &actor, row.id).await?)
 }
 
 pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
-    let (actor, row) = readable(ctx).await?;
+    let (actor, row) = readable::<Row>(ctx).await?;
     let input: OrderActInput = read_json(&mut ctx.req).await?;
     let change = row.state().apply(&input, actor.role == Role::Customer)?;
     let now = ctx.now.timestamp_millis();
@@ -393,7 +383,7 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
 }
 
 pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
-    let (_, row) = readable(ctx).await?;
+    let (_, row) = readable::<Row>(ctx).await?;
     if !row.status.is_open() {
         return Err(ApiError::new(
             Reason::DocumentsClosed,
@@ -405,6 +395,6 @@ pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
 }
 
 pub async fn handle_download(ctx: &mut Ctx) -> Result<Response> {
-    let (_, row) = readable(ctx).await?;
+    let (_, row) = readable::<Row>(ctx).await?;
     serve_case_file(ctx, CaseKind::WorkOrder, row.id).await
 }

@@ -5,7 +5,7 @@ use domain::clock_text::local_input;
 use domain::content::{Poster, PosterInput};
 use domain::hours::format_local;
 use domain::notices::NoticeState;
-use domain::policy::{may_target_halls, Actor};
+use domain::policy::{may_publish_for, Actor};
 use domain::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -212,7 +212,7 @@ fn HallChoice(draft: Draft) -> impl IntoView {
         let actor = actor(draft.app)?;
         let list = halls.get()?.ok()?;
         Some(list.into_iter()
-            .filter(|h| may_target_halls(&actor, std::slice::from_ref(&h.id)))
+            .filter(|h| may_publish_for(&actor, std::slice::from_ref(&h.id)))
             .map(|h| {
                 let (id, label) = (h.id.clone(), pick(lang.get(), &h.name, &h.name_en).to_string());
                 let checked = { let id = id.clone(); move || draft.halls.get().contains(&id) };
@@ -252,7 +252,7 @@ fn PosterList(list: Vec<Poster>, draft: Draft, on_changed: Callback<()>) -> impl
     let lang = app.lang.get_untracked();
     let rows = list.into_iter().map(|p| {
         let editable = p.state != NoticeState::Withdrawn
-            && actor(app).is_some_and(|a| may_target_halls(&a, &p.hall_ids));
+            && actor(app).is_some_and(|a| may_publish_for(&a, &p.hall_ids));
         let window = format!("{} {} {}", format_local(p.starts_at), Msg::Until.text(lang), p.ends_at.map(format_local).unwrap_or_else(|| "—".into()));
         let halls = if p.hall_ids.is_empty() { Msg::CityWide.text(lang).to_string() } else { p.hall_ids.join(", ") };
         let state_class = format!("badge state-{:?}", p.state).to_lowercase();
