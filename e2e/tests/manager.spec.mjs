@@ -64,3 +64,20 @@ test('an end before the start is refused with a reason', async ({ page }) => {
   await form.getByTestId('notice-submit').click();
   await expect(form.getByText('结束时间需晚于开始时间')).toBeVisible();
 });
+
+test('double-clicking publish publishes the notice once', async ({ page }) => {
+  await login(page, 'manager.gaoxin');
+  const posts = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/staff/notices') posts.push(request);
+  });
+  const title = `双击发布 ${Date.now()}`;
+  const form = page.getByTestId('notice-form');
+  await form.getByLabel('标题').fill(title);
+  await form.getByLabel('内容').fill('只发布一次。');
+  // Both clicks are handled before dblclick returns, so a second save would be on its way.
+  await form.getByTestId('notice-submit').dblclick();
+  await expect(form.getByLabel('标题')).toHaveValue('');
+  await expect(page.getByTestId('staff-notice').filter({ hasText: title })).toHaveCount(1);
+  expect(posts).toHaveLength(1);
+});

@@ -109,3 +109,37 @@ pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
         .files()
         .and_then(|f| f.get(0))
 }
+
+/// A form's save as an `Action`: `save` runs with the submitted input, its error is shown on
+/// the form (`error`, cleared on success), and `done` gets what the server answered. Disable
+/// the submit button on `pending()` and submit through `submit`, so a double click saves once.
+pub fn save_action<I, O, Fut>(
+    error: FormError,
+    save: impl Fn(I) -> Fut + 'static,
+    done: Callback<O>,
+) -> Action<I, ()>
+where
+    I: Clone + 'static,
+    O: 'static,
+    Fut: std::future::Future<Output = Result<O, ApiError>> + 'static,
+{
+    Action::new_local(move |input: &I| {
+        let saving = save(input.clone());
+        async move {
+            match saving.await {
+                Ok(saved) => {
+                    error.set(None);
+                    done.run(saved);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    })
+}
+
+/// Dispatches `input` unless a save of this form is still on its way.
+pub fn submit<I: 'static>(action: Action<I, ()>, input: I) {
+    if !action.pending().get_untracked() {
+        action.dispatch_local(input);
+    }
+}

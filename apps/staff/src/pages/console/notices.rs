@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{form_error, required_time, time_input, FormError, TextField};
+use ui::components::form::{
+    form_error, required_time, save_action, submit, time_input, FormError, TextField,
+};
 use ui::i18n::{notice_state_msg, pick, t, Msg};
 use ui::state::{now, use_app, AppState};
 
@@ -105,27 +107,25 @@ fn NoticeForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
             .get()
             .is_some_and(|u| u.role == domain::Role::Admin)
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let input = match draft.input() {
-            Ok(input) => input,
-            Err(e) => return error.set(Some(e)),
-        };
-        let editing = draft.editing.get_untracked();
-        spawn_local(async move {
-            let result = match editing {
+    let save = save_action(
+        error,
+        |(editing, input): (Option<i64>, NoticeInput)| async move {
+            match editing {
                 Some(id) => api::update_notice(id, &input).await,
                 None => api::create_notice(&input).await,
-            };
-            match result {
-                Ok(_) => {
-                    error.set(None);
-                    app.success(Msg::NoticePublished);
-                    on_saved.run(());
-                }
-                Err(e) => error.set(Some(e)),
             }
-        });
+        },
+        Callback::new(move |_| {
+            app.success(Msg::NoticePublished);
+            on_saved.run(());
+        }),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match draft.input() {
+            Ok(input) => submit(save, (draft.editing.get_untracked(), input)),
+            Err(e) => error.set(Some(e)),
+        }
     };
     let hall_options = move || {
         let user = app.session.get();
@@ -138,7 +138,7 @@ fn NoticeForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <form class="form card" on:submit=submit novalidate data-testid="notice-form">
+        <form class="form card" on:submit=on_submit novalidate data-testid="notice-form">
             <h3>{move || if draft.editing.get().is_some() { t(Msg::EditNotice)() } else { t(Msg::NewNotice)() }}</h3>
             <div class="field">
                 <label for="field-hall_id">{t(Msg::NoticeHall)}</label>
@@ -155,7 +155,7 @@ fn NoticeForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
             </div>
             <p class="form-error" role="alert">{move || general.get()}</p>
             <div class="row">
-                <button type="submit" class="button primary" data-testid="notice-submit">
+                <button type="submit" class="button primary" data-testid="notice-submit" disabled=move || save.pending().get()>
                     {move || if draft.editing.get().is_some() { t(Msg::Save)() } else { t(Msg::Publish)() }}
                 </button>
                 <Show when=move || draft.editing.get().is_some()>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{form_error, required_time, FormError, TextField};
+use ui::components::form::{form_error, required_time, save_action, submit, FormError, TextField};
 use ui::components::published::outage_window;
 use ui::i18n::{notice_state_msg, pick, t, Msg};
 use ui::state::{now, use_app};
@@ -47,7 +47,18 @@ fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
     let error: FormError = RwSignal::new(None);
     let general = form_error(error, FIELDS);
     let halls = LocalResource::new(api::halls);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let save = save_action(
+        error,
+        |input: OutageInput| async move { api::content::create_outage(&input).await },
+        Callback::new(move |_| {
+            area.set(String::new());
+            reason.set(String::new());
+            urgent.set(false);
+            app.success(Msg::OutageSaved);
+            on_saved.run(());
+        }),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input =
             required_time(app, &starts.get_untracked(), "starts_at").and_then(|starts_at| {
@@ -60,23 +71,10 @@ fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
                     urgent: urgent.get_untracked(),
                 })
             });
-        let input = match input {
-            Ok(input) => input,
-            Err(e) => return error.set(Some(e)),
-        };
-        spawn_local(async move {
-            match api::content::create_outage(&input).await {
-                Ok(_) => {
-                    error.set(None);
-                    area.set(String::new());
-                    reason.set(String::new());
-                    urgent.set(false);
-                    app.success(Msg::OutageSaved);
-                    on_saved.run(());
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        match input {
+            Ok(input) => submit(save, input),
+            Err(e) => error.set(Some(e)),
+        }
     };
     let hall_options = move || {
         halls.get().and_then(Result::ok).unwrap_or_default().into_iter()
@@ -88,7 +86,7 @@ fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <form class="form card" on:submit=submit novalidate data-testid="outage-form">
+        <form class="form card" on:submit=on_submit novalidate data-testid="outage-form">
             <h3>{t(Msg::NewOutage)}</h3>
             <div class="field">
                 <label for="field-outage-hall">{t(Msg::NoticeHall)}</label>
@@ -109,7 +107,7 @@ fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
                 {t(Msg::OutageUrgent)}
             </label>
             <p class="form-error" role="alert">{move || general.get()}</p>
-            <button type="submit" class="button primary" data-testid="outage-submit">{t(Msg::Publish)}</button>
+            <button type="submit" class="button primary" data-testid="outage-submit" disabled=move || save.pending().get()>{t(Msg::Publish)}</button>
         </form>
     }
 }

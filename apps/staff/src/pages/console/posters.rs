@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{form_error, required_time, time_input, FormError, TextField};
+use ui::components::form::{
+    form_error, required_time, save_action, submit, time_input, FormError, TextField,
+};
 use ui::i18n::{notice_state_msg, pick, t, Msg};
 use ui::state::{now, use_app, AppState};
 
@@ -148,30 +150,28 @@ fn PosterForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
             uploading.set(false);
         });
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let input = match draft.input() {
-            Ok(input) => input,
-            Err(e) => return error.set(Some(e)),
-        };
-        let editing = draft.editing.get_untracked();
-        spawn_local(async move {
-            let result = match editing {
+    let save = save_action(
+        error,
+        |(editing, input): (Option<i64>, PosterInput)| async move {
+            match editing {
                 Some(id) => api::content::update_poster(id, &input).await,
                 None => api::content::create_poster(&input).await,
-            };
-            match result {
-                Ok(_) => {
-                    error.set(None);
-                    app.success(Msg::PosterSaved);
-                    on_saved.run(());
-                }
-                Err(e) => error.set(Some(e)),
             }
-        });
+        },
+        Callback::new(move |_| {
+            app.success(Msg::PosterSaved);
+            on_saved.run(());
+        }),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match draft.input() {
+            Ok(input) => submit(save, (draft.editing.get_untracked(), input)),
+            Err(e) => error.set(Some(e)),
+        }
     };
     view! {
-        <form class="form card" on:submit=submit novalidate data-testid="poster-form">
+        <form class="form card" on:submit=on_submit novalidate data-testid="poster-form">
             <h3>{move || if draft.editing.get().is_some() { t(Msg::EditPoster)() } else { t(Msg::NewPoster)() }}</h3>
             <TextField scope="poster" label=Msg::PosterTitle name="title" value=draft.title error/>
             <TextField scope="poster" label=Msg::PosterBody name="body" value=draft.body error multiline=true required=false/>
@@ -192,7 +192,7 @@ fn PosterForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
             </div>
             <p class="form-error" role="alert">{move || general.get()}</p>
             <div class="row">
-                <button type="submit" class="button primary" data-testid="poster-submit" disabled=move || uploading.get()>
+                <button type="submit" class="button primary" data-testid="poster-submit" disabled=move || uploading.get() || save.pending().get()>
                     {move || if draft.editing.get().is_some() { t(Msg::Save)() } else { t(Msg::Publish)() }}
                 </button>
                 <Show when=move || draft.editing.get().is_some()>
