@@ -12,6 +12,20 @@ test('English switch translates the page and is remembered', async ({ page }) =>
   await expect(page.getByRole('heading', { name: 'Business halls' })).toBeVisible();
 });
 
+test('the quick links and the brand draw their icons without needing an emoji font', async ({ page }) => {
+  await page.goto('/');
+  const links = page.getByTestId('quick-links').getByRole('link');
+  await expect(links).toHaveCount(7);
+  for (const link of await links.all()) {
+    await expect(link.locator('svg.icon')).toBeVisible();
+    const box = await link.locator('svg.icon').boundingBox();
+    expect(box.width).toBeGreaterThan(12);
+    // No pictographs: a machine without an emoji font draws them as empty boxes.
+    expect(await link.textContent()).not.toMatch(/[\u{2300}-\u{23FF}\u{2600}-\u{27BF}\u{1F000}-\u{1FFFF}]/u);
+  }
+  await expect(page.locator('.brand svg.icon')).toBeVisible();
+});
+
 test('elder mode enlarges the page and is remembered', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('hall-card')).toHaveCount(3);

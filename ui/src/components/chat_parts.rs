@@ -1,6 +1,7 @@
 //! The pieces a call's chat and a consultation thread share: a message's body (its text, or a
 //! file as a download link), the box to write in, and the button to send a photo or a PDF.
 
+use crate::components::icons::{Icon, IconName};
 use crate::i18n::{t, Msg};
 use domain::files::FileRef;
 use leptos::prelude::*;
@@ -15,7 +16,8 @@ pub fn message_body(
         (Some(text), _) => view! { <span class="text">{text}</span> }.into_any(),
         (None, Some(file)) => view! {
             <a class="file" href=href(&file.id) download=file.name.clone()>
-                {format!("📎 {} ({} KB)", file.name, file.size.div_ceil(1024))}
+                <Icon name=IconName::Paperclip/>
+                {format!("{} ({} KB)", file.name, file.size.div_ceil(1024))}
             </a>
         }
         .into_any(),

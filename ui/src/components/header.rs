@@ -1,5 +1,6 @@
 //! The top bar: brand, navigation, language switch, elder mode, and the session link.
 
+use crate::components::icons::{Icon, IconName};
 use crate::i18n::{t, Lang, Msg};
 use crate::nav::Link;
 use crate::state::use_app;
@@ -40,7 +41,7 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" href="#main">{t(Msg::SkipToContent)}</a>
         <header class="top-bar">
             <Link href="/" class="brand">
-                <span class="brand-mark" aria-hidden="true">"⚡"</span>
+                <span class="brand-mark"><Icon name=IconName::Bolt/></span>
                 <span class="brand-name">{t(Msg::AppName)}</span>
                 <span class="brand-utility elder-hide">{t(Msg::Utility)}</span>
             </Link>

@@ -16,6 +16,7 @@ pub mod frame;
 pub mod guard;
 pub mod hall_select;
 pub mod header;
+pub mod icons;
 pub mod not_found;
 pub mod published;
 pub mod qr;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use ui::api;
 use ui::components::cards::{HallCard, NoticeList};
 use ui::components::feedback::Loaded;
+use ui::components::icons::{Icon, IconName};
 use ui::components::published::{Outages, Posters};
 use ui::i18n::{t, Msg};
 use ui::nav::Link;
@@ -20,13 +21,13 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">{t(Msg::HomeLead)}</p>
         </section>
         <nav class="quick-links card-grid" aria-label=t(Msg::QuickServices) data-testid="quick-links">
-            <Link href="/services" class="quick">"💡 "{t(Msg::ServicesTitle)}</Link>
-            <Link href="/applications" class="quick">"📝 "{t(Msg::NavApplications)}</Link>
-            <Link href="/work-orders" class="quick">"🔧 "{t(Msg::NavWorkOrders)}</Link>
-            <Link href="/tariffs" class="quick">"💴 "{t(Msg::TariffsTitle)}</Link>
-            <Link href="/guides" class="quick">"📖 "{t(Msg::GuidesTitle)}</Link>
-            <Link href="/outages" class="quick">"🔌 "{t(Msg::OutagesTitle)}</Link>
-            <Link href="/live-wait" class="quick">"⏱ "{t(Msg::LiveWaitTitle)}</Link>
+            <Link href="/services" class="quick"><Icon name=IconName::Lightbulb/>{t(Msg::ServicesTitle)}</Link>
+            <Link href="/applications" class="quick"><Icon name=IconName::Document/>{t(Msg::NavApplications)}</Link>
+            <Link href="/work-orders" class="quick"><Icon name=IconName::Wrench/>{t(Msg::NavWorkOrders)}</Link>
+            <Link href="/tariffs" class="quick"><Icon name=IconName::Yuan/>{t(Msg::TariffsTitle)}</Link>
+            <Link href="/guides" class="quick"><Icon name=IconName::Book/>{t(Msg::GuidesTitle)}</Link>
+            <Link href="/outages" class="quick"><Icon name=IconName::Plug/>{t(Msg::OutagesTitle)}</Link>
+            <Link href="/live-wait" class="quick"><Icon name=IconName::Clock/>{t(Msg::LiveWaitTitle)}</Link>
         </nav>
         <Outages/>
         <section aria-labelledby="halls-heading">
