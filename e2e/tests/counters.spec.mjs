@@ -37,3 +37,33 @@ test('the manager moves a counter to payment and its next call is a payment tick
   await expect(console_.getByTestId('current-number')).toHaveText(number);
   for (const p of [kiosk, clerk, manager]) await p.context.close();
 });
+
+// A day of its own (the Tuesday after the test week) at Binjiang: no other test calls there.
+test('a clerk calls, starts and finishes a ticket with the keyboard alone', async ({ browser }) => {
+  const now = testDayAfterMonday(8);
+  const clerk = await personAt(browser, now);
+  await login(clerk.page, 'staff.binjiang.2');
+  const console_ = await signInAtCounter(clerk.page, 1);
+  const kiosk = await personAt(browser, now);
+  const res = await kioskTicket(kiosk.page.request, 'binjiang', { business: 'payment' });
+  expect(res.status()).toBe(201);
+  const { number } = await res.json();
+
+  const callNext = console_.getByTestId('call-next');
+  await expect(callNext).toHaveAttribute('aria-keyshortcuts', 'N');
+  await expect(callNext.locator('kbd')).toHaveText('N');
+  // In a field, a letter is typing.
+  await console_.getByPlaceholder('暂停原因').press('n');
+  await expect(console_.getByPlaceholder('暂停原因')).toHaveValue('n');
+  await console_.getByPlaceholder('暂停原因').fill('');
+  // Out of the field (a click on the page's text), a letter is the step.
+  await console_.getByTestId('counter-status').click();
+  await clerk.page.keyboard.press('n');
+  await expect(console_.getByTestId('current-number')).toHaveText(`${number.prefix}${String(number.seq).padStart(3, '0')}`);
+  await clerk.page.keyboard.press('s');
+  await expect(console_.getByTestId('finish')).toBeVisible();
+  await clerk.page.keyboard.press('f');
+  await expect(callNext).toBeVisible();
+  await clerk.context.close();
+  await kiosk.context.close();
+});

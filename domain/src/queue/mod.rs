@@ -29,3 +29,4 @@ pub use persist::QueueMeta;
 pub mod appointments;
 pub mod remote;
 pub mod requests;
+pub mod shortcuts;

@@ -2,13 +2,15 @@
 //! why it was next), recall, mark a no-show, serve, transfer, pause with a reason, call a
 //! ticket by hand, and sign out. A counter a colleague holds shows who; a manager may close
 //! it. The business types the counter serves are shown as the manager sets them
-//! (`hall_counters`). Everything on screen follows the hall's live feed.
+//! (`hall_counters`). Everything on screen follows the hall's live feed. The steps of the day
+//! have keys, shown on their buttons: N call next, S start, R recall, X no-show, F finish.
 
 use super::hall_counters::CounterServes;
 use domain::halls::BusinessType;
 use domain::queue::protocol::{CallResult, CounterView, QueueSnapshot};
 use domain::queue::requests::CounterAction;
 use domain::queue::select::CallReason;
+use domain::queue::shortcuts::{counter_shortcut, CALL_NEXT, FINISH, NO_SHOW, RECALL, START};
 use domain::queue::{CounterStatus, TicketState, Transfer};
 use domain::Role;
 use leptos::prelude::*;
@@ -64,6 +66,7 @@ pub fn CounterConsole(hall: String) -> impl IntoView {
     });
     let lang = use_app().lang;
     let me = move || app.session.with(|u| u.as_ref().map(|u| u.id));
+    keyboard_shortcuts(mine, act);
     let options = move || {
         lang.track();
         feed.snapshot.get().map(|s| {
@@ -86,6 +89,50 @@ pub fn CounterConsole(hall: String) -> impl IntoView {
             <FeedState feed/>
         </section>
     }
+}
+
+/// The counter's keys (`domain::queue::shortcuts`), anywhere on the page but in a field.
+fn keyboard_shortcuts(
+    mine: Memo<Option<CounterView>>,
+    act: impl Fn(CounterAction) + Copy + Send + Sync + 'static,
+) {
+    let app = use_app();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.repeat() || typing(&ev) {
+            return;
+        }
+        let key = ev.key();
+        let mut chars = key.chars();
+        let (Some(key), None) = (chars.next(), chars.next()) else {
+            return;
+        };
+        let me = app.session.with_untracked(|u| u.as_ref().map(|u| u.id));
+        let action = mine
+            .get_untracked()
+            .zip(me)
+            .and_then(|(counter, me)| counter_shortcut(key, &counter, me));
+        if let Some(action) = action {
+            ev.prevent_default();
+            act(action);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Whether the key went to a field (or anything else that takes typing).
+fn typing(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
+        })
+}
+
+/// A button's key, shown on it; its name stays the words (the key is `aria-keyshortcuts`).
+fn key_hint(key: char) -> impl IntoView {
+    view! { <kbd class="key" aria-hidden="true">{key.to_string()}</kbd> }
 }
 
 #[component]
@@ -144,12 +191,12 @@ fn CurrentTicket(
             {move || reason.get().map(|r| view! { <p class="meta" data-testid="call-reason">{tr(Msg::WhyNext)}": "{tr(reason_msg(&r))}</p> })}
             <div class="row">
                 <Show when=move || called>
-                    <button class="button primary" on:click=move |_| act(CounterAction::Start { ticket: id })>{tr(Msg::StartService)}</button>
-                    <button class="button secondary" on:click=move |_| act(CounterAction::Recall { ticket: id })>{tr(Msg::Recall)}</button>
-                    <button class="button danger" on:click=move |_| act(CounterAction::NoShow { ticket: id })>{tr(Msg::NoShow)}</button>
+                    <button class="button primary" aria-keyshortcuts="S" on:click=move |_| act(CounterAction::Start { ticket: id })>{tr(Msg::StartService)}{key_hint(START)}</button>
+                    <button class="button secondary" aria-keyshortcuts="R" on:click=move |_| act(CounterAction::Recall { ticket: id })>{tr(Msg::Recall)}{key_hint(RECALL)}</button>
+                    <button class="button danger" aria-keyshortcuts="X" on:click=move |_| act(CounterAction::NoShow { ticket: id })>{tr(Msg::NoShow)}{key_hint(NO_SHOW)}</button>
                 </Show>
                 <Show when=move || !called>
-                    <button class="button primary" on:click=move |_| act(CounterAction::Finish { ticket: id }) data-testid="finish">{tr(Msg::Finish)}</button>
+                    <button class="button primary" aria-keyshortcuts="F" on:click=move |_| act(CounterAction::Finish { ticket: id }) data-testid="finish">{tr(Msg::Finish)}{key_hint(FINISH)}</button>
                 </Show>
             </div>
             <div class="row">
@@ -163,7 +210,7 @@ fn CurrentTicket(
         {serves}
         {match (ticket_actions, open) {
             (Some(actions), _) => actions.into_any(),
-            (None, true) => view! { <button class="button primary wide big" on:click=move |_| act(CounterAction::CallNext) data-testid="call-next">{tr(Msg::CallNext)}</button> }.into_any(),
+            (None, true) => view! { <button class="button primary wide big" aria-keyshortcuts="N" on:click=move |_| act(CounterAction::CallNext) data-testid="call-next">{tr(Msg::CallNext)}{key_hint(CALL_NEXT)}</button> }.into_any(),
             (None, false) => view! { <button class="button primary wide" on:click=move |_| act(CounterAction::Resume)>{tr(Msg::Resume)}</button> }.into_any(),
         }}
         <Show when=move || open>
