@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{form_error, FormError, TextField};
+use ui::components::form::{form_error, save_action, submit, FormError, TextField};
 use ui::i18n::{role_msg, t, Msg};
 use ui::state::{now, use_app};
 
@@ -110,13 +110,25 @@ fn FirmForm(firm: Option<Firm>, on_saved: Callback<()>) -> impl IntoView {
     let kind = RwSignal::new(firm.as_ref().map_or(FirmKind::Design, |f| f.kind));
     let error: FormError = RwSignal::new(None);
     let general = form_error(error, FIELDS);
-    let busy = RwSignal::new(false);
     let scope = if id.is_some() {
         "firm-edit"
     } else {
         "firm-add"
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let save = save_action(
+        error,
+        move |request: FirmRequest| async move {
+            match id {
+                Some(id) => api::reference::update_firm(id, &request).await,
+                None => api::reference::create_firm(&request).await,
+            }
+        },
+        Callback::new(move |_| {
+            app.success(Msg::FirmSaved);
+            on_saved.run(());
+        }),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(until) = NaiveDate::parse_from_str(expires.get_untracked().trim(), "%Y-%m-%d")
         else {
@@ -132,22 +144,7 @@ fn FirmForm(firm: Option<Firm>, on_saved: Callback<()>) -> impl IntoView {
             contact: contact.get_untracked(),
             phone: phone.get_untracked(),
         };
-        busy.set(true);
-        spawn_local(async move {
-            let saved = match id {
-                Some(id) => api::reference::update_firm(id, &request).await,
-                None => api::reference::create_firm(&request).await,
-            };
-            match saved {
-                Ok(_) => {
-                    error.set(None);
-                    app.success(Msg::FirmSaved);
-                    on_saved.run(());
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        submit(save, request);
     };
     let kinds = FirmKind::ALL
         .into_iter()
@@ -155,7 +152,7 @@ fn FirmForm(firm: Option<Firm>, on_saved: Callback<()>) -> impl IntoView {
         .collect_view();
     let kind_id = format!("field-{scope}-kind");
     view! {
-        <form class="form" on:submit=submit novalidate data-testid=scope>
+        <form class="form" on:submit=on_submit novalidate data-testid=scope>
             <TextField scope label=Msg::FirmName name="name" value=name error/>
             <div class="field">
                 <label for=kind_id.clone()>{t(Msg::FirmKindLabel)}</label>
@@ -169,7 +166,7 @@ fn FirmForm(firm: Option<Firm>, on_saved: Callback<()>) -> impl IntoView {
             <TextField scope label=Msg::FirmContact name="contact" value=contact error/>
             <TextField scope label=Msg::HallPhone name="phone" value=phone error kind="tel"/>
             <p class="form-error" role="alert">{move || general.get()}</p>
-            <button type="submit" class="button primary" disabled=move || busy.get()>{t(Msg::Save)}</button>
+            <button type="submit" class="button primary" disabled=move || save.pending().get()>{t(Msg::Save)}</button>
         </form>
     }
 }

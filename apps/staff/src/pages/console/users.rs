@@ -3,10 +3,9 @@
 use domain::users::{CreateUserRequest, User};
 use domain::Role;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{form_error, FormError, TextField};
+use ui::components::form::{form_error, save_action, submit, FormError, TextField};
 use ui::i18n::{pick, role_msg, t, Msg};
 use ui::state::use_app;
 
@@ -66,7 +65,18 @@ fn NewUserForm(on_created: Callback<()>) -> impl IntoView {
     let halls = LocalResource::new(api::halls);
     let firms = LocalResource::new(api::firms);
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let save = save_action(
+        error,
+        |request: CreateUserRequest| async move { api::create_user(&request).await },
+        Callback::new(move |_| {
+            for field in [login, name, password, phone] {
+                field.set(String::new());
+            }
+            app.success(Msg::UserCreated);
+            on_created.run(());
+        }),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let role = role.get_untracked();
         let request = CreateUserRequest {
@@ -85,19 +95,7 @@ fn NewUserForm(on_created: Callback<()>) -> impl IntoView {
                 None
             },
         };
-        spawn_local(async move {
-            match api::create_user(&request).await {
-                Ok(_) => {
-                    error.set(None);
-                    for field in [login, name, password, phone] {
-                        field.set(String::new());
-                    }
-                    app.success(Msg::UserCreated);
-                    on_created.run(());
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        submit(save, request);
     };
     let roles = Role::ALL
         .into_iter()
@@ -131,7 +129,7 @@ fn NewUserForm(on_created: Callback<()>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <form class="form card" on:submit=submit novalidate data-testid="user-form">
+        <form class="form card" on:submit=on_submit novalidate data-testid="user-form">
             <h3>{t(Msg::NewUser)}</h3>
             <div class="row">
                 <TextField label=Msg::LoginName name="login" value=login error/>
@@ -164,7 +162,7 @@ fn NewUserForm(on_created: Callback<()>) -> impl IntoView {
                 </Show>
             </div>
             <p class="form-error" role="alert">{move || general.get()}</p>
-            <button type="submit" class="button primary">{t(Msg::Save)}</button>
+            <button type="submit" class="button primary" disabled=move || save.pending().get()>{t(Msg::Save)}</button>
         </form>
     }
 }
