@@ -108,7 +108,8 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
     let input: PayInput = read_json(&mut ctx.req).await?;
     let input = input.checked()?;
     let user = ctx.actor()?.user_id;
-    let db = regions::of_account(ctx, &input.account)?;
+    let database = Database::of_account(&input.account);
+    let db = regions::open(&ctx.env, database)?;
     if let Some(row) = by_key(&db, user, &input.idempotency_key).await? {
         return replay(ctx, row, &input, 200);
     }
@@ -116,7 +117,7 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
     let bills = bills_by_ids(&db, &input.bill_ids).await?;
     let amount = input.amount(&bills)?;
     let provider = provider::current(&ctx.env);
-    let next_id = Database::of_account(&account.number).next_id_sql("payments");
+    let next_id = database.next_id_sql("payments");
     let written = db
         .run(
             &format!("INSERT INTO payments (id, user_id, number, bill_ids_json, top_up_fen, amount_fen, status, provider, idempotency_key, created_at) \
