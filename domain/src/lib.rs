@@ -32,6 +32,7 @@ pub mod service;
 pub mod users;
 pub mod video;
 pub mod wire;
+pub mod workspace;
 
 pub use error::{ApiError, ApiResult, ErrorCode, Reason};
 pub use roles::Role;

@@ -25,8 +25,9 @@ test('moving from the online hall to the staff workspace and back keeps the sess
   await page.getByRole('button', { name: 'Log in' }).click();
 
   // The staff workspace is another app: a new document that loaded only its own scripts.
-  await expect(page).toHaveURL(/\/staff$/);
-  await expect(page.getByRole('heading', { name: 'Staff console' })).toBeVisible();
+  // A manager lands on today's hall, the first section of their day.
+  await expect(page).toHaveURL(/\/staff\/today$/);
+  await expect(page.getByRole('heading', { name: "Today's hall" })).toBeVisible();
   expect(await appsLoaded(page)).toEqual(['staff']);
   await expect(page.locator('html')).toHaveClass(/elder/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

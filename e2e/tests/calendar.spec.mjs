@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, testDayAfterMonday, testMonday } from './helpers.mjs';
+import { login, personAt, testDayAfterMonday, testMonday, openSection } from './helpers.mjs';
 
 test('a hall is closed on National Day and open on its make-up Saturday', async ({ browser }) => {
   // Monday 5 October 2026, 10:00 in the hall.
@@ -24,6 +24,7 @@ test('the manager opens the hall late on a Saturday and customers see it', async
   const saturday = testDayAfterMonday(5).slice(0, 10);
   const manager = await personAt(browser, monday);
   await login(manager.page, 'manager.gaoxin');
+  await openSection(manager.page, '大厅设置');
   const form = manager.page.getByTestId('special-day-form');
   await form.getByLabel('日期').fill(saturday);
   await form.getByLabel('开门时间').fill('09:00');

@@ -15,7 +15,7 @@ test('a customer asks in writing and an agent answers from the shared inbox', as
 
   const agent = await otherPerson(browser);
   await login(agent.page, 'staff.gaoxin.2');
-  await agent.page.goto('/staff');
+  await agent.page.goto('/staff/consultations');
   const row = agent.page.getByTestId('consult-inbox').getByTestId('consult-row').filter({ hasText: subject });
   await expect(row.getByTestId('unread')).toHaveText('1');
   await row.getByRole('button').click();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, OUR_PAGES, personAt, testMonday } from './helpers.mjs';
+import { login, OUR_PAGES, personAt, testMonday, openSection } from './helpers.mjs';
 
 const plus = (iso, minutes) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 /** The value a datetime-local field takes for `iso`, in China time. */
@@ -17,6 +17,8 @@ test('a scheduled poster shows on the hall TV and the hall page only inside its 
   const now = testMonday();
   const manager = await personAt(browser, now);
   await login(manager.page, 'manager.binjiang');
+  await openSection(manager.page, '公告与海报');
+  await manager.page.getByRole('button', { name: '新建海报' }).click();
   const form = manager.page.getByTestId('poster-form');
   const title = `限时海报 ${Date.now() % 1e6}`;
   await form.getByLabel('海报标题').fill(title);
@@ -49,6 +51,8 @@ test('a manager publishes an image poster and a planned outage; they show on the
   const now = testMonday();
   const manager = await personAt(browser, now);
   await login(manager.page, 'manager.binjiang');
+  await openSection(manager.page, '公告与海报');
+  await manager.page.getByRole('button', { name: '新建海报' }).click();
   const form = manager.page.getByTestId('poster-form');
   await form.getByLabel('海报图片').setInputFiles({ name: 'bad.svg', mimeType: 'image/png', buffer: Buffer.from('<svg onload="alert(1)"/>') });
   await expect(form.locator('.field-error')).toBeVisible();
@@ -59,6 +63,7 @@ test('a manager publishes an image poster and a planned outage; they show on the
   await form.getByTestId('poster-submit').click();
   await expect(manager.page.getByTestId('staff-poster').filter({ hasText: title })).toContainText('已发布');
 
+  await manager.page.getByRole('button', { name: '发布停电通知' }).click();
   const outage = manager.page.getByTestId('outage-form');
   const area = `江南大道 1–200 号 ${Date.now() % 1e6}`;
   await outage.getByLabel('停电范围').fill(area);

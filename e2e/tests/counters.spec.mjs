@@ -67,3 +67,34 @@ test('a clerk calls, starts and finishes a ticket with the keyboard alone', asyn
   await clerk.context.close();
   await kiosk.context.close();
 });
+
+// A day of its own (the Wednesday after the test week) at Binjiang.
+test('the counter fits one 1366×768 screen with a busy queue: in hand, the actions, counts and the next few', async ({ browser }) => {
+  const now = testDayAfterMonday(9);
+  const clerk = await personAt(browser, now);
+  await clerk.page.setViewportSize({ width: 1366, height: 768 });
+  await login(clerk.page, 'staff.binjiang.3');
+  const console_ = await signInAtCounter(clerk.page, 1);
+  const kiosk = await personAt(browser, now);
+  for (let i = 0; i < 10; i++) {
+    const res = await kioskTicket(kiosk.page.request, 'binjiang', { business: 'payment' });
+    expect(res.status()).toBe(201);
+  }
+  await expect(console_.getByTestId('waiting-counts')).toContainText('缴费 10');
+  await console_.getByTestId('call-next').click();
+  await expect(console_.getByTestId('current-number')).toBeVisible();
+  await expect(console_.getByTestId('call-reason')).toBeVisible();
+  await expect(console_.getByTestId('waiting-counts')).toContainText('缴费 9');
+  // The next six, and the rest on request.
+  await expect(console_.getByTestId('waiting-ticket')).toHaveCount(6);
+  await expect(console_.getByTestId('waiting-all')).toHaveText('显示全部等候 (3)');
+  for (const name of ['开始办理', '重呼', '过号']) await expect(console_.getByRole('button', { name, exact: true })).toBeInViewport();
+  const scroll = await clerk.page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  expect(scroll).toBeLessThanOrEqual(0);
+  await clerk.page.screenshot({ path: new URL('../screenshots/counter-1366x768.png', import.meta.url).pathname });
+
+  await console_.getByTestId('waiting-all').click();
+  await expect(console_.getByTestId('waiting-ticket')).toHaveCount(9);
+  await clerk.context.close();
+  await kiosk.context.close();
+});

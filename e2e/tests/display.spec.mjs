@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, openPairedKiosk, OUR_PAGES, personAt, signInAtCounter, testDayAfterMonday, testMonday } from './helpers.mjs';
+import { login, openPairedKiosk, OUR_PAGES, personAt, signInAtCounter, testDayAfterMonday, testMonday, openSection } from './helpers.mjs';
 
 const shot = (name) => new URL(`../screenshots/${name}.png`, import.meta.url).pathname;
 const ZH_DIGITS = '零一二三四五六七八九';
@@ -50,6 +50,7 @@ test('a paired TV shows and says each call, shows the manager’s message, and g
   const now = testMonday();
   const manager = await personAt(browser, now);
   await login(manager.page, 'manager.gaoxin');
+  await openSection(manager.page, '屏幕与自助机');
   const screens = manager.page.getByTestId('hall-screens');
   await screens.getByLabel('屏幕名称').fill('入口电视');
   await screens.getByRole('button', { name: '新建屏幕' }).click();

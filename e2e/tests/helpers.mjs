@@ -26,6 +26,12 @@ export async function login(page, loginName, password = DEMO_PASSWORD) {
   await expect(page.getByTestId('account-link')).toBeVisible(APP_LOAD);
 }
 
+/** Opens a section of the staff workspace from its side navigation, as a person would. */
+export async function openSection(page, name) {
+  await page.getByTestId('workspace-nav').getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible(APP_LOAD);
+}
+
 /** A second, separate browser context (another person on another device); `init` runs in
  *  every page of it before the app (e.g. to take a camera away). */
 export async function otherPerson(browser, init) {

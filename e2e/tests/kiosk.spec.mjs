@@ -64,7 +64,7 @@ test('a key account takes a number at the kiosk, follows it by QR code, and rate
   await login(manager.page, 'manager.binjiang');
   // Events reach D1 within about a second; the list is read when the page opens.
   await expect(async () => {
-    await manager.page.goto('/staff');
+    await manager.page.goto('/staff/today');
     await expect(manager.page.getByTestId('follow-up').filter({ hasText: number }).filter({ hasText: '等太久了' })).toBeVisible({ timeout: 3000 });
   }).toPass({ timeout: 15000 });
   for (const p of [kiosk, phone, staff, manager]) await p.context.close();

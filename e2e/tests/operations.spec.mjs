@@ -26,6 +26,9 @@ test('a manager opens the dashboard and exports CSV that matches the totals on s
   expect(to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await expect(page.getByTestId('ops-scope')).toContainText(`${await page.getByTestId('ops-from').inputValue()} – ${to}`);
   expect(tickets).toBeGreaterThan(1000);
+  // Each tile says how it changed against the week before.
+  await expect(page.getByTestId('kpi-compared')).toContainText('与上一时段相比');
+  await expect(page.locator('.kpi').first().getByTestId('kpi-change')).toHaveText(/^(▲ \+|▼ −)\d+\.\d%$|^持平$/);
 
   // Business types: one line each, their tickets add up to the total shown.
   const byBusiness = await exportCsv(page, page.getByTestId('ops-by-business'));
@@ -48,7 +51,11 @@ test('a manager opens the dashboard and exports CSV that matches the totals on s
   // Heatmap, forecast and staffing: Monday's row, seven days ahead, recommended beside actual.
   await expect(page.getByTestId('ops-heatmap').locator('tbody tr')).toHaveCount(7);
   await expect(page.getByTestId('ops-forecast').locator('tbody tr')).toHaveCount(7);
+  // The staffing plan is a chart of recommended against signed-in counters; the table opens on demand.
+  await expect(page.getByTestId('ops-staffing-chart').locator('svg g').first()).toBeVisible();
   const staffing = page.getByTestId('ops-staffing');
+  await expect(staffing).toBeHidden();
+  await page.getByText('显示表格').click();
   await expect(staffing).toContainText('全部业务');
   await expect(staffing.locator('thead')).toContainText('建议（Erlang A）');
   await expect(page.getByTestId('ops-chart-hours').locator('svg g').first()).toBeVisible();
@@ -74,7 +81,7 @@ test('the admin sees the whole city, hall by hall', async ({ page }) => {
   await page.getByTestId('ops-hall').selectOption('gaoxin');
   await page.getByTestId('ops-show').click();
   await expect(page.getByTestId('ops-scope')).toContainText('高新营业厅');
-  await expect(page.getByTestId('ops-staffing')).toBeVisible();
+  await expect(page.getByTestId('ops-staffing-chart')).toBeVisible();
 });
 
 test('anyone reads every hall\'s live wait, with the open data linked', async ({ page, request }) => {

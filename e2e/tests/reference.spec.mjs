@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { kioskTicket, login, otherPerson, personAt, testDayAfterMonday } from './helpers.mjs';
+import { kioskTicket, login, otherPerson, personAt, testDayAfterMonday, openSection } from './helpers.mjs';
 
 // Thursday of the test week at Gaoxin; no other test takes change-and-transfer numbers there.
 const THURSDAY = 3;
@@ -8,6 +8,7 @@ test("the manager limits a business to today's numbers and customers see them go
   const now = testDayAfterMonday(THURSDAY);
   const manager = await personAt(browser, now);
   await login(manager.page, 'manager.gaoxin');
+  await openSection(manager.page, '大厅设置');
   const form = manager.page.getByTestId('business-change');
   await form.getByLabel('每日上限').fill('0');
   await form.getByRole('button', { name: '保存' }).click();
@@ -41,6 +42,7 @@ test('the administrator adds a firm, suspends it and reinstates it', async ({ br
   // On the real clock: qualifications run to real dates.
   const admin = await otherPerson(browser);
   await login(admin.page, 'admin');
+  await openSection(admin.page, '账号与单位');
   const tag = String(Date.now()).slice(-6);
   const manager = admin.page.getByTestId('firm-manager');
   await manager.getByText('新增单位').click();

@@ -3,7 +3,7 @@
 // that staff dispatch, attend, answer and close, and rate it; a complaint nobody contacted in time
 // is escalated to the hall manager.
 import { test, expect } from '@playwright/test';
-import { login, otherPerson, OUR_PAGES, personAt, registerFresh } from './helpers.mjs';
+import { login, otherPerson, OUR_PAGES, personAt, registerFresh, openSection } from './helpers.mjs';
 
 const PNG = { name: '现场.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c489', 'hex') };
 
@@ -164,6 +164,7 @@ test('a complaint nobody contacted within 24 hours is escalated to the hall mana
   // The ten-minute sweep, run by the admin at 10:05 the next day.
   const admin = await personAt(browser, '2031-03-06T02:05:00Z');
   await login(admin.page, 'admin');
+  await openSection(admin.page, '服务承诺');
   // The admin names the customer service head, who is told of overdue orders of that department.
   const head = admin.page.getByTestId('head-customer_service');
   await head.selectOption({ index: 1 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login } from './helpers.mjs';
+import { login, openSection } from './helpers.mjs';
 
 test('English switch translates the page and is remembered', async ({ page }) => {
   await page.goto('/');
@@ -96,7 +96,9 @@ test('the display and kiosk pages name their hall', async ({ page }) => {
 
 test('an admin creates a hall staff account in the console', async ({ page }) => {
   await login(page, 'admin');
-  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page).toHaveURL(/\/staff\/operations$/);
+  await openSection(page, '账号与单位');
+  await page.getByRole('button', { name: '新建账号' }).click();
   const form = page.getByTestId('user-form');
   const loginName = `e2e.staff.${Date.now() % 1e8}`;
   await form.getByLabel('登录名').fill(loginName);

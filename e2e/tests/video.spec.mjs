@@ -23,7 +23,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 async function agentReady(browser, loginName) {
   const agent = await otherPerson(browser);
   await login(agent.page, loginName);
-  await agent.page.goto('/staff');
+  await agent.page.goto('/staff/video');
   const desk = agent.page.getByTestId('video-desk');
   await desk.getByRole('button', { name: '空闲' }).click();
   await expect(desk.getByTestId('my-presence')).toHaveText('空闲');
@@ -177,7 +177,7 @@ test('at a kiosk, nobody answering in five minutes offers a callback that reache
 
   const agent = await otherPerson(browser);
   await login(agent.page, 'staff.gaoxin.1');
-  await agent.page.goto('/staff');
+  await agent.page.goto('/staff/video');
   const item = agent.page.getByTestId('callback').filter({ hasText: phone });
   await expect(item).toContainText('高新');
   await item.getByRole('button', { name: '已回电' }).click();
@@ -206,7 +206,7 @@ test('a one-star video call lands on the hall follow-up list and becomes a work 
   await customer.page.getByRole('button', { name: '提交评价' }).click();
   await expect(customer.page.getByText('感谢您的评价')).toBeVisible();
 
-  await agent.page.goto('/staff');
+  await agent.page.goto('/staff/today');
   const followUp = agent.page.getByTestId('follow-up').filter({ hasText: why });
   await expect(followUp).toContainText('视频客服');
   await expect(followUp).toContainText(`冯秀兰 ${phone}`);
@@ -216,7 +216,7 @@ test('a one-star video call lands on the hall follow-up list and becomes a work 
   await expect(agent.page.getByRole('heading', { level: 1 })).toContainText('投诉');
   await expect(agent.page.getByText(why)).toBeVisible();
 
-  await agent.page.goto('/staff');
+  await agent.page.goto('/staff/today');
   const again = agent.page.getByTestId('follow-up').filter({ hasText: why });
   await again.getByTestId('follow-up-note').fill('已致电致歉，书面答复走工单');
   await again.getByTestId('follow-up-called_back').click();

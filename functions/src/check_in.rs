@@ -108,7 +108,7 @@ async fn tell_account_manager(
         message_id: format!("key-account:{hall}:{day}:{}", ticket.id),
         case_kind: CaseKind::Ticket,
         case_id: format!("{hall}/{day}/{}", ticket.id),
-        link: Some("/staff".into()),
+        link: Some(domain::workspace::Section::Today.path().into()),
         message: Message::KeyAccountArrived {
             customer: account.name.clone(),
             number: ticket.number.to_string(),

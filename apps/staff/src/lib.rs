@@ -1,5 +1,5 @@
-//! The staff workspace: the console (counter, video desk, content, screens, accounts, outbox,
-//! commitments) and operations (dashboard, staffing).
+//! The staff workspace: `/staff` sends each role to its first section; each section
+//! (`domain::workspace`) is a page of its own at `/staff/{section}`.
 
 mod components;
 mod pages;
@@ -8,7 +8,7 @@ use domain::apps::App;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
 use leptos_router::path;
-use pages::{console::StaffPage, operations::OperationsPage};
+use pages::console::{Landing, SectionPage};
 use ui::components::frame::Frame;
 use ui::components::not_found::NotFoundPage;
 
@@ -17,8 +17,8 @@ pub fn App() -> impl IntoView {
     view! {
         <Frame app=App::Staff>
             <Routes fallback=NotFoundPage>
-                <Route path=path!("/staff") view=StaffPage/>
-                <Route path=path!("/staff/operations") view=OperationsPage/>
+                <Route path=path!("/staff") view=Landing/>
+                <Route path=path!("/staff/:section") view=SectionPage/>
             </Routes>
         </Frame>
     }

@@ -58,10 +58,20 @@ impl DashboardQuery {
         })
     }
 
-    /// The first day whose tickets are read: the range, and four weeks back for the forecast.
+    /// The first day whose tickets are read: the range, the period before it (for the change
+    /// of each figure), and four weeks back for the forecast.
     pub fn history_from(&self) -> NaiveDate {
         let forecast_from = self.forecast_last_day() - Days::new(FORECAST_HISTORY_DAYS - 1);
-        forecast_from.min(self.from)
+        forecast_from.min(self.previous().from)
+    }
+
+    /// The period of the same length just before the range: what each figure is compared with.
+    pub fn previous(&self) -> Period {
+        let days = u64::try_from((self.to - self.from).num_days() + 1).unwrap_or(1);
+        Period {
+            from: self.from - Days::new(days),
+            to: self.from - Days::new(1),
+        }
     }
 
     /// The forecast reads the four weeks up to the day before `to`, so a day still under way
@@ -120,6 +130,13 @@ pub struct Dashboard {
     pub to: String,
     pub tmax_minutes: u32,
     pub totals: Figures,
+    /// The same figures over the period of the same length before the range.
+    #[serde(default)]
+    pub previous: Figures,
+    #[serde(default)]
+    pub previous_from: String,
+    #[serde(default)]
+    pub previous_to: String,
     pub per_hour: Vec<HourCount>,
     pub per_day: Vec<DayCount>,
     pub by_business: Vec<Row>,
@@ -166,12 +183,23 @@ pub fn build(
         totals.add(sums);
     }
     let one_hall = query.hall_id.is_some();
+    let before = query.previous();
+    let mut previous = Sums::default();
+    for day in history
+        .iter()
+        .filter(|d| (before.from..=before.to).contains(&d.day))
+    {
+        previous.add(&day.totals());
+    }
     Dashboard {
         hall_id: query.hall_id.clone(),
         from: from.to_string(),
         to: to.to_string(),
         tmax_minutes: tmax,
         totals: Figures::from_sums(&totals, tmax),
+        previous: Figures::from_sums(&previous, tmax),
+        previous_from: before.from.to_string(),
+        previous_to: before.to.to_string(),
         per_hour: per_hour(&counts, from, to),
         per_day: per_day(&day_totals, from, to),
         by_business: breakdown(&by_business, tmax),

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod facts;
 pub mod figures;
 pub mod forecast;
+pub mod kpis;
 pub mod live_wait;
 pub mod plan;
 pub mod staffed;

@@ -129,9 +129,15 @@ fn the_query_defaults_to_the_last_week_and_refuses_bad_ranges() {
         (date("2026-11-16"), today, 15)
     );
     assert_eq!(q.history_from(), date("2026-10-25"));
-    // A range longer than the forecast's four weeks reads from its own first day.
+    // The week before the range is what the figures are compared with.
+    assert_eq!(
+        (q.previous().from, q.previous().to),
+        (date("2026-11-09"), date("2026-11-15"))
+    );
+    // A range longer than the forecast's four weeks reads from the start of the period before
+    // it (53 days from 2026-10-01 to 2026-11-22, so from 2026-08-09).
     let month = DashboardQuery::parse(None, Some("2026-10-01"), None, None, today).unwrap();
-    assert_eq!(month.history_from(), date("2026-10-01"));
+    assert_eq!(month.history_from(), date("2026-08-09"));
     for (from, to, tmax) in [
         (Some("2026-11-30"), Some("2026-11-01"), None),
         (Some("yesterday"), None, None),
@@ -148,6 +154,7 @@ fn the_query_defaults_to_the_last_week_and_refuses_bad_ranges() {
 fn the_dashboard_reads_the_range_and_names_the_clerks() {
     let facts = vec![
         fact(served("2026-11-02", 9, Payment, 3, 2)), // history only: before the range
+        fact(served("2026-11-10", 9, Payment, 3, 2)), // the week before: compared with
         fact(served("2026-11-16", 9, Payment, 3, 2)),
         fact(Made {
             counter: 2,
@@ -183,6 +190,12 @@ fn the_dashboard_reads_the_range_and_names_the_clerks() {
         (id == 7).then(|| "王晓梅".to_string())
     });
     assert_eq!(d.totals.tickets, 2);
+    // The week before the range (9–15 November) is the ticket of the 10th.
+    assert_eq!(d.previous.tickets, 1);
+    assert_eq!(
+        (d.previous_from.as_str(), d.previous_to.as_str()),
+        ("2026-11-09", "2026-11-15")
+    );
     assert_eq!(d.per_day.len(), 7);
     assert_eq!((d.per_day[0].tickets, d.per_day[1].tickets), (1, 1));
     assert_eq!(d.per_hour[15].tickets, 1);

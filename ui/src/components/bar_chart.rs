@@ -74,22 +74,44 @@ pub fn BarChart(
         .map(|b| view! { <tr><td>{b.label}</td><td>{b.top}</td><td>{b.bottom}</td></tr> })
         .collect_view();
     view! {
-        <figure class="chart" data-testid=testid>
-            <svg viewBox=format!("0 0 {width} {}", HEIGHT + AXIS) role="img" aria-label=caption.clone()
-                preserveAspectRatio="xMinYMin meet">
-                <line class="chart-axis" x1="0" x2=width y1=HEIGHT y2=HEIGHT/>
+        <div class="chart-block" data-testid=testid>
+            <ChartFigure width plot=HEIGHT caption=caption peak=Signal::derive(move || t(series.top)().to_string())
+                valley=Signal::derive(move || t(series.bottom)().to_string())>
                 {rects}
-            </svg>
-            <figcaption>
-                {caption}" "
-                <span class="legend"><span class="swatch bar-peak"></span>{t(series.top)}</span>
-                <span class="legend"><span class="swatch bar-valley"></span>{t(series.bottom)}</span>
-            </figcaption>
-            <details>
+            </ChartFigure>
+            <details class="chart-table">
                 <summary>{t(Msg::ChartTable)}</summary>
                 <table><thead><tr><th></th><th>{t(series.top)}</th><th>{t(series.bottom)}</th></tr></thead>
                 <tbody>{rows}</tbody></table>
             </details>
+        </div>
+    }
+}
+
+/// A chart's frame: the SVG (`plot` high, the labels' row under it) with its axis, and the
+/// caption with the swatches of its two series (`peak` dark, `valley` light).
+#[component]
+pub fn ChartFigure(
+    #[prop(optional)] testid: Option<&'static str>,
+    width: f64,
+    plot: f64,
+    #[prop(into)] caption: String,
+    #[prop(into)] peak: Signal<String>,
+    #[prop(into)] valley: Signal<String>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <figure class="chart" data-testid=testid>
+            <svg viewBox=format!("0 0 {width} {}", plot + AXIS) role="img" aria-label=caption.clone()
+                preserveAspectRatio="xMinYMin meet">
+                <line class="chart-axis" x1="0" x2=width y1=plot y2=plot/>
+                {children()}
+            </svg>
+            <figcaption>
+                {caption}" "
+                <span class="legend"><span class="swatch bar-peak"></span>{peak}</span>
+                <span class="legend"><span class="swatch bar-valley"></span>{valley}</span>
+            </figcaption>
         </figure>
     }
 }

@@ -1,9 +1,10 @@
 //! The frame every app's pages sit in: the app state, the router, the site header, the main
-//! landmark (the skip link's target) and the toasts. Each app's root is its `Routes` in a
-//! `Frame`.
+//! landmark (the skip link's target) beside the workspace's navigation, and the toasts. Each
+//! app's root is its `Routes` in a `Frame`.
 
 use crate::components::feedback::ToastHost;
 use crate::components::header::Header;
+use crate::components::workspace::{my_sections, WorkspaceNav};
 use domain::apps::App;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -27,9 +28,21 @@ pub fn Frame(app: App, #[prop(optional)] chrome: Chrome, children: Children) -> 
     view! {
         <Router>
             <SiteHeader chrome/>
-            <main id="main" tabindex="-1">{children()}</main>
+            <Workspace>{children()}</Workspace>
             <ToastHost/>
         </Router>
+    }
+}
+
+/// The main landmark, beside the workspace's navigation for staff and firms.
+#[component]
+fn Workspace(children: Children) -> impl IntoView {
+    let mine = my_sections();
+    view! {
+        <div class="layout" class:with-workspace=move || !mine().is_empty()>
+            <WorkspaceNav/>
+            <main id="main" tabindex="-1">{children()}</main>
+        </div>
     }
 }
 

@@ -1,6 +1,7 @@
 //! The top bar: brand, navigation, language switch, elder mode, and the session link.
 
 use crate::components::icons::{Icon, IconName};
+use crate::components::workspace::my_sections;
 use crate::i18n::{t, Lang, Msg};
 use crate::nav::Link;
 use crate::state::use_app;
@@ -22,6 +23,8 @@ pub fn Header() -> impl IntoView {
     };
     let toggle_elder = move |_| app.elder.update(|e| *e = !*e);
     let console = move || app.session.get().is_some_and(|u| may_use_console(u.role));
+    let mine = my_sections();
+    let outside_workspace = move || mine().is_empty();
     // The inbox's unread count, asked once the session is known to be someone's.
     let unread = LocalResource::new(move || {
         let signed_in = app.session.get().is_some();
@@ -49,20 +52,20 @@ pub fn Header() -> impl IntoView {
                 <Link href="/">{t(Msg::NavHome)}</Link>
                 <Link href="/notices">{t(Msg::NavNotices)}</Link>
                 <Show when=console><Link href="/staff">{t(Msg::NavConsole)}</Link></Show>
-                <Show when=move || app.session.get().is_some_and(|u| matches!(u.role, domain::Role::HallManager | domain::Role::Admin))>
-                    <Link href="/staff/operations">{t(Msg::OpsNav)}</Link>
-                </Show>
                 <Show when=move || app.session.get().is_some_and(|u| u.role == domain::Role::Customer)>
                     <Link href="/services">{t(Msg::ServicesTitle)}</Link>
                     <Link href="/appointments">{t(Msg::MyAppointments)}</Link>
                     <Link href="/consult">{t(Msg::ConsultTitle)}</Link>
                 </Show>
-                <Show when=move || app.session.get().is_some_and(|u| !u.role.is_firm())>
+                // In the workspace these are sections of its side navigation.
+                <Show when=move || app.session.get().is_some_and(|u| !u.role.is_firm()) && outside_workspace()>
                     <Link href="/applications">{t(Msg::NavApplications)}</Link>
                     <Link href="/work-orders">{t(Msg::NavWorkOrders)}</Link>
                 </Show>
-                <Show when=move || app.session.get().is_some()>
+                <Show when=move || app.session.get().is_some() && outside_workspace()>
                     <Link href="/projects">{t(Msg::NavProjects)}</Link>
+                </Show>
+                <Show when=move || app.session.get().is_some()>
                     <Link href="/inbox" testid="inbox-link">
                         {t(Msg::NavInbox)}
                         {move || badge().map(|n| view! {
@@ -78,8 +81,9 @@ pub fn Header() -> impl IntoView {
                 </Show>
             </nav>
             <div class="prefs">
-                <button class="pref" on:click=toggle_lang aria-label=t(Msg::LangSwitchLabel) data-testid="lang-switch">
-                    {t(Msg::LangSwitch)}
+                // The name starts with the words on the button, as speech control expects.
+                <button class="pref" on:click=toggle_lang data-testid="lang-switch">
+                    {t(Msg::LangSwitch)}<span class="visually-hidden">" "{t(Msg::LangSwitchLabel)}</span>
                 </button>
                 <button class="pref" on:click=toggle_elder aria-pressed=move || app.elder.get().to_string() data-testid="elder-toggle">
                     {t(Msg::ElderMode)}

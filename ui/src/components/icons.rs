@@ -26,6 +26,30 @@ pub enum IconName {
     Paperclip,
     /// Waiting times.
     Clock,
+    /// A counter and the clerk behind it.
+    Counter,
+    /// A day on the calendar.
+    Calendar,
+    /// Video calls.
+    Camera,
+    /// Written conversations.
+    Chat,
+    /// Announcements: notices, posters, outages.
+    Megaphone,
+    /// Screens: the hall's TV and kiosks.
+    Screen,
+    /// Settings.
+    Sliders,
+    /// Figures.
+    Chart,
+    /// People and their accounts.
+    People,
+    /// Rules and commitments.
+    Clipboard,
+    /// Messages sent.
+    Mail,
+    /// Projects.
+    Folder,
 }
 
 impl IconName {
@@ -44,6 +68,22 @@ impl IconName {
             IconName::Book => "M5 4h11a2 2 0 0 1 2 2v14H7a2 2 0 0 1-2-2zM5 18a2 2 0 0 1 2-2h11",
             IconName::Plug => "M9 3v5M15 3v5M6.5 8h11v3a5.5 5.5 0 0 1-11 0zM12 16.5V21",
             IconName::Clock => "M12 21a8.5 8.5 0 1 0 0-17 8.5 8.5 0 0 0 0 17zM12 8v4.5l3 2M10 2.5h4",
+            IconName::Counter => {
+                "M12 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM6.5 15a5.5 5.5 0 0 1 11 0M3 15h18v6H3z"
+            }
+            IconName::Calendar => "M4 5h16v16H4zM4 10h16M8 3v4M16 3v4",
+            IconName::Camera => "M3 7h12v10H3zM15 10.5l6-3.5v10l-6-3.5",
+            IconName::Chat => "M4 5h16v11H9l-5 4z",
+            IconName::Megaphone => "M3 10v4h3l8 5V5l-8 5zM18 9a4 4 0 0 1 0 6",
+            IconName::Screen => "M3 4h18v12H3zM8 20h8M12 16v4",
+            IconName::Sliders => "M4 6h16M4 12h16M4 18h16M9 4v4M15 10v4M7 16v4",
+            IconName::Chart => "M3 20h18M5 20v-8M10 20V5M15 20v-11M20 20v-5",
+            IconName::People => {
+                "M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 6.5M18 14a6 6 0 0 1 3.5 6"
+            }
+            IconName::Clipboard => "M8 3h8v3H8zM6 4.5H4V21h16V4.5h-2M8.5 13l2.5 2.5 4.5-5",
+            IconName::Mail => "M3 5h18v14H3zM3 6l9 7 9-7",
+            IconName::Folder => "M3 5h6l2 2.5h10V19H3z",
             IconName::Paperclip => "M20 11.5l-8 8a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L9.7 17a1.7 1.7 0 0 1-2.4-2.4l7.2-7.2",
         }
     }

@@ -25,3 +25,4 @@ pub mod rating;
 pub mod repair_times;
 pub mod slots;
 pub mod take_number;
+pub mod workspace;

@@ -193,7 +193,7 @@ fn Ledger(number: String) -> impl IntoView {
             <details>
                 <summary><h2 class="inline">{t(Msg::LedgerTitle)}</h2></summary>
                 <Loaded resource=ledger content=|entries| view! {
-                    <div class="table-scroll"><table data-testid="ledger"><tbody>
+                    <div class="table-scroll" tabindex="0"><table data-testid="ledger"><tbody>
                         {entries.into_iter().rev().map(|e| view! { <tr>
                             <td>{format_local_ms(e.at)}</td>
                             <td>{if e.kind == EntryKind::Bill { t(Msg::LedgerBill)() } else { t(Msg::LedgerPayment)() }}" "{e.reference}</td>

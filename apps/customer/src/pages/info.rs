@@ -19,7 +19,7 @@ pub fn TariffsPage() -> impl IntoView {
         <h1>{t(Msg::TariffsTitle)}</h1>
         <section class="card">
             <h2>{t(Msg::ResidentialTariff)}</h2>
-            <div class="table-scroll"><table data-testid="tariff-table">
+            <div class="table-scroll" tabindex="0"><table data-testid="tariff-table">
                 <thead><tr><th></th><th>{t(Msg::UsageMonthlyKwh)}</th><th>{t(Msg::PricePerKwh)}</th></tr></thead>
                 <tbody>
                     <tr><td>{t(Msg::Tier1)}</td><td>"0–"{t3[0].up_to.unwrap_or(0)}</td><td>{li_yuan(RESIDENTIAL.flat_li)}</td></tr>

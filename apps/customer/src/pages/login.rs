@@ -1,26 +1,26 @@
 //! Log in with a mobile number (customers) or a staff login, then go where the user was headed.
 
 use domain::users::{LoginRequest, User};
+use domain::workspace::first;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use ui::api;
 use ui::components::form::{form_error, FormError, TextField};
-use ui::components::header::may_use_console;
 use ui::i18n::{t, Msg};
 use ui::nav::use_go;
 use ui::nav::Link;
 use ui::state::use_app;
 
-/// Where to go after logging in: the page that asked, else the console for staff, else home.
+/// Where to go after logging in: the page that asked, else the first section of the user's
+/// workspace (staff and firms), else home.
 pub fn landing(user: &User, next: Option<String>) -> String {
     next.filter(|n| n.starts_with('/') && !n.starts_with("//"))
         .unwrap_or_else(|| {
-            if may_use_console(user.role) {
-                "/staff".into()
-            } else {
-                "/".into()
-            }
+            first(user.role)
+                .map(|section| section.path())
+                .unwrap_or("/")
+                .into()
         })
 }
 

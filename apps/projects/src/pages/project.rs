@@ -114,7 +114,7 @@ fn Project(
 
         <section class="card">
             <h2>{t(Msg::DocumentsTitle)}</h2>
-            <div class="table-scroll"><table data-testid="documents"><tbody>
+            <div class="table-scroll" tabindex="0"><table data-testid="documents"><tbody>
                 {d.documents.iter().map(|doc| {
                     let (kind, href) = (doc.kind, api::projects::document_url(id, doc.id));
                     view! { <tr class:superseded=doc.superseded_by.is_some()>
@@ -141,7 +141,7 @@ fn Project(
 
         <section class="card">
             <h2>{t(Msg::AuditTitle)}</h2>
-            <div class="table-scroll"><table data-testid="audit"><tbody>
+            <div class="table-scroll" tabindex="0"><table data-testid="audit"><tbody>
                 {d.audit.iter().rev().map(|e| view! { <AuditRow e=e.clone()/> }).collect_view()}
             </tbody></table></div>
         </section>

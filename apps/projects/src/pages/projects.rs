@@ -201,7 +201,7 @@ fn OnTime() -> impl IntoView {
                     return view! { <p class="empty">{t(Msg::ReportEmpty)}</p> }.into_any();
                 }
                 view! {
-                    <div class="table-scroll"><table data-testid="on-time">
+                    <div class="table-scroll" tabindex="0"><table data-testid="on-time">
                         <tbody>
                             {r.clocks.into_iter().map(|c| view! { <tr>
                                 <td>{move || say(c.clock.words(), app.lang.get())}</td>
@@ -228,7 +228,7 @@ fn FirmDirectory() -> impl IntoView {
         <section class="card">
             <h2>{t(Msg::FirmDirectory)}</h2>
             <Loaded resource=firms content=move |list| view! {
-                <div class="table-scroll"><table data-testid="firm-directory"><tbody>
+                <div class="table-scroll" tabindex="0"><table data-testid="firm-directory"><tbody>
                     {list.into_iter().map(|f: domain::firms::Firm| {
                         let role = ui::i18n::role_msg(f.kind.role());
                         view! { <tr>

@@ -270,15 +270,14 @@ pub fn DataTable(
         .filter_map(|c| c.parse::<f64>().ok())
         .fold(0.0, f64::max)
         .max(1.0);
+    // At most a mid blue, so the ink stays readable on the darkest cell (WCAG AA).
     let shade = move |cell: &str| {
         let value = cell.parse::<f64>().ok().filter(|_| heat)?;
         Some(format!(
             "background: rgba(11, 92, 171, {:.2})",
-            value / top * 0.85
+            value / top * 0.45
         ))
     };
-    // Dark cells get light text.
-    let hot = move |cell: &str| heat && cell.parse::<f64>().is_ok_and(|v| v / top > 0.55);
     let head = table
         .header
         .iter()
@@ -291,17 +290,17 @@ pub fn DataTable(
             let mut cells = row.iter();
             let first = cells.next().cloned().unwrap_or_default();
             view! {
-                <tr><th scope="row">{first}</th>{cells.map(|c| view! { <td style=shade(c) class:hot=hot(c)>{c.clone()}</td> }).collect_view()}</tr>
+                <tr><th scope="row">{first}</th>{cells.map(|c| view! { <td style=shade(c)>{c.clone()}</td> }).collect_view()}</tr>
             }
         })
         .collect_view();
     view! {
         <section class="ops-table" data-testid=testid>
             <div class="ops-table-head">
-                <h2>{caption}</h2>
+                <h3>{caption.clone()}</h3>
                 <CsvButton table=table.clone() filename testid="export-csv"/>
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
                 <table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>
             </div>
         </section>

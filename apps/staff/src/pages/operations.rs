@@ -1,12 +1,14 @@
-//! `/operations` (运营看板): a hall manager's figures for their hall, the admin's for any hall
+//! `/staff/operations` (运营看板): a hall manager's figures for their hall, the admin's for any hall
 //! or the whole city, over chosen dates: volume, waits and service times, outcomes,
 //! satisfaction, the arrival heatmap, next week's forecast, the staffing recommendation beside
 //! the counters actually open, the video desk and deadline compliance. Every table exports CSV.
 
+use crate::components::kpi_tiles::KpiTiles;
 use crate::components::ops_tables::{
     accuracy_table, breakdown_table, forecast_table, heatmap_table, minutes, per_day_table,
-    percent, staffing_table, totals_table, Breakdown, DataTable,
+    staffing_table, totals_table, Breakdown, DataTable,
 };
+use crate::components::staffing_chart::StaffingChart;
 use domain::operations::dashboard::Dashboard;
 use domain::Role;
 use leptos::prelude::*;
@@ -16,24 +18,14 @@ use ui::api::operations::DashboardFilter;
 use ui::components::bar_chart::{Bar, BarChart, Series};
 use ui::components::feedback::Loaded;
 use ui::components::form::FormError;
-use ui::components::guard::SignedIn;
 use ui::components::hall_select::HallSelect;
 use ui::components::repair_times::RepairTimes;
 use ui::i18n::{pick, t, Lang, Msg};
 use ui::state::use_app;
 
+/// The operations section (`/staff/operations`) of a hall manager or an admin.
 #[component]
-pub fn OperationsPage() -> impl IntoView {
-    view! {
-        <h1>{t(Msg::OpsTitle)}</h1>
-        <SignedIn allow=|u| u.role == Role::HallManager || u.role == Role::Admin>
-            <Operations/>
-        </SignedIn>
-    }
-}
-
-#[component]
-fn Operations() -> impl IntoView {
+pub fn Operations() -> impl IntoView {
     let app = use_app();
     let is_admin = move || app.session.get().is_some_and(|u| u.role == Role::Admin);
     let filter = RwSignal::new(DashboardFilter::default());
@@ -119,58 +111,43 @@ fn DashboardView(d: Dashboard, names: HashMap<String, (String, String)>) -> impl
         };
         view! {
             <p class="meta" data-testid="ops-scope">{scope}" · "{d.from.clone()}" – "{d.to.clone()}" · Tmax "{d.tmax_minutes}" "{Msg::Minutes.text(lang)}</p>
-            <Kpis d=d.clone() lang/>
-            <DataTable table=totals_table(&d, lang) caption=Msg::OpsTotals.text(lang).to_string() filename=file("totals") testid="ops-totals"/>
-            <Charts d=d.clone() lang/>
-            {table(Breakdown::Business, &d.by_business, "ops-by-business", "business")}
-            {(d.hall_id.is_none()).then(|| table(Breakdown::Hall, &d.by_hall, "ops-by-hall", "halls"))}
-            {(!d.by_counter.is_empty()).then(|| table(Breakdown::Counter, &d.by_counter, "ops-by-counter", "counters"))}
-            {table(Breakdown::Staff, &d.by_staff, "ops-by-staff", "staff")}
-            <DataTable table=per_day_table(&d, lang) caption=Msg::OpsPerDay.text(lang).to_string() filename=file("days") testid="ops-per-day"/>
-            <DataTable table=heatmap_table(&d, lang) caption=Msg::OpsHeatmap.text(lang).to_string() filename=file("heatmap") testid="ops-heatmap" heat=true/>
-            <DataTable table=forecast_table(&d, lang) caption=Msg::OpsForecast.text(lang).to_string() filename=file("forecast") testid="ops-forecast"/>
-            {if d.staffing.is_empty() {
-                view! { <section><h2>{Msg::OpsStaffing.text(lang)}</h2><p class="empty">{Msg::OpsOneHallOnly.text(lang)}</p></section> }.into_any()
-            } else {
-                view! {
-                    <DataTable table=staffing_table(&d, lang) caption=Msg::OpsStaffing.text(lang).to_string() filename=file("staffing") testid="ops-staffing"/>
-                    <p class="field-note">{Msg::OpsStaffingNote.text(lang)}</p>
-                }.into_any()
-            }}
-            {if d.accuracy.is_empty() {
-                view! { <section><h2>{Msg::OpsAccuracy.text(lang)}</h2><p class="empty" data-testid="ops-accuracy-empty">{Msg::OpsAccuracyNone.text(lang)}</p></section> }.into_any()
-            } else {
-                view! { <DataTable table=accuracy_table(&d, lang) caption=Msg::OpsAccuracy.text(lang).to_string() filename=file("accuracy") testid="ops-accuracy"/> }.into_any()
-            }}
+            <nav class="ops-jump" aria-label=Msg::OpsJump.text(lang)>
+                <a href="#ops-queue">{Msg::OpsQueue.text(lang)}</a>
+                <a href="#ops-video-desk">{Msg::OpsVideo.text(lang)}</a>
+                <a href="#ops-deadlines">{Msg::OpsDeadlines.text(lang)}</a>
+            </nav>
+            <section aria-labelledby="ops-queue" class="ops-part">
+                <h2 id="ops-queue" tabindex="-1">{Msg::OpsQueue.text(lang)}</h2>
+                <KpiTiles d=d.clone() lang/>
+                <Charts d=d.clone() lang/>
+                {if d.staffing.is_empty() {
+                    view! { <section><h3>{Msg::OpsStaffing.text(lang)}</h3><p class="empty">{Msg::OpsOneHallOnly.text(lang)}</p></section> }.into_any()
+                } else {
+                    view! {
+                        <StaffingChart rows=d.staffing.clone() lang/>
+                        <details class="ops-details">
+                            <summary>{Msg::OpsShowTable.text(lang)}</summary>
+                            <DataTable table=staffing_table(&d, lang) caption=Msg::OpsStaffing.text(lang).to_string() filename=file("staffing") testid="ops-staffing"/>
+                            <p class="field-note">{Msg::OpsStaffingNote.text(lang)}</p>
+                        </details>
+                    }.into_any()
+                }}
+                <DataTable table=totals_table(&d, lang) caption=Msg::OpsTotals.text(lang).to_string() filename=file("totals") testid="ops-totals"/>
+                {table(Breakdown::Business, &d.by_business, "ops-by-business", "business")}
+                {(d.hall_id.is_none()).then(|| table(Breakdown::Hall, &d.by_hall, "ops-by-hall", "halls"))}
+                {(!d.by_counter.is_empty()).then(|| table(Breakdown::Counter, &d.by_counter, "ops-by-counter", "counters"))}
+                {table(Breakdown::Staff, &d.by_staff, "ops-by-staff", "staff")}
+                <DataTable table=per_day_table(&d, lang) caption=Msg::OpsPerDay.text(lang).to_string() filename=file("days") testid="ops-per-day"/>
+                <DataTable table=heatmap_table(&d, lang) caption=Msg::OpsHeatmap.text(lang).to_string() filename=file("heatmap") testid="ops-heatmap" heat=true/>
+                <DataTable table=forecast_table(&d, lang) caption=Msg::OpsForecast.text(lang).to_string() filename=file("forecast") testid="ops-forecast"/>
+                {if d.accuracy.is_empty() {
+                    view! { <section><h3>{Msg::OpsAccuracy.text(lang)}</h3><p class="empty" data-testid="ops-accuracy-empty">{Msg::OpsAccuracyNone.text(lang)}</p></section> }.into_any()
+                } else {
+                    view! { <DataTable table=accuracy_table(&d, lang) caption=Msg::OpsAccuracy.text(lang).to_string() filename=file("accuracy") testid="ops-accuracy"/> }.into_any()
+                }}
+            </section>
             <Desk d=d.clone() lang/>
         }
-    }
-}
-
-/// The headline figures as large tiles.
-#[component]
-fn Kpis(d: Dashboard, lang: Lang) -> impl IntoView {
-    let f = &d.totals;
-    let tiles = [
-        (Msg::OpsTickets, f.tickets.to_string(), "kpi-tickets"),
-        (Msg::OpsMeanWait, minutes(f.mean_wait), "kpi-wait"),
-        (Msg::OpsP90Wait, minutes(f.p90_wait), "kpi-p90-wait"),
-        (Msg::OpsMeanService, minutes(f.mean_service), "kpi-service"),
-        (Msg::OpsWithinTmax, percent(f.within_tmax), "kpi-tmax"),
-        (Msg::OpsNoShow, percent(f.no_show_rate()), "kpi-no-show"),
-        (Msg::OpsCancel, percent(f.cancel_rate()), "kpi-cancel"),
-        (
-            Msg::OpsStars,
-            f.mean_stars.map_or("—".into(), |s| format!("{s:.2}")),
-            "kpi-stars",
-        ),
-    ];
-    view! {
-        <dl class="kpis">
-            {tiles.into_iter().map(|(label, value, testid)| view! {
-                <div class="kpi"><dt>{label.text(lang)}</dt><dd data-testid=testid>{value}</dd></div>
-            }).collect_view()}
-        </dl>
     }
 }
 
@@ -233,19 +210,17 @@ fn Desk(d: Dashboard, lang: Lang) -> impl IntoView {
         (Msg::OpsCallbacksOpen, v.callbacks_open.to_string()),
     ];
     view! {
-        <div class="ops-cards">
-            <section class="card" data-testid="ops-video">
-                <h2>{Msg::OpsVideo.text(lang)}</h2>
-                <dl>{rows.into_iter().map(|(k, v)| view! { <dt>{k.text(lang)}</dt><dd>{v}</dd> }).collect_view()}</dl>
-            </section>
-            <section class="card" data-testid="ops-compliance">
-                <h2>{Msg::OpsCompliance.text(lang)}</h2>
-                <dl>
-                    <dt>{Msg::OpsWorkOrders.text(lang)}</dt><dd>{rate(c.work_orders)}</dd>
-                    <dt>{Msg::OpsProjects.text(lang)}</dt><dd>{rate(c.projects)}</dd>
-                </dl>
-            </section>
-        </div>
-        <RepairTimes rows=c.repairs.clone() lang/>
+        <section aria-labelledby="ops-video-desk" class="ops-part">
+            <h2 id="ops-video-desk" tabindex="-1">{Msg::OpsVideo.text(lang)}</h2>
+            <dl class="card ops-card" data-testid="ops-video">{rows.into_iter().map(|(k, v)| view! { <dt>{k.text(lang)}</dt><dd>{v}</dd> }).collect_view()}</dl>
+        </section>
+        <section aria-labelledby="ops-deadlines" class="ops-part">
+            <h2 id="ops-deadlines" tabindex="-1">{Msg::OpsDeadlines.text(lang)}</h2>
+            <dl class="card ops-card" data-testid="ops-compliance">
+                <dt>{Msg::OpsWorkOrders.text(lang)}</dt><dd>{rate(c.work_orders)}</dd>
+                <dt>{Msg::OpsProjects.text(lang)}</dt><dd>{rate(c.projects)}</dd>
+            </dl>
+            <RepairTimes rows=c.repairs.clone() lang/>
+        </section>
     }
 }

@@ -109,6 +109,17 @@ macro_rules! common_messages {
     PasswordChanged => "密码已修改", "Password changed";
     PleaseLogin => "请先登录", "Please log in first";
     ConsoleTitle => "工作台", "Staff console";
+    WorkspaceNav => "工作台导航", "Workspace";
+    SectionCounter => "窗口叫号", "Counter";
+    SectionToday => "今日大厅", "Today's hall";
+    SectionVideo => "视频服务", "Video desk";
+    SectionConsultations => "在线咨询", "Consultations";
+    SectionContent => "公告与海报", "Notices and posters";
+    SectionScreens => "屏幕与自助机", "Screens and kiosks";
+    SectionSetup => "大厅设置", "Hall setup";
+    SectionAccounts => "账号与单位", "Accounts and firms";
+    SectionRules => "服务承诺", "Commitments";
+    SectionOutbox => "消息记录", "Messages sent";
     NotAllowed => "您的账号无权使用此功能", "Your account may not use this";
     NoticesTitle => "公告", "Notices";
     ManageNotices => "公告管理", "Manage notices";

@@ -45,6 +45,14 @@ macro_rules! operations_messages {
     OpsActual => "实际开放", "Actually open";
     OpsStaffed => "签到开放", "Signed in";
     OpsAllTypes => "全部业务", "All business";
+    OpsComparedWith => "与上一时段相比：", "Compared with the period before:";
+    OpsPoints => "个百分点", "pts";
+    OpsNoChange => "持平", "no change";
+    OpsStaffingChart => "每小时建议与签到开放的窗口数（日均）", "Counters recommended and signed in, by hour (mean per day)";
+    OpsShowTable => "显示表格", "Show the table";
+    OpsJump => "看板分区", "Dashboard sections";
+    OpsQueue => "排队叫号", "Queue";
+    OpsDeadlines => "工单与报装", "Work orders and projects";
     OpsVideo => "视频服务台（全市）", "Video desk (whole city)";
     OpsCalls => "通话", "Calls";
     OpsMeanMinutes => "平均时长（分钟）", "Mean length (min)";

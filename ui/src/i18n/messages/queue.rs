@@ -57,6 +57,8 @@ macro_rules! queue_messages {
     ShareLink => "凭此链接可随时查看排队进度", "Open this link any time to follow your ticket";
     CounterConsole => "窗口叫号", "Counter";
     ChooseCounter => "我的窗口", "My counter";
+    WaitingAll => "显示全部等候", "Show everyone waiting";
+    WaitingFewer => "只显示接下来几位", "Show only the next few";
     CallNext => "叫下一位", "Call next";
     Recall => "重呼", "Call again";
     NoShow => "过号", "No-show";

@@ -4,10 +4,9 @@
 
 use domain::halls::business::{BusinessSetting, BusinessSettingRequest};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{form_error, FormError, TextField};
+use ui::components::form::{form_error, save_action, submit, FormError, TextField};
 use ui::i18n::{business_msg, t, Msg};
 use ui::state::use_app;
 
@@ -41,8 +40,17 @@ fn BusinessForm(hall: String, setting: BusinessSetting) -> impl IntoView {
     let cap = RwSignal::new(setting.daily_cap.map(|c| c.to_string()).unwrap_or_default());
     let error: FormError = RwSignal::new(None);
     let general = form_error(error, FIELDS);
-    let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let save = save_action(
+        error,
+        move |request: BusinessSettingRequest| async move {
+            api::reference::set_business(&hall.get_value(), business, &request).await
+        },
+        Callback::new(move |saved: BusinessSetting| {
+            prefix.set(saved.prefix.to_string());
+            app.success(Msg::BusinessSaved);
+        }),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let number = |field: &str, text: String| {
             text.trim()
@@ -66,18 +74,7 @@ fn BusinessForm(hall: String, setting: BusinessSetting) -> impl IntoView {
             service_minutes,
             daily_cap,
         };
-        busy.set(true);
-        spawn_local(async move {
-            match api::reference::set_business(&hall.get_value(), business, &request).await {
-                Ok(saved) => {
-                    error.set(None);
-                    prefix.set(saved.prefix.to_string());
-                    app.success(Msg::BusinessSaved);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        submit(save, request);
     };
     let scope = match business {
         domain::halls::BusinessType::Payment => "business-payment",
@@ -87,7 +84,7 @@ fn BusinessForm(hall: String, setting: BusinessSetting) -> impl IntoView {
         domain::halls::BusinessType::Invoice => "business-invoice",
     };
     view! {
-        <form class="form card" on:submit=submit novalidate data-testid=scope>
+        <form class="form card" on:submit=on_submit novalidate data-testid=scope>
             <h3>{t(business_msg(business))}</h3>
             <div class="row">
                 <TextField scope label=Msg::TicketPrefix name="prefix" value=prefix error/>
@@ -95,7 +92,7 @@ fn BusinessForm(hall: String, setting: BusinessSetting) -> impl IntoView {
                 <TextField scope label=Msg::DailyCap name="daily_cap" value=cap error kind="number" required=false/>
             </div>
             <p class="form-error" role="alert">{move || general.get()}</p>
-            <button type="submit" class="button secondary" disabled=move || busy.get()>{t(Msg::Save)}</button>
+            <button type="submit" class="button secondary" disabled=move || save.pending().get()>{t(Msg::Save)}</button>
         </form>
     }
 }

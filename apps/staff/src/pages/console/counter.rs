@@ -5,9 +5,10 @@
 //! (`hall_counters`). Everything on screen follows the hall's live feed. The steps of the day
 //! have keys, shown on their buttons: N call next, S start, R recall, X no-show, F finish.
 
+use super::counter_waiting::WaitingList;
 use super::hall_counters::CounterServes;
 use domain::halls::BusinessType;
-use domain::queue::protocol::{CallResult, CounterView, QueueSnapshot};
+use domain::queue::protocol::{CallResult, CounterView};
 use domain::queue::requests::CounterAction;
 use domain::queue::select::CallReason;
 use domain::queue::shortcuts::{counter_shortcut, CALL_NEXT, FINISH, NO_SHOW, RECALL, START};
@@ -17,8 +18,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
 use ui::components::business_select::BusinessSelect;
-use ui::components::queue_labels::{priority_msg, reason_msg, state_msg, FeedState};
-use ui::i18n::{business_msg, t, tr, Msg};
+use ui::components::queue_labels::{reason_msg, state_msg, FeedState};
+use ui::i18n::{t, tr, Msg};
 use ui::live::use_queue_feed;
 use ui::state::{store, stored, use_app};
 
@@ -39,6 +40,8 @@ pub fn CounterConsole(hall: String) -> impl IntoView {
     // Kept here, not in CurrentTicket, so typing survives the live updates that redraw it.
     let pause_reason = RwSignal::new(String::new());
     let transfer_to = RwSignal::new(BusinessType::Expansion);
+    // The waiting list shows the next few unless the clerk asks for all of them.
+    let all_shown = RwSignal::new(false);
     let hall = StoredValue::new(hall);
     Effect::new(move |_| store(COUNTER_KEY, &counter.get().to_string()));
     let act = move |action: CounterAction| {
@@ -78,14 +81,20 @@ pub fn CounterConsole(hall: String) -> impl IntoView {
     };
     view! {
         <section class="card counter-console" aria-labelledby="counter-heading" data-testid="counter-console">
-            <h2 id="counter-heading">{t(Msg::CounterConsole)}</h2>
+            <h2 id="counter-heading" class="visually-hidden">{t(Msg::CounterConsole)}</h2>
             <div class="field inline">
                 <label for="my-counter">{t(Msg::ChooseCounter)}</label>
                 <select id="my-counter" on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { counter.set(n) }>{options}</select>
             </div>
             // Redrawn with every queue update and on a language switch; their texts are plain.
-            {move || { lang.track(); mine.get().map(|c| view! { <CurrentTicket counter=c act reason=reason.read_only() pause_reason transfer_to/> }) }}
-            {move || { lang.track(); feed.snapshot.get().map(|s| view! { <WaitingList snapshot=s counter=counter.get() me=me() act/> }) }}
+            <div class="counter-grid">
+                <div class="counter-now">
+                    {move || { lang.track(); mine.get().map(|c| view! { <CurrentTicket counter=c act reason=reason.read_only() pause_reason transfer_to/> }) }}
+                </div>
+                <div class="counter-waiting">
+                    {move || { lang.track(); all_shown.track(); feed.snapshot.get().map(|s| view! { <WaitingList snapshot=s counter=counter.get() me=me() act all_shown/> }) }}
+                </div>
+            </div>
             <FeedState feed/>
         </section>
     }
@@ -220,59 +229,6 @@ fn CurrentTicket(
             </form>
         </Show>
         <button class="button secondary" on:click=move |_| act(CounterAction::Close) data-testid="sign-out">{tr(Msg::SignOut)}</button>
-    }
-    .into_any()
-}
-
-#[component]
-fn WaitingList(
-    snapshot: QueueSnapshot,
-    counter: u32,
-    me: Option<i64>,
-    act: impl Fn(CounterAction) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let serves = snapshot
-        .counters
-        .iter()
-        .find(|c| c.number == counter)
-        .map(|c| c.serves.clone())
-        .unwrap_or_default();
-    // A ticket is called by hand at the caller's own open counter with nothing in hand.
-    let idle = snapshot
-        .counters
-        .iter()
-        .find(|c| c.number == counter)
-        .is_some_and(|c| {
-            c.current.is_none()
-                && c.status == CounterStatus::Open
-                && c.clerk.as_ref().map(|k| k.id) == me
-                && me.is_some()
-        });
-    let rows: Vec<_> = snapshot
-        .waiting
-        .into_iter()
-        .filter(|w| serves.contains(&w.business))
-        .collect();
-    if rows.is_empty() {
-        return view! { <p class="empty">{tr(Msg::NobodyWaiting)}</p> }.into_any();
-    }
-    view! {
-        <ul class="card-list waiting-list">
-            {rows.into_iter().map(|w| view! {
-                <li class="row waiting-row" data-testid="waiting-ticket">
-                    <strong>{w.number.to_string()}</strong>
-                    <span class="tag">{tr(business_msg(w.business))}</span>
-                    {priority_msg(w.priority).map(|m| view! { <span class="tag priority">{tr(m)}</span> })}
-                    {w.requested.and_then(priority_msg).map(|m| view! {
-                        <span class="tag" data-testid="requested-priority">{tr(m)}" · "{tr(Msg::PriorityRequested)}</span>
-                        <button class="button secondary" on:click=move |_| act(CounterAction::ConfirmPriority { ticket: w.id })>{tr(Msg::ConfirmPriority)}</button>
-                    })}
-                    <Show when=move || idle>
-                        <button class="button secondary" on:click=move |_| act(CounterAction::Call { ticket: w.id })>{tr(Msg::CallThis)}</button>
-                    </Show>
-                </li>
-            }).collect_view()}
-        </ul>
     }
     .into_any()
 }

@@ -5,10 +5,9 @@
 use domain::halls::edit::CounterEdit;
 use domain::halls::{BusinessType, Counter};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{FormError, TextField};
+use ui::components::form::{form_error, save_action, submit, FormError, TextField};
 use ui::i18n::{business_msg, t, Msg};
 use ui::state::use_app;
 
@@ -66,47 +65,45 @@ fn CounterForm(hall: String, counter: Counter, on_changed: Callback<()>) -> impl
     let number = counter.number;
     let serves = RwSignal::new(counter.serves);
     let trained = RwSignal::new(counter.trained);
-    let busy = RwSignal::new(false);
-    let save = move |ev: leptos::ev::SubmitEvent| {
+    let error: FormError = RwSignal::new(None);
+    let general = form_error(error, &[]);
+    let save = save_action(
+        error,
+        move |edit: CounterEdit| async move {
+            api::reference::set_counter(&hall.get_value(), number, &edit).await
+        },
+        Callback::new(move |saved: Counter| {
+            trained.set(saved.trained);
+            app.success(Msg::CounterSetupSaved);
+        }),
+    );
+    let remove = save_action(
+        error,
+        move |()| async move { api::reference::remove_counter(&hall.get_value(), number).await },
+        Callback::new(move |_| {
+            app.success(Msg::CounterRemoved);
+            on_changed.run(());
+        }),
+    );
+    let busy = move || save.pending().get() || remove.pending().get();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let edit = CounterEdit {
             serves: serves.get_untracked(),
             trained: trained.get_untracked(),
         };
-        busy.set(true);
-        spawn_local(async move {
-            match api::reference::set_counter(&hall.get_value(), number, &edit).await {
-                Ok(saved) => {
-                    trained.set(saved.trained);
-                    app.success(Msg::CounterSetupSaved);
-                }
-                Err(e) => app.error(&e),
-            }
-            busy.set(false);
-        });
-    };
-    let remove = move |_| {
-        busy.set(true);
-        spawn_local(async move {
-            match api::reference::remove_counter(&hall.get_value(), number).await {
-                Ok(_) => {
-                    app.success(Msg::CounterRemoved);
-                    on_changed.run(());
-                }
-                Err(e) => app.error(&e),
-            }
-            busy.set(false);
-        });
+        submit(save, edit);
     };
     let lang = app.lang.get_untracked();
     view! {
-        <form class="form card" on:submit=save data-testid=format!("counter-setup-{number}")>
+        <form class="form card" on:submit=on_submit data-testid=format!("counter-setup-{number}")>
             <h3>{ui::components::queue_labels::counter_text(number, lang)}</h3>
             <TypeChoice chosen=serves>{t(Msg::CounterServesLabel)}</TypeChoice>
             <TypeChoice chosen=trained>{t(Msg::CounterTrained)}</TypeChoice>
+            <p class="form-error" role="alert">{move || general.get()}</p>
             <div class="row">
-                <button type="submit" class="button secondary" disabled=move || busy.get()>{t(Msg::Save)}</button>
-                <button type="button" class="button danger" disabled=move || busy.get() on:click=remove>{t(Msg::RemoveCounter)}</button>
+                <button type="submit" class="button secondary" disabled=busy>{t(Msg::Save)}</button>
+                <button type="button" class="button danger" disabled=busy on:click=move |_| submit(remove, ())>{t(Msg::RemoveCounter)}</button>
             </div>
         </form>
     }
@@ -119,8 +116,19 @@ fn AddCounter(hall: String, on_added: Callback<()>) -> impl IntoView {
     let number = RwSignal::new(String::new());
     let serves = RwSignal::new(Vec::new());
     let error: FormError = RwSignal::new(None);
-    let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let save = save_action(
+        error,
+        move |(n, edit): (u32, CounterEdit)| async move {
+            api::reference::set_counter(&hall.get_value(), n, &edit).await
+        },
+        Callback::new(move |_| {
+            number.set(String::new());
+            serves.set(Vec::new());
+            app.success(Msg::CounterSetupSaved);
+            on_added.run(());
+        }),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let edit = CounterEdit {
             serves: serves.get_untracked(),
@@ -129,29 +137,16 @@ fn AddCounter(hall: String, on_added: Callback<()>) -> impl IntoView {
         let Ok(n) = number.get_untracked().trim().parse::<u32>() else {
             return error.set(Some(domain::ApiError::validation("counter", "1 to 99")));
         };
-        busy.set(true);
-        spawn_local(async move {
-            match api::reference::set_counter(&hall.get_value(), n, &edit).await {
-                Ok(_) => {
-                    error.set(None);
-                    number.set(String::new());
-                    serves.set(Vec::new());
-                    app.success(Msg::CounterSetupSaved);
-                    on_added.run(());
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        submit(save, (n, edit));
     };
-    let general = ui::components::form::form_error(error, &["counter"]);
+    let general = form_error(error, &["counter"]);
     view! {
-        <form class="form card" on:submit=submit novalidate data-testid="add-counter">
+        <form class="form card" on:submit=on_submit novalidate data-testid="add-counter">
             <h3>{t(Msg::AddCounter)}</h3>
             <TextField scope="add-counter" label=Msg::CounterNumber name="counter" value=number error kind="number"/>
             <TypeChoice chosen=serves>{t(Msg::CounterServesLabel)}</TypeChoice>
             <p class="form-error" role="alert">{move || general.get()}</p>
-            <button type="submit" class="button primary" disabled=move || busy.get()>{t(Msg::AddCounter)}</button>
+            <button type="submit" class="button primary" disabled=move || save.pending().get()>{t(Msg::AddCounter)}</button>
         </form>
     }
 }

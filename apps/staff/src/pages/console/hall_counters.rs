@@ -9,8 +9,8 @@ use domain::queue::protocol::CounterView;
 use domain::queue::requests::CounterAction;
 use domain::queue::CounterStatus;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
+use ui::components::form::{form_error, save_action, submit, FormError};
 use ui::components::queue_labels::counter_text;
 use ui::i18n::{business_msg, t, tr, Msg};
 use ui::live::use_queue_feed;
@@ -32,19 +32,21 @@ pub fn HallCounters(hall: String) -> impl IntoView {
     let app = use_app();
     let feed = use_queue_feed(hall.clone());
     let hall = StoredValue::new(hall);
-    let act = move |counter: u32, action: CounterAction| {
-        spawn_local(async move {
-            match api::queue::act(&hall.get_value(), counter, &action).await {
-                Ok(_) => app.success(Msg::CounterSaved),
-                Err(e) => app.error(&e),
-            }
-        });
-    };
+    let error: FormError = RwSignal::new(None);
+    let general = form_error(error, &[]);
+    let act = save_action(
+        error,
+        move |(counter, action): (u32, CounterAction)| async move {
+            api::queue::act(&hall.get_value(), counter, &action).await
+        },
+        Callback::new(move |_| app.success(Msg::CounterSaved)),
+    );
     // Redrawn when a counter changes, not with every ticket.
     let counters = Memo::new(move |_| feed.snapshot.get().map(|s| s.counters));
     view! {
         <section class="card" aria-labelledby="hall-counters-heading" data-testid="hall-counters">
             <h2 id="hall-counters-heading">{t(Msg::HallCounters)}</h2>
+            <p class="form-error" role="alert">{move || general.get()}</p>
             {move || {
                 app.lang.track();
                 counters.get().map(|list| list.into_iter().map(|c| view! { <CounterRow counter=c act/> }).collect_view())
@@ -54,10 +56,7 @@ pub fn HallCounters(hall: String) -> impl IntoView {
 }
 
 #[component]
-fn CounterRow(
-    counter: CounterView,
-    act: impl Fn(u32, CounterAction) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn CounterRow(counter: CounterView, act: Action<(u32, CounterAction), ()>) -> impl IntoView {
     let number = counter.number;
     let status = match (&counter.status, &counter.clerk) {
         (CounterStatus::Closed, _) => tr(Msg::CounterClosed).to_string(),
@@ -74,19 +73,20 @@ fn CounterRow(
     };
     let staffed = counter.status != CounterStatus::Closed;
     let chosen = RwSignal::new(counter.serves.clone());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let busy = move || act.pending().get();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let serves = chosen.get_untracked();
-        act(number, CounterAction::SetServes { serves });
+        submit(act, (number, CounterAction::SetServes { serves }));
     };
     let lang = use_app().lang.get_untracked();
     view! {
-        <form class="form counter-row" on:submit=submit data-testid=format!("hall-counter-{number}")>
+        <form class="form counter-row" on:submit=on_submit data-testid=format!("hall-counter-{number}")>
             <TypeChoice chosen>{counter_text(number, lang)}" · "{status}</TypeChoice>
             <div class="row">
-                <button type="submit" class="button secondary">{tr(Msg::SaveServes)}</button>
+                <button type="submit" class="button secondary" disabled=busy>{tr(Msg::SaveServes)}</button>
                 <Show when=move || staffed>
-                    <button type="button" class="button danger" on:click=move |_| act(number, CounterAction::Close)>{tr(Msg::CloseCounter)}</button>
+                    <button type="button" class="button danger" disabled=busy on:click=move |_| submit(act, (number, CounterAction::Close))>{tr(Msg::CloseCounter)}</button>
                 </Show>
             </div>
         </form>

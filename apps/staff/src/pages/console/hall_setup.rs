@@ -9,10 +9,9 @@ use domain::halls::HallDetail;
 use domain::hours::{DayHours, WeeklyHours};
 use domain::ApiError;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{form_error, FormError, TextField};
+use ui::components::form::{form_error, save_action, submit, FormError, TextField};
 use ui::i18n::{t, Msg, WEEKDAYS};
 use ui::state::use_app;
 
@@ -77,8 +76,12 @@ fn HallForm(hall: HallDetail) -> impl IntoView {
     let days: [DayRow; 7] = std::array::from_fn(|i| DayRow::new(hall.hours.0[i]));
     let error: FormError = RwSignal::new(None);
     let general = form_error(error, FIELDS);
-    let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let save = save_action(
+        error,
+        move |edit: HallEdit| async move { api::reference::update_hall(&id.get_value(), &edit).await },
+        Callback::new(move |_| app.success(Msg::HallSaved)),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut week = [None; 7];
         for (slot, day) in week.iter_mut().zip(days) {
@@ -93,17 +96,7 @@ fn HallForm(hall: HallDetail) -> impl IntoView {
             phone: phone.get_untracked(),
             hours: WeeklyHours(week),
         };
-        busy.set(true);
-        spawn_local(async move {
-            match api::reference::update_hall(&id.get_value(), &edit).await {
-                Ok(_) => {
-                    error.set(None);
-                    app.success(Msg::HallSaved);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        submit(save, edit);
     };
     let rows = days
         .into_iter()
@@ -129,7 +122,7 @@ fn HallForm(hall: HallDetail) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form class="form card" on:submit=submit novalidate data-testid="hall-form">
+        <form class="form card" on:submit=on_submit novalidate data-testid="hall-form">
             <TextField scope="hall" label=Msg::HallAddress name="address" value=address error/>
             <TextField scope="hall" label=Msg::HallAddressEn name="address_en" value=address_en error/>
             <TextField scope="hall" label=Msg::HallPhone name="phone" value=phone error kind="tel"/>
@@ -139,7 +132,7 @@ fn HallForm(hall: HallDetail) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
             <p class="form-error" role="alert">{move || general.get()}</p>
-            <button type="submit" class="button primary" disabled=move || busy.get()>{t(Msg::Save)}</button>
+            <button type="submit" class="button primary" disabled=move || save.pending().get()>{t(Msg::Save)}</button>
         </form>
     }
 }

@@ -1,7 +1,7 @@
-//! The staff console: what each staff role can do today. Managers and admins manage notices,
-//! posters and planned outages, managers their hall's screens, calendar, details, counters and
-//! business types; admins manage accounts and the directory of firms;
-//! counter staff call numbers; admins also set the work-order commitments.
+//! The staff workspace's sections (`domain::workspace`), one page each: a clerk's counter,
+//! today's hall (counters and follow-ups), the video desk and consultations, content (notices,
+//! posters, outages), screens and kiosks, the hall's setup, operations, accounts and firms, the
+//! work-order commitments and the outbox.
 
 mod agent_call;
 mod business_setup;
@@ -9,6 +9,7 @@ mod callbacks;
 mod consultations;
 mod counter;
 mod counter_setup;
+mod counter_waiting;
 mod department_heads;
 mod firms;
 mod follow_ups;
@@ -24,70 +25,133 @@ mod terms;
 mod users;
 mod video_desk;
 
-use domain::policy::{decide, Access};
-use domain::routes::Endpoint;
+use domain::users::User;
+use domain::workspace::{first, has, Section};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
 use ui::components::guard::SignedIn;
 use ui::components::header::may_use_console;
+use ui::components::not_found::NotFoundPage;
+use ui::components::workspace::label;
 use ui::i18n::{role_msg, t, Msg};
+use ui::nav::use_go;
 use ui::state::use_app;
 
-fn allowed(endpoint: Endpoint) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
-    let app = use_app();
-    move || {
-        app.session
-            .get()
-            .is_some_and(|u| decide(Some(u.role), endpoint) == Access::Allow)
-    }
-}
-
+/// `/staff`: sends the signed-in role to the first section of its day.
 #[component]
-pub fn StaffPage() -> impl IntoView {
+pub fn Landing() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let go = use_go();
+    Effect::new(move |_| {
+        let Some(section) = app.session.get().and_then(|u| first(u.role)) else {
+            return;
+        };
+        if section.path().starts_with("/staff/") {
+            let replace = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            navigate(section.path(), replace);
+        } else {
+            go(section.path());
+        }
+    });
     view! {
+        <h1>{t(Msg::ConsoleTitle)}</h1>
         <SignedIn allow=|u| may_use_console(u.role)>
-            <Console/>
+            <ui::components::feedback::Loading/>
         </SignedIn>
     }
 }
 
+/// `/staff/{section}`: one job's page, for a role that has that section.
 #[component]
-fn Console() -> impl IntoView {
+pub fn SectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let section = move || {
+        let name = params.with(|p| p.get("section")).unwrap_or_default();
+        Section::at(&format!("/staff/{name}"))
+    };
+    move || match section() {
+        None => view! { <NotFoundPage/> }.into_any(),
+        Some(section) => view! {
+            <h1>{t(label(section))}</h1>
+            <Who/>
+            <SignedIn allow=may_use_console_user>
+                <Allowed section/>
+            </SignedIn>
+        }
+        .into_any(),
+    }
+}
+
+fn may_use_console_user(user: &User) -> bool {
+    may_use_console(user.role)
+}
+
+/// Who is signed in, under the section's heading.
+#[component]
+fn Who() -> impl IntoView {
     let app = use_app();
     let who = move || {
         app.session
             .get()
             .map(|u| format!("{} · {}", u.name, role_msg(u.role).text(app.lang.get())))
     };
-    let is_counter_staff = move || {
-        app.session
-            .get()
-            .is_some_and(|u| u.role == domain::Role::HallStaff)
-    };
-    view! {
-        <h1>{t(Msg::ConsoleTitle)}</h1>
-        <p class="meta" data-testid="console-user">{who}</p>
-        {move || app.session.get().and_then(|u| u.hall_id).filter(|_| is_counter_staff()).map(|hall| view! {
-            <counter::CounterConsole hall=hall.clone()/>
-            <follow_ups::FollowUps hall/>
-        })}
-        {move || app.session.get().filter(|u| u.role == domain::Role::HallManager).and_then(|u| u.hall_id).map(|hall| view! {
-            <hall_counters::HallCounters hall=hall.clone()/>
-            <special_days::SpecialDays hall=hall.clone()/>
-            <hall_setup::HallSetup hall=hall.clone()/>
-            <counter_setup::CounterSetup hall=hall.clone()/>
-            <business_setup::BusinessSetup hall=hall.clone()/>
+    view! { <p class="meta" data-testid="console-user">{who}</p> }
+}
+
+/// The section's parts, or "not allowed" for a role without it.
+#[component]
+fn Allowed(section: Section) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let user = app.session.get()?;
+        if !has(user.role, section) {
+            return Some(
+                view! { <p class="error-box" role="alert">{t(Msg::NotAllowed)}</p> }.into_any(),
+            );
+        }
+        Some(parts(section, &user))
+    }
+}
+
+/// What each section holds. The hall's sections need the user's hall.
+fn parts(section: Section, user: &User) -> AnyView {
+    let hall = user.hall_id.clone().unwrap_or_default();
+    let manager = user.role == domain::Role::HallManager;
+    match section {
+        Section::Counter => view! { <counter::CounterConsole hall/> }.into_any(),
+        Section::Today => view! {
+            {manager.then(|| view! { <hall_counters::HallCounters hall=hall.clone()/> })}
             <follow_ups::FollowUps hall=hall.clone()/>
-            <screens::HallScreens hall/>
-        })}
-        <Show when=allowed(Endpoint::VideoDesk)><video_desk::VideoDesk/></Show>
-        <Show when=allowed(Endpoint::VideoDesk)><consultations::ConsultInbox/></Show>
-        <Show when=allowed(Endpoint::StaffNoticeList)><notices::NoticeManager/></Show>
-        <Show when=allowed(Endpoint::StaffPosterList)><posters::PosterManager/></Show>
-        <Show when=allowed(Endpoint::StaffOutageList)><outages::OutageManager/></Show>
-        <Show when=allowed(Endpoint::UserList)><users::UserManager/></Show>
-        <Show when=allowed(Endpoint::FirmCreate)><firms::FirmManager/></Show>
-        <Show when=allowed(Endpoint::OutboxList)><outbox::Outbox/></Show>
-        <Show when=allowed(Endpoint::WorkOrderTermUpdate)><terms::Terms/></Show>
-        <Show when=allowed(Endpoint::DepartmentHeadSet)><department_heads::DepartmentHeads/></Show>
+        }
+        .into_any(),
+        Section::Video => view! { <video_desk::VideoDesk/> }.into_any(),
+        Section::Consultations => view! { <consultations::ConsultInbox/> }.into_any(),
+        Section::Content => view! {
+            <notices::NoticeManager/>
+            <posters::PosterManager/>
+            <outages::OutageManager/>
+        }
+        .into_any(),
+        Section::Screens => view! { <screens::HallScreens hall/> }.into_any(),
+        Section::Setup => view! {
+            <hall_setup::HallSetup hall=hall.clone()/>
+            <special_days::SpecialDays hall=hall.clone()/>
+            <counter_setup::CounterSetup hall=hall.clone()/>
+            <business_setup::BusinessSetup hall/>
+        }
+        .into_any(),
+        Section::Operations => view! { <crate::pages::operations::Operations/> }.into_any(),
+        Section::Accounts => view! { <users::UserManager/><firms::FirmManager/> }.into_any(),
+        Section::Rules => view! { <terms::Terms/><department_heads::DepartmentHeads/> }.into_any(),
+        Section::Outbox => view! { <outbox::Outbox/> }.into_any(),
+        // Pages of other apps: the navigation links there, never here.
+        Section::Applications | Section::WorkOrders | Section::Projects => {
+            view! { <NotFoundPage/> }.into_any()
+        }
     }
 }

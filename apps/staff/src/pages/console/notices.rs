@@ -1,12 +1,13 @@
-//! Notice management: the list with each notice's state, and one form to create or edit.
+//! Notice management: the list with each notice's state, and the form to create or edit one,
+//! opened on demand.
 
+use crate::components::manager::{withdraw, ContentRow, Manager};
 use domain::clock_text::local_input;
 use domain::hours::format_local;
 use domain::notices::{Notice, NoticeInput, NoticeState};
 use domain::policy::{may_manage_notice, Actor};
 use domain::ApiError;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
 use ui::components::form::{
@@ -22,6 +23,8 @@ const FIELDS: &[&str] = &["hall_id", "title", "body", "starts_at", "ends_at"];
 struct Draft {
     app: AppState,
     editing: RwSignal<Option<i64>>,
+    /// Whether the form shows.
+    open: RwSignal<bool>,
     hall: RwSignal<String>,
     title: RwSignal<String>,
     body: RwSignal<String>,
@@ -32,6 +35,7 @@ struct Draft {
 impl Draft {
     fn reset(&self, default_hall: String) {
         self.editing.set(None);
+        self.open.set(false);
         self.hall.set(default_hall);
         self.title.set(String::new());
         self.body.set(String::new());
@@ -41,6 +45,7 @@ impl Draft {
 
     fn load(&self, n: &Notice) {
         self.editing.set(Some(n.id));
+        self.open.set(true);
         self.hall.set(n.hall_id.clone().unwrap_or_default());
         self.title.set(n.title.clone());
         self.body.set(n.body.clone());
@@ -77,6 +82,7 @@ pub fn NoticeManager() -> impl IntoView {
     let draft = Draft {
         app,
         editing: RwSignal::new(None),
+        open: RwSignal::new(false),
         hall: RwSignal::new(own_hall()),
         title: RwSignal::new(String::new()),
         body: RwSignal::new(String::new()),
@@ -88,11 +94,9 @@ pub fn NoticeManager() -> impl IntoView {
         notices.refetch();
     });
     view! {
-        <section aria-labelledby="notice-manager">
-            <h2 id="notice-manager">{t(Msg::ManageNotices)}</h2>
-            <NoticeForm draft on_saved/>
-            <Loaded resource=notices content=move |list| view! { <NoticeTable list draft on_changed=on_saved/> }/>
-        </section>
+        <Manager id="notice-manager" title=Msg::ManageNotices new=Msg::NewNotice open=draft.open
+            form=move || view! { <NoticeForm draft on_saved/> }
+            list=move || view! { <Loaded resource=notices content=move |list| view! { <NoticeTable list draft on_changed=on_saved/> }/> }/>
     }
 }
 
@@ -158,9 +162,7 @@ fn NoticeForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
                 <button type="submit" class="button primary" data-testid="notice-submit" disabled=move || save.pending().get()>
                     {move || if draft.editing.get().is_some() { t(Msg::Save)() } else { t(Msg::Publish)() }}
                 </button>
-                <Show when=move || draft.editing.get().is_some()>
-                    <button type="button" class="button secondary" on:click=move |_| on_saved.run(())>{t(Msg::Cancel)}</button>
-                </Show>
+                <button type="button" class="button secondary" on:click=move |_| on_saved.run(())>{t(Msg::Cancel)}</button>
             </div>
         </form>
     }
@@ -169,20 +171,17 @@ fn NoticeForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
 #[component]
 fn NoticeTable(list: Vec<Notice>, draft: Draft, on_changed: Callback<()>) -> impl IntoView {
     let app = use_app();
+    let withdrawn = Callback::new(move |_| {
+        app.success(Msg::NoticeWithdrawn);
+        on_changed.run(());
+    });
     let withdraw = move |id: i64| {
-        let confirmed = app.confirm(Msg::ConfirmWithdraw);
-        if !confirmed {
-            return;
-        }
-        spawn_local(async move {
-            match api::withdraw_notice(id).await {
-                Ok(_) => {
-                    app.success(Msg::NoticeWithdrawn);
-                    on_changed.run(());
-                }
-                Err(e) => app.error(&e),
-            }
-        });
+        withdraw(
+            app,
+            Msg::ConfirmWithdraw,
+            api::withdraw_notice(id),
+            withdrawn,
+        )
     };
     let rows = list.into_iter().map(|n| {
         let editable = app.session.get_untracked().is_some_and(|u| may_manage_notice(&Actor::of(&u), n.hall_id.as_deref()))
@@ -191,22 +190,19 @@ fn NoticeTable(list: Vec<Notice>, draft: Draft, on_changed: Callback<()>) -> imp
         let state_class = format!("badge state-{:?}", n.state).to_lowercase();
         let hall = n.hall_name.clone();
         let (id, notice) = (n.id, n.clone());
+        let meta = view! {
+            <span class=state_class>{t(notice_state_msg(n.state))}</span>" "
+            <span class="tag">{move || hall.clone().unwrap_or_else(|| t(Msg::CityWide)().to_string())}</span>" "{window}
+        };
         view! {
-            <li class="card notice-row" data-testid="staff-notice">
-                <div>
-                    <h4>{n.title.clone()}</h4>
-                    <p class="meta">
-                        <span class=state_class>{t(notice_state_msg(n.state))}</span>" "
-                        <span class="tag">{move || hall.clone().unwrap_or_else(|| t(Msg::CityWide)().to_string())}</span>" "{window}
-                    </p>
-                </div>
+            <ContentRow testid="staff-notice" title=n.title.clone() meta=meta.into_any()>
                 <Show when=move || editable>
                     <div class="row">
                         <button class="button secondary" on:click={let notice = notice.clone(); move |_| draft.load(&notice)}>{t(Msg::Edit)}</button>
                         <button class="button danger" on:click=move |_| withdraw(id)>{t(Msg::Withdraw)}</button>
                     </div>
                 </Show>
-            </li>
+            </ContentRow>
         }
     });
     view! { <ul class="card-list">{rows.collect_view()}</ul> }

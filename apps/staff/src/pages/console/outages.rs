@@ -1,11 +1,11 @@
 //! Planned outages: where, when and why, for the hall TVs, the home page and the hall pages.
 //! A manager announces them for their own hall; the admin for one hall or all.
 
+use crate::components::manager::{withdraw, ContentRow, Manager};
 use domain::clock_text::local_input;
 use domain::content::{Outage, OutageInput};
 use domain::notices::NoticeState;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
 use ui::components::form::{form_error, required_time, save_action, submit, FormError, TextField};
@@ -18,19 +18,21 @@ const FIELDS: &[&str] = &["hall_id", "area", "reason", "starts_at", "ends_at"];
 #[component]
 pub fn OutageManager() -> impl IntoView {
     let outages = LocalResource::new(api::content::staff_outages);
+    let open = RwSignal::new(false);
+    let changed = Callback::new(move |_| outages.refetch());
+    let on_saved = Callback::new(move |_| {
+        open.set(false);
+        outages.refetch();
+    });
     view! {
-        <section aria-labelledby="outage-manager">
-            <h2 id="outage-manager">{t(Msg::ManageOutages)}</h2>
-            <OutageForm on_saved=Callback::new(move |_| outages.refetch())/>
-            <Loaded resource=outages content=move |list| view! {
-                <OutageList list on_changed=Callback::new(move |_| outages.refetch())/>
-            }/>
-        </section>
+        <Manager id="outage-manager" title=Msg::ManageOutages new=Msg::NewOutage open
+            form=move || view! { <OutageForm on_saved on_cancel=Callback::new(move |_| open.set(false))/> }
+            list=move || view! { <Loaded resource=outages content=move |list| view! { <OutageList list on_changed=changed/> }/> }/>
     }
 }
 
 #[component]
-fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
+fn OutageForm(on_saved: Callback<()>, on_cancel: Callback<()>) -> impl IntoView {
     let app = use_app();
     let own = app.session.get_untracked().and_then(|u| u.hall_id);
     let is_admin = app
@@ -107,7 +109,10 @@ fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
                 {t(Msg::OutageUrgent)}
             </label>
             <p class="form-error" role="alert">{move || general.get()}</p>
-            <button type="submit" class="button primary" data-testid="outage-submit" disabled=move || save.pending().get()>{t(Msg::Publish)}</button>
+            <div class="row">
+                <button type="submit" class="button primary" data-testid="outage-submit" disabled=move || save.pending().get()>{t(Msg::Publish)}</button>
+                <button type="button" class="button secondary" on:click=move |_| on_cancel.run(())>{t(Msg::Cancel)}</button>
+            </div>
         </form>
     }
 }
@@ -116,32 +121,22 @@ fn OutageForm(on_saved: Callback<()>) -> impl IntoView {
 fn OutageList(list: Vec<Outage>, on_changed: Callback<()>) -> impl IntoView {
     let app = use_app();
     let withdraw = move |id: i64| {
-        if !app.confirm(Msg::ConfirmWithdrawOutage) {
-            return;
-        }
-        spawn_local(async move {
-            match api::content::withdraw_outage(id).await {
-                Ok(_) => on_changed.run(()),
-                Err(e) => app.error(&e),
-            }
-        });
+        let call = api::content::withdraw_outage(id);
+        withdraw(app, Msg::ConfirmWithdrawOutage, call, on_changed)
     };
     let rows = list.into_iter().map(|o| {
         let open = o.withdrawn_at.is_none() && o.ends_at > now();
         let closed = if o.withdrawn_at.is_some() { NoticeState::Withdrawn } else { NoticeState::Expired };
         let id = o.id;
+        let meta = view! { {outage_window(&o)}" · "{o.reason.clone()} };
         view! {
-            <li class="card notice-row" data-testid="staff-outage">
-                <div>
-                    <h4>{o.area.clone()}</h4>
-                    <p class="meta">{outage_window(&o)}" · "{o.reason.clone()}</p>
-                </div>
+            <ContentRow testid="staff-outage" title=o.area.clone() meta=meta.into_any()>
                 {if open {
                     view! { <button class="button danger" on:click=move |_| withdraw(id)>{t(Msg::Withdraw)}</button> }.into_any()
                 } else {
                     view! { <span class="badge">{t(notice_state_msg(closed))}</span> }.into_any()
                 }}
-            </li>
+            </ContentRow>
         }
     });
     view! { <ul class="card-list">{rows.collect_view()}</ul> }

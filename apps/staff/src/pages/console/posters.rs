@@ -1,6 +1,7 @@
 //! Posters for the hall TVs, the home page and the hall pages: a text or an uploaded image, a
 //! window, the halls it shows in and its place in the rotation. Create, edit and take down.
 
+use crate::components::manager::{withdraw, ContentRow, Manager};
 use domain::clock_text::local_input;
 use domain::content::{Poster, PosterInput};
 use domain::hours::format_local;
@@ -36,6 +37,8 @@ fn actor(app: AppState) -> Option<Actor> {
 struct Draft {
     app: AppState,
     editing: RwSignal<Option<i64>>,
+    /// Whether the form shows.
+    open: RwSignal<bool>,
     halls: RwSignal<Vec<String>>,
     title: RwSignal<String>,
     body: RwSignal<String>,
@@ -50,6 +53,7 @@ impl Draft {
         let d = Draft {
             app: use_app(),
             editing: RwSignal::new(None),
+            open: RwSignal::new(false),
             halls: RwSignal::new(Vec::new()),
             title: RwSignal::new(String::new()),
             body: RwSignal::new(String::new()),
@@ -66,6 +70,7 @@ impl Draft {
     fn reset(&self) {
         let own = actor(self.app).and_then(|a| a.hall_id);
         self.editing.set(None);
+        self.open.set(false);
         self.halls.set(own.into_iter().collect());
         self.title.set(String::new());
         self.body.set(String::new());
@@ -77,6 +82,7 @@ impl Draft {
 
     fn load(&self, p: &Poster) {
         self.editing.set(Some(p.id));
+        self.open.set(true);
         self.halls.set(p.hall_ids.clone());
         self.title.set(p.title.clone());
         self.body.set(p.body.clone());
@@ -116,11 +122,9 @@ pub fn PosterManager() -> impl IntoView {
         posters.refetch();
     });
     view! {
-        <section aria-labelledby="poster-manager">
-            <h2 id="poster-manager">{t(Msg::ManagePosters)}</h2>
-            <PosterForm draft on_saved/>
-            <Loaded resource=posters content=move |list| view! { <PosterList list draft on_changed=on_saved/> }/>
-        </section>
+        <Manager id="poster-manager" title=Msg::ManagePosters new=Msg::NewPoster open=draft.open
+            form=move || view! { <PosterForm draft on_saved/> }
+            list=move || view! { <Loaded resource=posters content=move |list| view! { <PosterList list draft on_changed=on_saved/> }/> }/>
     }
 }
 
@@ -195,9 +199,7 @@ fn PosterForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
                 <button type="submit" class="button primary" data-testid="poster-submit" disabled=move || uploading.get() || save.pending().get()>
                     {move || if draft.editing.get().is_some() { t(Msg::Save)() } else { t(Msg::Publish)() }}
                 </button>
-                <Show when=move || draft.editing.get().is_some()>
-                    <button type="button" class="button secondary" on:click=move |_| on_saved.run(())>{t(Msg::Cancel)}</button>
-                </Show>
+                <button type="button" class="button secondary" on:click=move |_| on_saved.run(())>{t(Msg::Cancel)}</button>
             </div>
         </form>
     }
@@ -239,15 +241,8 @@ fn HallChoice(draft: Draft) -> impl IntoView {
 fn PosterList(list: Vec<Poster>, draft: Draft, on_changed: Callback<()>) -> impl IntoView {
     let app = use_app();
     let withdraw = move |id: i64| {
-        if !app.confirm(Msg::ConfirmWithdrawPoster) {
-            return;
-        }
-        spawn_local(async move {
-            match api::content::withdraw_poster(id).await {
-                Ok(_) => on_changed.run(()),
-                Err(e) => app.error(&e),
-            }
-        });
+        let call = api::content::withdraw_poster(id);
+        withdraw(app, Msg::ConfirmWithdrawPoster, call, on_changed)
     };
     let lang = app.lang.get_untracked();
     let rows = list.into_iter().map(|p| {
@@ -257,22 +252,19 @@ fn PosterList(list: Vec<Poster>, draft: Draft, on_changed: Callback<()>) -> impl
         let halls = if p.hall_ids.is_empty() { Msg::CityWide.text(lang).to_string() } else { p.hall_ids.join(", ") };
         let state_class = format!("badge state-{:?}", p.state).to_lowercase();
         let (id, poster) = (p.id, p.clone());
+        let meta = view! {
+            <span class=state_class>{t(notice_state_msg(p.state))}</span>" "
+            <span class="tag">{halls}</span>" "{window}" · #"{p.position}
+        };
         view! {
-            <li class="card notice-row" data-testid="staff-poster">
-                <div>
-                    <h4>{p.title.clone()}</h4>
-                    <p class="meta">
-                        <span class=state_class>{t(notice_state_msg(p.state))}</span>" "
-                        <span class="tag">{halls}</span>" "{window}" · #"{p.position}
-                    </p>
-                </div>
+            <ContentRow testid="staff-poster" title=p.title.clone() meta=meta.into_any()>
                 <Show when=move || editable>
                     <div class="row">
                         <button class="button secondary" on:click={let poster = poster.clone(); move |_| draft.load(&poster)}>{t(Msg::Edit)}</button>
                         <button class="button danger" on:click=move |_| withdraw(id)>{t(Msg::Withdraw)}</button>
                     </div>
                 </Show>
-            </li>
+            </ContentRow>
         }
     });
     view! { <ul class="card-list">{rows.collect_view()}</ul> }

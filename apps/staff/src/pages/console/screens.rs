@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
+use ui::components::form::{form_error, save_action, submit, FormError};
 use ui::components::qr::{absolute_url, QrLink};
 use ui::i18n::{t, Msg};
 use ui::live::use_queue_feed;
@@ -32,14 +33,15 @@ fn Board(hall: String) -> impl IntoView {
     let board = move || feed.snapshot.get().map(|s| s.board).unwrap_or_default();
     let text = RwSignal::new(String::new());
     let hall = StoredValue::new(hall);
-    let publish = move |message: String| {
-        spawn_local(async move {
-            match api::displays::broadcast(&hall.get_value(), &message).await {
-                Ok(_) => text.set(String::new()),
-                Err(e) => app.error(&e),
-            }
-        });
-    };
+    let error: FormError = RwSignal::new(None);
+    let general = form_error(error, &[]);
+    let publish = save_action(
+        error,
+        move |message: String| async move {
+            api::displays::broadcast(&hall.get_value(), &message).await
+        },
+        Callback::new(move |_| text.set(String::new())),
+    );
     let set_english = move |on: bool| {
         spawn_local(async move {
             let settings = DisplaySettings {
@@ -57,15 +59,16 @@ fn Board(hall: String) -> impl IntoView {
                 None => view! { <span class="meta">{t(Msg::BroadcastNone)}</span> }.into_any(),
             }}
         </p>
-        <form class="form" on:submit=move |ev| { ev.prevent_default(); publish(text.get_untracked()); }>
+        <form class="form" on:submit=move |ev| { ev.prevent_default(); submit(publish, text.get_untracked()); }>
             <label class="field">
                 <span>{t(Msg::BroadcastField)}</span>
                 <input maxlength="200" bind:value=text/>
             </label>
+            <p class="form-error" role="alert">{move || general.get()}</p>
             <div class="row">
-                <button class="button" type="submit">{t(Msg::BroadcastSet)}</button>
+                <button class="button" type="submit" disabled=move || publish.pending().get()>{t(Msg::BroadcastSet)}</button>
                 <Show when=move || board().broadcast.is_some()>
-                    <button class="button secondary" type="button" on:click=move |_| publish(String::new())>
+                    <button class="button secondary" type="button" disabled=move || publish.pending().get() on:click=move |_| submit(publish, String::new())>
                         {t(Msg::BroadcastClear)}
                     </button>
                 </Show>
@@ -87,18 +90,17 @@ fn Displays(hall: String) -> impl IntoView {
         LocalResource::new(move || async move { api::displays::list(&hall.get_value()).await });
     let name = RwSignal::new(String::new());
     let created = RwSignal::new(None::<DisplayCreated>);
-    let add = move || {
-        spawn_local(async move {
-            match api::displays::create(&hall.get_value(), &name.get_untracked()).await {
-                Ok(display) => {
-                    name.set(String::new());
-                    created.set(Some(display));
-                    list.refetch();
-                }
-                Err(e) => app.error(&e),
-            }
-        });
-    };
+    let error: FormError = RwSignal::new(None);
+    let general = form_error(error, &[]);
+    let add = save_action(
+        error,
+        move |name: String| async move { api::displays::create(&hall.get_value(), &name).await },
+        Callback::new(move |display: DisplayCreated| {
+            name.set(String::new());
+            created.set(Some(display));
+            list.refetch();
+        }),
+    );
     let revoke = move |id: i64| {
         if !app.confirm(Msg::ConfirmRevokeDisplay) {
             return;
@@ -112,13 +114,14 @@ fn Displays(hall: String) -> impl IntoView {
     };
     view! {
         <h3>{t(Msg::DisplaysTitle)}</h3>
-        <form class="row" on:submit=move |ev| { ev.prevent_default(); add(); }>
+        <form class="row" on:submit=move |ev| { ev.prevent_default(); submit(add, name.get_untracked()); }>
             <label class="field">
                 <span>{t(Msg::DisplayName)}</span>
                 <input maxlength="40" bind:value=name/>
             </label>
-            <button class="button" type="submit">{t(Msg::DisplayAdd)}</button>
+            <button class="button" type="submit" disabled=move || add.pending().get()>{t(Msg::DisplayAdd)}</button>
         </form>
+        <p class="form-error" role="alert">{move || general.get()}</p>
         {move || created.get().map(|c| {
             let link = absolute_url(&pairing_path(&hall.get_value(), &c.token));
             let kiosk = absolute_url(&kiosk_pairing_path(&hall.get_value(), &c.token));

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{form_error, FormError, TextField};
+use ui::components::form::{form_error, save_action, submit, FormError, TextField};
 use ui::i18n::{t, Msg};
 use ui::state::use_app;
 
@@ -41,7 +41,18 @@ fn SpecialDayForm(hall: String, on_saved: Callback<()>) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
     let general = form_error(error, FIELDS);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let save = save_action(
+        error,
+        move |(day, req): (String, SpecialDayRequest)| async move {
+            api::set_special_day(&hall.get_value(), &day, &req).await
+        },
+        Callback::new(move |_| {
+            note.set(String::new());
+            app.success(Msg::SpecialDaySaved);
+            on_saved.run(());
+        }),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let time = |v: RwSignal<String>| {
             Some(v.get_untracked()).filter(|t| !t.is_empty() && !closed.get_untracked())
@@ -51,21 +62,10 @@ fn SpecialDayForm(hall: String, on_saved: Callback<()>) -> impl IntoView {
             close: time(close),
             note: note.get_untracked(),
         };
-        let day = date.get_untracked();
-        spawn_local(async move {
-            match api::set_special_day(&hall.get_value(), &day, &req).await {
-                Ok(_) => {
-                    error.set(None);
-                    note.set(String::new());
-                    app.success(Msg::SpecialDaySaved);
-                    on_saved.run(());
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        submit(save, (date.get_untracked(), req));
     };
     view! {
-        <form class="form card" on:submit=submit novalidate data-testid="special-day-form">
+        <form class="form card" on:submit=on_submit novalidate data-testid="special-day-form">
             <TextField scope="special" label=Msg::SpecialDate name="date" value=date error kind="date"/>
             <label class="check">
                 <input type="checkbox" bind:checked=closed data-testid="special-closed"/>
@@ -79,7 +79,7 @@ fn SpecialDayForm(hall: String, on_saved: Callback<()>) -> impl IntoView {
             </Show>
             <TextField scope="special" label=Msg::SpecialNote name="note" value=note error/>
             <p class="form-error" role="alert">{move || general.get()}</p>
-            <button type="submit" class="button primary">{t(Msg::Save)}</button>
+            <button type="submit" class="button primary" disabled=move || save.pending().get()>{t(Msg::Save)}</button>
         </form>
     }
 }

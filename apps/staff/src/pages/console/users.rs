@@ -1,5 +1,6 @@
 //! The administrator's account list and the form that creates staff, manager, admin and firm accounts.
 
+use crate::components::manager::Manager;
 use domain::users::{CreateUserRequest, User};
 use domain::Role;
 use leptos::prelude::*;
@@ -17,18 +18,24 @@ const FIELDS: &[&str] = &[
 pub fn UserManager() -> impl IntoView {
     let q = RwSignal::new(String::new());
     let users = LocalResource::new(move || api::users(q.get()));
+    let open = RwSignal::new(false);
+    let on_created = Callback::new(move |_| {
+        open.set(false);
+        users.refetch();
+    });
+    let on_cancel = Callback::new(move |_| open.set(false));
     view! {
-        <section aria-labelledby="user-manager">
-            <h2 id="user-manager">{t(Msg::UsersTitle)}</h2>
-            <NewUserForm on_created=Callback::new(move |_| users.refetch())/>
-            <div class="field" role="search">
-                <label for="user-search">{t(Msg::UserSearch)}</label>
-                <input id="user-search" type="search" data-testid="user-search"
-                    on:change=move |ev| q.set(event_target_value(&ev))/>
-                <p class="hint">{t(Msg::UserSearchHint)}</p>
-            </div>
-            <Loaded resource=users content=|list| view! { <UserTable list/> }/>
-        </section>
+        <Manager id="user-manager" title=Msg::UsersTitle new=Msg::NewUser open
+            form=move || view! { <NewUserForm on_created on_cancel/> }
+            list=move || view! {
+                <div class="field" role="search">
+                    <label for="user-search">{t(Msg::UserSearch)}</label>
+                    <input id="user-search" type="search" data-testid="user-search"
+                        on:change=move |ev| q.set(event_target_value(&ev))/>
+                    <p class="hint">{t(Msg::UserSearchHint)}</p>
+                </div>
+                <Loaded resource=users content=|list| view! { <UserTable list/> }/>
+            }/>
     }
 }
 
@@ -39,7 +46,7 @@ fn UserTable(list: Vec<User>) -> impl IntoView {
         view! { <tr><td>{u.login}</td><td>{u.name}</td><td>{t(role_msg(u.role))}</td><td>{place}</td></tr> }
     });
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data" data-testid="user-table">
                 <thead><tr><th>{t(Msg::LoginName)}</th><th>{t(Msg::Name)}</th><th>{t(Msg::Role)}</th><th>{t(Msg::Hall)}" / "{t(Msg::Firm)}</th></tr></thead>
                 <tbody>{rows.collect_view()}</tbody>
@@ -49,7 +56,7 @@ fn UserTable(list: Vec<User>) -> impl IntoView {
 }
 
 #[component]
-fn NewUserForm(on_created: Callback<()>) -> impl IntoView {
+fn NewUserForm(on_created: Callback<()>, on_cancel: Callback<()>) -> impl IntoView {
     let app = use_app();
     let (login, name, password, phone) = (
         RwSignal::new(String::new()),
@@ -162,7 +169,10 @@ fn NewUserForm(on_created: Callback<()>) -> impl IntoView {
                 </Show>
             </div>
             <p class="form-error" role="alert">{move || general.get()}</p>
-            <button type="submit" class="button primary" disabled=move || save.pending().get()>{t(Msg::Save)}</button>
+            <div class="row">
+                <button type="submit" class="button primary" disabled=move || save.pending().get()>{t(Msg::Save)}</button>
+                <button type="button" class="button secondary" on:click=move |_| on_cancel.run(())>{t(Msg::Cancel)}</button>
+            </div>
         </form>
     }
 }
