@@ -11,7 +11,7 @@ use crate::publish::{one_hall, Editable, Published};
 use crate::router::Ctx;
 use chrono::{DateTime, Utc};
 use domain::notices::{notice_state, Notice, NoticeInput, NoticeState};
-use domain::policy::{console_hall, Actor};
+use domain::policy::Actor;
 use serde::Deserialize;
 use worker::Response;
 
@@ -79,23 +79,6 @@ pub async fn handle_list_published(ctx: &mut Ctx) -> Result<Response> {
     ok(&notices)
 }
 
-/// Every notice the caller can see in the console: a manager's hall and the city-wide ones; all for an admin.
-pub async fn handle_list_for_staff(ctx: &mut Ctx) -> Result<Response> {
-    let actor = ctx.actor()?;
-    let hall = console_hall(&actor);
-    let rows: Vec<NoticeRow> = ctx
-        .db
-        .all(
-            &format!("{SELECT} WHERE (?1 IS NULL OR n.hall_id IS NULL OR n.hall_id = ?1) ORDER BY n.starts_at DESC, n.id DESC LIMIT 500"),
-            args![hall],
-        )
-        .await?;
-    ok(&rows
-        .into_iter()
-        .map(|r| r.into_notice(ctx.now))
-        .collect::<Vec<_>>())
-}
-
 impl Published for Notice {
     const KIND: &'static str = "notice";
     type Input = NoticeInput;
@@ -123,6 +106,10 @@ impl Published for Notice {
     const ID: &'static str = "n.id";
     fn from_row(row: NoticeRow, now: DateTime<Utc>) -> Notice {
         row.into_notice(now)
+    }
+    fn staff_list() -> String {
+        "(?1 IS NULL OR n.hall_id IS NULL OR n.hall_id = ?1) ORDER BY n.starts_at DESC, n.id DESC"
+            .into()
     }
 
     fn insert(

@@ -17,7 +17,7 @@ use domain::hours::to_local;
 use domain::notify::inbox::CaseKind;
 use domain::notify::outages::{affects, is_short_notice, places, NOTICE_DAYS};
 use domain::notify::texts::Message;
-use domain::policy::{console_hall, Actor};
+use domain::policy::Actor;
 use domain::ApiError;
 use serde::Deserialize;
 use worker::Response;
@@ -65,20 +65,6 @@ pub async fn handle_list_upcoming(ctx: &mut Ctx) -> Result<Response> {
         .all(
             &format!("{SELECT} WHERE withdrawn_at IS NULL AND ends_at > ?1 AND (?2 IS NULL OR hall_id IS NULL OR hall_id = ?2) AND (?3 IS NULL OR instr(area, ?3) > 0) ORDER BY starts_at, id LIMIT 50"),
             args![ctx.now.timestamp_millis(), hall, area],
-        )
-        .await?;
-    ok(&rows.into_iter().map(Outage::from).collect::<Vec<_>>())
-}
-
-/// The console's list: a manager's hall and the city-wide ones; all for an admin.
-pub async fn handle_list_for_staff(ctx: &mut Ctx) -> Result<Response> {
-    let actor = ctx.actor()?;
-    let hall = console_hall(&actor);
-    let rows: Vec<Row> = ctx
-        .db
-        .all(
-            &format!("{SELECT} WHERE (?1 IS NULL OR hall_id IS NULL OR hall_id = ?1) ORDER BY withdrawn_at IS NOT NULL, starts_at DESC LIMIT 500"),
-            args![hall],
         )
         .await?;
     ok(&rows.into_iter().map(Outage::from).collect::<Vec<_>>())
@@ -176,6 +162,10 @@ impl Published for Outage {
     const SELECT: &'static str = SELECT;
     fn from_row(row: Row, _now: DateTime<Utc>) -> Outage {
         row.into()
+    }
+    fn staff_list() -> String {
+        "(?1 IS NULL OR hall_id IS NULL OR hall_id = ?1) ORDER BY withdrawn_at IS NOT NULL, starts_at DESC"
+            .into()
     }
 
     fn insert(

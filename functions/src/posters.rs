@@ -16,7 +16,7 @@ use domain::content::{
     check_image, is_image_key, ImageKind, ImageUploaded, Poster, PosterInput, MAX_IMAGE_BYTES,
 };
 use domain::notices::{notice_state, NoticeState};
-use domain::policy::{console_hall, Actor};
+use domain::policy::Actor;
 use domain::ApiError;
 use serde::Deserialize;
 use serde_json::json;
@@ -83,23 +83,6 @@ pub async fn handle_list_published(ctx: &mut Ctx) -> Result<Response> {
         .collect::<Vec<_>>())
 }
 
-/// The console's list: a manager's hall (with the posters for every hall); all for an admin.
-pub async fn handle_list_for_staff(ctx: &mut Ctx) -> Result<Response> {
-    let actor = ctx.actor()?;
-    let hall = console_hall(&actor);
-    let rows: Vec<Row> = ctx
-        .db
-        .all(
-            &format!("{SELECT} WHERE {} ORDER BY withdrawn_at IS NOT NULL, position, starts_at DESC LIMIT 500", in_hall("?1")),
-            args![hall],
-        )
-        .await?;
-    ok(&rows
-        .into_iter()
-        .map(|r| r.into_poster(ctx.now))
-        .collect::<Vec<_>>())
-}
-
 impl Published for Poster {
     const KIND: &'static str = "poster";
     type Input = PosterInput;
@@ -126,6 +109,12 @@ impl Published for Poster {
     const SELECT: &'static str = SELECT;
     fn from_row(row: Row, now: DateTime<Utc>) -> Poster {
         row.into_poster(now)
+    }
+    fn staff_list() -> String {
+        format!(
+            "{} ORDER BY withdrawn_at IS NOT NULL, position, starts_at DESC",
+            in_hall("?1")
+        )
     }
 
     fn insert(

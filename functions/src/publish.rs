@@ -11,7 +11,7 @@ use crate::http::{created, ok, parse_id, read_json};
 use crate::router::Ctx;
 use crate::users::audit;
 use chrono::{DateTime, Utc};
-use domain::policy::{may_publish_for, Actor};
+use domain::policy::{console_hall, may_publish_for, Actor};
 use domain::{ApiError, Reason};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -46,6 +46,9 @@ pub trait Published: Serialize + Sized {
     const SELECT: &'static str;
     const ID: &'static str = "id";
     fn from_row(row: Self::Row, now: DateTime<Utc>) -> Self;
+    /// The console's list after `SELECT … WHERE`: what a manager of hall `?1` sees (`?1` NULL
+    /// for the admin: everything), in the console's order.
+    fn staff_list() -> String;
     /// The insert and its values (`actor` created it at `now`).
     fn insert(input: &Self::Input, actor: &Actor, now: DateTime<Utc>)
         -> Result<(String, Vec<Arg>)>;
@@ -68,6 +71,17 @@ pub async fn load<T: Published>(db: &Db, id: i64, now: DateTime<Utc>) -> Result<
     let row: Option<T::Row> = db.first(&sql, crate::args![id]).await?;
     let row = row.ok_or_else(|| ApiError::not_found(T::KIND))?;
     Ok(T::from_row(row, now))
+}
+
+/// The console's list of kind `T`: a manager's hall and what every hall shares; all for an
+/// admin.
+pub async fn handle_list_for_staff<T: Published>(ctx: &mut Ctx) -> Result<Response> {
+    let actor = ctx.actor()?;
+    let hall = console_hall(&actor);
+    let sql = format!("{} WHERE {} LIMIT 500", T::SELECT, T::staff_list());
+    let rows: Vec<T::Row> = ctx.db.all(&sql, crate::args![hall]).await?;
+    let items: Vec<T> = rows.into_iter().map(|r| T::from_row(r, ctx.now)).collect();
+    ok(&items)
 }
 
 /// The halls of content published for one hall or, with `None`, every hall.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
 use ui::api;
-use ui::components::form::FormError;
+use ui::components::form::{save_action, submit, FormError};
 use ui::i18n::{role_msg, say, t, Msg};
 use ui::state::use_app;
 
@@ -46,14 +46,14 @@ pub fn ProjectAction(
     );
     let comment = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
-    let busy = RwSignal::new(false);
+    let uploading = RwSignal::new(false);
     let action = option.action;
     let name = wire_name(&action);
     let upload = move |kind: DocKind, ev: leptos::ev::Event| {
         let Some(file) = ui::components::form::chosen_file(&ev) else {
             return;
         };
-        busy.set(true);
+        uploading.set(true);
         spawn_local(async move {
             match api::projects::upload_document(project, &kind.as_str(), &file).await {
                 Ok(doc) => uploaded.update(|u| {
@@ -61,10 +61,15 @@ pub fn ProjectAction(
                 }),
                 Err(e) => error.set(Some(e)),
             }
-            busy.set(false);
+            uploading.set(false);
         });
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let save = save_action(
+        error,
+        move |input: ActInput| async move { api::projects::act(project, &input).await },
+        on_done,
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = ActInput {
             action,
@@ -72,17 +77,10 @@ pub fn ProjectAction(
             comment: Some(comment.get_untracked()).filter(|c| !c.trim().is_empty()),
             firms: chosen.get_untracked().into_values().collect(),
         };
-        busy.set(true);
-        spawn_local(async move {
-            match api::projects::act(project, &input).await {
-                Ok(d) => on_done.run(d),
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        submit(save, input);
     };
     view! {
-        <form class="card form project-action" data-testid=format!("action-{name}") on:submit=submit>
+        <form class="card form project-action" data-testid=format!("action-{name}") on:submit=on_submit>
             <h3>{move || say(action.words(), app.lang.get())}</h3>
             {option.documents.iter().map(|&kind| view! {
                 <div class="field">
@@ -118,7 +116,7 @@ pub fn ProjectAction(
                 </div>
             })}
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{ui::api::describe(&e, app.lang.get())}</p> })}
-            <button type="submit" class="button primary" disabled=move || busy.get()>{t(Msg::Submit)}</button>
+            <button type="submit" class="button primary" disabled=move || uploading.get() || save.pending().get()>{t(Msg::Submit)}</button>
         </form>
     }
 }

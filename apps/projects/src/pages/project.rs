@@ -9,10 +9,10 @@ use domain::projects::bodies::{AuditEntry, AuditKind, ProjectDetail};
 use domain::projects::schedule::StageState;
 use domain::service::contacts::{Case, CaseRef};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::case_contacts::CaseContacts;
 use ui::components::feedback::{Loaded, Loading};
+use ui::components::form::{form_error, save_action, submit, FormError};
 use ui::components::guard::SignedIn;
 use ui::i18n::{role_msg, say, t, Lang, Msg};
 use ui::state::use_app;
@@ -49,15 +49,19 @@ fn Project(
     let s = d.summary.clone();
     let id = s.id;
     let comment = RwSignal::new(String::new());
+    let comment_error: FormError = RwSignal::new(None);
+    let comment_problem = form_error(comment_error, &[]);
+    let save_comment = save_action(
+        comment_error,
+        move |text: String| async move { api::projects::comment(id, &text).await },
+        Callback::new(move |_| {
+            comment.set(String::new());
+            on_change.run(());
+        }),
+    );
     let send_comment = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = comment.get_untracked();
-        spawn_local(async move {
-            if api::projects::comment(id, &text).await.is_ok() {
-                comment.set(String::new());
-                on_change.run(());
-            }
-        });
+        submit(save_comment, comment.get_untracked());
     };
     let split = Msg::DaysSplit
         .text(lang())
@@ -135,8 +139,9 @@ fn Project(
             <form class="inline-form" on:submit=send_comment>
                 <label class="visually-hidden" for="project-comment">{t(Msg::CommentAdd)}</label>
                 <input id="project-comment" required bind:value=comment data-testid="comment-text"/>
-                <button type="submit" class="button secondary">{t(Msg::CommentAdd)}</button>
+                <button type="submit" class="button secondary" disabled=move || save_comment.pending().get()>{t(Msg::CommentAdd)}</button>
             </form>
+            <p class="form-error" role="alert">{move || comment_problem.get()}</p>
         </section>
 
         <section class="card">

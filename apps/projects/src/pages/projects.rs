@@ -7,10 +7,9 @@ use domain::projects::report::Rate;
 use domain::projects::schedule::{path, Due};
 use domain::Role;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{FormError, TextField};
+use ui::components::form::{save_action, submit, FormError, TextField};
 use ui::components::guard::SignedIn;
 use ui::components::hall_select::HallSelect;
 use ui::i18n::{say, t, Lang, Msg};
@@ -122,7 +121,20 @@ fn ApplyForm() -> impl IntoView {
     let increase = RwSignal::new(false);
     let dual = RwSignal::new(false);
     let error: FormError = RwSignal::new(None);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    // On success the project's page opens, so nothing is left to do when the save is done.
+    let save = save_action(
+        error,
+        move |input: ProjectApply| {
+            let go = go.clone();
+            async move {
+                let d = api::projects::apply(&input).await?;
+                go(&format!("/projects/{}", d.summary.id));
+                Ok(())
+            }
+        },
+        Callback::new(|()| {}),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = ProjectApply {
             title: title.get_untracked(),
@@ -136,18 +148,12 @@ fn ApplyForm() -> impl IntoView {
             capacity_kva: capacity.get_untracked().trim().parse().unwrap_or(0),
             dual_source: dual.get_untracked(),
         };
-        let go = go.clone();
-        spawn_local(async move {
-            match api::projects::apply(&input).await {
-                Ok(d) => go(&format!("/projects/{}", d.summary.id)),
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        submit(save, input);
     };
     view! {
         <details class="card">
             <summary class="button primary" data-testid="apply-open">{t(Msg::ProjectApplyTitle)}</summary>
-            <form class="form" on:submit=submit>
+            <form class="form" on:submit=on_submit>
                 <TextField label=Msg::ProjectTitleField name="title" value=title error scope="apply"/>
                 <TextField label=Msg::ProjectAddress name="address" value=address error scope="apply"/>
                 <HallSelect id="apply-hall" value=hall error/>
@@ -160,7 +166,7 @@ fn ApplyForm() -> impl IntoView {
                 <label class="check"><input type="checkbox" on:change=move |ev| dual.set(event_target_checked(&ev))/>{t(Msg::ProjectDual)}</label>
                 {move || error.get().filter(|e| e.field.is_none())
                     .map(|e| view! { <p class="form-error" role="alert">{ui::api::describe(&e, app.lang.get())}</p> })}
-                <button type="submit" class="button primary">{t(Msg::ProjectSubmit)}</button>
+                <button type="submit" class="button primary" disabled=move || save.pending().get()>{t(Msg::ProjectSubmit)}</button>
             </form>
         </details>
     }

@@ -7,10 +7,10 @@ use crate::pages::applications::chosen_files;
 use domain::service::applications::{AppActInput, AppAction, AppStatus, Application, Request};
 use domain::service::contacts::{Case, CaseRef};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::case_contacts::CaseContacts;
 use ui::components::feedback::Loaded;
+use ui::components::form::{form_error, save_action, submit, FormError};
 use ui::components::guard::SignedIn;
 use ui::components::rating::{RatingForm, RatingTarget};
 use ui::i18n::{say, t, Lang, Msg};
@@ -68,28 +68,25 @@ fn Detail(a: Application, on_change: Callback<()>) -> impl IntoView {
     let id = a.id;
     let on_rated = on_change;
     let reason = RwSignal::new(String::new());
-    let act = move |action: AppAction| {
-        let input = AppActInput {
-            action,
-            reason: Some(reason.get_untracked()),
-        };
-        spawn_local(async move {
-            match api::services::act_on_application(id, &input).await {
-                Ok(_) => on_change.run(()),
-                Err(e) => app.error(&e),
+    let error: FormError = RwSignal::new(None);
+    let problem = form_error(error, &[]);
+    let act = save_action(
+        error,
+        move |input: AppActInput| async move { api::services::act_on_application(id, &input).await },
+        Callback::new(move |_| on_change.run(())),
+    );
+    // Each chosen file in turn; the first refusal stops the rest and says why.
+    let add = save_action(
+        error,
+        move |files: Vec<web_sys::File>| async move {
+            for file in &files {
+                api::services::upload_application_document(id, file).await?;
             }
-        });
-    };
-    let add_documents = move |_| {
-        spawn_local(async move {
-            for file in chosen_files("more-documents") {
-                if let Err(e) = api::services::upload_application_document(id, &file).await {
-                    app.error(&e);
-                }
-            }
-            on_change.run(());
-        });
-    };
+            Ok(())
+        },
+        Callback::new(move |()| on_change.run(())),
+    );
+    let busy = move || act.pending().get() || add.pending().get();
     let (kind, status) = (a.kind, a.status);
     let customer = app
         .session
@@ -118,7 +115,7 @@ fn Detail(a: Application, on_change: Callback<()>) -> impl IntoView {
             </ul>
             <Show when=move || status == AppStatus::Submitted>
                 <input id="more-documents" type="file" multiple accept="image/*,application/pdf"/>
-                <button class="button secondary" on:click=add_documents>{t(Msg::AddDocuments)}</button>
+                <button class="button secondary" disabled=busy on:click=move |_| submit(add, chosen_files("more-documents"))>{t(Msg::AddDocuments)}</button>
             </Show>
         </section>
         <CaseContacts case=CaseRef { kind: Case::Application, id }/>
@@ -129,10 +126,12 @@ fn Detail(a: Application, on_change: Callback<()>) -> impl IntoView {
                 {needs_reason.then(|| view! {
                     <label>{t(Msg::RejectReason)}<input type="text" bind:value=reason/></label>
                 })}
+                <p class="form-error" role="alert">{move || problem.get()}</p>
                 <div class="actions">
                     {a.options.iter().map(|&action| view! {
                         <button class=if action == AppAction::Reject || action == AppAction::Cancel { "button secondary" } else { "button primary" }
-                            on:click=move |_| act(action)>{move || say(action.words(), app.lang.get())}</button>
+                            disabled=busy
+                            on:click=move |_| submit(act, AppActInput { action, reason: Some(reason.get_untracked()) })>{move || say(action.words(), app.lang.get())}</button>
                     }).collect_view()}
                 </div>
             </section>

@@ -8,10 +8,9 @@ use domain::service::guides::guide;
 use domain::wire::{from_wire_name, wire_name};
 use domain::Role;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{form_error, FormError, TextField};
+use ui::components::form::{form_error, save_action, submit, FormError, TextField};
 use ui::components::guard::SignedIn;
 use ui::components::hall_select::HallSelect;
 use ui::i18n::{say, t, Msg};
@@ -86,8 +85,29 @@ fn ApplyForm() -> impl IntoView {
     let (title, address, hall) = (text(""), text(""), text(""));
     let plan = RwSignal::new(Plan::PeakValley);
     let error: FormError = RwSignal::new(None);
-    let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    // On success the application's page (or its project's) opens; a file the server refuses
+    // is said in a message and the rest still go.
+    let save = save_action(
+        error,
+        move |(input, files): (ApplicationInput, Vec<web_sys::File>)| {
+            let go = go.clone();
+            async move {
+                let a = api::services::apply(&input).await?;
+                for file in &files {
+                    if let Err(e) = api::services::upload_application_document(a.id, file).await {
+                        app.error(&e);
+                    }
+                }
+                go(&match a.project_id {
+                    Some(p) => format!("/projects/{p}"),
+                    None => format!("/applications/{}", a.id),
+                });
+                Ok(())
+            }
+        },
+        Callback::new(|()| {}),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let k = kind.get_untracked();
         let opt = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.trim().is_empty());
@@ -106,30 +126,7 @@ fn ApplyForm() -> impl IntoView {
             title: opt(title),
             dual_source: false,
         };
-        let files = chosen_files("application-files");
-        let go = go.clone();
-        busy.set(true);
-        spawn_local(async move {
-            match api::services::apply(&input).await {
-                Ok(a) => {
-                    for file in &files {
-                        if let Err(e) = api::services::upload_application_document(a.id, file).await
-                        {
-                            app.error(&e);
-                        }
-                    }
-                    let to = match a.project_id {
-                        Some(p) => format!("/projects/{p}"),
-                        None => format!("/applications/{}", a.id),
-                    };
-                    go(&to);
-                }
-                Err(e) => {
-                    error.set(Some(e));
-                    busy.set(false);
-                }
-            }
-        });
+        submit(save, (input, chosen_files("application-files")));
     };
     let fields = &[
         "account",
@@ -149,7 +146,7 @@ fn ApplyForm() -> impl IntoView {
     view! {
         <section class="card">
             <h2>{t(Msg::ApplyNew)}</h2>
-            <form class="form" on:submit=submit data-testid="application-form">
+            <form class="form" on:submit=on_submit data-testid="application-form">
                 <div class="field">
                     <label for="application-kind">{t(Msg::ApplicationKind)}</label>
                     <select id="application-kind" data-testid="application-kind"
@@ -207,7 +204,7 @@ fn ApplyForm() -> impl IntoView {
                     </div>
                 </Show>
                 {move || other.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
-                <button type="submit" class="button primary big" disabled=move || busy.get()>{t(Msg::Submit)}</button>
+                <button type="submit" class="button primary big" disabled=move || save.pending().get()>{t(Msg::Submit)}</button>
             </form>
         </section>
     }

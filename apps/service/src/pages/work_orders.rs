@@ -8,10 +8,9 @@ use domain::service::work_orders::{DueState, OrderInput, Topic, WorkOrder};
 use domain::wire::{from_wire_name, wire_name};
 use domain::Role;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{form_error, FormError, TextField};
+use ui::components::form::{form_error, save_action, submit, FormError, TextField};
 use ui::components::guard::SignedIn;
 use ui::components::hall_select::HallSelect;
 use ui::components::repair_times::RepairTimes;
@@ -141,8 +140,26 @@ fn OrderForm() -> impl IntoView {
     );
     let hall = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
-    let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    // On success the order's page opens; a photo the server refuses is said in a message and
+    // the rest still go.
+    let save = save_action(
+        error,
+        move |(input, photos): (OrderInput, Vec<web_sys::File>)| {
+            let go = go.clone();
+            async move {
+                let d = api::services::file_order(&input).await?;
+                for file in &photos {
+                    if let Err(e) = api::services::upload_photo(d.order.id, file).await {
+                        app.error(&e);
+                    }
+                }
+                go(&format!("/work-orders/{}", d.order.id));
+                Ok(())
+            }
+        },
+        Callback::new(|()| {}),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = OrderInput {
             topic: topic.get_untracked(),
@@ -153,25 +170,7 @@ fn OrderForm() -> impl IntoView {
             account: None,
             intake: Default::default(),
         };
-        let photos = chosen_files("order-photos");
-        let go = go.clone();
-        busy.set(true);
-        spawn_local(async move {
-            match api::services::file_order(&input).await {
-                Ok(d) => {
-                    for file in &photos {
-                        if let Err(e) = api::services::upload_photo(d.order.id, file).await {
-                            app.error(&e);
-                        }
-                    }
-                    go(&format!("/work-orders/{}", d.order.id));
-                }
-                Err(e) => {
-                    error.set(Some(e));
-                    busy.set(false);
-                }
-            }
-        });
+        submit(save, (input, chosen_files("order-photos")));
     };
     let promise = move || {
         let lang = app.lang.get();
@@ -190,7 +189,7 @@ fn OrderForm() -> impl IntoView {
     view! {
         <section class="card">
             <h2>{t(Msg::NewWorkOrder)}</h2>
-            <form class="form" on:submit=submit data-testid="order-form">
+            <form class="form" on:submit=on_submit data-testid="order-form">
                 <div class="field">
                     <label for="order-topic">{t(Msg::Topic)}</label>
                     <select id="order-topic" data-testid="order-topic"
@@ -210,7 +209,7 @@ fn OrderForm() -> impl IntoView {
                     <input id="order-photos" type="file" multiple accept="image/*"/>
                 </div>
                 {move || other.get().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
-                <button type="submit" class="button primary big" disabled=move || busy.get()>{t(Msg::Submit)}</button>
+                <button type="submit" class="button primary big" disabled=move || save.pending().get()>{t(Msg::Submit)}</button>
             </form>
         </section>
     }

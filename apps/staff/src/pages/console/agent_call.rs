@@ -5,11 +5,11 @@
 use domain::video::desk::{Channel, DeskView, Presence};
 use domain::video::signal::Signal;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::call::media::{self, DeviceChoice};
 use ui::call::session::{use_call, CallOptions};
 use ui::components::call_screen::CallScreen;
+use ui::components::form::{form_error, save_action, submit, FormError};
 use ui::i18n::{t, Msg};
 use ui::state::use_app;
 
@@ -53,17 +53,19 @@ fn TransferForm(room: String, desk: RwSignal<DeskView>) -> impl IntoView {
     let app = use_app();
     let me = move || app.session.get_untracked().map(|u| u.id);
     let to = RwSignal::new(String::new());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let error: FormError = RwSignal::new(None);
+    let problem = form_error(error, &[]);
+    let room = StoredValue::new(room);
+    let transfer = save_action(
+        error,
+        move |agent: i64| async move { api::video::transfer(&room.get_value(), agent).await },
+        Callback::new(|_| {}),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(agent) = to.get_untracked().parse::<i64>() else {
-            return;
-        };
-        let room = room.clone();
-        spawn_local(async move {
-            if let Err(e) = api::video::transfer(&room, agent).await {
-                app.error(&e);
-            }
-        });
+        if let Ok(agent) = to.get_untracked().parse::<i64>() {
+            submit(transfer, agent);
+        }
     };
     let options = move || {
         desk.get()
@@ -74,13 +76,14 @@ fn TransferForm(room: String, desk: RwSignal<DeskView>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <form class="inline-form" on:submit=submit>
+        <form class="inline-form" on:submit=on_submit>
             <label for="transfer-to">{t(Msg::DeskTransferTo)}</label>
             <select id="transfer-to" on:change=move |ev| to.set(event_target_value(&ev))>
                 <option value="">"—"</option>{options}
             </select>
-            <button type="submit" class="button">{t(Msg::DeskTransfer)}</button>
+            <button type="submit" class="button" disabled=move || transfer.pending().get()>{t(Msg::DeskTransfer)}</button>
         </form>
+        <p class="form-error" role="alert">{move || problem.get()}</p>
     }
 }
 
@@ -89,22 +92,22 @@ fn EndForm(room: String, summary: NodeRef<leptos::html::Textarea>) -> impl IntoV
     let app = use_app();
     let text = RwSignal::new(String::new());
     let case_number = RwSignal::new(String::new());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let error: FormError = RwSignal::new(None);
+    let problem = form_error(error, &[]);
+    let room = StoredValue::new(room);
+    let end = save_action(
+        error,
+        move |(words, case): (String, String)| async move {
+            api::video::end(&room.get_value(), &words, &case).await
+        },
+        Callback::new(move |_| app.success(Msg::DeskEnded)),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (room, words, case) = (
-            room.clone(),
-            text.get_untracked(),
-            case_number.get_untracked(),
-        );
-        spawn_local(async move {
-            match api::video::end(&room, &words, &case).await {
-                Ok(_) => app.success(Msg::DeskEnded),
-                Err(e) => app.error(&e),
-            }
-        });
+        submit(end, (text.get_untracked(), case_number.get_untracked()));
     };
     view! {
-        <form class="form" on:submit=submit>
+        <form class="form" on:submit=on_submit>
             <div class="field">
                 <label for="call-summary">{t(Msg::DeskEndTitle)}</label>
                 <textarea id="call-summary" node_ref=summary rows="3" maxlength="1000" required bind:value=text></textarea>
@@ -113,7 +116,8 @@ fn EndForm(room: String, summary: NodeRef<leptos::html::Textarea>) -> impl IntoV
                 <label for="call-case">{t(Msg::CaseNumberField)}</label>
                 <input id="call-case" data-testid="call-case" bind:value=case_number/>
             </div>
-            <button type="submit" class="button primary" data-testid="end-call">{t(Msg::DeskEnd)}</button>
+            <p class="form-error" role="alert">{move || problem.get()}</p>
+            <button type="submit" class="button primary" data-testid="end-call" disabled=move || end.pending().get()>{t(Msg::DeskEnd)}</button>
         </form>
     }
 }

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use domain::firms::{Firm, FirmKind, FirmRequest};
 use domain::wire::{from_wire_name, wire_name};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
 use ui::components::form::{form_error, save_action, submit, FormError, TextField};
@@ -53,27 +52,27 @@ fn status(firm: &Firm) -> Msg {
 
 #[component]
 fn FirmRow(firm: Firm, on_changed: Callback<()>) -> impl IntoView {
-    let app = use_app();
     let id = firm.id;
     let reason = RwSignal::new(String::new());
     let suspended = firm.suspended.clone();
-    let set_suspension = move |reason: Option<String>| {
-        spawn_local(async move {
-            match api::reference::suspend_firm(id, reason).await {
-                Ok(_) => on_changed.run(()),
-                Err(e) => app.error(&e),
-            }
-        });
-    };
+    let error: FormError = RwSignal::new(None);
+    let problem = form_error(error, &[]);
+    let suspension = save_action(
+        error,
+        move |reason: Option<String>| async move { api::reference::suspend_firm(id, reason).await },
+        Callback::new(move |_| on_changed.run(())),
+    );
+    let set_suspension = move |reason: Option<String>| submit(suspension, reason);
+    let busy = move || suspension.pending().get();
     let action = match suspended.clone() {
         Some(_) => view! {
-            <button type="button" class="button secondary" on:click=move |_| set_suspension(None)>{t(Msg::ReinstateFirm)}</button>
+            <button type="button" class="button secondary" disabled=busy on:click=move |_| set_suspension(None)>{t(Msg::ReinstateFirm)}</button>
         }
         .into_any(),
         None => view! {
             <div class="row">
                 <input aria-label=t(Msg::SuspendReason) placeholder=t(Msg::SuspendReason) bind:value=reason/>
-                <button type="button" class="button danger" on:click=move |_| set_suspension(Some(reason.get_untracked()))>{t(Msg::SuspendFirm)}</button>
+                <button type="button" class="button danger" disabled=busy on:click=move |_| set_suspension(Some(reason.get_untracked()))>{t(Msg::SuspendFirm)}</button>
             </div>
         }
         .into_any(),
@@ -87,6 +86,7 @@ fn FirmRow(firm: Firm, on_changed: Callback<()>) -> impl IntoView {
             <h3>{firm.name.clone()}" · "{t(role_msg(firm.kind.role()))}</h3>
             <p class="meta"><strong data-testid="firm-status">{t(status(&firm))}</strong>" · "{meta}{suspended.map(|r| format!(" · {r}"))}</p>
             {action}
+            <p class="form-error" role="alert">{move || problem.get()}</p>
             <details>
                 <summary>{t(Msg::RenewFirm)}</summary>
                 <FirmForm firm=Some(firm) on_saved=on_changed/>

@@ -1,19 +1,18 @@
 //! Notice management: the list with each notice's state, and the form to create or edit one,
 //! opened on demand.
 
-use crate::components::manager::{withdraw, ContentRow, Manager};
+use crate::components::manager::{
+    save_content, state_and_window, submit_draft, withdraw, ContentRow, EditActions, Manager,
+};
 use domain::clock_text::local_input;
-use domain::hours::format_local;
 use domain::notices::{Notice, NoticeInput, NoticeState};
 use domain::policy::{may_manage_notice, Actor};
 use domain::ApiError;
 use leptos::prelude::*;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{
-    form_error, required_time, save_action, submit, time_input, FormError, TextField,
-};
-use ui::i18n::{notice_state_msg, pick, t, Msg};
+use ui::components::form::{form_error, required_time, time_input, FormError, TextField};
+use ui::i18n::{pick, t, Msg};
 use ui::state::{now, use_app, AppState};
 
 const FIELDS: &[&str] = &["hall_id", "title", "body", "starts_at", "ends_at"];
@@ -111,25 +110,16 @@ fn NoticeForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
             .get()
             .is_some_and(|u| u.role == domain::Role::Admin)
     };
-    let save = save_action(
+    let save = save_content(
         error,
-        |(editing, input): (Option<i64>, NoticeInput)| async move {
-            match editing {
-                Some(id) => api::update_notice(id, &input).await,
-                None => api::create_notice(&input).await,
-            }
-        },
-        Callback::new(move |_| {
-            app.success(Msg::NoticePublished);
-            on_saved.run(());
-        }),
+        |input: NoticeInput| async move { api::create_notice(&input).await },
+        |id, input: NoticeInput| async move { api::update_notice(id, &input).await },
+        Msg::NoticePublished,
+        on_saved,
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match draft.input() {
-            Ok(input) => submit(save, (draft.editing.get_untracked(), input)),
-            Err(e) => error.set(Some(e)),
-        }
+        submit_draft(save, error, draft.editing.get_untracked(), draft.input());
     };
     let hall_options = move || {
         let user = app.session.get();
@@ -183,25 +173,18 @@ fn NoticeTable(list: Vec<Notice>, draft: Draft, on_changed: Callback<()>) -> imp
             withdrawn,
         )
     };
+    let lang = app.lang.get_untracked();
     let rows = list.into_iter().map(|n| {
         let editable = app.session.get_untracked().is_some_and(|u| may_manage_notice(&Actor::of(&u), n.hall_id.as_deref()))
             && n.state != NoticeState::Withdrawn;
-        let window = format!("{} {} {}", format_local(n.starts_at), Msg::Until.text(app.lang.get_untracked()), n.ends_at.map(format_local).unwrap_or_else(|| "—".into()));
-        let state_class = format!("badge state-{:?}", n.state).to_lowercase();
-        let hall = n.hall_name.clone();
+        let hall = n.hall_name.clone().unwrap_or_else(|| Msg::CityWide.text(lang).to_string());
+        let meta = view! { <span class="tag">{hall}</span>" "{state_and_window(n.state, n.starts_at, n.ends_at, lang)} };
         let (id, notice) = (n.id, n.clone());
-        let meta = view! {
-            <span class=state_class>{t(notice_state_msg(n.state))}</span>" "
-            <span class="tag">{move || hall.clone().unwrap_or_else(|| t(Msg::CityWide)().to_string())}</span>" "{window}
-        };
         view! {
             <ContentRow testid="staff-notice" title=n.title.clone() meta=meta.into_any()>
-                <Show when=move || editable>
-                    <div class="row">
-                        <button class="button secondary" on:click={let notice = notice.clone(); move |_| draft.load(&notice)}>{t(Msg::Edit)}</button>
-                        <button class="button danger" on:click=move |_| withdraw(id)>{t(Msg::Withdraw)}</button>
-                    </div>
-                </Show>
+                {editable.then(|| view! {
+                    <EditActions on_edit=Callback::new(move |_| draft.load(&notice)) on_withdraw=Callback::new(move |_| withdraw(id))/>
+                })}
             </ContentRow>
         }
     });

@@ -1,10 +1,11 @@
 //! Posters for the hall TVs, the home page and the hall pages: a text or an uploaded image, a
 //! window, the halls it shows in and its place in the rotation. Create, edit and take down.
 
-use crate::components::manager::{withdraw, ContentRow, Manager};
+use crate::components::manager::{
+    save_content, state_and_window, submit_draft, withdraw, ContentRow, EditActions, Manager,
+};
 use domain::clock_text::local_input;
 use domain::content::{Poster, PosterInput};
-use domain::hours::format_local;
 use domain::notices::NoticeState;
 use domain::policy::{may_publish_for, Actor};
 use domain::ApiError;
@@ -12,10 +13,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{
-    form_error, required_time, save_action, submit, time_input, FormError, TextField,
-};
-use ui::i18n::{notice_state_msg, pick, t, Msg};
+use ui::components::form::{form_error, required_time, time_input, FormError, TextField};
+use ui::i18n::{pick, t, Msg};
 use ui::state::{now, use_app, AppState};
 
 const FIELDS: &[&str] = &[
@@ -130,7 +129,6 @@ pub fn PosterManager() -> impl IntoView {
 
 #[component]
 fn PosterForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
-    let app = use_app();
     let error: FormError = RwSignal::new(None);
     let general = form_error(error, FIELDS);
     let image_error = ui::components::form::field_error(error, "image");
@@ -154,25 +152,16 @@ fn PosterForm(draft: Draft, on_saved: Callback<()>) -> impl IntoView {
             uploading.set(false);
         });
     };
-    let save = save_action(
+    let save = save_content(
         error,
-        |(editing, input): (Option<i64>, PosterInput)| async move {
-            match editing {
-                Some(id) => api::content::update_poster(id, &input).await,
-                None => api::content::create_poster(&input).await,
-            }
-        },
-        Callback::new(move |_| {
-            app.success(Msg::PosterSaved);
-            on_saved.run(());
-        }),
+        |input: PosterInput| async move { api::content::create_poster(&input).await },
+        |id, input: PosterInput| async move { api::content::update_poster(id, &input).await },
+        Msg::PosterSaved,
+        on_saved,
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match draft.input() {
-            Ok(input) => submit(save, (draft.editing.get_untracked(), input)),
-            Err(e) => error.set(Some(e)),
-        }
+        submit_draft(save, error, draft.editing.get_untracked(), draft.input());
     };
     view! {
         <form class="form card" on:submit=on_submit novalidate data-testid="poster-form">
@@ -248,22 +237,16 @@ fn PosterList(list: Vec<Poster>, draft: Draft, on_changed: Callback<()>) -> impl
     let rows = list.into_iter().map(|p| {
         let editable = p.state != NoticeState::Withdrawn
             && actor(app).is_some_and(|a| may_publish_for(&a, &p.hall_ids));
-        let window = format!("{} {} {}", format_local(p.starts_at), Msg::Until.text(lang), p.ends_at.map(format_local).unwrap_or_else(|| "—".into()));
         let halls = if p.hall_ids.is_empty() { Msg::CityWide.text(lang).to_string() } else { p.hall_ids.join(", ") };
-        let state_class = format!("badge state-{:?}", p.state).to_lowercase();
-        let (id, poster) = (p.id, p.clone());
         let meta = view! {
-            <span class=state_class>{t(notice_state_msg(p.state))}</span>" "
-            <span class="tag">{halls}</span>" "{window}" · #"{p.position}
+            <span class="tag">{halls}</span>" "{state_and_window(p.state, p.starts_at, p.ends_at, lang)}" · #"{p.position}
         };
+        let (id, poster) = (p.id, p.clone());
         view! {
             <ContentRow testid="staff-poster" title=p.title.clone() meta=meta.into_any()>
-                <Show when=move || editable>
-                    <div class="row">
-                        <button class="button secondary" on:click={let poster = poster.clone(); move |_| draft.load(&poster)}>{t(Msg::Edit)}</button>
-                        <button class="button danger" on:click=move |_| withdraw(id)>{t(Msg::Withdraw)}</button>
-                    </div>
-                </Show>
+                {editable.then(|| view! {
+                    <EditActions on_edit=Callback::new(move |_| draft.load(&poster)) on_withdraw=Callback::new(move |_| withdraw(id))/>
+                })}
             </ContentRow>
         }
     });
