@@ -5,12 +5,14 @@ import { APP_LOAD, login, otherPerson } from './helpers.mjs';
 // Evaluated, not added as a script tag: our pages' CSP refuses inline scripts.
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
-// Each staff role's own sections of the staff workspace (the other apps' pages have their own
-// checks where they are tested).
+// Every section of each role's workspace, those of the staff app and the boards of the
+// service and projects apps.
+const BOARDS = ['/applications', '/work-orders', '/projects'];
 const ROLES = [
-  ['staff.gaoxin.3', ['/staff/counter', '/staff/today', '/staff/video', '/staff/consultations']],
-  ['manager.gaoxin', ['/staff/today', '/staff/content', '/staff/screens', '/staff/setup', '/staff/operations']],
-  ['admin', ['/staff/operations', '/staff/content', '/staff/accounts', '/staff/rules', '/staff/outbox']],
+  ['staff.gaoxin.3', ['/staff/counter', '/staff/today', '/staff/video', '/staff/consultations', ...BOARDS]],
+  ['manager.gaoxin', ['/staff/today', '/staff/content', '/staff/screens', '/staff/setup', '/staff/operations', ...BOARDS]],
+  ['admin', ['/staff/operations', '/staff/content', '/staff/accounts', '/staff/rules', '/staff/outbox', ...BOARDS]],
+  ['design.jcdl', ['/projects']],
 ];
 
 /** axe-core's serious and critical findings on the page as it is, one line each. */
