@@ -118,6 +118,18 @@ impl Db {
         Ok(self.statement(sql, args)?.first(None).await?)
     }
 
+    /// The one row of `sql`, or 404 for `what` ("project") when there is none.
+    pub async fn found<T: DeserializeOwned>(
+        &self,
+        sql: &str,
+        args: Vec<Arg>,
+        what: &str,
+    ) -> Result<T> {
+        self.first(sql, args)
+            .await?
+            .ok_or_else(|| domain::ApiError::not_found(what).into())
+    }
+
     /// The rows of `sql`, whose result columns are named `columns` ("a, b, c"), sent back by
     /// SQLite as one JSON text and read into `T` field by field in that order. For lists of
     /// hundreds of rows this is cheaper in the Worker than `all`, which makes a JS object of

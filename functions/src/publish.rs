@@ -68,8 +68,7 @@ pub trait Editable: Published {
 /// Item `id` of kind `T` as of `now`, or 404.
 pub async fn load<T: Published>(db: &Db, id: i64, now: DateTime<Utc>) -> Result<T> {
     let sql = format!("{} WHERE {} = ?", T::SELECT, T::ID);
-    let row: Option<T::Row> = db.first(&sql, crate::args![id]).await?;
-    let row = row.ok_or_else(|| ApiError::not_found(T::KIND))?;
+    let row: T::Row = db.found(&sql, crate::args![id], T::KIND).await?;
     Ok(T::from_row(row, now))
 }
 

@@ -75,9 +75,8 @@ async fn by_key(db: &Db, user: i64, key: &str) -> Result<Option<Row>> {
 }
 
 async fn by_id(db: &Db, id: i64) -> Result<Row> {
-    db.first(&format!("{SELECT} WHERE id = ?"), args![id])
-        .await?
-        .ok_or_else(|| ApiError::not_found("payment").into())
+    db.found(&format!("{SELECT} WHERE id = ?"), args![id], "payment")
+        .await
 }
 
 /// The payment in the path, if it is the caller's, and its billing database.

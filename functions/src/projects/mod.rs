@@ -116,9 +116,12 @@ pub struct Visible {
 
 /// Project `id` as stored, or 404.
 pub async fn load(db: &Db, id: i64) -> Result<ProjectRow> {
-    db.first(&format!("{SELECT_PROJECTS} WHERE p.id = ?"), args![id])
-        .await?
-        .ok_or_else(|| ApiError::not_found("project").into())
+    db.found(
+        &format!("{SELECT_PROJECTS} WHERE p.id = ?"),
+        args![id],
+        "project",
+    )
+    .await
 }
 
 /// The project in the path, if the caller may see it: 404 when missing, 403 when another's.

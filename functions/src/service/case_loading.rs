@@ -7,7 +7,6 @@ use crate::error::Result;
 use crate::http::parse_id;
 use crate::router::Ctx;
 use domain::policy::Actor;
-use domain::ApiError;
 use serde::de::DeserializeOwned;
 
 /// A kind of case, as its list's row.
@@ -25,10 +24,7 @@ pub trait CaseRow: DeserializeOwned {
 /// Case `id`'s row, or 404.
 pub async fn load<R: CaseRow>(ctx: &Ctx, id: i64) -> Result<R> {
     let sql = format!("{} WHERE {} = ?", R::SELECT, R::ID);
-    ctx.db
-        .first(&sql, args![id])
-        .await?
-        .ok_or_else(|| ApiError::not_found(R::KIND).into())
+    ctx.db.found(&sql, args![id], R::KIND).await
 }
 
 /// Case `id`, if the caller may see it, and who the caller is.
