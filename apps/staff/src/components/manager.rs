@@ -41,14 +41,15 @@ pub fn Manager(
     }
 }
 
-/// One published item in a manager's list.
+/// One item in a list of the console: its title, a line about it and its actions (notices,
+/// posters, outages, special days, displays).
 #[component]
 pub fn ContentRow(
     testid: &'static str,
     title: String,
-    /// The state, where and when.
+    /// Its state, where and when.
     meta: AnyView,
-    /// The row's actions (edit, withdraw) or its closed state.
+    /// The row's actions (edit, withdraw, remove) or its closed state.
     children: Children,
 ) -> impl IntoView {
     view! {

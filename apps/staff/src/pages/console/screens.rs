@@ -1,6 +1,7 @@
 //! The hall manager's screens: today's message for the TV and ticket pages, English calls, and
 //! the TVs paired to the hall (add one to get its link and QR code; revoke one to cut it off).
 
+use crate::components::manager::{withdraw, ContentRow};
 use domain::displays::{kiosk_pairing_path, pairing_path, Display, DisplayCreated};
 use domain::hours::format_local;
 use domain::queue::board::DisplaySettings;
@@ -101,16 +102,11 @@ fn Displays(hall: String) -> impl IntoView {
             list.refetch();
         }),
     );
+    let revoked = Callback::new(move |_| list.refetch());
     let revoke = move |id: i64| {
-        if !app.confirm(Msg::ConfirmRevokeDisplay) {
-            return;
-        }
-        spawn_local(async move {
-            match api::displays::revoke(&hall.get_value(), id).await {
-                Ok(_) => list.refetch(),
-                Err(e) => app.error(&e),
-            }
-        });
+        let hall = hall.get_value();
+        let call = async move { api::displays::revoke(&hall, id).await };
+        withdraw(app, Msg::ConfirmRevokeDisplay, call, revoked);
     };
     view! {
         <h3>{t(Msg::DisplaysTitle)}</h3>
@@ -142,26 +138,26 @@ fn Displays(hall: String) -> impl IntoView {
 }
 
 #[component]
-fn DisplayRow(display: Display, revoke: impl Fn(i64) + Copy + 'static) -> impl IntoView {
+fn DisplayRow(
+    display: Display,
+    revoke: impl Fn(i64) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let seen = display
         .last_seen_at
         .and_then(chrono::DateTime::from_timestamp_millis)
         .map(format_local);
     let id = display.id;
+    let meta = match seen {
+        Some(at) => view! { {t(Msg::DisplayLastSeen)}" "{at} }.into_any(),
+        None => view! { {t(Msg::DisplayNeverSeen)} }.into_any(),
+    };
     view! {
-        <li class="card notice-row" data-testid="display-row">
-            <div>
-                <h4>{display.name}</h4>
-                <p class="meta">{match seen {
-                    Some(at) => view! { {t(Msg::DisplayLastSeen)}" "{at} }.into_any(),
-                    None => view! { {t(Msg::DisplayNeverSeen)} }.into_any(),
-                }}</p>
-            </div>
+        <ContentRow testid="display-row" title=display.name meta>
             {if display.revoked_at.is_some() {
                 view! { <span class="badge">{t(Msg::DisplayRevokedTag)}</span> }.into_any()
             } else {
                 view! { <button class="button secondary" on:click=move |_| revoke(id)>{t(Msg::DisplayRevoke)}</button> }.into_any()
             }}
-        </li>
+        </ContentRow>
     }
 }

@@ -2,6 +2,7 @@
 //! Saturday ("周六延时服务") or a closure. Public holidays and make-up working days need nothing
 //! here: the hall follows the national calendar by itself.
 
+use crate::components::manager::ContentRow;
 use domain::hours::calendar::{SpecialDay, SpecialDayRequest};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -99,15 +100,11 @@ fn SpecialDayList(hall: String, days: Vec<SpecialDay>, on_changed: Callback<()>)
     let rows = days.into_iter().map(|d| {
         let date = d.date.to_string();
         let hours = d.hours.map(|h| h.label());
-        let label = date.clone();
+        let meta = view! { {move || hours.clone().unwrap_or_else(|| t(Msg::Closed)().to_string())}" · "{d.note.clone()} };
         view! {
-            <li class="card notice-row" data-testid="staff-special-day">
-                <div>
-                    <h4>{label}</h4>
-                    <p class="meta">{move || hours.clone().unwrap_or_else(|| t(Msg::Closed)().to_string())}" · "{d.note.clone()}</p>
-                </div>
+            <ContentRow testid="staff-special-day" title=date.clone() meta=meta.into_any()>
                 <button class="button danger" on:click=move |_| remove(date.clone())>{t(Msg::Remove)}</button>
-            </li>
+            </ContentRow>
         }
     });
     view! { <ul class="card-list">{rows.collect_view()}</ul> }
