@@ -16,7 +16,7 @@ use ui::components::hall_select::HallSelect;
 use ui::i18n::{say, t, Msg};
 use ui::nav::use_go;
 use ui::nav::Link;
-use ui::state::use_app;
+use ui::state::{use_app, AppState};
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -60,6 +60,22 @@ fn ApplicationList(list: Vec<Application>) -> impl IntoView {
     .into_any()
 }
 
+/// Sends each of `files` with `upload`, in turn; a file the server refuses is said in a message
+/// and the rest still go (the case they belong to is already filed).
+pub async fn upload_each<T, Fut>(
+    app: AppState,
+    files: Vec<web_sys::File>,
+    upload: impl Fn(web_sys::File) -> Fut,
+) where
+    Fut: std::future::Future<Output = Result<T, domain::ApiError>>,
+{
+    for file in files {
+        if let Err(e) = upload(file).await {
+            app.error(&e);
+        }
+    }
+}
+
 /// The files chosen in a form's file input.
 pub fn chosen_files(id: &str) -> Vec<web_sys::File> {
     let input = web_sys::window()
@@ -85,19 +101,17 @@ fn ApplyForm() -> impl IntoView {
     let (title, address, hall) = (text(""), text(""), text(""));
     let plan = RwSignal::new(Plan::PeakValley);
     let error: FormError = RwSignal::new(None);
-    // On success the application's page (or its project's) opens; a file the server refuses
-    // is said in a message and the rest still go.
+    // On success the application's page (or its project's) opens.
     let save = save_action(
         error,
         move |(input, files): (ApplicationInput, Vec<web_sys::File>)| {
             let go = go.clone();
             async move {
                 let a = api::services::apply(&input).await?;
-                for file in &files {
-                    if let Err(e) = api::services::upload_application_document(a.id, file).await {
-                        app.error(&e);
-                    }
-                }
+                upload_each(app, files, |file| async move {
+                    api::services::upload_application_document(a.id, &file).await
+                })
+                .await;
                 go(&match a.project_id {
                     Some(p) => format!("/projects/{p}"),
                     None => format!("/applications/{}", a.id),

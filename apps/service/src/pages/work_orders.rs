@@ -2,7 +2,7 @@
 //! photos and where it is, and sees the promise that applies; their orders and how each stands.
 //! Staff see their hall's board: overdue first, then due soon, with a status filter.
 
-use crate::pages::applications::chosen_files;
+use crate::pages::applications::{chosen_files, upload_each};
 use domain::hours::format_local_ms;
 use domain::service::work_orders::{DueState, OrderInput, Topic, WorkOrder};
 use domain::wire::{from_wire_name, wire_name};
@@ -140,19 +140,18 @@ fn OrderForm() -> impl IntoView {
     );
     let hall = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
-    // On success the order's page opens; a photo the server refuses is said in a message and
-    // the rest still go.
+    // On success the order's page opens.
     let save = save_action(
         error,
         move |(input, photos): (OrderInput, Vec<web_sys::File>)| {
             let go = go.clone();
             async move {
                 let d = api::services::file_order(&input).await?;
-                for file in &photos {
-                    if let Err(e) = api::services::upload_photo(d.order.id, file).await {
-                        app.error(&e);
-                    }
-                }
+                let order = d.order.id;
+                upload_each(app, photos, |file| async move {
+                    api::services::upload_photo(order, &file).await
+                })
+                .await;
                 go(&format!("/work-orders/{}", d.order.id));
                 Ok(())
             }
