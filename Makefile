@@ -38,7 +38,7 @@ db:
 lint:
 	cargo fmt --all --check
 	cargo clippy -p domain -p demo -p api-tests -p bench --all-targets -- -D warnings
-	cargo clippy -p ui -p home-app -p ticket-app -p customer-app -p account-app -p service-app -p projects-app -p staff-app -p devices-app -p video-app -p functions --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p ui -p home-app -p ticket-app -p customer-app -p account-app -p service-app -p projects-app -p staff-app -p devices-app -p kiosk-app -p video-app -p functions --target wasm32-unknown-unknown -- -D warnings
 
 unit:
 	cargo nextest run -p domain -p demo -p ui --features domain/schema --no-fail-fast

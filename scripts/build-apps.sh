@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 apps=("$@")
-[ ${#apps[@]} -gt 0 ] || apps=(home ticket customer account service projects staff devices video)
+[ ${#apps[@]} -gt 0 ] || apps=(home ticket customer account service projects staff devices kiosk video)
 [ $# -gt 0 ] || rm -rf dist
 mkdir -p dist/apps
 node scripts/entries.mjs "${apps[@]}"

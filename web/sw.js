@@ -41,7 +41,7 @@ async function installedAt(name) {
 
 /** The first path segment of each app's pages, as in domain::apps::SECTIONS (a test there
  *  reads this line); /halls/{hall}/tickets/… is the ticket's, every other path the home's. */
-const SECTIONS = {"notices": "home", "live-wait": "home", "halls": "customer", "tariffs": "customer", "guides": "customer", "outages": "customer", "login": "customer", "register": "customer", "account": "account", "appointments": "account", "consult": "account", "inbox": "account", "projects": "projects", "services": "account", "pay": "account", "payments": "account", "applications": "service", "work-orders": "service", "staff": "staff", "display": "devices", "kiosk": "devices", "video": "video"};
+const SECTIONS = {"notices": "home", "live-wait": "home", "halls": "customer", "tariffs": "customer", "guides": "customer", "outages": "customer", "login": "customer", "register": "customer", "account": "account", "appointments": "account", "consult": "account", "inbox": "account", "projects": "projects", "services": "account", "pay": "account", "payments": "account", "applications": "service", "work-orders": "service", "staff": "staff", "display": "devices", "kiosk": "kiosk", "video": "video"};
 
 /** The entry of the app that draws `path`. */
 function entryFor(path) {

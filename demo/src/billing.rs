@@ -145,9 +145,10 @@ pub fn write_billing(out: &mut String, database: Database) {
     }
 }
 
-/// Bills of the last month stay unpaid; 张伟's home also owes the month before (overdue).
+/// Bills of the last month stay unpaid; 张伟's home, 孙桂兰 and 吴永福 (who pay at the kiosk)
+/// also owe the month before (overdue).
 fn unpaid(a: &Account, back: u32) -> bool {
-    back == 1 || (back == 2 && a.number == "3301000001")
+    back == 1 || (back == 2 && ["3301000001", "3301000010", "3302000011"].contains(&a.number))
 }
 
 fn write_month(

@@ -19,6 +19,10 @@ pub struct Hall {
     address: &'static str,
     address_en: &'static str,
     phone: &'static str,
+    /// Latitude and longitude in millionths of a degree.
+    place: (i32, i32),
+    transit: &'static str,
+    parking: &'static str,
     pub hours: WeeklyHours,
     pub counters: &'static [&'static [BusinessType]],
 }
@@ -34,6 +38,9 @@ pub fn halls() -> Vec<Hall> {
             address: "江城市星湖区湖滨路 88 号",
             address_en: "88 Hubin Road, Xinghu District, Jiangcheng",
             phone: "0571-95598-01",
+            place: (30_259_000, 120_155_000),
+            transit: "公交 12、58 路湖滨路站；地铁 1 号线龙翔桥站 B 口步行 400 米",
+            parking: "营业厅东侧地面停车场，办理业务免费停 1 小时",
             hours: WeeklyHours::weekdays_and_saturday(
                 day((8, 30), (17, 30)),
                 Some(day((9, 0), (12, 0))),
@@ -55,6 +62,9 @@ pub fn halls() -> Vec<Hall> {
             address: "江城市滨江区江南大道 1200 号",
             address_en: "1200 Jiangnan Avenue, Binjiang District, Jiangcheng",
             phone: "0571-95598-02",
+            place: (30_208_000, 120_211_000),
+            transit: "公交 105、320 路江南大道站；地铁 6 号线江汉路站 A 口",
+            parking: "大楼地下停车场 B1，凭号票免费停 2 小时",
             hours: WeeklyHours([Some(day((9, 0), (17, 0))); 7]),
             counters: &[
                 &[Payment, Invoice],
@@ -71,6 +81,9 @@ pub fn halls() -> Vec<Hall> {
             address: "江城市高新区创新路 6 号",
             address_en: "6 Chuangxin Road, Hi-tech Zone, Jiangcheng",
             phone: "0571-95598-03",
+            place: (30_281_000, 120_121_000),
+            transit: "公交 18、211 路创新路口站",
+            parking: "园区访客停车场 P2，前 30 分钟免费",
             hours: WeeklyHours::weekdays_and_saturday(day((8, 30), (17, 0)), None),
             counters: &[
                 &[Expansion],
@@ -286,6 +299,9 @@ pub const UTILITY_ACCOUNTS: &[Account] = &[
     account("3301000007", "刘建华", "江城市滨江区滨河路 88 号 1 单元 601", "residential", None, ("binjiang", "peak_valley", 8)),
     account("3301000008", "赵丽", "江城市星湖区文昌路 21 号 2 单元 102", "residential", None, ("xinghu", "flat", 8)),
     account("3302000009", "周明", "江城市高新区科技园路 5 号", "commercial", None, ("gaoxin", "flat", 80)),
+    // Pay at the halls' kiosks, never online: each owes two months (see billing::unpaid).
+    account("3301000010", "孙桂兰", "江城市滨江区沿江路 9 号 1 单元 302", "residential", None, ("binjiang", "flat", 8)),
+    account("3302000011", "吴永福", "江城市高新区文化路 3 号 502", "residential", None, ("gaoxin", "flat", 8)),
 ];
 
 const NOTICES: &[(i64, Option<&str>, &str, &str)] = &[
@@ -394,9 +410,10 @@ fn write_hall(out: &mut String, h: &Hall, order: usize) {
     let hours = serde_json::to_string(&h.hours).expect("hours serialise");
     let _ = writeln!(
         out,
-        "INSERT INTO halls (id, name, name_en, district, address, address_en, phone, hours_json, sort_order) \
-         VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {order}) ON CONFLICT(id) DO NOTHING;",
-        text(h.id), text(h.name), text(h.name_en), text(h.district), text(h.address), text(h.address_en), text(h.phone), text(&hours)
+        "INSERT INTO halls (id, name, name_en, district, address, address_en, phone, hours_json, sort_order, lat_e6, lng_e6, transit, parking) \
+         VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {order}, {}, {}, {}, {}) ON CONFLICT(id) DO NOTHING;",
+        text(h.id), text(h.name), text(h.name_en), text(h.district), text(h.address), text(h.address_en), text(h.phone), text(&hours),
+        h.place.0, h.place.1, text(h.transit), text(h.parking)
     );
     for (i, serves) in h.counters.iter().enumerate() {
         let serves = serde_json::to_string(serves).expect("business types serialise");

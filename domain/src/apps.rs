@@ -20,8 +20,10 @@ pub enum App {
     Projects,
     /// The staff workspace: counter console, content, video desk, operations, admin.
     Staff,
-    /// The hall's own screens without a login: the TV display and the kiosk.
+    /// The hall's TV without a login, once paired.
     Devices,
+    /// The hall's self-service kiosk without a login, once paired.
+    Kiosk,
     /// Video help: the device check, the waiting room and the call.
     Video,
 }
@@ -39,7 +41,7 @@ pub enum PageRoute {
 }
 
 impl App {
-    pub const ALL: [App; 9] = [
+    pub const ALL: [App; 10] = [
         App::Home,
         App::Ticket,
         App::Customer,
@@ -48,6 +50,7 @@ impl App {
         App::Projects,
         App::Staff,
         App::Devices,
+        App::Kiosk,
         App::Video,
     ];
 
@@ -61,6 +64,7 @@ impl App {
             App::Projects => "projects",
             App::Staff => "staff",
             App::Devices => "devices",
+            App::Kiosk => "kiosk",
             App::Video => "video",
         }
     }
@@ -85,6 +89,7 @@ impl App {
             App::Projects => "/apps/projects/index.html",
             App::Staff => "/apps/staff/index.html",
             App::Devices => "/apps/devices/index.html",
+            App::Kiosk => "/apps/kiosk/index.html",
             App::Video => "/apps/video/index.html",
         }
     }
@@ -146,7 +151,7 @@ pub const SECTIONS: [(&str, App); 22] = [
     ("work-orders", App::Service),
     ("staff", App::Staff),
     ("display", App::Devices),
-    ("kiosk", App::Devices),
+    ("kiosk", App::Kiosk),
     ("video", App::Video),
 ];
 
@@ -197,7 +202,7 @@ mod tests {
             ("/staff/", App::Staff),
             ("/staff/operations", App::Staff),
             ("/display/xinghu", App::Devices),
-            ("/kiosk/gaoxin", App::Devices),
+            ("/kiosk/gaoxin", App::Kiosk),
             ("/video", App::Video),
             ("/video/abc", App::Video),
             ("/videos", App::Home),
@@ -226,7 +231,7 @@ mod tests {
         assert!(App::Customer.leaves_for("/video"));
         assert!(!App::Staff.leaves_for("/staff/operations"));
         assert!(App::Staff.leaves_for("/projects/3"));
-        assert!(App::Devices.leaves_for("/video?kiosk=1"));
+        assert!(App::Kiosk.leaves_for("/video?kiosk=1"));
         assert!(!App::Video.leaves_for("/video/room-1?key=k"));
         assert!(App::Customer.leaves_for("/api/live-wait"));
     }
@@ -243,7 +248,7 @@ mod tests {
         );
         assert_eq!(
             PageRoute::for_path("/kiosk/xinghu"),
-            PageRoute::Serve(App::Devices)
+            PageRoute::Serve(App::Kiosk)
         );
     }
 

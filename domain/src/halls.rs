@@ -2,6 +2,7 @@
 
 pub mod business;
 pub mod edit;
+pub mod map;
 
 use crate::hours::calendar::{DayRule, SpecialDay};
 use crate::hours::{DayHours, OpenStatus, WeeklyHours};
@@ -94,6 +95,9 @@ pub struct HallSummary {
     /// a day the manager set apart.
     #[serde(default)]
     pub today_rule: DayRule,
+    /// Where the hall is, for the kiosk's map; none until it is set.
+    #[serde(default)]
+    pub point: Option<map::MapPoint>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,4 +113,7 @@ pub struct HallDetail {
     /// How the hall offers each business type: ticket letter, usual minutes, daily numbers.
     #[serde(default)]
     pub business: business::BusinessSettings,
+    /// Bus lines and parking, as the manager writes them.
+    #[serde(default)]
+    pub directions: map::Directions,
 }

@@ -16,6 +16,7 @@ pub mod firms;
 pub mod follow_ups;
 pub mod halls;
 pub mod hours;
+pub mod kiosk;
 pub mod notices;
 pub mod notify;
 #[cfg(feature = "schema")]

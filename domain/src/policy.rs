@@ -52,6 +52,8 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         // Confirming a phone for a remote ticket without an account (limited per number and
         // address); the hall's paired kiosk confirming a priority (its token decides).
         PhoneCodeSend | PriorityConfirm => Audience::Public,
+        // A paired TV or kiosk says it is alive (its token decides which, if any).
+        DeviceHeartbeat => Audience::Public,
         CounterAct => Audience::Roles(COUNTER_STAFF),
         SlotList => Audience::Public,
         // A kiosk checks in a booking by its code, which only the booking's owner was shown.
@@ -123,6 +125,18 @@ pub fn audience(endpoint: Endpoint) -> Audience {
         }
         // The gateway proves itself by its signature (see billing::payments::signature).
         PaymentNotify => Audience::Public,
+        // A kiosk payment's receipt, by the key printed on it as a QR code.
+        ReceiptGet => Audience::Public,
+        // A customer at the hall's paired kiosk: the kiosk's token starts a visit, the visit's
+        // token opens its accounts, bills, payments and applications (kiosk::VISIT_ENDPOINTS).
+        KioskVisitStart
+        | KioskVisitEnd
+        | KioskAccountGet
+        | KioskPaymentCreate
+        | KioskPaymentGet
+        | KioskPaymentSandbox
+        | KioskApplicationCreate
+        | KioskApplicationDocumentUpload => Audience::Public,
         // Customers file; their hall's staff handle them (see may_see_case).
         ApplicationCreate | ApplicationRate => Audience::Roles(CUSTOMERS),
         // Customers file online; agents and clerks take orders for callers (service::intake).

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { login, personAt, testMonday } from './helpers.mjs';
+import { login, openPairedKiosk, personAt, testMonday } from './helpers.mjs';
 
 /** The test Monday at a China local time "HH:MM", as an ISO instant. */
 function at(monday, hhmm) {
@@ -47,7 +47,7 @@ test('a customer books in the app and checks in at the hall kiosk with the booki
   const digits = await code.textContent();
 
   const kiosk = await personAt(browser, at(monday, '10:55'));
-  await kiosk.page.goto('/kiosk/xinghu');
+  await openPairedKiosk(kiosk.page, 'xinghu');
   await kiosk.page.getByRole('button', { name: '预约签到' }).click();
   await kiosk.page.getByLabel('预约码（6 位数字，见预约记录）').fill('000000' === digits ? '111111' : '000000');
   await kiosk.page.getByRole('button', { name: '签到取号' }).click();

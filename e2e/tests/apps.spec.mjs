@@ -52,7 +52,7 @@ test('an unknown path in each app gets that app\'s own page-not-found', async ({
     ['/applications/1/no-such-page', 'service', '/'],
     ['/projects/1/no-such-page', 'projects', '/'],
     ['/staff/no-such-page', 'staff', '/staff'],
-    ['/kiosk/xinghu/no-such-page', 'devices', '/'],
+    ['/kiosk/xinghu/no-such-page', 'kiosk', '/'],
     ['/video/room/no-such-page', 'video', '/'],
   ]) {
     const response = await page.goto(path);

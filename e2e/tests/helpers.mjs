@@ -129,6 +129,30 @@ export async function kioskToken(hall) {
   return kioskTokens.get(hall);
 }
 
+/** A browser with Chromium's fake camera and microphone, allowed without asking: for
+ *  `test.use(WITH_FAKE_MEDIA)` in the specs that film or photograph. */
+export const WITH_FAKE_MEDIA = {
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  },
+};
+
+/** A kiosk as it stands in the hall: an upright 1080×1920 touch screen, its own browser. */
+export async function kioskAt(browser, now) {
+  const extraHTTPHeaders = { 'x-test-now': now, 'cf-connecting-ip': ownAddress() };
+  const context = await browser.newContext({
+    baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', extraHTTPHeaders, serviceWorkers: 'block',
+    viewport: { width: 1080, height: 1920 }, hasTouch: true,
+  });
+  return { context, page: await context.newPage() };
+}
+
 /** The kiosk page of `hall`, opened as its paired kiosk. */
 export async function openPairedKiosk(page, hall) {
   await page.goto(`/kiosk/${hall}?token=${await kioskToken(hall)}`);

@@ -23,7 +23,7 @@ test('every app runs under its policy, from the network and from the service wor
     ['/applications/1/no-such-page', 'service'],
     ['/projects/1/no-such-page', 'projects'],
     ['/staff/no-such-page', 'staff'],
-    ['/kiosk/xinghu/no-such-page', 'devices'],
+    ['/kiosk/xinghu/no-such-page', 'kiosk'],
     ['/video/room/no-such-page', 'video'],
   ];
   for (const visit of ['network', 'service worker']) {

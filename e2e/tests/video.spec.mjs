@@ -2,19 +2,9 @@
 // contexts, media flowing both ways, chat and files both ways, hang-up freeing the agent, a
 // third person refused; and each step down the fallback ladder.
 import { test, expect } from '@playwright/test';
-import { login, freshMobile, otherPerson, projectAct, registerFresh } from './helpers.mjs';
+import { login, freshMobile, openPairedKiosk, otherPerson, projectAct, registerFresh, WITH_FAKE_MEDIA } from './helpers.mjs';
 
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  },
-});
+test.use(WITH_FAKE_MEDIA);
 
 const PDF = Buffer.from('%PDF-1.4\n% 电费单\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -158,7 +148,7 @@ test('with no camera or microphone allowed the customer chats with the agent in 
 
 test('at a kiosk, nobody answering in five minutes offers a callback that reaches the agents', async ({ browser }) => {
   const kiosk = await otherPerson(browser);
-  await kiosk.page.goto('/kiosk/gaoxin');
+  await openPairedKiosk(kiosk.page, 'gaoxin');
   await kiosk.page.getByTestId('kiosk-video-help').click();
   await expect(kiosk.page.getByRole('banner')).toHaveCount(0);
   await askForHelp(kiosk.page, kiosk.page.url(), 'video');

@@ -1,6 +1,7 @@
-//! The hall's screens: the manager's message for the day, English calls, and the TVs paired by
-//! token. A TV's feed is the hall queue object's, tagged with its token, so revoking the token
-//! closes exactly that TV's socket at once.
+//! The hall's screens: the manager's message for the day, English calls, and the TVs and kiosks
+//! paired by token. A device's feed is the hall queue object's, tagged with its token, so
+//! revoking the token closes exactly that device's socket at once. Each device says it is alive
+//! every minute (`handle_heartbeat`), which is the "last seen" the console warns on.
 
 use crate::args;
 use crate::crypto::{new_token, sha256_hex};
@@ -11,7 +12,9 @@ use crate::http::{created, ok, parse_id, query_param, read_json};
 use crate::queue::{object_url, send, stub, today};
 use crate::router::Ctx;
 use crate::users::audit;
-use domain::displays::{Display, DisplayCreated, DisplayInput, CLOSE_REVOKED};
+use domain::displays::{
+    DeviceKind, DeviceSeen, Display, DisplayCreated, DisplayInput, CLOSE_REVOKED,
+};
 use domain::queue::board::{BroadcastInput, DisplaySettings};
 use domain::queue::protocol::{QueueCommand, Viewer};
 use domain::{ApiError, Reason};
@@ -19,28 +22,34 @@ use serde_json::json;
 use worker::{Env, Request, RequestInit, Response, WebSocketPair};
 
 const SELECT: &str =
-    "SELECT id, hall_id, name, created_at, last_seen_at, revoked_at FROM display_tokens";
+    "SELECT id, hall_id, name, kind, created_at, last_seen_at, revoked_at FROM display_tokens";
 
 #[derive(serde::Deserialize)]
 struct Row {
     id: i64,
     hall_id: String,
     name: String,
+    kind: DeviceKind,
     created_at: i64,
     last_seen_at: Option<i64>,
     revoked_at: Option<i64>,
 }
 
-impl From<Row> for Display {
-    fn from(r: Row) -> Display {
-        Display {
-            id: r.id,
-            hall_id: r.hall_id,
-            name: r.name,
-            created_at: r.created_at,
-            last_seen_at: r.last_seen_at,
-            revoked_at: r.revoked_at,
-        }
+impl Row {
+    /// The device as the console shows it at `now_ms`.
+    fn display(self, now_ms: i64) -> Display {
+        let mut display = Display {
+            id: self.id,
+            hall_id: self.hall_id,
+            name: self.name,
+            kind: self.kind,
+            created_at: self.created_at,
+            last_seen_at: self.last_seen_at,
+            revoked_at: self.revoked_at,
+            offline: false,
+        };
+        display.offline = display.quiet(now_ms);
+        display
     }
 }
 
@@ -100,17 +109,23 @@ pub async fn handle_list(ctx: &mut Ctx) -> Result<Response> {
             args![&hall],
         )
         .await?;
-    ok(&rows.into_iter().map(Display::from).collect::<Vec<_>>())
+    let now = ctx.now.timestamp_millis();
+    ok(&rows
+        .into_iter()
+        .map(|row| row.display(now))
+        .collect::<Vec<_>>())
 }
 
-async fn load(db: &Db, id: i64, hall: &str) -> Result<Display> {
-    let row: Option<Row> = db
-        .first(
+async fn load(ctx: &Ctx, id: i64, hall: &str) -> Result<Display> {
+    let row: Row = ctx
+        .db
+        .found(
             &format!("{SELECT} WHERE id = ? AND hall_id = ?"),
             args![id, hall],
+            "display",
         )
         .await?;
-    Ok(row.ok_or_else(|| ApiError::not_found("display"))?.into())
+    Ok(row.display(ctx.now.timestamp_millis()))
 }
 
 pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
@@ -122,17 +137,17 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
     let written = ctx
         .db
         .run(
-            "INSERT INTO display_tokens (hall_id, name, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
-            args![&hall, &name, sha256_hex(&token).await?, actor, ctx.now.timestamp_millis()],
+            "INSERT INTO display_tokens (hall_id, name, kind, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            args![&hall, &name, input.kind.as_str(), sha256_hex(&token).await?, actor, ctx.now.timestamp_millis()],
         )
         .await?;
-    let display = load(&ctx.db, written.last_row_id, &hall).await?;
+    let display = load(ctx, written.last_row_id, &hall).await?;
     audit(
         &ctx.db,
         Some(actor),
         "display.create",
         &format!("display:{}", display.id),
-        json!({ "hall": hall, "name": name }),
+        json!({ "hall": hall, "name": name, "kind": input.kind }),
     )
     .await?;
     created(&DisplayCreated { display, token })
@@ -141,7 +156,7 @@ pub async fn handle_create(ctx: &mut Ctx) -> Result<Response> {
 pub async fn handle_revoke(ctx: &mut Ctx) -> Result<Response> {
     let hall = managed_hall(ctx).await?;
     let id = parse_id(ctx.matched.param_at(1), "display")?;
-    let display = load(&ctx.db, id, &hall).await?;
+    let display = load(ctx, id, &hall).await?;
     if display.revoked_at.is_some() {
         return Err(ApiError::new(Reason::AlreadyDone, "this display is already revoked").into());
     }
@@ -161,7 +176,7 @@ pub async fn handle_revoke(ctx: &mut Ctx) -> Result<Response> {
         json!({ "hall": hall }),
     )
     .await?;
-    ok(&load(&ctx.db, id, &hall).await?)
+    ok(&load(ctx, id, &hall).await?)
 }
 
 /// Closes the revoked TV's socket on today's queue object.
@@ -170,6 +185,43 @@ async fn disconnect(env: &Env, hall: &str, day: &str, id: i64) -> Result<()> {
     let req = Request::new_with_init(&url, RequestInit::new().with_method(worker::Method::Post))?;
     stub(env, hall, day)?.fetch_with_request(req).await?;
     Ok(())
+}
+
+/// A paired device's heartbeat (token in `x-device-token`): its "last seen" moves to now. A
+/// revoked or unknown token is a 403, and the device shows its pairing screen.
+pub async fn handle_heartbeat(ctx: &mut Ctx) -> Result<Response> {
+    let hall = ctx.matched.param().to_string();
+    hall_name(&ctx.db, &hall).await?;
+    let id = paired_device(ctx, &hall).await?;
+    ctx.db
+        .run(
+            "UPDATE display_tokens SET last_seen_at = ? WHERE id = ?",
+            args![ctx.now.timestamp_millis(), id],
+        )
+        .await?;
+    let device = load(ctx, id, &hall).await?;
+    ok(&DeviceSeen {
+        id,
+        kind: device.kind,
+        name: device.name,
+    })
+}
+
+/// The device of `hall` whose token the request carries in `x-device-token`; a 403 naming
+/// `KioskNotPaired` when the token is unknown, revoked or another hall's.
+pub async fn paired_device(ctx: &Ctx, hall: &str) -> Result<i64> {
+    let token = ctx
+        .req
+        .headers()
+        .get(crate::check_in::DEVICE_TOKEN)?
+        .unwrap_or_default();
+    paired_display(&ctx.db, hall, &token).await?.ok_or_else(|| {
+        ApiError::new(
+            Reason::KioskNotPaired,
+            "this device is not paired with the hall; ask the hall manager for a pairing link",
+        )
+        .into()
+    })
 }
 
 /// The display a token pairs with this hall, if it is still valid.
@@ -204,7 +256,7 @@ pub async fn handle_socket(req: Request, env: Env) -> Result<Response> {
     let now = crate::clock::request_time(&req, &env);
     db.run(
         "UPDATE display_tokens SET last_seen_at = ? WHERE id = ?",
-        args![crate::db::now().timestamp_millis(), display],
+        args![now.timestamp_millis(), display],
     )
     .await?;
     let url = format!(

@@ -10,6 +10,7 @@ use crate::router::Ctx;
 use crate::users::audit;
 use chrono::{DateTime, Utc};
 use domain::halls::edit::HallEdit;
+use domain::halls::map::{Directions, MapPoint};
 use domain::halls::{BusinessType, Counter, HallDetail, HallSummary};
 use domain::hours::calendar::{HallCalendar, SpecialDay};
 use domain::hours::{to_local, Days, WeeklyHours};
@@ -29,6 +30,10 @@ struct HallRow {
     address_en: String,
     phone: String,
     hours_json: String,
+    lat_e6: Option<i32>,
+    lng_e6: Option<i32>,
+    transit: String,
+    parking: String,
 }
 
 #[derive(Deserialize)]
@@ -39,7 +44,8 @@ struct CounterRow {
     trained_json: Option<String>,
 }
 
-const HALL_COLUMNS: &str = "id, name, name_en, district, address, address_en, phone, hours_json";
+const HALL_COLUMNS: &str = "id, name, name_en, district, address, address_en, phone, hours_json, \
+     lat_e6, lng_e6, transit, parking";
 
 impl HallRow {
     /// The hall's calendar from this row and its special days.
@@ -48,8 +54,20 @@ impl HallRow {
         Ok(HallCalendar::new(weekly, specials))
     }
 
+    fn directions(&self) -> Directions {
+        Directions {
+            transit: self.transit.clone(),
+            parking: self.parking.clone(),
+        }
+    }
+
     fn summary(self, calendar: &HallCalendar, now: DateTime<Utc>) -> HallSummary {
+        let point = self
+            .lat_e6
+            .zip(self.lng_e6)
+            .map(|(lat_e6, lng_e6)| MapPoint { lat_e6, lng_e6 });
         HallSummary {
+            point,
             today: calendar.today(now),
             status: calendar.status(now),
             today_rule: calendar.rule_on(to_local(now).date_naive()),
@@ -193,6 +211,7 @@ pub async fn handle_get_hall(ctx: &mut Ctx) -> Result<Response> {
         .cloned()
         .collect();
     ok(&HallDetail {
+        directions: row.directions(),
         hours: calendar.weekly.clone(),
         summary: row.summary(&calendar, ctx.now),
         counters,
@@ -215,19 +234,22 @@ pub async fn handle_update_hall(ctx: &mut Ctx) -> Result<Response> {
         .await?;
     ctx.db
         .run(
-            "UPDATE halls SET address = ?, address_en = ?, phone = ?, hours_json = ? WHERE id = ?",
+            "UPDATE halls SET address = ?, address_en = ?, phone = ?, hours_json = ?, \
+             transit = COALESCE(?, transit), parking = COALESCE(?, parking) WHERE id = ?",
             args![
                 &edit.address,
                 &edit.address_en,
                 &edit.phone,
                 serde_json::to_string(&edit.hours)?,
+                edit.directions.as_ref().map(|d| &d.transit),
+                edit.directions.as_ref().map(|d| &d.parking),
                 &hall
             ],
         )
         .await?;
     forget(&hall);
     follow_today(ctx, &hall, to_local(ctx.now).date_naive()).await?;
-    let before = before.map(|b| json!({ "address": b.address, "address_en": b.address_en, "phone": b.phone, "hours": b.hours_json }));
+    let before = before.map(|b| json!({ "address": b.address, "address_en": b.address_en, "phone": b.phone, "hours": b.hours_json, "transit": b.transit, "parking": b.parking }));
     audit(
         &ctx.db,
         Some(ctx.actor()?.user_id),

@@ -29,6 +29,7 @@ mod hall_queue;
 mod halls;
 mod health;
 mod http;
+mod kiosk;
 mod limits;
 mod notices;
 mod notify;

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::http::error_response;
 use crate::{
     admin, appointments, arrivals, auth, billing, case_contacts, check_in, clock, consultations,
-    counters, db, displays, firms, follow_ups, hall_business, hall_calendar, halls, health,
+    counters, db, displays, firms, follow_ups, hall_business, hall_calendar, halls, health, kiosk,
     notices, notify, operations, outages, phone_codes, posters, projects, publish, queue, service,
     video,
 };
@@ -141,6 +141,7 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         DisplayList => displays::handle_list(&mut ctx).await,
         DisplayCreate => displays::handle_create(&mut ctx).await,
         DisplayRevoke => displays::handle_revoke(&mut ctx).await,
+        DeviceHeartbeat => displays::handle_heartbeat(&mut ctx).await,
         PosterList => posters::handle_list_published(&mut ctx).await,
         PosterImage => posters::handle_image(&mut ctx).await,
         StaffPosterList => publish::handle_list_for_staff::<Poster>(&mut ctx).await,
@@ -204,6 +205,15 @@ async fn dispatch(req: Request, env: Env) -> Result<Response> {
         PaymentNotify => billing::payments::handle_notify(&mut ctx).await,
         PaymentGet => billing::payments::handle_get(&mut ctx).await,
         PaymentSandbox => billing::payments::handle_sandbox(&mut ctx).await,
+        ReceiptGet => billing::payments::handle_receipt(&mut ctx).await,
+        KioskVisitStart => kiosk::handle_start(&mut ctx).await,
+        KioskVisitEnd => kiosk::handle_end(&mut ctx).await,
+        KioskAccountGet => kiosk::handle_account(&mut ctx).await,
+        KioskPaymentCreate => kiosk::handle_pay(&mut ctx).await,
+        KioskPaymentGet => kiosk::handle_payment(&mut ctx).await,
+        KioskPaymentSandbox => kiosk::handle_sandbox(&mut ctx).await,
+        KioskApplicationCreate => kiosk::applications::handle_create(&mut ctx).await,
+        KioskApplicationDocumentUpload => kiosk::applications::handle_upload(&mut ctx).await,
         ApplicationList => service::applications::handle_list(&mut ctx).await,
         ApplicationCreate => service::applications::handle_create(&mut ctx).await,
         ApplicationGet => service::applications::handle_get(&mut ctx).await,

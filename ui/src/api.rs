@@ -16,6 +16,8 @@ use serde::{de::DeserializeOwned, Serialize};
 
 pub mod consultations;
 pub mod content;
+pub mod displays;
+pub mod kiosk;
 pub mod notify;
 pub mod operations;
 pub mod projects;
@@ -360,40 +362,6 @@ pub mod appointments {
         post(
             &format!("/api/halls/{}/appointments/arrive", encode(hall)),
             &body,
-        )
-        .await
-    }
-}
-
-pub mod displays {
-    //! The hall's screens: message, English calls, paired TVs.
-    use super::{encode, get, post, put};
-    use domain::displays::{Display, DisplayCreated, DisplayInput};
-    use domain::queue::board::{Board, BroadcastInput, DisplaySettings};
-    use domain::ApiError;
-
-    pub async fn broadcast(hall: &str, text: &str) -> Result<Board, ApiError> {
-        let body = BroadcastInput { text: text.into() };
-        put(&format!("/api/halls/{}/broadcast", encode(hall)), &body).await
-    }
-    pub async fn settings(hall: &str, settings: &DisplaySettings) -> Result<Board, ApiError> {
-        put(
-            &format!("/api/halls/{}/display-settings", encode(hall)),
-            settings,
-        )
-        .await
-    }
-    pub async fn list(hall: &str) -> Result<Vec<Display>, ApiError> {
-        get(&format!("/api/halls/{}/displays", encode(hall))).await
-    }
-    pub async fn create(hall: &str, name: &str) -> Result<DisplayCreated, ApiError> {
-        let body = DisplayInput { name: name.into() };
-        post(&format!("/api/halls/{}/displays", encode(hall)), &body).await
-    }
-    pub async fn revoke(hall: &str, id: i64) -> Result<Display, ApiError> {
-        post(
-            &format!("/api/halls/{}/displays/{id}/revoke", encode(hall)),
-            &(),
         )
         .await
     }

@@ -78,3 +78,16 @@ async fn say(utterance: &Utterance) {
     synth.speak(&spoken);
     let _: Result<JsValue, JsValue> = JsFuture::from(done).await;
 }
+
+/// Reads `text` aloud in `lang`, cutting off whatever was being read: the kiosk's "read this to
+/// me" button.
+pub fn read_aloud(text: String, lang: crate::i18n::Lang) {
+    if let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) {
+        synth.cancel();
+    }
+    let voice = match lang {
+        crate::i18n::Lang::Zh => domain::queue::announce::Voice::Zh,
+        crate::i18n::Lang::En => domain::queue::announce::Voice::En,
+    };
+    wasm_bindgen_futures::spawn_local(async move { say(&Utterance { voice, text }).await });
+}

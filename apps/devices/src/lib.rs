@@ -1,5 +1,6 @@
-//! The hall's own screens, which need no login and show no site navigation: the TV display
-//! (`/display/{hall}`, once paired) and the self-service kiosk (`/kiosk/{hall}`).
+//! The hall TV (`/display/{hall}`, once paired): no login and no site navigation. The kiosk is
+//! the other hall device (`apps/kiosk`); they share the pairing and the device heading
+//! (`ui::components::pairing`, `device_head`).
 
 mod components;
 mod pages;
@@ -8,7 +9,7 @@ use domain::apps::App;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
 use leptos_router::path;
-use pages::{display::DisplayPage, kiosk::KioskPage};
+use pages::display::DisplayPage;
 use ui::components::frame::{Chrome, Frame};
 use ui::components::not_found::NotFoundPage;
 
@@ -18,7 +19,6 @@ pub fn App() -> impl IntoView {
         <Frame app=App::Devices chrome=Chrome::Bare>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/display/:hall") view=DisplayPage/>
-                <Route path=path!("/kiosk/:hall") view=KioskPage/>
             </Routes>
         </Frame>
     }

@@ -55,11 +55,13 @@ reasons! {
         Channel, Caller, CallerQuery, Assignee, CaseNumber,
         // Made by the apps themselves, never sent by the server.
         PasswordsDiffer, PushRefused;
-    Unauthenticated: LoginRequired, WrongLogin, PhoneOrLogin;
+    Unauthenticated: LoginRequired, WrongLogin, PhoneOrLogin, KioskVisitOver;
     Forbidden:
         RoleForbidden, OtherHall, NotYours, CustomerOnly, StaffOnly, ManagerOnly, KioskNotPaired,
         OtherClerk, OtherAgent, NotAParty, NotInCall, CrossSite;
-    NotFound: NotFound, UnknownEndpoint, AppointmentCode, NoTicketForPhone, NobodyWaiting;
+    NotFound:
+        NotFound, UnknownEndpoint, AppointmentCode, NoTicketForPhone, NobodyWaiting,
+        NoAccountsForPhone;
     MethodNotAllowed: MethodNotAllowed;
     Conflict:
         // Queue and counters.
@@ -134,7 +136,9 @@ impl Reason {
             "signal" | "points" | "colour" => Reason::BadSignal,
             "title" | "body" | "text" | "subject" | "summary" | "topic" | "comment" | "reason"
             | "note" | "address" | "address_en" | "contact" | "grade" | "qualification_no"
-            | "description" | "location" | "name_en" | "reply" => Reason::Text,
+            | "description" | "location" | "name_en" | "reply" | "transit" | "parking" => {
+                Reason::Text
+            }
             _ => Reason::BadField,
         }
     }

@@ -1,7 +1,8 @@
-//! What a manager may change about their hall: its address, phone and weekly hours, and its
+//! What a manager may change about their hall: its address, phone, weekly hours and directions, and its
 //! counters (what each serves and what its clerk is trained for). Each request is checked
 //! here and answers with the field to correct.
 
+use super::map::Directions;
 use super::BusinessType;
 use crate::error::{field_text, ApiError, ApiResult};
 use crate::hours::WeeklyHours;
@@ -19,6 +20,9 @@ pub struct HallEdit {
     pub address_en: String,
     pub phone: String,
     pub hours: WeeklyHours,
+    /// Bus lines and parking; left out, they stay as they are.
+    #[serde(default)]
+    pub directions: Option<Directions>,
 }
 
 impl HallEdit {
@@ -37,6 +41,11 @@ impl HallEdit {
             )?,
             phone: hall_phone(&self.phone)?,
             hours: self.hours.clone(),
+            directions: self
+                .directions
+                .as_ref()
+                .map(Directions::checked)
+                .transpose()?,
         })
     }
 }
@@ -122,6 +131,7 @@ mod tests {
             address_en: "1 Xinghu Road".into(),
             phone: "0571-95598-01".into(),
             hours: WeeklyHours::weekdays_and_saturday(DayHours::new((8, 30), (17, 30)), None),
+            directions: None,
         }
     }
 

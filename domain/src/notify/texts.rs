@@ -74,6 +74,11 @@ pub enum Message {
         number: String,
         hall: String,
     },
+    /// To an account manager: their key account identified at the hall's self-service kiosk.
+    KeyAccountAtKiosk {
+        customer: String,
+        hall: String,
+    },
     /// To a department head and the hall's managers: a work order missed a deadline.
     WorkOrderOverdue {
         number: String,
@@ -118,7 +123,9 @@ impl Message {
             Message::BillIssued { .. } | Message::BillOverdue { .. } => Topic::Bills,
             Message::PlannedOutage { .. } => Topic::Outages,
             Message::Broadcast { .. } => Topic::Broadcasts,
-            Message::KeyAccountArrived { .. } | Message::PhoneCode { .. } => Topic::Queue,
+            Message::KeyAccountArrived { .. }
+            | Message::KeyAccountAtKiosk { .. }
+            | Message::PhoneCode { .. } => Topic::Queue,
         }
     }
 
@@ -246,6 +253,16 @@ impl Message {
                 (
                     "Key account arrived",
                     format!("Your key account {customer} took {number} at {hall}. Sign in at a counter to serve them first."),
+                ),
+            ),
+            Message::KeyAccountAtKiosk { customer, hall } => both(
+                (
+                    "大客户到厅",
+                    format!("您的大客户{customer}正在{hall}的自助机上办理业务，可前往接待。"),
+                ),
+                (
+                    "Key account in the hall",
+                    format!("Your key account {customer} is using the self-service kiosk at {hall}. You may go and help them."),
                 ),
             ),
             Message::WorkOrderOverdue {
@@ -436,6 +453,10 @@ mod tests {
                 account: "3301000001".into(),
                 month: "2026-11".into(),
                 fen: 1_234_567,
+            },
+            Message::KeyAccountAtKiosk {
+                customer: "江城精密制造有限公司".into(),
+                hall: "高新营业厅".into(),
             },
             Message::BillOverdue {
                 account: "3301000001".into(),

@@ -12,7 +12,7 @@ use crate::billing::payments::{
 };
 use crate::consultations::{Thread, ThreadDetail, ThreadStart};
 use crate::content::{ImageUploaded, Outage, OutageInput, Poster, PosterInput};
-use crate::displays::{Display, DisplayCreated, DisplayInput};
+use crate::displays::{DeviceSeen, Display, DisplayCreated, DisplayInput};
 use crate::files::FileRef;
 use crate::firms::{Firm, FirmRequest, FirmSuspension};
 use crate::follow_ups::{FollowUp, FollowUpBoard, FollowUpInput};
@@ -20,6 +20,7 @@ use crate::halls::business::{BusinessSetting, BusinessSettingRequest};
 use crate::halls::edit::{CounterEdit, HallEdit};
 use crate::halls::{BusinessType, Counter, HallDetail, HallSummary};
 use crate::hours::calendar::{SpecialDay, SpecialDayRequest};
+use crate::kiosk::{KioskAccount, KioskPayment, KioskVisit, VisitEnded, VisitInput};
 use crate::notices::{Notice, NoticeInput};
 use crate::notify::inbox::{Inbox, Unread};
 use crate::notify::outbox::{ArchiveRun, DeliveryRun, OutboxMessage};
@@ -205,6 +206,11 @@ const KEY: Param = optional(
     Format::Text,
     "the key the ticket or call was answered with, for who has no account",
 );
+const RECEIPT_KEY: Param = optional(
+    "key",
+    Format::Text,
+    "the key printed on a kiosk payment's receipt as a QR code",
+);
 
 fn counter_acted(g: &mut SchemaGenerator) -> Schema {
     let (call, counter, ticket) = (
@@ -389,6 +395,7 @@ pub fn of_endpoint(endpoint: Endpoint) -> Contract {
         DisplayList => C::get(list::<Display>),
         DisplayCreate => C::send(of::<DisplayInput>, of::<DisplayCreated>).created(),
         DisplayRevoke => C::get(of::<Display>),
+        DeviceHeartbeat => C::get(of::<DeviceSeen>),
         PosterList => C::get(list::<Poster>).query(&[HALL]),
         PosterImage => C::file(Answer::Image),
         StaffPosterList => C::get(list::<Poster>),
@@ -453,6 +460,15 @@ pub fn of_endpoint(endpoint: Endpoint) -> Contract {
         PaymentNotify => C::send(of::<GatewayNotice>, of::<Payment>),
         PaymentGet => C::get(of::<PaymentDetail>),
         PaymentSandbox => C::send(of::<DecisionInput>, of::<Payment>),
+        ReceiptGet => C::get(of::<PaymentDetail>).query(&[RECEIPT_KEY]),
+        KioskVisitStart => C::send(of::<VisitInput>, of::<KioskVisit>).created(),
+        KioskVisitEnd => C::get(of::<VisitEnded>),
+        KioskAccountGet => C::get(of::<KioskAccount>),
+        KioskPaymentCreate => C::send(of::<PayInput>, of::<KioskPayment>).created_or_repeated(),
+        KioskPaymentGet => C::get(of::<PaymentDetail>),
+        KioskPaymentSandbox => C::send(of::<DecisionInput>, of::<Payment>),
+        KioskApplicationCreate => C::send(of::<ApplicationInput>, of::<Application>).created(),
+        KioskApplicationDocumentUpload => C::upload(IMAGES_AND_PDF, of::<FileRef>),
         ApplicationList => C::get(list::<Application>),
         ApplicationCreate => C::send(of::<ApplicationInput>, of::<Application>).created(),
         ApplicationGet => C::get(of::<Application>),

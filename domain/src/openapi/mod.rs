@@ -104,10 +104,23 @@ fn parameters(endpoint: Endpoint, generator: &mut SchemaGenerator) -> Vec<Value>
             "schema": {"type": "string"},
         }));
     }
-    if endpoint == Endpoint::TicketCreate || endpoint == Endpoint::PriorityConfirm {
+    if crate::kiosk::VISIT_ENDPOINTS.contains(&endpoint) {
+        out.push(json!({
+            "name": crate::kiosk::VISIT_HEADER, "in": "header", "required": true,
+            "description": "The token of the customer's visit at the kiosk.", "schema": {"type": "string"},
+        }));
+    }
+    if [
+        Endpoint::TicketCreate,
+        Endpoint::PriorityConfirm,
+        Endpoint::DeviceHeartbeat,
+        Endpoint::KioskVisitStart,
+    ]
+    .contains(&endpoint)
+    {
         out.push(json!({
             "name": "x-device-token", "in": "header", "required": false,
-            "description": "The token of the hall's paired kiosk.", "schema": {"type": "string"},
+            "description": "The token of the hall's paired TV or kiosk.", "schema": {"type": "string"},
         }));
     }
     out

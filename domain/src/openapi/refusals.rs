@@ -17,7 +17,8 @@ const MADE_BY_THE_APPS: [Reason; 3] = [
 ];
 
 /// Public endpoints that still answer 401: a wrong login; a number from away without a session
-/// or a texted code; video help asked from a case's page, which only its parties may.
+/// or a texted code; video help asked from a case's page, which only its parties may; and a
+/// kiosk visit that has ended (`crate::kiosk::VISIT_ENDPOINTS`).
 const MAY_ASK_FOR_A_SESSION: [Endpoint; 3] =
     [Endpoint::Login, Endpoint::TicketCreate, Endpoint::VideoAsk];
 
@@ -32,7 +33,9 @@ pub fn statuses(endpoint: Endpoint) -> Vec<u16> {
     if has_body || has_params || !c.query.is_empty() || endpoint == Endpoint::OpsDashboard {
         out.push(400);
     }
-    if !public || MAY_ASK_FOR_A_SESSION.contains(&endpoint) {
+    let asks = MAY_ASK_FOR_A_SESSION.contains(&endpoint)
+        || crate::kiosk::VISIT_ENDPOINTS.contains(&endpoint);
+    if !public || asks {
         out.push(401);
     }
     if !public || writes || has_params {

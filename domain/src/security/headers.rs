@@ -94,6 +94,10 @@ fn permissions(served: &Served) -> &'static str {
         Served::Page(app, _) if uses_camera(*app) => {
             "camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()"
         }
+        // The kiosk photographs a customer's documents: its camera, and nothing else.
+        Served::Page(App::Kiosk, _) => {
+            "camera=(self), microphone=(), display-capture=(), geolocation=(), payment=(), usb=()"
+        }
         _ => "camera=(), microphone=(), display-capture=(), geolocation=(), payment=(), usb=()",
     }
 }
@@ -162,12 +166,15 @@ mod tests {
     }
 
     #[test]
-    fn only_video_help_may_open_the_camera_and_localhost_has_no_hsts() {
+    fn only_video_help_and_the_kiosk_may_open_the_camera_and_localhost_has_no_hsts() {
         let local = site(false, "127.0.0.1:8787");
         for app in App::ALL {
             let headers = for_response(&Served::Page(app, Vec::new()), &local);
-            let camera = header(&headers, "permissions-policy").starts_with("camera=(self)");
-            assert_eq!(camera, uses_camera(app), "{app:?}");
+            let policy = header(&headers, "permissions-policy");
+            let camera = policy.starts_with("camera=(self)");
+            assert_eq!(camera, uses_camera(app) || app == App::Kiosk, "{app:?}");
+            let microphone = policy.contains("microphone=(self)");
+            assert_eq!(microphone, uses_camera(app), "{app:?}");
             assert!(headers
                 .iter()
                 .all(|(n, _)| *n != "strict-transport-security"));

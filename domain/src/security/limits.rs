@@ -227,6 +227,12 @@ pub fn of(endpoint: Endpoint) -> &'static [&'static Limit] {
         AppointmentArriveByCode => &[&WRONG_BOOKING_CODES],
         VideoAsk => &[&VIDEO_PER_ADDRESS, &VIDEO_PER_PHONE],
         UtilityAccountBind => &[&BIND_FAILURES_PER_USER, &BIND_FAILURES_PER_ADDRESS],
+        // At the kiosk the "user" of the binding limit is the kiosk itself.
+        KioskVisitStart => &[
+            &BIND_FAILURES_PER_USER,
+            &BIND_FAILURES_PER_ADDRESS,
+            &WRONG_CODES_PER_PHONE,
+        ],
         _ => &[],
     }
 }
@@ -271,14 +277,16 @@ mod tests {
             Endpoint::TicketRate,
             Endpoint::TicketWatch,
             Endpoint::PriorityConfirm,
+            Endpoint::DeviceHeartbeat,
             Endpoint::VideoCancel,
             Endpoint::VideoCallback,
             Endpoint::VideoFileUpload,
             Endpoint::VideoRate,
             Endpoint::PaymentNotify,
         ];
+        let keyed = |e: &Endpoint| keyed.contains(e) || crate::kiosk::VISIT_ENDPOINTS.contains(e);
         for &e in Endpoint::ALL {
-            if e.method() != Method::Get && audience(e) == Audience::Public && !keyed.contains(&e) {
+            if e.method() != Method::Get && audience(e) == Audience::Public && !keyed(&e) {
                 assert!(!of(e).is_empty(), "{e:?} is a public write without a limit");
             }
         }

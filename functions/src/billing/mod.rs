@@ -29,9 +29,23 @@ use serde::Deserialize;
 use serde_json::json;
 use worker::Response;
 
-const SELECT_ACCOUNTS: &str = "SELECT a.number, a.holder_name, a.address, a.category, a.plan, \
-     a.capacity_kva, COALESCE(a.hall_id, '') AS hall_id FROM utility_accounts a \
-     JOIN account_bindings k ON k.number = a.number WHERE k.user_id = ?1";
+/// An account's columns (`Held`), for the statements that read accounts.
+macro_rules! account_columns {
+    () => {
+        "a.number, a.holder_name, a.address, a.category, a.plan, a.capacity_kva, \
+         COALESCE(a.hall_id, '') AS hall_id"
+    };
+}
+const SELECT_ACCOUNTS: &str = concat!(
+    "SELECT ",
+    account_columns!(),
+    " FROM utility_accounts a JOIN account_bindings k ON k.number = a.number WHERE k.user_id = ?1"
+);
+const SELECT_ACCOUNTS_BY_NUMBER: &str = concat!(
+    "SELECT ",
+    account_columns!(),
+    " FROM utility_accounts a WHERE a.number IN (SELECT value FROM json_each(?)) ORDER BY a.number"
+);
 
 /// An account as the city's database holds it; its money is in its billing database.
 #[derive(Deserialize)]
@@ -73,6 +87,11 @@ pub async fn bound_accounts(ctx: &Ctx, user: i64) -> Result<Vec<UtilityAccount>>
             args![user],
         )
         .await?;
+    with_money(ctx, held).await
+}
+
+/// The accounts with their money, read from their billing databases.
+async fn with_money(ctx: &Ctx, held: Vec<Held>) -> Result<Vec<UtilityAccount>> {
     let numbers: Vec<&str> = held.iter().map(|a| a.number.as_str()).collect();
     let money = regions::money(ctx, &numbers).await?;
     Ok(held
@@ -82,6 +101,25 @@ pub async fn bound_accounts(ctx: &Ctx, user: i64) -> Result<Vec<UtilityAccount>>
             a.with(figures)
         })
         .collect())
+}
+
+/// Accounts by number, whoever bound them (a customer who identified at the kiosk), with
+/// their money, in number order.
+pub async fn accounts_by_numbers(ctx: &Ctx, numbers: &[String]) -> Result<Vec<UtilityAccount>> {
+    let held: Vec<Held> = ctx
+        .db
+        .all(
+            SELECT_ACCOUNTS_BY_NUMBER,
+            args![serde_json::to_string(numbers)?],
+        )
+        .await?;
+    with_money(ctx, held).await
+}
+
+/// Account `number`, whoever bound it, with its money; 404 for `what` when there is none.
+pub async fn account_by_number(ctx: &Ctx, number: &str, what: &str) -> Result<UtilityAccount> {
+    let mut found = accounts_by_numbers(ctx, &[number.to_string()]).await?;
+    Ok(found.pop().ok_or_else(|| ApiError::not_found(what))?)
 }
 
 /// The account in the path (or `number`) if the caller bound it; 404 otherwise, so numbers
@@ -108,14 +146,13 @@ struct Holder {
     holder_name: String,
 }
 
-pub async fn handle_bind(ctx: &mut Ctx) -> Result<Response> {
-    let input: BindInput = read_json(&mut ctx.req).await?;
-    let input = input.checked()?;
-    let user = ctx.actor()?.user_id;
-    let subject = user.to_string();
+/// Refuses unless `input` names an account and its holder. A miss counts against the binding
+/// limits of `subject` (a user, or a kiosk) and of the caller's address, and is the same
+/// refusal for a wrong number and a wrong name, so guessing tells nothing.
+pub async fn check_holder(ctx: &Ctx, input: &BindInput, subject: &str) -> Result<()> {
     let address = client_ip(&ctx.req);
     let counted = [
-        (&BIND_FAILURES_PER_USER, subject.as_str()),
+        (&BIND_FAILURES_PER_USER, subject),
         (&BIND_FAILURES_PER_ADDRESS, address.as_str()),
     ];
     limits::refuse_if_reached(&ctx.db, &counted).await?;
@@ -130,6 +167,14 @@ pub async fn handle_bind(ctx: &mut Ctx) -> Result<Response> {
         limits::count(&ctx.db, &counted).await?;
         return Err(no_such_account().into());
     }
+    Ok(())
+}
+
+pub async fn handle_bind(ctx: &mut Ctx) -> Result<Response> {
+    let input: BindInput = read_json(&mut ctx.req).await?;
+    let input = input.checked()?;
+    let user = ctx.actor()?.user_id;
+    check_holder(ctx, &input, &user.to_string()).await?;
     let accounts = bound_accounts(ctx, user).await?;
     if accounts.iter().any(|a| a.number == input.number) {
         return Err(
@@ -242,16 +287,46 @@ pub async fn handle_bill(ctx: &mut Ctx) -> Result<Response> {
     })
 }
 
-/// The last 24 months, and the days of `?period=` (default: the latest billed month).
-pub async fn handle_usage(ctx: &mut Ctx) -> Result<Response> {
-    let account = bound(ctx, ctx.matched.param()).await?;
-    let mut months: Vec<MonthUsage> = regions::of_account(ctx, &account.number)?
+/// The unpaid bills of `account` with their breakdown, oldest first.
+pub async fn owed(ctx: &Ctx, account: &UtilityAccount) -> Result<Vec<BillDetail>> {
+    let rows: Vec<BillRow> = regions::of_account(ctx, &account.number)?
         .all(
-            "SELECT period, peak_kwh, valley_kwh, amount_fen FROM bills WHERE number = ? ORDER BY period DESC LIMIT 24",
+            &format!(
+                "{SELECT_BILLS} WHERE number = ? AND payment_id IS NULL ORDER BY period LIMIT 24"
+            ),
             args![&account.number],
         )
         .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let bill = Bill::from(row);
+            BillDetail {
+                charge: bill.charge(account.category),
+                bill,
+                address: account.address.clone(),
+                holder_name: account.holder_name.clone(),
+            }
+        })
+        .collect())
+}
+
+/// The last `count` billed months of account `number`, oldest first.
+pub async fn months(ctx: &Ctx, number: &str, count: usize) -> Result<Vec<MonthUsage>> {
+    let mut months: Vec<MonthUsage> = regions::of_account(ctx, number)?
+        .all(
+            "SELECT period, peak_kwh, valley_kwh, amount_fen FROM bills WHERE number = ? ORDER BY period DESC LIMIT ?",
+            args![number, i64::try_from(count).unwrap_or(24)],
+        )
+        .await?;
     months.reverse();
+    Ok(months)
+}
+
+/// The last 24 months, and the days of `?period=` (default: the latest billed month).
+pub async fn handle_usage(ctx: &mut Ctx) -> Result<Response> {
+    let account = bound(ctx, ctx.matched.param()).await?;
+    let months = months(ctx, &account.number, 24).await?;
     let period = match query_param(&ctx.req, "period")? {
         Some(p) => p,
         None => months.last().map(|m| m.period.clone()).unwrap_or_default(),

@@ -63,3 +63,16 @@ pub fn phone_of(client: &Client) -> String {
     let me: Value = client.get("/api/auth/me").assert_status(200).json();
     me["user"]["login"].as_str().unwrap_or_default().to_string()
 }
+
+/// Asks for a code for `phone` as `client` and reads it from the SMS that reached the phone.
+pub fn code_for(client: &Client, phone: &str) -> String {
+    client
+        .post("/api/phone-codes", &json!({ "phone": phone }))
+        .assert_status(200);
+    let sms = wait_for(phone, "验证码", 1);
+    let body = sms.last().expect("the code's SMS")["body"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    body.chars().filter(char::is_ascii_digit).take(6).collect()
+}

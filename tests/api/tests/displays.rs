@@ -1,7 +1,7 @@
 //! The hall's screens: the manager's message, English calls, and pairing TVs by token.
 
 use api_tests::{monday, Client};
-use domain::displays::{Display, DisplayCreated};
+use domain::displays::{DeviceKind, DeviceSeen, Display, DisplayCreated};
 use domain::queue::board::Board;
 use domain::queue::protocol::QueueSnapshot;
 use serde_json::json;
@@ -131,4 +131,77 @@ fn a_display_token_is_shown_once_listed_and_revoked_once() {
     manager
         .post("/api/halls/binjiang/displays/999999/revoke", &json!({}))
         .assert_error(404, "not_found");
+}
+
+/// `at` moved on by `minutes`, for the server's clock.
+fn later(at: &str, minutes: i64) -> String {
+    let t = chrono::DateTime::parse_from_rfc3339(at).expect("an RFC 3339 time");
+    (t + chrono::Duration::minutes(minutes)).to_rfc3339()
+}
+
+#[test]
+fn a_paired_kiosk_says_it_is_alive_and_the_console_warns_when_it_goes_quiet() {
+    let at = monday(19);
+    let manager = Client::demo("manager.gaoxin").at(&at);
+    let created: DisplayCreated = manager
+        .post(
+            "/api/halls/gaoxin/displays",
+            &json!({ "name": "1 号自助机", "kind": "kiosk" }),
+        )
+        .assert_status(201)
+        .json();
+    assert_eq!(created.display.kind, DeviceKind::Kiosk);
+    assert_eq!(created.display.last_seen_at, None);
+    assert!(!created.display.offline);
+
+    let kiosk = Client::anonymous()
+        .at(&at)
+        .with_header("x-device-token", &created.token);
+    let seen: DeviceSeen = kiosk
+        .post("/api/halls/gaoxin/devices/seen", &json!({}))
+        .assert_status(200)
+        .json();
+    assert_eq!(
+        (seen.id, seen.kind),
+        (created.display.id, DeviceKind::Kiosk)
+    );
+    // The same token is no kiosk of another hall, and no token is no device.
+    kiosk
+        .post("/api/halls/binjiang/devices/seen", &json!({}))
+        .assert_error(403, "forbidden");
+    Client::anonymous()
+        .post("/api/halls/gaoxin/devices/seen", &json!({}))
+        .assert_error(403, "forbidden");
+
+    let listed = |at: &str| -> Display {
+        let all: Vec<Display> = Client::demo("manager.gaoxin")
+            .at(at)
+            .get("/api/halls/gaoxin/displays")
+            .assert_status(200)
+            .json();
+        all.into_iter()
+            .find(|d| d.id == created.display.id)
+            .expect("listed")
+    };
+    let now = listed(&later(&at, 2));
+    assert!(now.last_seen_at.is_some());
+    assert!(!now.offline, "two minutes after a heartbeat it is online");
+    assert!(
+        listed(&later(&at, 4)).offline,
+        "three quiet minutes: offline"
+    );
+
+    // A heartbeat brings it back; after it is revoked, the heartbeat is refused.
+    kiosk
+        .post("/api/halls/gaoxin/devices/seen", &json!({}))
+        .assert_status(200);
+    let path = format!("/api/halls/gaoxin/displays/{}/revoke", created.display.id);
+    manager.post(&path, &json!({})).assert_status(200);
+    let refused = kiosk.post("/api/halls/gaoxin/devices/seen", &json!({}));
+    refused.assert_error(403, "forbidden");
+    assert_eq!(refused.body["error"]["reason"], "kiosk_not_paired");
+    assert!(
+        !listed(&later(&at, 10)).offline,
+        "a revoked device is not missed"
+    );
 }

@@ -58,6 +58,22 @@ fn only_the_halls_own_manager_edits_it_and_bad_input_changes_nothing() {
 
     manager.put(path, &edit).assert_status(200);
     assert_eq!(gaoxin().summary.phone, "0571-95598-33");
+    assert!(
+        gaoxin().directions.transit.contains("创新路口站"),
+        "left out, the directions stay"
+    );
+    let mut long = edit.clone();
+    long["directions"] = json!({ "transit": "路".repeat(201), "parking": "" });
+    let reply = manager.put(path, &long);
+    reply.assert_error(400, "validation");
+    assert_eq!(reply.body["error"]["field"], "transit");
+    let mut moved = edit.clone();
+    moved["directions"] = json!({ "transit": " 公交 18 路创新路口站 ", "parking": "园区 P2" });
+    manager.put(path, &moved).assert_status(200);
+    let after = gaoxin();
+    assert_eq!(after.directions.transit, "公交 18 路创新路口站");
+    assert_eq!(after.directions.parking, "园区 P2");
+    assert!(after.summary.point.is_some(), "the hall is on the map");
     let restore = json!({ "address": before.summary.address, "address_en": before.summary.address_en,
                           "phone": before.summary.phone, "hours": before.hours });
     manager.put(path, &restore).assert_status(200);

@@ -3,24 +3,11 @@
 //! kiosk; priority asked for from home waits as normal until the kiosk or a clerk confirms it.
 
 use api_tests::queue::{act, check_in, later};
-use api_tests::sink::wait_for;
+use api_tests::sink::code_for;
 use api_tests::{fresh_address as address, fresh_mobile, monday, Client};
 use domain::queue::protocol::TicketView;
 use domain::queue::Priority;
 use serde_json::{json, Value};
-
-/// Asks for a code for `phone` and reads it from the SMS that reached the phone.
-fn code_for(client: &Client, phone: &str) -> String {
-    client
-        .post("/api/phone-codes", &json!({ "phone": phone }))
-        .assert_status(200);
-    let sms = wait_for(phone, "验证码", 1);
-    let body = sms.last().expect("the code's SMS")["body"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    body.chars().filter(char::is_ascii_digit).take(6).collect()
-}
 
 fn remote(phone: &str, code: &str, key: &str) -> Value {
     json!({ "business": "payment", "channel": "remote", "phone": phone, "code": code,

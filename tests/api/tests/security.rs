@@ -53,7 +53,9 @@ fn a_page_runs_only_our_scripts_and_the_inline_ones_it_ships() {
         ("/", false),
         ("/video", true),
         ("/staff", true),
-        ("/kiosk/xinghu", false),
+        // The kiosk photographs documents, but hears nothing.
+        ("/kiosk/xinghu", true),
+        ("/display/xinghu", false),
     ] {
         let page = client.fetch(path);
         assert_eq!(page.status, 200, "{path}");
@@ -80,6 +82,11 @@ fn a_page_runs_only_our_scripts_and_the_inline_ones_it_ships() {
             "{path}: {permissions}"
         );
         assert!(permissions.contains("geolocation=()"));
+        assert_eq!(
+            permissions.contains("microphone=(self)"),
+            !path.starts_with("/kiosk") && camera,
+            "{path}: {permissions}"
+        );
     }
     // The service worker asks for the entries by path: the same policy with the same hashes.
     let entry = client.fetch("/apps/home/index.html");

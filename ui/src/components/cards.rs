@@ -67,7 +67,7 @@ pub fn SpecialDays(days: Vec<SpecialDay>) -> impl IntoView {
 }
 
 /// "08:30–17:30", or "closed today".
-fn today_label(hall: &HallSummary) -> impl Fn() -> String + Send + Sync + 'static {
+pub fn today_label(hall: &HallSummary) -> impl Fn() -> String + Send + Sync + 'static {
     let today = hall.today;
     let lang = use_app().lang;
     move || match today {

@@ -37,6 +37,8 @@ mod common;
 #[macro_use]
 mod errors;
 #[macro_use]
+mod kiosk;
+#[macro_use]
 mod operations;
 #[macro_use]
 mod projects;
@@ -49,4 +51,4 @@ mod services;
 #[macro_use]
 mod video;
 
-common_messages! { errors_messages queue_messages reference_messages video_messages projects_messages services_messages operations_messages messages ; }
+common_messages! { errors_messages queue_messages reference_messages video_messages projects_messages services_messages operations_messages kiosk_messages messages ; }

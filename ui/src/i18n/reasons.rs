@@ -115,6 +115,8 @@ pub fn reason_msg(reason: Reason) -> Msg {
         R::CrossSite => Msg::ErrCrossSite,
         R::NotFound | R::UnknownEndpoint => Msg::ErrNotFound,
         R::NoTicketForPhone => Msg::ErrNoTicketForPhone,
+        R::NoAccountsForPhone => Msg::ErrNoAccountsForPhone,
+        R::KioskVisitOver => Msg::ErrKioskVisitOver,
         R::NobodyWaiting => Msg::ErrNobodyWaiting,
         R::AlreadyHoldsTicket => Msg::ErrAlreadyHoldsTicket,
         R::HallClosed => Msg::ErrHallClosed,

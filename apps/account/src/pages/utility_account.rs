@@ -5,13 +5,14 @@ use crate::components::usage::UsageCharts;
 use domain::billing::accounts::{Category, UtilityAccount};
 use domain::billing::bills::{Bill, BillStatus};
 use domain::billing::payments::{EntryKind, PayInput};
-use domain::billing::{li_yuan, yuan};
+use domain::billing::yuan;
 use domain::hours::format_local_ms;
 use domain::Role;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use ui::api;
+use ui::components::charge::{choose_bill, overdue, ChargeTable};
 use ui::components::feedback::Loaded;
 use ui::components::guard::SignedIn;
 use ui::i18n::{say, t, Msg};
@@ -137,24 +138,11 @@ fn Bills(list: Vec<Bill>, category: Category, number: String) -> impl IntoView {
 
 #[component]
 fn BillRow(b: Bill, category: Category, chosen: RwSignal<Vec<i64>>) -> impl IntoView {
-    let app = use_app();
     let id = b.id;
     let charge = b.charge(category);
-    let overdue = b.days_overdue(
-        ui::state::now()
-            .with_timezone(&domain::hours::china_tz())
-            .date_naive(),
-    ) > 0;
+    let overdue = overdue(&b);
     let paid = b.status == BillStatus::Paid;
-    let toggle = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        chosen.update(|c| {
-            c.retain(|x| *x != id);
-            if on {
-                c.push(id);
-            }
-        });
-    };
+    let toggle = choose_bill(chosen, id);
     view! {
         <li class="bill" class:overdue=overdue data-testid="bill">
             <label class="check">
@@ -167,16 +155,7 @@ fn BillRow(b: Bill, category: Category, chosen: RwSignal<Vec<i64>>) -> impl Into
             <span class="meta">" "{t(Msg::DueOn)}" "{b.due_on.to_string()}</span>
             <details>
                 <summary>{t(Msg::BillBreakdown)}</summary>
-                <table class="breakdown">
-                    <tbody>
-                        {charge.lines.into_iter().map(|l| view! { <tr>
-                            <td>{move || say(l.kind.words(), app.lang.get())}</td>
-                            <td>{l.kwh}" kWh × "{li_yuan(l.price_li)}</td>
-                            <td>"¥"{li_yuan(l.amount_li)}</td>
-                        </tr> }).collect_view()}
-                        <tr><th colspan="2">{t(Msg::PayTotal)}</th><th>"¥"{yuan(charge.total_fen)}</th></tr>
-                    </tbody>
-                </table>
+                <ChargeTable charge/>
             </details>
         </li>
     }

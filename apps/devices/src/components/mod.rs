@@ -1,5 +1,3 @@
-//! Pieces the TV display and the kiosk share.
+//! The TV's own pieces: its slides and the outage ticker.
 
-pub mod device_head;
 pub mod display_content;
-pub mod pairing;

@@ -2,19 +2,20 @@
 //! per business the people waiting and the wait range; the manager's message; notices; and
 //! each call spoken aloud. A TV shows its hall only once paired with a manager's token.
 
-use crate::components::device_head::DeviceHead;
 use crate::components::display_content::{DisplaySlides, OutageTicker};
-use crate::components::pairing::{pairing_token, token_key};
+use domain::displays::DeviceKind;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::rc::Rc;
 use ui::components::broadcast::BroadcastBanner;
+use ui::components::device_head::DeviceHead;
+use ui::components::pairing::{pairing_token, use_paired_device, Unpaired};
 use ui::components::queue_labels::counter_text;
 use ui::components::take_number::LiveWaits;
 use ui::i18n::{t, Msg};
-use ui::live::{use_queue_feed_with, FeedOptions, QueueFeed};
+use ui::live::QueueFeed;
 use ui::speech::Announcer;
-use ui::state::{forget, use_app};
+use ui::state::use_app;
 
 /// Calls listed under the one being called.
 const LAST_CALLS: usize = 6;
@@ -27,42 +28,28 @@ pub fn DisplayPage() -> impl IntoView {
         .read_untracked()
         .get("hall")
         .unwrap_or_default();
-    let content = match pairing_token("display", &hall) {
+    let content = match pairing_token(DeviceKind::Display, &hall) {
         Some(token) => view! { <Board hall token/> }.into_any(),
-        None => view! { <Unpaired/> }.into_any(),
+        None => view! { <Unpaired kind=DeviceKind::Display/> }.into_any(),
     };
     view! { <div class="display">{content}</div> }
-}
-
-#[component]
-fn Unpaired() -> impl IntoView {
-    view! {
-        <DeviceHead title=Msg::DisplayTitle/>
-        <section class="display-unpaired" data-testid="display-unpaired">
-            <h2>{t(Msg::DisplayUnpaired)}</h2>
-            <p>{t(Msg::DisplayHowToPair)}</p>
-        </section>
-    }
 }
 
 #[component]
 fn Board(hall: String, token: String) -> impl IntoView {
     let announcer = Rc::new(Announcer::default());
     let listener = announcer.clone();
-    let feed = use_queue_feed_with(FeedOptions {
-        path: format!("/ws/displays/{hall}?token={token}"),
-        on_message: Some(Rc::new(move |m| listener.receive(m))),
-    });
+    let device = use_paired_device(
+        DeviceKind::Display,
+        &hall,
+        &token,
+        Some(Rc::new(move |m| listener.receive(m))),
+    );
+    let feed = device.feed;
     let voice_on = RwSignal::new(true);
     Effect::new(move || announcer.muted.set(!voice_on.get()));
-    let key = token_key("display", &hall);
-    Effect::new(move || {
-        if feed.refused.get() {
-            forget(&key);
-        }
-    });
     view! {
-        <Show when=move || !feed.refused.get() fallback=|| view! { <Unpaired/> }>
+        <Show when=move || !device.refused.get() fallback=|| view! { <Unpaired kind=DeviceKind::Display/> }>
             <DeviceHead title=Msg::DisplayTitle>
                 <div class="device-status">
                     <OfflineBadge feed/>

@@ -1,4 +1,3 @@
 //! One module per route.
 
 pub mod display;
-pub mod kiosk;

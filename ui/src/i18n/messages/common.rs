@@ -168,14 +168,14 @@ macro_rules! common_messages {
     BroadcastClear => "撤下通知", "Take down";
     BroadcastNone => "当前没有大厅通知。", "No hall message now.";
     AnnounceEnglish => "叫号时加播英文", "Also announce calls in English";
-    DisplaysTitle => "已配对的电视", "Paired TVs";
-    DisplayName => "屏幕名称，如“入口电视”", "Display name, e.g. Entrance TV";
+    DisplaysTitle => "已配对的电视和自助机", "Paired TVs and kiosks";
+    DisplayName => "屏幕名称，如“入口电视”“1 号自助机”", "Name, e.g. Entrance TV or Kiosk 1";
     DisplayAdd => "新建屏幕", "Add display";
     DisplayRevoke => "停用", "Revoke";
     DisplayRevokedTag => "已停用", "Revoked";
     DisplayNeverSeen => "尚未连接", "Not connected yet";
     DisplayLastSeen => "最近连接", "Last connected";
-    DisplayPairCaption => "用电视扫码或打开下面的链接完成配对。链接只显示这一次。", "Scan with the TV or open the link below to pair. The link is shown only this once.";
+    DisplayPairCaption => "在这台电视或自助机上扫码或打开下面的链接完成配对。链接只显示这一次。", "Scan with the TV or kiosk, or open the link below on it, to pair. The link is shown only this once.";
     ConfirmRevokeDisplay => "停用后这台电视将在几秒内停止显示。确定停用？", "The TV stops showing the hall within seconds. Revoke it?";
     NoCallsYet => "暂无叫号", "No calls yet";
     KioskTitle => "自助取号机", "Self-service kiosk";

@@ -65,7 +65,6 @@ macro_rules! reference_messages {
     PriorityConfirmed => "已确认优先", "Priority confirmed";
     KioskConfirmGreen => "网上申请了绿色通道？在此确认", "Asked for the green channel online? Confirm it here";
     KioskConfirmButton => "确认", "Confirm";
-    KioskPairCaption => "取号机请打开此链接配对：", "To pair a kiosk, open this link on it:";
     KioskUnpaired => "本取号机尚未配对，暂不能取号。请联系营业厅经理。", "This kiosk is not paired with the hall and cannot issue numbers. Please ask the hall manager.";
     ErrCodeTooSoon => "验证码发送太频繁：每个号码每分钟 1 条、每天 5 条，请稍后再试或登录后取号。", "Codes for this number are limited to one a minute and five a day; try later, or log in.";
     ErrCodesFromNetwork => "此网络今日获取验证码次数过多，请登录后取号或到厅取号。", "Too many codes from this network today; log in, or take a number at the hall.";

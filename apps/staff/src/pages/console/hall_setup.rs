@@ -5,6 +5,7 @@
 use chrono::NaiveTime;
 use domain::clock_text::clock;
 use domain::halls::edit::HallEdit;
+use domain::halls::map::Directions;
 use domain::halls::HallDetail;
 use domain::hours::{DayHours, WeeklyHours};
 use domain::ApiError;
@@ -15,7 +16,7 @@ use ui::components::form::{form_error, save_action, submit, FormError, TextField
 use ui::i18n::{t, Msg, WEEKDAYS};
 use ui::state::use_app;
 
-const FIELDS: &[&str] = &["address", "address_en", "phone"];
+const FIELDS: &[&str] = &["address", "address_en", "phone", "transit", "parking"];
 
 #[component]
 pub fn HallSetup(hall: String) -> impl IntoView {
@@ -73,6 +74,8 @@ fn HallForm(hall: HallDetail) -> impl IntoView {
     let address = RwSignal::new(hall.summary.address.clone());
     let address_en = RwSignal::new(hall.summary.address_en.clone());
     let phone = RwSignal::new(hall.summary.phone.clone());
+    let transit = RwSignal::new(hall.directions.transit.clone());
+    let parking = RwSignal::new(hall.directions.parking.clone());
     let days: [DayRow; 7] = std::array::from_fn(|i| DayRow::new(hall.hours.0[i]));
     let error: FormError = RwSignal::new(None);
     let general = form_error(error, FIELDS);
@@ -95,6 +98,10 @@ fn HallForm(hall: HallDetail) -> impl IntoView {
             address_en: address_en.get_untracked(),
             phone: phone.get_untracked(),
             hours: WeeklyHours(week),
+            directions: Some(Directions {
+                transit: transit.get_untracked(),
+                parking: parking.get_untracked(),
+            }),
         };
         submit(save, edit);
     };
@@ -126,6 +133,8 @@ fn HallForm(hall: HallDetail) -> impl IntoView {
             <TextField scope="hall" label=Msg::HallAddress name="address" value=address error/>
             <TextField scope="hall" label=Msg::HallAddressEn name="address_en" value=address_en error/>
             <TextField scope="hall" label=Msg::HallPhone name="phone" value=phone error kind="tel"/>
+            <TextField scope="hall" label=Msg::HallTransit name="transit" value=transit error/>
+            <TextField scope="hall" label=Msg::HallParking name="parking" value=parking error/>
             <table class="hours">
                 <caption>{t(Msg::WeeklyHours)}</caption>
                 <thead><tr><th></th><th>{t(Msg::DayClosed)}</th><th>{t(Msg::SpecialOpens)}</th><th>{t(Msg::SpecialCloses)}</th></tr></thead>

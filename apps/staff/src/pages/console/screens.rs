@@ -1,8 +1,9 @@
 //! The hall manager's screens: today's message for the TV and ticket pages, English calls, and
-//! the TVs paired to the hall (add one to get its link and QR code; revoke one to cut it off).
+//! the TVs and kiosks paired to the hall (add one to get its link and QR code; revoke one to cut
+//! it off), each with when it was last heard from and a warning when it has gone quiet.
 
 use crate::components::manager::{withdraw, ContentRow};
-use domain::displays::{kiosk_pairing_path, pairing_path, Display, DisplayCreated};
+use domain::displays::{DeviceKind, Display, DisplayCreated, HEARTBEAT_SECS};
 use domain::hours::format_local;
 use domain::queue::board::DisplaySettings;
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ use ui::api;
 use ui::components::feedback::Loaded;
 use ui::components::form::{form_error, save_action, submit, FormError};
 use ui::components::qr::{absolute_url, QrLink};
+use ui::every::every;
 use ui::i18n::{t, Msg};
 use ui::live::use_queue_feed;
 use ui::state::use_app;
@@ -90,12 +92,15 @@ fn Displays(hall: String) -> impl IntoView {
     let list =
         LocalResource::new(move || async move { api::displays::list(&hall.get_value()).await });
     let name = RwSignal::new(String::new());
+    let kind = RwSignal::new(DeviceKind::Display);
     let created = RwSignal::new(None::<DisplayCreated>);
     let error: FormError = RwSignal::new(None);
     let general = form_error(error, &[]);
     let add = save_action(
         error,
-        move |name: String| async move { api::displays::create(&hall.get_value(), &name).await },
+        move |(name, kind): (String, DeviceKind)| async move {
+            api::displays::create(&hall.get_value(), &name, kind).await
+        },
         Callback::new(move |display: DisplayCreated| {
             name.set(String::new());
             created.set(Some(display));
@@ -103,6 +108,8 @@ fn Displays(hall: String) -> impl IntoView {
         }),
     );
     let revoked = Callback::new(move |_| list.refetch());
+    // Heartbeats come every minute: the list follows, so a device that goes quiet is flagged.
+    every(HEARTBEAT_SECS.into(), move || list.refetch());
     let revoke = move |id: i64| {
         let hall = hall.get_value();
         let call = async move { api::displays::revoke(&hall, id).await };
@@ -110,22 +117,27 @@ fn Displays(hall: String) -> impl IntoView {
     };
     view! {
         <h3>{t(Msg::DisplaysTitle)}</h3>
-        <form class="row" on:submit=move |ev| { ev.prevent_default(); submit(add, name.get_untracked()); }>
+        <form class="row" on:submit=move |ev| { ev.prevent_default(); submit(add, (name.get_untracked(), kind.get_untracked())); }>
             <label class="field">
                 <span>{t(Msg::DisplayName)}</span>
                 <input maxlength="40" bind:value=name/>
+            </label>
+            <label class="field">
+                <span>{t(Msg::DeviceKindLabel)}</span>
+                <select on:change=move |ev| kind.set(if event_target_value(&ev) == "kiosk" { DeviceKind::Kiosk } else { DeviceKind::Display })>
+                    <option value="display">{t(Msg::DeviceKindDisplay)}</option>
+                    <option value="kiosk">{t(Msg::DeviceKindKiosk)}</option>
+                </select>
             </label>
             <button class="button" type="submit" disabled=move || add.pending().get()>{t(Msg::DisplayAdd)}</button>
         </form>
         <p class="form-error" role="alert">{move || general.get()}</p>
         {move || created.get().map(|c| {
-            let link = absolute_url(&pairing_path(&hall.get_value(), &c.token));
-            let kiosk = absolute_url(&kiosk_pairing_path(&hall.get_value(), &c.token));
+            let link = absolute_url(&c.display.kind.pairing_path(&hall.get_value(), &c.token));
             view! {
                 <div class="card pairing" data-testid="pairing">
                     <QrLink link=link.clone() caption=Msg::DisplayPairCaption testid="pairing-qr"/>
                     <p><a href=link.clone() target="_blank" data-testid="pair-link">{link.clone()}</a></p>
-                    <p>{t(Msg::KioskPairCaption)}" "<a href=kiosk.clone() target="_blank" data-testid="kiosk-pair-link">{kiosk.clone()}</a></p>
                 </div>
             }
         })}
@@ -147,12 +159,20 @@ fn DisplayRow(
         .and_then(chrono::DateTime::from_timestamp_millis)
         .map(format_local);
     let id = display.id;
-    let meta = match seen {
-        Some(at) => view! { {t(Msg::DisplayLastSeen)}" "{at} }.into_any(),
-        None => view! { {t(Msg::DisplayNeverSeen)} }.into_any(),
+    let kind = match display.kind {
+        DeviceKind::Display => Msg::DeviceKindDisplay,
+        DeviceKind::Kiosk => Msg::DeviceKindKiosk,
     };
+    let meta = match seen {
+        Some(at) => view! { {t(kind)}" · "{t(Msg::DisplayLastSeen)}" "{at} }.into_any(),
+        None => view! { {t(kind)}" · "{t(Msg::DisplayNeverSeen)} }.into_any(),
+    };
+    let offline = display.offline;
     view! {
         <ContentRow testid="display-row" title=display.name meta>
+            {offline.then(|| view! {
+                <span class="badge closed" role="status" data-testid="device-offline" title=t(Msg::DeviceOfflineHint)>{t(Msg::DeviceOffline)}</span>
+            })}
             {if display.revoked_at.is_some() {
                 view! { <span class="badge">{t(Msg::DisplayRevokedTag)}</span> }.into_any()
             } else {

@@ -1,7 +1,7 @@
 //! A customer who took a number from home and asked for the green channel confirms it at the
 //! kiosk with the phone number the ticket was taken with: being in the hall is what counts.
 
-use super::Screen;
+use super::{Kiosk, Screen};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ui::api;
@@ -9,7 +9,8 @@ use ui::i18n::{t, Msg};
 use ui::state::use_app;
 
 #[component]
-pub fn ConfirmScreen(hall: String, token: String, screen: RwSignal<Screen>) -> impl IntoView {
+pub fn ConfirmScreen(kiosk: Kiosk) -> impl IntoView {
+    let (hall, token) = (kiosk.hall_id(), kiosk.token.get_value());
     let app = use_app();
     let phone = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -21,7 +22,7 @@ pub fn ConfirmScreen(hall: String, token: String, screen: RwSignal<Screen>) -> i
             match api::queue::confirm_at_kiosk(&hall, &phone.get_untracked(), &token).await {
                 Ok(_) => {
                     app.success(Msg::PriorityConfirmed);
-                    screen.set(Screen::Start);
+                    kiosk.finish();
                 }
                 Err(e) => app.error(&e),
             }
@@ -38,7 +39,7 @@ pub fn ConfirmScreen(hall: String, token: String, screen: RwSignal<Screen>) -> i
                 </div>
                 <button type="submit" class="button primary" disabled=move || busy.get()>{t(Msg::KioskConfirmButton)}</button>
             </form>
-            <button type="button" class="button secondary wide" on:click=move |_| screen.set(Screen::Start)>{t(Msg::KioskBack)}</button>
+            <button type="button" class="button secondary wide" on:click=move |_| kiosk.go(Screen::Start)>{t(Msg::KioskBack)}</button>
         </section>
     }
 }

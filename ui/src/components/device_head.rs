@@ -1,14 +1,14 @@
-//! The heading of the hall's public devices (TV and kiosk): hall name, what the device is,
+//! The heading of the hall's devices (the TV and the kiosk): hall name, what the device is,
 //! date and clock; the kiosk adds a language switch, the TV its connection badge.
 
+use crate::api;
+use crate::every::every;
+use crate::i18n::{pick, t, Lang, Msg, WEEKDAYS};
+use crate::state::{now, use_app};
 use chrono::Datelike;
 use domain::hours::to_local;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use ui::api;
-use ui::every::every;
-use ui::i18n::{pick, t, Lang, Msg, WEEKDAYS};
-use ui::state::{now, use_app};
 
 #[component]
 pub fn DeviceHead(

@@ -1,0 +1,3 @@
+fn main() {
+    ui::mount(kiosk_app::App);
+}
