@@ -136,10 +136,9 @@ pub async fn make(
     input: &PayInput,
     receipt_key_hash: Option<&str>,
 ) -> Result<(Payment, u16)> {
-    let user = payer;
     let database = Database::of_account(&input.account);
     let db = regions::open(&ctx.env, database)?;
-    if let Some(row) = by_key(&db, user, &input.idempotency_key).await? {
+    if let Some(row) = by_key(&db, payer, &input.idempotency_key).await? {
         return Ok((replay(ctx, row, input)?, 200));
     }
     let bills = bills_by_ids(&db, &input.bill_ids).await?;
@@ -150,11 +149,11 @@ pub async fn make(
         .run(
             &format!("INSERT INTO payments (id, user_id, number, bill_ids_json, top_up_fen, amount_fen, status, provider, idempotency_key, created_at, receipt_key_hash) \
              VALUES ({next_id}, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?) ON CONFLICT (user_id, idempotency_key) DO NOTHING"),
-            args![user, &input.account, serde_json::to_string(&input.bill_ids)?, input.top_up_fen, amount,
+            args![payer, &input.account, serde_json::to_string(&input.bill_ids)?, input.top_up_fen, amount,
                   provider, &input.idempotency_key, ctx.now.timestamp_millis(), receipt_key_hash],
         )
         .await?;
-    let row = by_key(&db, user, &input.idempotency_key)
+    let row = by_key(&db, payer, &input.idempotency_key)
         .await?
         .ok_or_else(|| ApiError::internal("the payment was not stored; please try again"))?;
     // A double click that raced this one past the first check finds the same row here.
