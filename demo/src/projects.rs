@@ -1,6 +1,8 @@
 //! Demo connection projects: one at every stage of the full path, one on the low-voltage path,
-//! one cancelled. Every other one with a limit is overdue, and every project past design review
-//! had its first design returned. Dated back from today so "overdue" stays true.
+//! one cancelled, then a rooftop PV and an EV charger at every stage of theirs. Every other one
+//! with a limit is overdue (some PV and EV ones on their whole-process clock too), and every
+//! project past design review had its first design returned. Dated back from today so
+//! "overdue" stays true.
 
 use crate::sql::{opt_text, text};
 use chrono::{DateTime, Duration, NaiveDate};
@@ -9,7 +11,8 @@ use domain::firms::{Assignment, FirmKind};
 use domain::projects::bodies::{firm_ids_column, project_number};
 use domain::projects::clock_records::run_records;
 use domain::projects::glance::Glance;
-use domain::projects::process::{transition, Acting, Action, Party, Project, Stage, TRANSITIONS};
+use domain::projects::kinds::ProjectKind;
+use domain::projects::process::{Acting, Action, Party, Project, Stage};
 use domain::projects::schedule::{clock, path, typical_days};
 use domain::wire::wire_name;
 use std::fmt::Write;
@@ -60,6 +63,34 @@ pub fn firm(kind: FirmKind, n: usize) -> (i64, &'static str, &'static str) {
     }
 }
 
+/// The homes' new-energy projects: (customer login, hall, manager login, title, address, kVA).
+const HOMES: &[(&str, &str, &str, &str, &str, i64)] = &[
+    (
+        "13800138001",
+        "xinghu",
+        "manager.xinghu",
+        "屋顶光伏",
+        "江城市星湖区桂花巷 7 号",
+        8,
+    ),
+    (
+        "13800138002",
+        "binjiang",
+        "manager.binjiang",
+        "家用充电桩",
+        "江城市滨江区江南大道 300 弄 2 号 B1-27 车位",
+        7,
+    ),
+    (
+        "13800138003",
+        "gaoxin",
+        "manager.gaoxin",
+        "屋顶光伏",
+        "江城市高新区创新路 18 号 6 幢",
+        12,
+    ),
+];
+
 /// Today in China by the system clock.
 pub fn china_today() -> NaiveDate {
     let secs = std::time::SystemTime::now()
@@ -83,14 +114,16 @@ fn back(calendar: &Calendar, day: NaiveDate, n: u32) -> NaiveDate {
     d
 }
 
-/// The actions that take a project from application to `target` on `route`, with a design
-/// return when `rework` and the route passes design review.
-fn actions_to(target: Stage, low_voltage: bool, rework: bool) -> Vec<Action> {
-    let route = path(low_voltage);
+/// The actions that take a `kind` project from application to `target` on its route, with a
+/// design return when `rework` and the route passes design review.
+fn actions_to(kind: ProjectKind, target: Stage, low_voltage: bool, rework: bool) -> Vec<Action> {
+    let route = path(kind, low_voltage);
     let end = route.iter().position(|s| *s == target).unwrap_or(0);
     let mut out = Vec::new();
     for pair in route[..=end].windows(2) {
-        let rule = TRANSITIONS
+        let rule = kind
+            .process()
+            .transitions
             .iter()
             .find(|t| t.from == pair[0] && t.to == pair[1])
             .expect("the path follows the table");
@@ -98,7 +131,7 @@ fn actions_to(target: Stage, low_voltage: bool, rework: bool) -> Vec<Action> {
             out.extend([Action::ReturnDesign, Action::SubmitDesign]);
         }
         out.push(rule.action);
-        if matches!(rule.action, Action::ChooseDesignFirm | Action::ChooseFirms) {
+        if !rule.action.chooses().is_empty() {
             out.push(Action::AcceptAssignment);
         }
     }
@@ -107,17 +140,19 @@ fn actions_to(target: Stage, low_voltage: bool, rework: bool) -> Vec<Action> {
 
 struct Demo {
     id: i64,
+    kind: ProjectKind,
     target: Stage,
     low_voltage: bool,
     cancelled: bool,
 }
 
 fn demos() -> Vec<Demo> {
-    let mut out: Vec<Demo> = path(false)
+    let mut out: Vec<Demo> = path(ProjectKind::NewConnection, false)
         .iter()
         .enumerate()
         .map(|(i, stage)| Demo {
             id: i as i64 + 1,
+            kind: ProjectKind::NewConnection,
             target: *stage,
             low_voltage: false,
             cancelled: false,
@@ -126,16 +161,29 @@ fn demos() -> Vec<Demo> {
     let next = out.len() as i64 + 1;
     out.push(Demo {
         id: next,
+        kind: ProjectKind::NewConnection,
         target: Stage::MeterInstall,
         low_voltage: true,
         cancelled: false,
     });
     out.push(Demo {
         id: next + 1,
+        kind: ProjectKind::NewConnection,
         target: Stage::SiteSurvey,
         low_voltage: false,
         cancelled: true,
     });
+    for kind in [ProjectKind::RooftopPv, ProjectKind::EvCharger] {
+        for &target in path(kind, false) {
+            out.push(Demo {
+                id: out.len() as i64 + 1,
+                kind,
+                target,
+                low_voltage: false,
+                cancelled: false,
+            });
+        }
+    }
     out
 }
 
@@ -144,33 +192,54 @@ pub fn write_projects(out: &mut String) {
     let today = china_today();
     for demo in demos() {
         let n = demo.id as usize;
-        let (customer, hall, manager, title, address, kva) = CUSTOMERS[n % CUSTOMERS.len()];
-        let mut actions = actions_to(demo.target, demo.low_voltage, n.is_multiple_of(3));
+        let home = demo.kind.is_residential();
+        let (customer, hall, manager, title, address, kva) = if home {
+            HOMES[n % HOMES.len()]
+        } else {
+            CUSTOMERS[n % CUSTOMERS.len()]
+        };
+        let title = if demo.kind == ProjectKind::EvCharger {
+            "家用充电桩"
+        } else {
+            title
+        };
+        let dual = !home && n.is_multiple_of(5);
+        let mut actions = actions_to(
+            demo.kind,
+            demo.target,
+            demo.low_voltage,
+            n.is_multiple_of(3),
+        );
         if demo.cancelled {
             actions.push(Action::Cancel);
         }
         // The current stage began `ago` working days back: past its limit every other time.
-        let ago = match clock(demo.target, false) {
+        let ago = match clock(demo.kind, demo.target, false) {
             Some(c) if n.is_multiple_of(2) => c.limit() + 2,
             _ => 1,
         };
         let mut day = back(&calendar, today, ago);
         let mut dates = vec![day];
         for action in actions.iter().rev().skip(1) {
-            let stage = TRANSITIONS
+            let stage = demo
+                .kind
+                .process()
+                .transitions
                 .iter()
                 .find(|t| t.action == *action)
                 .map_or(Stage::Application, |t| t.to);
-            day = back(&calendar, day, typical_days(stage).max(1));
+            day = back(&calendar, day, typical_days(demo.kind, stage).max(1));
             dates.push(day);
         }
         dates.reverse();
         let opened = back(&calendar, dates.first().copied().unwrap_or(today), 1);
-        let mut project = Project::new();
+        let mut project = Project::new(demo.kind);
         let mut events = String::new();
         for (i, (action, on)) in actions.iter().zip(&dates).enumerate() {
             let acting = Acting {
-                documents: transition(project.stage, *action)
+                documents: project
+                    .process()
+                    .transition(project.stage, *action)
                     .map(|t| t.documents.to_vec())
                     .unwrap_or_default(),
                 comment: action
@@ -227,32 +296,23 @@ pub fn write_projects(out: &mut String) {
             .unwrap()
             .and_utc()
             .timestamp_millis();
-        let kind = if n.is_multiple_of(2) {
-            "capacity_increase"
-        } else {
-            "new_connection"
-        };
+        let kind = wire_name(&match demo.kind {
+            ProjectKind::NewConnection if n.is_multiple_of(2) => ProjectKind::CapacityIncrease,
+            other => other,
+        });
         let title = format!("{title}（{}）", demo.target.words().0);
         let _ = writeln!(
             out,
             "INSERT OR IGNORE INTO projects (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source, stage, firm_ids, state_json, glance, opened_on, created_at, updated_at) \
              VALUES ({id}, (SELECT id FROM users WHERE login = {}), {}, {}, {}, '{kind}', {kva}, {}, {}, {}, {}, {}, {}, {opened_at}, {opened_at});",
             text(customer), text(hall), text(&title), text(address),
-            i64::from(n.is_multiple_of(5)), name(project.stage), text(&firm_ids_column(&project)),
+            i64::from(dual), name(project.stage), text(&firm_ids_column(&project)),
             text(&serde_json::to_string(&project).expect("a project serialises")),
-            text(&serde_json::to_string(&Glance::of(&project, n.is_multiple_of(5), today)).expect("a glance serialises")),
+            text(&serde_json::to_string(&Glance::of(&project, dual, opened, today)).expect("a glance serialises")),
             text(&opened.to_string()),
             id = demo.id
         );
-        write_clock_runs(
-            out,
-            demo.id,
-            hall,
-            &title,
-            &project,
-            n.is_multiple_of(5),
-            opened,
-        );
+        write_clock_runs(out, demo.id, hall, &title, &project, dual, opened);
         // Its audit trail, under ids of its own (project × 1000 + step) so a second load adds none.
         let _ = write!(
             out,
@@ -316,7 +376,10 @@ fn actor(project: &Project, action: Action) -> Party {
             .and_then(|a| Party::of(a.kind.role()))
             .unwrap_or(Party::Design),
         Action::Cancel => Party::Customer,
-        _ => transition(project.stage, action).map_or(Party::Utility, |t| t.by),
+        _ => project
+            .process()
+            .transition(project.stage, action)
+            .map_or(Party::Utility, |t| t.by),
     }
 }
 
@@ -333,12 +396,12 @@ mod tests {
     fn demo_projects_reach_every_stage() {
         let mut sql = String::new();
         write_projects(&mut sql);
-        for stage in path(false) {
-            assert!(
-                sql.contains(&format!("'{}'", name(*stage).trim_matches('\''))),
-                "{stage:?}"
-            );
+        for kind in ProjectKind::ALL {
+            for stage in path(kind, false) {
+                assert!(sql.contains(&name(*stage)), "{stage:?}");
+            }
         }
+        assert!(sql.contains("'rooftop_pv'") && sql.contains("'ev_charger'"));
         assert!(sql.contains("'cancelled'"));
         assert!(sql.contains("return_design"));
     }

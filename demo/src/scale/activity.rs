@@ -12,7 +12,8 @@ use domain::billing::tariff::Plan;
 use domain::firms::{Assignment, FirmKind};
 use domain::projects::bodies::firm_ids_column;
 use domain::projects::glance::Glance;
-use domain::projects::process::{Project, Step, TRANSITIONS};
+use domain::projects::kinds::{ProjectKind, EXPANSION};
+use domain::projects::process::{Project, Step};
 use domain::projects::schedule::path;
 use domain::service::applications::{AppStatus, Request};
 use domain::service::work_orders::{OrderStatus, Topic};
@@ -53,13 +54,13 @@ pub fn write_projects(
     today: NaiveDate,
     rng: &mut Rng,
 ) -> io::Result<()> {
-    let stages = path(false);
+    let stages = path(ProjectKind::NewConnection, false);
     for i in 0..count {
         let id = FIRST_PROJECT + i;
         let customer = *rng.pick(customers);
         let hall = *rng.pick(hall_ids);
         let opened = today - Days::new(rng.below(730));
-        let mut project = Project::new();
+        let mut project = Project::new(ProjectKind::NewConnection);
         for kind in FirmKind::ALL {
             let (firm_id, until, _) = firm(kind, usize::try_from(i).unwrap_or(0));
             project.firms.insert(
@@ -81,7 +82,8 @@ pub fn write_projects(
         // Every step in turn, 1–12 days apart, up to today: older projects are connected, the
         // last few months' are on their way (about 90 days from application to power).
         for pair in stages.windows(2) {
-            let Some(rule) = TRANSITIONS
+            let Some(rule) = EXPANSION
+                .transitions
                 .iter()
                 .find(|t| t.from == pair[0] && t.to == pair[1])
             else {
@@ -111,8 +113,8 @@ pub fn write_projects(
             ));
         }
         let state = serde_json::to_string(&project).map_err(io::Error::other)?;
-        let glance =
-            serde_json::to_string(&Glance::of(&project, false, today)).map_err(io::Error::other)?;
+        let glance = serde_json::to_string(&Glance::of(&project, false, opened, today))
+            .map_err(io::Error::other)?;
         writeln!(
             out,
             "INSERT OR IGNORE INTO projects (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source, stage, firm_ids, state_json, glance, opened_on, created_at, updated_at) \

@@ -1,22 +1,14 @@
 //! Request and response bodies of the connection projects' endpoints.
 
+pub use super::kinds::ProjectKind;
 use super::process::{Action, ActionOption, DocKind, Party, Project, Stage};
 use super::schedule::{Due, Schedule};
+use super::whole::WholeClock;
 use crate::error::{field_text as text, ApiError, ApiResult};
 use crate::files::FileRules;
 use crate::firms::FirmKind;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ProjectKind {
-    /// 新装
-    NewConnection,
-    /// 增容
-    CapacityIncrease,
-}
 
 /// Project documents: drawings, reports, photos; at most 20 MiB, PDFs, photos or DWG drawings.
 pub const DOCUMENTS: FileRules = FileRules {
@@ -55,6 +47,8 @@ pub struct ProjectApply {
 }
 
 pub const MAX_CAPACITY_KVA: u32 = 100_000;
+/// A home's rooftop PV or charger connects at low voltage: at most this much.
+pub const HOME_MAX_KVA: u32 = 50;
 
 impl ProjectApply {
     pub fn checked(self) -> ApiResult<ProjectApply> {
@@ -64,6 +58,18 @@ impl ProjectApply {
             return Err(ApiError::validation(
                 "capacity_kva",
                 format!("enter the capacity in kVA, 1 to {MAX_CAPACITY_KVA}"),
+            ));
+        }
+        if self.kind.is_residential() && self.capacity_kva > HOME_MAX_KVA {
+            return Err(ApiError::validation(
+                "capacity_kva",
+                format!("a home's solar or charger connection is at most {HOME_MAX_KVA} kVA; apply for a new connection for more"),
+            ));
+        }
+        if self.kind.is_residential() && self.dual_source {
+            return Err(ApiError::validation(
+                "dual_source",
+                "a home's solar or charger connection has one source",
             ));
         }
         Ok(ProjectApply {
@@ -117,6 +123,8 @@ pub struct ProjectSummary {
     pub holder: Option<Party>,
     pub stage_since: NaiveDate,
     pub due: Option<Due>,
+    /// The whole process against its limit, counting the days the utility holds it.
+    pub whole: Option<WholeClock>,
     /// The viewer has something to do on it.
     pub my_turn: bool,
     pub opened_on: NaiveDate,
@@ -222,9 +230,33 @@ mod tests {
     }
 
     #[test]
+    fn a_home_connection_is_small_and_single_source() {
+        let apply = |kind, capacity_kva, dual_source| ProjectApply {
+            title: "屋顶光伏".into(),
+            address: "桂花巷 7 号".into(),
+            hall_id: "xinghu".into(),
+            kind,
+            capacity_kva,
+            dual_source,
+        };
+        assert!(apply(ProjectKind::RooftopPv, 8, false).checked().is_ok());
+        let big = apply(ProjectKind::EvCharger, 51, false)
+            .checked()
+            .unwrap_err();
+        assert_eq!(big.field.as_deref(), Some("capacity_kva"));
+        let dual = apply(ProjectKind::RooftopPv, 8, true)
+            .checked()
+            .unwrap_err();
+        assert_eq!(dual.field.as_deref(), Some("dual_source"));
+        assert!(apply(ProjectKind::NewConnection, 51, true)
+            .checked()
+            .is_ok());
+    }
+
+    #[test]
     fn numbers_and_the_firm_column_are_stable() {
         assert_eq!(project_number("2026-11-22", 7), "YK2026-0007");
-        let mut p = Project::new();
+        let mut p = Project::new(ProjectKind::NewConnection);
         assert_eq!(firm_ids_column(&p), ",");
         for (kind, id) in [(FirmKind::Design, 1), (FirmKind::Test, 5)] {
             p.firms.insert(

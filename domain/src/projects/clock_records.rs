@@ -130,7 +130,8 @@ pub fn rate_on<'a>(runs: impl IntoIterator<Item = &'a RunRecord>, today: NaiveDa
 mod tests {
     use super::*;
     use crate::firms::{Assignment, FirmKind};
-    use crate::projects::process::{Step, TRANSITIONS};
+    use crate::projects::kinds::{ProjectKind, EXPANSION};
+    use crate::projects::process::Step;
     use crate::projects::report::{csv, on_time, on_time_of, RunTotal};
     use crate::projects::schedule::path;
     use proptest::prelude::*;
@@ -142,10 +143,15 @@ mod tests {
     /// A project taken `steps` stages along the main path, each step `gaps[i]` days after the last.
     fn walked(steps: usize, gaps: &[u8]) -> (Project, NaiveDate) {
         let opened = day("2026-08-03");
-        let mut p = Project::new();
+        let mut p = Project::new(ProjectKind::NewConnection);
         let mut on = opened;
-        for (pair, gap) in path(false).windows(2).take(steps).zip(gaps) {
-            let rule = TRANSITIONS
+        for (pair, gap) in path(ProjectKind::NewConnection, false)
+            .windows(2)
+            .take(steps)
+            .zip(gaps)
+        {
+            let rule = EXPANSION
+                .transitions
                 .iter()
                 .find(|t| t.from == pair[0] && t.to == pair[1])
                 .unwrap();

@@ -18,6 +18,14 @@ pub enum Node {
     CompletionAcceptance,
     /// Meter install and energizing, after completion acceptance.
     MeterAndEnergize,
+    /// A home's new-energy connection (rooftop PV, EV charger): the site survey.
+    HomeSurvey,
+    /// Rooftop PV: the access plan and opinion letter.
+    AccessPlan,
+    /// Rooftop PV: the acceptance test and commissioning.
+    GridAcceptance,
+    /// A home's new-energy connection: the meter and power on.
+    HomeMeter,
 }
 
 impl Node {
@@ -30,6 +38,9 @@ impl Node {
             Node::MidConstructionInspection
             | Node::CompletionAcceptance
             | Node::MeterAndEnergize => 5,
+            // A home's stages fit the five working days residential connections are promised.
+            Node::AccessPlan => 2,
+            Node::HomeSurvey | Node::GridAcceptance | Node::HomeMeter => 1,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! by the app's screens, the SMS texts and the CSV report alike.
 
 use super::deadlines::Node;
+use super::kinds::ProjectKind;
 use super::process::{Action, DocKind, Party, Stage};
 use super::schedule::Clock;
 use crate::wire::{from_wire_name, wire_name};
@@ -27,10 +28,26 @@ impl Stage {
             ElectricalTest => ("电气试验", "Electrical test"),
             CompletionAcceptance => ("竣工检验", "Completion acceptance"),
             Contract => ("签订供用电合同", "Supply contract"),
+            AccessPlan => ("接入方案及并网意见函", "Access plan"),
+            InstallerChoice => ("选择安装单位", "Choosing an installer"),
+            Installation => ("光伏安装", "Installation"),
+            GridAcceptance => ("并网验收及调试", "Acceptance test and commissioning"),
+            PurchaseAgreement => ("签订购售电合同", "Purchase agreement"),
             MeterInstall => ("装表", "Meter installation"),
             Energizing => ("接电", "Energizing"),
             Energized => ("已送电", "Energized"),
             Cancelled => ("已撤销", "Cancelled"),
+        }
+    }
+}
+
+impl ProjectKind {
+    pub fn words(self) -> Words {
+        match self {
+            ProjectKind::NewConnection => ("新装", "New connection"),
+            ProjectKind::CapacityIncrease => ("增容", "Capacity increase"),
+            ProjectKind::RooftopPv => ("分布式光伏并网", "Rooftop PV"),
+            ProjectKind::EvCharger => ("充电桩报装", "EV charger"),
         }
     }
 }
@@ -61,6 +78,12 @@ impl Action {
             SignContract => ("签订合同", "Sign the contract"),
             InstallMeter => ("完成装表", "Install the meter"),
             Energize => ("送电", "Energize"),
+            IssueAccessPlan => ("答复接入方案", "Issue the access plan"),
+            ChooseInstaller => ("选定安装单位", "Choose the installer"),
+            CompleteInstallation => ("报送安装完成", "Report the installation done"),
+            PassGridAcceptance => ("并网验收通过", "Pass the acceptance test"),
+            ReturnGridAcceptance => ("并网验收退回整改", "Return after the acceptance test"),
+            SignPurchaseAgreement => ("签订购售电合同", "Sign the purchase agreement"),
             Cancel => ("撤销申请", "Cancel the project"),
             AcceptAssignment => ("接受委托", "Accept the assignment"),
             DeclineAssignment => ("拒绝委托", "Decline the assignment"),
@@ -86,10 +109,19 @@ impl DocKind {
             AcceptanceRecord => ("竣工检验记录", "Acceptance record"),
             SignedContract => ("已签合同", "Signed contract"),
             MeterPhoto => ("装表照片", "Meter photo"),
+            RoofRights => ("屋顶产权证明", "Proof of roof rights"),
+            NeighbourConsent => ("邻里或业主同意书", "Neighbours' consent"),
+            AccessPlan => ("接入方案", "Access plan"),
+            OpinionLetter => ("并网意见函", "Opinion letter"),
+            InstallationReport => ("安装完成报告", "Installation report"),
+            CommissioningRecord => ("并网调试记录", "Commissioning record"),
+            PurchaseAgreement => ("已签购售电合同", "Signed purchase agreement"),
+            ParkingRights => ("车位产权或使用证明", "Proof of parking-space rights"),
+            PropertyConsent => ("物业同意书", "Property manager's consent"),
         }
     }
 
-    pub const ALL: [DocKind; 14] = [
+    pub const ALL: [DocKind; 23] = [
         DocKind::IdentityProof,
         DocKind::PropertyProof,
         DocKind::SurveyReport,
@@ -104,6 +136,15 @@ impl DocKind {
         DocKind::AcceptanceRecord,
         DocKind::SignedContract,
         DocKind::MeterPhoto,
+        DocKind::RoofRights,
+        DocKind::NeighbourConsent,
+        DocKind::AccessPlan,
+        DocKind::OpinionLetter,
+        DocKind::InstallationReport,
+        DocKind::CommissioningRecord,
+        DocKind::PurchaseAgreement,
+        DocKind::ParkingRights,
+        DocKind::PropertyConsent,
     ];
 
     /// The snake_case name used in URLs and storage.
@@ -144,6 +185,10 @@ impl Clock {
             }
             Clock::Node(Node::CompletionAcceptance) => ("竣工检验", "Completion acceptance"),
             Clock::Node(Node::MeterAndEnergize) => ("装表接电", "Meter install and energize"),
+            Clock::Node(Node::HomeSurvey) => ("现场勘查（居民）", "Site survey (home)"),
+            Clock::Node(Node::AccessPlan) => ("接入方案答复", "Access plan"),
+            Clock::Node(Node::GridAcceptance) => ("并网验收及调试", "Acceptance test"),
+            Clock::Node(Node::HomeMeter) => ("装表接电（居民）", "Meter and power on (home)"),
             Clock::Task(stage) => stage.words(),
         }
     }

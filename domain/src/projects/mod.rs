@@ -6,8 +6,11 @@ pub mod clock_records;
 
 pub mod deadlines;
 pub mod glance;
+pub mod kinds;
 pub mod labels;
 pub mod notify;
 pub mod process;
 pub mod report;
 pub mod schedule;
+pub mod solar;
+pub mod whole;

@@ -2,6 +2,8 @@
 //! the action leads to, and which documents its gate needs. `Project::act` is the only way a
 //! project moves; returns and rework are steps like any other, so the history keeps them.
 
+use super::kinds::Process;
+pub use super::kinds::{ProjectKind, Transition};
 use crate::error::{ApiError, ApiResult};
 use crate::firms::{Assignment, FirmKind};
 use crate::Reason;
@@ -33,6 +35,15 @@ pub enum Stage {
     ElectricalTest,
     CompletionAcceptance,
     Contract,
+    /// Rooftop PV: the utility's access plan and opinion letter.
+    AccessPlan,
+    /// Rooftop PV: the customer picks a qualified firm to install it; it must accept.
+    InstallerChoice,
+    Installation,
+    /// Rooftop PV: the utility's acceptance test and commissioning.
+    GridAcceptance,
+    /// Rooftop PV: the customer signs the power purchase agreement.
+    PurchaseAgreement,
     MeterInstall,
     Energizing,
     Energized,
@@ -72,6 +83,12 @@ pub enum Action {
     SignContract,
     InstallMeter,
     Energize,
+    IssueAccessPlan,
+    ChooseInstaller,
+    CompleteInstallation,
+    PassGridAcceptance,
+    ReturnGridAcceptance,
+    SignPurchaseAgreement,
     Cancel,
     /// A firm takes on its assignment (it may then act on the project) or turns it down.
     AcceptAssignment,
@@ -79,6 +96,20 @@ pub enum Action {
 }
 
 impl Action {
+    /// The kinds of firm this action chooses.
+    pub fn chooses(self) -> &'static [FirmKind] {
+        match self {
+            Action::ChooseDesignFirm => &[FirmKind::Design],
+            Action::ChooseFirms => &[
+                FirmKind::Construction,
+                FirmKind::Test,
+                FirmKind::Supervision,
+            ],
+            Action::ChooseInstaller => &[FirmKind::Construction],
+            _ => &[],
+        }
+    }
+
     /// A return sends work back and must say why.
     pub fn is_return(self) -> bool {
         matches!(
@@ -87,6 +118,7 @@ impl Action {
                 | Action::ReturnToConstruction
                 | Action::ReturnMidInspection
                 | Action::ReturnAcceptance
+                | Action::ReturnGridAcceptance
         )
     }
 }
@@ -155,6 +187,18 @@ pub enum DocKind {
     AcceptanceRecord,
     SignedContract,
     MeterPhoto,
+    /// Rooftop PV: the right to use the roof, and the neighbours' or owners' consent.
+    RoofRights,
+    NeighbourConsent,
+    AccessPlan,
+    /// The utility's grid-connection opinion letter (并网意见函).
+    OpinionLetter,
+    InstallationReport,
+    CommissioningRecord,
+    PurchaseAgreement,
+    /// EV charger: the right to the parking space, and the property manager's consent.
+    ParkingRights,
+    PropertyConsent,
 }
 
 /// An action someone may take now and what its gate asks for.
@@ -170,89 +214,17 @@ pub struct ActionOption {
 }
 
 impl ActionOption {
-    fn for_action(stage: Stage, action: Action) -> ActionOption {
+    fn for_action(process: &Process, stage: Stage, action: Action) -> ActionOption {
         ActionOption {
             action,
-            documents: transition(stage, action)
+            documents: process
+                .transition(stage, action)
                 .map(|t| t.documents.to_vec())
                 .unwrap_or_default(),
             comment: action.is_return() || action == Action::Cancel,
-            chooses: match action {
-                Action::ChooseDesignFirm => vec![FirmKind::Design],
-                Action::ChooseFirms => vec![
-                    FirmKind::Construction,
-                    FirmKind::Test,
-                    FirmKind::Supervision,
-                ],
-                _ => Vec::new(),
-            },
+            chooses: action.chooses().to_vec(),
         }
     }
-}
-
-pub struct Transition {
-    pub from: Stage,
-    pub action: Action,
-    pub by: Party,
-    pub to: Stage,
-    pub documents: &'static [DocKind],
-}
-
-const fn t(
-    from: Stage,
-    action: Action,
-    by: Party,
-    to: Stage,
-    documents: &'static [DocKind],
-) -> Transition {
-    Transition {
-        from,
-        action,
-        by,
-        to,
-        documents,
-    }
-}
-
-use Action as A;
-use DocKind as D;
-use Party as P;
-use Stage as S;
-
-/// Every move a project can make (cancelling aside, which any stage short of the end allows the
-/// customer and the utility).
-#[rustfmt::skip]
-pub const TRANSITIONS: &[Transition] = &[
-    t(S::Application, A::Accept, P::Utility, S::SiteSurvey, &[D::IdentityProof, D::PropertyProof]),
-    t(S::Application, A::AcceptLowVoltage, P::Utility, S::Contract, &[D::IdentityProof, D::PropertyProof]),
-    t(S::SiteSurvey, A::Survey, P::Utility, S::SupplyPlan, &[D::SurveyReport]),
-    t(S::SupplyPlan, A::IssuePlan, P::Utility, S::DesignFirmChoice, &[D::SupplyPlan]),
-    t(S::DesignFirmChoice, A::ChooseDesignFirm, P::Customer, S::Design, &[]),
-    t(S::Design, A::SubmitDesign, P::Design, S::DesignReview, &[D::DesignDrawings]),
-    t(S::DesignReview, A::PassDesign, P::Utility, S::FirmsChoice, &[D::ReviewOpinion]),
-    t(S::DesignReview, A::ReturnDesign, P::Utility, S::Design, &[D::ReviewOpinion]),
-    t(S::FirmsChoice, A::ChooseFirms, P::Customer, S::Construction, &[]),
-    t(S::Construction, A::ReportProgress, P::Construction, S::Construction, &[D::StageReport]),
-    t(S::Construction, A::RequestMidInspection, P::Construction, S::SupervisorCheck, &[D::StageReport]),
-    t(S::SupervisorCheck, A::ConfirmForInspection, P::Supervision, S::MidInspection, &[D::SupervisionReport]),
-    t(S::SupervisorCheck, A::ReturnToConstruction, P::Supervision, S::Construction, &[D::SupervisionReport]),
-    t(S::MidInspection, A::PassMidInspection, P::Utility, S::Finishing, &[D::InspectionRecord]),
-    t(S::MidInspection, A::ReturnMidInspection, P::Utility, S::Construction, &[D::InspectionRecord]),
-    t(S::Finishing, A::ReportProgress, P::Construction, S::Finishing, &[D::StageReport]),
-    t(S::Finishing, A::CompleteConstruction, P::Construction, S::ElectricalTest, &[D::CompletionReport]),
-    t(S::ElectricalTest, A::SubmitTestReport, P::Test, S::CompletionAcceptance, &[D::TestReport]),
-    t(S::CompletionAcceptance, A::PassAcceptance, P::Utility, S::Contract, &[D::AcceptanceRecord]),
-    t(S::CompletionAcceptance, A::ReturnAcceptance, P::Utility, S::Finishing, &[D::AcceptanceRecord]),
-    t(S::Contract, A::SignContract, P::Customer, S::MeterInstall, &[D::SignedContract]),
-    t(S::MeterInstall, A::InstallMeter, P::Utility, S::Energizing, &[D::MeterPhoto]),
-    t(S::Energizing, A::Energize, P::Utility, S::Energized, &[]),
-];
-
-/// The rule for `action` at `stage`, if there is one.
-pub fn transition(stage: Stage, action: Action) -> Option<&'static Transition> {
-    TRANSITIONS
-        .iter()
-        .find(|t| t.from == stage && t.action == action)
 }
 
 /// One step in a project's history: kept for good, returns included.
@@ -279,6 +251,10 @@ pub struct Acting {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Project {
+    /// Which process it follows; stored projects from before the new-energy kinds are
+    /// expansion projects.
+    #[serde(default)]
+    pub kind: ProjectKind,
     pub stage: Stage,
     pub low_voltage: bool,
     pub history: Vec<Step>,
@@ -290,8 +266,9 @@ fn forbidden(message: impl Into<String>) -> ApiError {
 }
 
 impl Project {
-    pub fn new() -> Project {
+    pub fn new(kind: ProjectKind) -> Project {
         Project {
+            kind,
             stage: Stage::Application,
             low_voltage: false,
             history: Vec::new(),
@@ -327,8 +304,8 @@ impl Project {
         firms: &[Assignment],
         today: NaiveDate,
     ) -> ApiResult<Vec<Assignment>> {
-        let wanted = ActionOption::for_action(Stage::Application, action).chooses;
-        wanted
+        action
+            .chooses()
             .iter()
             .map(|kind| {
                 let chosen = firms.iter().find(|a| a.kind == *kind).ok_or_else(|| {
@@ -371,12 +348,15 @@ impl Project {
             }
             _ => {}
         }
-        let rule = transition(self.stage, action).ok_or_else(|| {
-            ApiError::new(
-                Reason::ProjectStep,
-                format!("{action:?} is not possible at {:?}", self.stage),
-            )
-        })?;
+        let rule = self
+            .process()
+            .transition(self.stage, action)
+            .ok_or_else(|| {
+                ApiError::new(
+                    Reason::ProjectStep,
+                    format!("{action:?} is not possible at {:?}", self.stage),
+                )
+            })?;
         if rule.by != by {
             return Err(forbidden(format!(
                 "{action:?} is the {:?}'s to take",
@@ -409,7 +389,7 @@ impl Project {
         if rule.to == Stage::Energized && !self.may_energize() {
             return Err(ApiError::new(
                 Reason::EnergizeNeedsAcceptance,
-                "energizing needs completion acceptance and a signed contract",
+                self.process().energize_refusal,
             ));
         }
         if action == Action::AcceptLowVoltage {
@@ -425,7 +405,9 @@ impl Project {
     /// What `by` may do now, each with what its gate asks for: exactly the actions that would
     /// succeed given those documents, a reason and the firms to choose.
     pub fn options(&self, by: Party, today: NaiveDate) -> Vec<ActionOption> {
-        let candidates = TRANSITIONS
+        let process = self.process();
+        let candidates = process
+            .transitions
             .iter()
             .filter(|t| t.from == self.stage && t.by == by)
             .map(|t| t.action)
@@ -436,7 +418,7 @@ impl Project {
             ]);
         candidates
             .filter_map(|action| {
-                let option = ActionOption::for_action(self.stage, action);
+                let option = ActionOption::for_action(process, self.stage, action);
                 let acting = Acting {
                     documents: option.documents.clone(),
                     comment: Some("-".into()),
@@ -458,9 +440,16 @@ impl Project {
             .collect()
     }
 
-    fn may_energize(&self) -> bool {
-        self.has_done(Action::SignContract)
-            && (self.low_voltage || self.has_done(Action::PassAcceptance))
+    pub fn process(&self) -> &'static Process {
+        self.kind.process()
+    }
+
+    /// Everything the process asks for before power is on has been done.
+    pub fn may_energize(&self) -> bool {
+        self.process()
+            .energize_needs
+            .iter()
+            .all(|group| group.iter().any(|&a| self.has_done(a)))
     }
 
     /// A chosen firm answers its assignment. Declining sends the project back to the choice,
@@ -486,22 +475,10 @@ impl Project {
             assignment.accepted = true;
             self.stage
         } else {
-            let back = match (kind, self.stage) {
-                (FirmKind::Design, Stage::Design) => Stage::DesignFirmChoice,
-                (FirmKind::Design, _) => {
-                    return Err(ApiError::new(
-                        Reason::TooLateToDecline,
-                        "too late to decline",
-                    ))
-                }
-                (_, Stage::Construction) => Stage::FirmsChoice,
-                _ => {
-                    return Err(ApiError::new(
-                        Reason::TooLateToDecline,
-                        "too late to decline",
-                    ))
-                }
-            };
+            let back = self
+                .process()
+                .declined(kind, self.stage)
+                .ok_or_else(|| ApiError::new(Reason::TooLateToDecline, "too late to decline"))?;
             self.firms.remove(&kind);
             back
         };
@@ -540,12 +517,6 @@ impl Project {
             comment,
         });
         self.stage = to;
-    }
-}
-
-impl Default for Project {
-    fn default() -> Self {
-        Project::new()
     }
 }
 

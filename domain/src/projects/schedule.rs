@@ -4,6 +4,7 @@
 //! split between the utility and the customer's side, and every run of a node for reports.
 
 use super::deadlines::{standing, Node, Standing};
+use super::kinds::ProjectKind;
 use super::process::{Party, Project, Stage, Step};
 use crate::calendar::Calendar;
 use chrono::NaiveDate;
@@ -14,9 +15,13 @@ use Stage as S;
 /// The party whose move a stage waits for; none once the project has ended.
 pub fn holder(stage: Stage) -> Option<Party> {
     Some(match stage {
-        S::DesignFirmChoice | S::FirmsChoice | S::Contract => Party::Customer,
+        S::DesignFirmChoice
+        | S::FirmsChoice
+        | S::Contract
+        | S::InstallerChoice
+        | S::PurchaseAgreement => Party::Customer,
         S::Design => Party::Design,
-        S::Construction | S::Finishing => Party::Construction,
+        S::Construction | S::Finishing | S::Installation => Party::Construction,
         S::SupervisorCheck => Party::Supervision,
         S::ElectricalTest => Party::Test,
         S::Energized | S::Cancelled => return None,
@@ -45,6 +50,7 @@ impl Clock {
                 S::Design => 20,
                 S::Construction => 40,
                 S::Finishing => 30,
+                S::Installation => 15,
                 S::SupervisorCheck => 3,
                 _ => 5,
             },
@@ -61,11 +67,17 @@ impl Clock {
             Clock::Node(Node::DesignReview) => &[S::DesignReview],
             Clock::Node(Node::MidConstructionInspection) => &[S::MidInspection],
             Clock::Node(Node::CompletionAcceptance) => &[S::CompletionAcceptance],
-            Clock::Node(Node::MeterAndEnergize) => &[S::MeterInstall, S::Energizing],
+            Clock::Node(Node::MeterAndEnergize | Node::HomeMeter) => {
+                &[S::MeterInstall, S::Energizing]
+            }
+            Clock::Node(Node::HomeSurvey) => &[S::SiteSurvey],
+            Clock::Node(Node::AccessPlan) => &[S::AccessPlan],
+            Clock::Node(Node::GridAcceptance) => &[S::GridAcceptance],
             Clock::Task(S::Design) => &[S::Design],
             Clock::Task(S::Construction) => &[S::Construction],
             Clock::Task(S::Finishing) => &[S::Finishing],
             Clock::Task(S::SupervisorCheck) => &[S::SupervisorCheck],
+            Clock::Task(S::Installation) => &[S::Installation],
             Clock::Task(_) => &[S::ElectricalTest],
         }
     }
@@ -79,28 +91,26 @@ impl Clock {
     }
 }
 
-/// The clock a stage runs on, if any (choices and the contract are the customer's own time).
-pub fn clock(stage: Stage, dual_source: bool) -> Option<Clock> {
-    Some(match stage {
-        S::SiteSurvey | S::SupplyPlan if dual_source => Clock::Node(Node::SupplyPlanDual),
-        S::SiteSurvey | S::SupplyPlan => Clock::Node(Node::SupplyPlanSingle),
-        S::DesignReview => Clock::Node(Node::DesignReview),
-        S::MidInspection => Clock::Node(Node::MidConstructionInspection),
-        S::CompletionAcceptance => Clock::Node(Node::CompletionAcceptance),
-        S::MeterInstall | S::Energizing => Clock::Node(Node::MeterAndEnergize),
-        S::Design | S::Construction | S::Finishing | S::SupervisorCheck | S::ElectricalTest => {
-            Clock::Task(stage)
-        }
-        _ => return None,
-    })
+/// The clock a stage of a `kind` project runs on, if any (choices and the contract are the
+/// customer's own time).
+pub fn clock(kind: ProjectKind, stage: Stage, dual_source: bool) -> Option<Clock> {
+    kind.process().clock(stage, dual_source)
 }
 
-/// Typical working days a stage takes, for projecting the energize date.
-pub fn typical_days(stage: Stage) -> u32 {
+/// Typical working days a stage of a `kind` project takes, for projecting the energize date: a
+/// home's new-energy connection gets a day at each of the utility's stages.
+pub fn typical_days(kind: ProjectKind, stage: Stage) -> u32 {
+    if kind.is_residential() && holder(stage) == Some(Party::Utility) {
+        return 1;
+    }
     match stage {
         S::Application | S::Energizing => 1,
         S::SiteSurvey | S::DesignFirmChoice | S::FirmsChoice | S::Contract | S::MeterInstall => 3,
         S::MidInspection | S::CompletionAcceptance => 3,
+        S::GridAcceptance => 1,
+        S::AccessPlan | S::PurchaseAgreement => 2,
+        S::InstallerChoice => 3,
+        S::Installation => 10,
         S::SupplyPlan => 8,
         S::Design => 15,
         S::DesignReview => 5,
@@ -112,41 +122,9 @@ pub fn typical_days(stage: Stage) -> u32 {
     }
 }
 
-const MAIN_PATH: &[Stage] = &[
-    S::Application,
-    S::SiteSurvey,
-    S::SupplyPlan,
-    S::DesignFirmChoice,
-    S::Design,
-    S::DesignReview,
-    S::FirmsChoice,
-    S::Construction,
-    S::SupervisorCheck,
-    S::MidInspection,
-    S::Finishing,
-    S::ElectricalTest,
-    S::CompletionAcceptance,
-    S::Contract,
-    S::MeterInstall,
-    S::Energizing,
-    S::Energized,
-];
-
-const LOW_VOLTAGE_PATH: &[Stage] = &[
-    S::Application,
-    S::Contract,
-    S::MeterInstall,
-    S::Energizing,
-    S::Energized,
-];
-
-/// The stages a project goes through, in order.
-pub fn path(low_voltage: bool) -> &'static [Stage] {
-    if low_voltage {
-        LOW_VOLTAGE_PATH
-    } else {
-        MAIN_PATH
-    }
+/// The stages a `kind` project goes through, in order.
+pub fn path(kind: ProjectKind, low_voltage: bool) -> &'static [Stage] {
+    kind.process().path(low_voltage)
 }
 
 /// The day a project entered its current stage (its opening day if it has not moved).
@@ -186,7 +164,7 @@ pub fn current_due(
     opened: NaiveDate,
     today: NaiveDate,
 ) -> Option<Due> {
-    let clock = clock(project.stage, dual_source)?;
+    let clock = clock(project.kind, project.stage, dual_source)?;
     let started = run_started(&project.history, clock, opened);
     Some(due_of(calendar, clock, started, today))
 }
@@ -240,7 +218,7 @@ pub fn schedule(
     opened: NaiveDate,
     today: NaiveDate,
 ) -> Schedule {
-    let stages = path(project.low_voltage);
+    let stages = path(project.kind, project.low_voltage);
     let position = stages.iter().position(|s| *s == project.stage);
     let entered = |stage: Stage| {
         project
@@ -255,7 +233,7 @@ pub fn schedule(
     // Where the current stage should end: its typical length from its start, today at the earliest.
     let mut cursor = position.map(|_| {
         calendar
-            .add_working_days(since, typical_days(project.stage))
+            .add_working_days(since, typical_days(project.kind, project.stage))
             .max(today)
     });
     let timeline = stages
@@ -267,7 +245,8 @@ pub fn schedule(
                 Some(p) if i == p => (StageState::Current, since),
                 Some(_) => {
                     let start = cursor.unwrap_or(today);
-                    cursor = Some(calendar.add_working_days(start, typical_days(stage)));
+                    cursor =
+                        Some(calendar.add_working_days(start, typical_days(project.kind, stage)));
                     (StageState::ToCome, start)
                 }
                 // Cancelled: what was reached is done, nothing is to come.
@@ -278,7 +257,7 @@ pub fn schedule(
                 state,
                 holder: holder(stage),
                 date,
-                limit: clock(stage, dual_source).map(Clock::limit),
+                limit: clock(project.kind, stage, dual_source).map(Clock::limit),
             }
         })
         .filter(|t| {
@@ -359,9 +338,9 @@ pub fn clock_runs(
 ) -> Vec<ClockRun> {
     let mut runs: Vec<ClockRun> = Vec::new();
     let mut open: Option<(Clock, NaiveDate)> =
-        clock(S::Application, dual_source).map(|c| (c, opened));
+        clock(project.kind, S::Application, dual_source).map(|c| (c, opened));
     for step in &project.history {
-        let next = clock(step.to, dual_source);
+        let next = clock(project.kind, step.to, dual_source);
         if let Some((c, started)) = open {
             if next != Some(c) {
                 runs.push(run(calendar, c, started, Some(step.on)));

@@ -100,7 +100,7 @@ pub async fn handle_act(ctx: &mut Ctx) -> Result<Response> {
         db.statement(
             "UPDATE projects SET state_json = ?, glance = ?, stage = ?, firm_ids = ?, act_token = ?, updated_at = ? \
              WHERE id = ? AND state_json = ?",
-            args![serde_json::to_string(&project)?, serde_json::to_string(&Glance::of(&project, v.row.dual(), day))?, wire_name(&project.stage), firm_ids_column(&project), &token, now, id, &v.row.state_json],
+            args![serde_json::to_string(&project)?, serde_json::to_string(&Glance::of(&project, v.row.dual(), v.row.opened()?, day))?, wire_name(&project.stage), firm_ids_column(&project), &token, now, id, &v.row.state_json],
         )?,
         db.statement(
             &format!("INSERT INTO project_events (project_id, at, user_id, party, kind, action, from_stage, to_stage, text) \

@@ -74,7 +74,7 @@ async fn glances(db: &Db, rows: &[ProjectRow], today: NaiveDate) -> Result<Vec<G
             state_json: histories.remove(&row.id).unwrap_or_default(),
             ..row.clone()
         };
-        let glance = Glance::of(&row.project()?, row.dual(), today);
+        let glance = Glance::of(&row.project()?, row.dual(), row.opened()?, today);
         if row.glance.is_none() {
             writes.push(db.statement(
                 "UPDATE projects SET glance = ? WHERE id = ? AND glance IS NULL AND state_json = ?",

@@ -25,7 +25,8 @@ use domain::calendar::Calendar;
 use domain::hours::to_local;
 use domain::policy::{may_see_project, Actor, ProjectParties};
 use domain::projects::bodies::{
-    project_number, AuditEntry, AuditKind, ProjectApply, ProjectDetail, ProjectFirm, ProjectSummary,
+    project_number, AuditEntry, AuditKind, ProjectApply, ProjectDetail, ProjectFirm, ProjectKind,
+    ProjectSummary,
 };
 use domain::projects::glance::Glance;
 use domain::projects::process::{Party, Project};
@@ -83,6 +84,10 @@ impl ProjectRow {
 
     pub fn number(&self) -> String {
         project_number(&self.opened_on, self.id)
+    }
+
+    pub fn project_kind(&self) -> Result<ProjectKind> {
+        stored(self.id, self.kind.clone().into())
     }
 
     pub fn dual(&self) -> bool {
@@ -154,6 +159,7 @@ pub fn summary(
     today: NaiveDate,
 ) -> Result<ProjectSummary> {
     let opened = row.opened()?;
+    let kind = row.project_kind()?;
     Ok(ProjectSummary {
         id: row.id,
         number: row.number(),
@@ -161,14 +167,15 @@ pub fn summary(
         address: row.address.clone(),
         hall_id: row.hall_id.clone(),
         customer_name: row.customer_name.clone(),
-        kind: stored(row.id, row.kind.clone().into())?,
+        kind,
         capacity_kva: row.capacity_kva as u32,
         dual_source: row.dual(),
         stage: glance.stage,
         holder: holder(glance.stage),
         stage_since: glance.stage_since.unwrap_or(opened),
-        due: clock(glance.stage, row.dual())
+        due: clock(kind, glance.stage, row.dual())
             .map(|c| due_of(calendar, c, glance.clock_started.unwrap_or(opened), today)),
+        whole: glance.whole(calendar, kind, row.dual(), opened, today),
         my_turn,
         opened_on: opened,
         updated_at: row.updated_at,
@@ -193,7 +200,8 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
         return Err(ApiError::validation("hall_id", "choose the hall for your area").into());
     }
     let now = ctx.now.timestamp_millis();
-    let project = Project::new();
+    let project = Project::new(input.kind);
+    let opened = today(ctx.now);
     let state = serde_json::to_string(&project)?;
     let written = ctx
         .db
@@ -209,7 +217,7 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
                 input.capacity_kva as i64,
                 input.dual_source as i64,
                 state,
-                serde_json::to_string(&Glance::of(&project, input.dual_source, today(ctx.now)))?,
+                serde_json::to_string(&Glance::of(&project, input.dual_source, opened, opened))?,
                 today(ctx.now).to_string(),
                 now,
                 now
@@ -275,7 +283,7 @@ async fn detail(ctx: &Ctx, v: &Visible) -> Result<ProjectDetail> {
         .collect();
     Ok(ProjectDetail {
         summary: {
-            let glance = Glance::of(&v.project, v.row.dual(), day);
+            let glance = Glance::of(&v.project, v.row.dual(), v.row.opened()?, day);
             summary(&calendar, &v.row, &glance, glance.is_turn_of(viewer), day)?
         },
         schedule: schedule(&calendar, &v.project, v.row.dual(), v.row.opened()?, day),

@@ -1,7 +1,7 @@
 //! Connection projects as the tests drive them: apply, read, upload, act.
 
 use crate::Client;
-use domain::projects::bodies::{ProjectDetail, ProjectDocument};
+use domain::projects::bodies::{ProjectDetail, ProjectDocument, ProjectSummary};
 use domain::projects::process::Action;
 use domain::wire::wire_name;
 use serde_json::json;
@@ -60,4 +60,19 @@ pub fn act(who: &Client, id: i64, action: Action, firms: &[i64]) -> ProjectDetai
     )
     .assert_status(200)
     .json()
+}
+
+/// Asserts that `login` finds project `id` in its list and may open it exactly when `sees`
+/// (403 otherwise).
+#[track_caller]
+pub fn assert_sees(login: &str, id: i64, sees: bool) {
+    let client = Client::demo(login);
+    let listed: Vec<ProjectSummary> = client.get("/api/projects").assert_status(200).json();
+    assert_eq!(listed.iter().any(|s| s.id == id), sees, "{login} list");
+    let reply = client.get(&format!("/api/projects/{id}"));
+    if sees {
+        reply.assert_status(200);
+    } else {
+        reply.assert_error(403, "forbidden");
+    }
 }

@@ -2,7 +2,7 @@
 //! who may see a project, uploads refused over the cap or of the wrong kind, refusals that
 //! change nothing, reminders and escalation, reports.
 
-use api_tests::projects::{act, apply, detail, upload, PDF};
+use api_tests::projects::{act, apply, assert_sees, detail, upload, PDF};
 use api_tests::Client;
 use domain::firms::Firm;
 use domain::notify::inbox::Inbox;
@@ -141,16 +141,12 @@ fn each_party_sees_only_its_projects() {
         ("supervise.zhengheng", false),
     ];
     for (login, sees) in cases {
+        assert_sees(login, id, sees);
         let client = Client::demo(login);
-        let listed: Vec<ProjectSummary> = client.get("/api/projects").assert_status(200).json();
-        assert_eq!(listed.iter().any(|s| s.id == id), sees, "{login} list");
-        let reply = client.get(&format!("/api/projects/{id}"));
         let (file, _, _) = client.download(&format!("/api/projects/{id}/documents/{}", doc.id));
         if sees {
-            reply.assert_status(200);
             assert_eq!(file, 200, "{login} file");
         } else {
-            reply.assert_error(403, "forbidden");
             assert_eq!(file, 403, "{login} file");
             client
                 .post(

@@ -3,7 +3,7 @@
 //! do now, the firms, the documents, comments and the full audit trail.
 
 use crate::components::project_action::ProjectAction;
-use crate::pages::projects::due_text;
+use crate::pages::projects::{due_text, whole_text};
 use domain::hours::format_local_ms as when;
 use domain::projects::bodies::{AuditEntry, AuditKind, ProjectDetail};
 use domain::projects::schedule::StageState;
@@ -70,7 +70,7 @@ fn Project(
     let actions = d.actions.clone();
     view! {
         <h1>{s.number.clone()}" "{s.title.clone()}</h1>
-        <p class="meta">{s.customer_name.clone()}" · "{s.address.clone()}" · "{s.capacity_kva}" kVA"</p>
+        <p class="meta">{move || say(s.kind.words(), lang())}" · "{s.customer_name.clone()}" · "{s.address.clone()}" · "{s.capacity_kva}" kVA"</p>
         <p class="lead">
             <span class="tag" data-testid="project-stage">{move || say(s.stage.words(), lang())}</span>
             {s.holder.map(|h| view! { " "{t(Msg::ProjectHolder)}": "<strong data-testid="project-holder">{move || say(h.words(), lang())}</strong> })}
@@ -92,6 +92,15 @@ fn Project(
             <h2>{t(Msg::Timeline)}</h2>
             {d.schedule.energize_on.map(|day| view! { <p><strong>{t(Msg::EnergizeOn)}": "<span data-testid="energize-on">{day.to_string()}</span></strong></p> })}
             <p class="meta">{split}</p>
+            {s.whole.clone().map(|w| {
+                let over = w.is_overdue();
+                let text = { let w = w.clone(); move || whole_text(&w, lang()) };
+                let source = move || Msg::WholeSource.text(lang()).replace("{s}", &w.source).replace("{d}", &w.in_force_from.to_string());
+                view! {
+                    <p><strong class:warning=over data-testid="project-whole">{text}</strong></p>
+                    <p class="meta">{source}</p>
+                }
+            })}
             <ol class="timeline">
                 {d.schedule.stages.iter().map(|st| {
                     let class = match st.state { StageState::Done => "done", StageState::Current => "current", StageState::ToCome => "to-come" };

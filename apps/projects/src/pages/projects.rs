@@ -3,8 +3,10 @@
 //! list puts overdue projects first and marks the ones waiting for the viewer.
 
 use domain::projects::bodies::{ProjectApply, ProjectKind, ProjectSummary};
+use domain::projects::process::Stage;
 use domain::projects::report::Rate;
-use domain::projects::schedule::{path, Due};
+use domain::projects::schedule::Due;
+use domain::projects::whole::WholeClock;
 use domain::Role;
 use leptos::prelude::*;
 use ui::api;
@@ -49,6 +51,20 @@ pub fn due_text(due: &Due, lang: Lang) -> String {
     )
 }
 
+/// "全流程 4/5 个工作日" or "全流程超时 2 个工作日".
+pub fn whole_text(whole: &WholeClock, lang: Lang) -> String {
+    if whole.is_overdue() {
+        Msg::WholeOver
+            .text(lang)
+            .replace("{}", &(-whole.left).to_string())
+    } else {
+        Msg::WholeUsed
+            .text(lang)
+            .replace("{u}", &whole.used.to_string())
+            .replace("{l}", &whole.limit.to_string())
+    }
+}
+
 #[component]
 fn ProjectList(board: bool) -> impl IntoView {
     let app = use_app();
@@ -59,7 +75,13 @@ fn ProjectList(board: bool) -> impl IntoView {
         let (s, text, late) = (stage.get(), q.get(), overdue.get());
         async move { api::projects::list(&s, &text, late).await }
     });
-    let stages = path(false);
+    // Every stage of every kind, once, in process order.
+    let mut stages: Vec<Stage> = Vec::new();
+    for stage in ProjectKind::ALL.iter().flat_map(|k| k.process().stages()) {
+        if !stages.contains(&stage) {
+            stages.push(stage);
+        }
+    }
     view! {
         <Show when=move || board>
             <div class="inline-form card" role="search">
@@ -92,18 +114,20 @@ fn ProjectList(board: bool) -> impl IntoView {
 #[component]
 fn ProjectRow(p: ProjectSummary) -> impl IntoView {
     let app = use_app();
-    let late = p.due.is_some_and(|d| d.standing.is_overdue());
+    let late = p.due.is_some_and(|d| d.standing.is_overdue())
+        || p.whole.as_ref().is_some_and(WholeClock::is_overdue);
     let href = format!("/projects/{}", p.id);
     view! {
         <li class="card project-row" class:overdue=late data-testid="project-row">
             <Link href=href class="card-link">
                 <strong>{p.number.clone()}" "{p.title.clone()}</strong>
             </Link>
-            <p class="meta">{p.customer_name.clone()}" · "{p.address.clone()}</p>
+            <p class="meta">{move || say(p.kind.words(), app.lang.get())}" · "{p.customer_name.clone()}" · "{p.address.clone()}</p>
             <p>
                 <span class="tag" data-testid="project-stage">{move || say(p.stage.words(), app.lang.get())}</span>
                 {p.holder.map(|h| view! { " "<span class="meta">{t(Msg::ProjectHolder)}": "{move || say(h.words(), app.lang.get())}</span> })}
-                {p.due.map(|d| view! { " "<span class:warning=late>{move || due_text(&d, app.lang.get())}</span> })}
+                {p.due.map(|d| view! { " "<span class:warning=d.standing.is_overdue()>{move || due_text(&d, app.lang.get())}</span> })}
+                {p.whole.map(|w| view! { " · "<span class:warning=w.is_overdue() data-testid="whole-clock">{let w = w.clone(); move || whole_text(&w, app.lang.get())}</span> })}
                 {p.my_turn.then(|| view! { " "<span class="badge">{t(Msg::MyTurn)}</span> })}
             </p>
         </li>

@@ -1,5 +1,6 @@
 use super::*;
 use crate::projects::glance::Glance;
+use crate::projects::kinds::ProjectKind;
 use crate::ErrorCode;
 use proptest::prelude::*;
 
@@ -36,10 +37,7 @@ fn bare(p: &mut Project, action: Action, party: Party) -> ApiResult<Stage> {
 /// Everything a gate could ask for: every document, a comment, and qualified firms of each kind.
 fn everything() -> Acting {
     Acting {
-        documents: TRANSITIONS
-            .iter()
-            .flat_map(|t| t.documents.iter().copied())
-            .collect(),
+        documents: DocKind::ALL.to_vec(),
         comment: Some("请按意见修改".into()),
         firms: KINDS
             .iter()
@@ -48,17 +46,28 @@ fn everything() -> Acting {
     }
 }
 
-/// A project at `stage` with every firm chosen, qualified and accepted (and, waiting to be
-/// energized, its contract signed and its completion accepted).
+/// A new-connection project at `stage`, as `at_in`.
 fn at(stage: Stage) -> Project {
-    let mut p = Project::new();
+    at_in(ProjectKind::NewConnection, stage)
+}
+
+/// A `kind` project at `stage` with every firm chosen, qualified and accepted (and, waiting to
+/// be energized, with what its process asks for before power done).
+fn at_in(kind: ProjectKind, stage: Stage) -> Project {
+    let mut p = Project::new(kind);
     p.stage = stage;
     for k in KINDS {
         p.firms.insert(k, firm(k, "2027-12-31", true));
     }
     if stage == Stage::Energizing {
-        for action in [Action::PassAcceptance, Action::SignContract] {
-            let rule = TRANSITIONS.iter().find(|t| t.action == action).unwrap();
+        for group in kind.process().energize_needs {
+            let rule = kind
+                .process()
+                .transitions
+                .iter()
+                .find(|t| t.action == group[0])
+                .unwrap();
+            let action = rule.action;
             p.history.push(Step {
                 from: rule.from,
                 action,
@@ -72,17 +81,25 @@ fn at(stage: Stage) -> Project {
     p
 }
 
+/// Every rule of every kind's process.
+fn every_rule() -> impl Iterator<Item = (ProjectKind, &'static Transition)> {
+    ProjectKind::ALL
+        .into_iter()
+        .flat_map(|k| k.process().transitions.iter().map(move |t| (k, t)))
+}
+
 #[test]
 fn every_transition_is_allowed_to_its_party_and_refused_to_the_others() {
-    for rule in TRANSITIONS {
+    for (kind, rule) in every_rule() {
         for party in Party::ALL {
+            let at = |stage| at_in(kind, stage);
             let mut p = at(rule.from);
             let result = p.act(rule.action, party, everything(), today());
             if party == rule.by {
                 assert_eq!(
                     result,
                     Ok(rule.to),
-                    "{:?} {:?} by {party:?}",
+                    "{kind:?}: {:?} {:?} by {party:?}",
                     rule.from,
                     rule.action
                 );
@@ -181,26 +198,24 @@ fn a_firm_acts_only_after_accepting_and_declining_sends_the_choice_back() {
     );
 }
 
-/// Walks `path` from a new project, each step by its rule's party with everything attached.
-fn walk(path: &[Action]) -> Project {
-    let mut p = Project::new();
+/// Walks `path` from a new `kind` project, each step by its rule's party with everything
+/// attached.
+fn walk(kind: ProjectKind, path: &[Action]) -> Project {
+    let mut p = Project::new(kind);
     for action in path {
         let by = match action {
             Action::AcceptAssignment => Party::Design,
             _ => {
-                transition(p.stage, *action)
+                p.process()
+                    .transition(p.stage, *action)
                     .unwrap_or_else(|| panic!("{action:?} at {:?}", p.stage))
                     .by
             }
         };
         p.act(*action, by, everything(), today())
             .unwrap_or_else(|e| panic!("{action:?} by {by:?} at {:?}: {e:?}", p.stage));
-        if *action == Action::ChooseFirms {
-            for k in [
-                FirmKind::Construction,
-                FirmKind::Test,
-                FirmKind::Supervision,
-            ] {
+        if matches!(action, Action::ChooseFirms | Action::ChooseInstaller) {
+            for &k in action.chooses() {
                 let party = Party::ALL
                     .iter()
                     .find(|p| p.firm_kind() == Some(k))
@@ -216,28 +231,31 @@ fn walk(path: &[Action]) -> Project {
 #[test]
 fn a_project_goes_from_application_to_energized_with_a_return_at_design_review() {
     use Action::*;
-    let p = walk(&[
-        Accept,
-        Survey,
-        IssuePlan,
-        ChooseDesignFirm,
-        AcceptAssignment,
-        SubmitDesign,
-        ReturnDesign,
-        SubmitDesign,
-        PassDesign,
-        ChooseFirms,
-        ReportProgress,
-        RequestMidInspection,
-        ConfirmForInspection,
-        PassMidInspection,
-        CompleteConstruction,
-        SubmitTestReport,
-        PassAcceptance,
-        SignContract,
-        InstallMeter,
-        Energize,
-    ]);
+    let p = walk(
+        ProjectKind::NewConnection,
+        &[
+            Accept,
+            Survey,
+            IssuePlan,
+            ChooseDesignFirm,
+            AcceptAssignment,
+            SubmitDesign,
+            ReturnDesign,
+            SubmitDesign,
+            PassDesign,
+            ChooseFirms,
+            ReportProgress,
+            RequestMidInspection,
+            ConfirmForInspection,
+            PassMidInspection,
+            CompleteConstruction,
+            SubmitTestReport,
+            PassAcceptance,
+            SignContract,
+            InstallMeter,
+            Energize,
+        ],
+    );
     assert_eq!(p.stage, Stage::Energized);
     let returned = p.history.iter().find(|s| s.action == ReturnDesign).unwrap();
     assert_eq!(
@@ -250,7 +268,10 @@ fn a_project_goes_from_application_to_energized_with_a_return_at_design_review()
 #[test]
 fn low_voltage_goes_from_acceptance_to_contract_meter_and_power() {
     use Action::*;
-    let p = walk(&[AcceptLowVoltage, SignContract, InstallMeter, Energize]);
+    let p = walk(
+        ProjectKind::CapacityIncrease,
+        &[AcceptLowVoltage, SignContract, InstallMeter, Energize],
+    );
     assert_eq!(p.stage, Stage::Energized);
     assert!(p.low_voltage);
 }
@@ -267,9 +288,8 @@ fn only_the_customer_or_the_utility_cancels() {
 }
 
 fn any_action() -> impl Strategy<Value = Action> {
-    let all: Vec<Action> = TRANSITIONS
-        .iter()
-        .map(|t| t.action)
+    let all: Vec<Action> = every_rule()
+        .map(|(_, t)| t.action)
         .chain([
             Action::Cancel,
             Action::AcceptAssignment,
@@ -314,7 +334,12 @@ fn any_try() -> impl Strategy<Value = Try> {
 
 /// The move `t` stands for in project `p`.
 fn resolve(p: &Project, t: &Try) -> (Action, Party) {
-    let open: Vec<&Transition> = TRANSITIONS.iter().filter(|r| r.from == p.stage).collect();
+    let open: Vec<&Transition> = p
+        .process()
+        .transitions
+        .iter()
+        .filter(|r| r.from == p.stage)
+        .collect();
     let unanswered = p.firms.values().find(|a| !a.accepted);
     match (t.follow, unanswered) {
         (true, Some(a)) if t.pick.is_multiple_of(2) => {
@@ -338,8 +363,11 @@ proptest! {
     /// nothing; a taken one adds exactly one step and removes none; no firm whose qualification
     /// has expired ever acts.
     #[test]
-    fn invariants_hold_for_any_sequence(tries in proptest::collection::vec(any_try(), 0..120)) {
-        let mut p = Project::new();
+    fn invariants_hold_for_any_sequence(
+        kind in proptest::sample::select(ProjectKind::ALL.to_vec()),
+        tries in proptest::collection::vec(any_try(), 0..120),
+    ) {
+        let mut p = Project::new(kind);
         for t in tries {
             let (action, party) = resolve(&p, &t);
             let on = day("2026-06-01") + chrono::Duration::days(t.day_offset);
@@ -361,15 +389,25 @@ proptest! {
                 Err(_) => prop_assert_eq!(&p, &before),
             }
             // The board's glance, kept on `on`, gives the same turns any day it holds.
-            let kept = Glance::of(&p, false, on);
+            let opened = day("2026-06-01");
+            let kept = Glance::of(&p, false, opened, on);
             let other = on + chrono::Duration::days(40 * i64::try_from(t.pick).unwrap() - 100);
             if kept.holds_on(other) {
-                prop_assert_eq!(&Glance::of(&p, false, other).turns, &kept.turns);
+                prop_assert_eq!(&Glance::of(&p, false, opened, other).turns, &kept.turns);
             }
             if p.stage == Stage::Energized {
                 let done = |a: Action| p.history.iter().any(|s| s.action == a);
-                prop_assert!(done(Action::SignContract));
-                prop_assert!(p.low_voltage || done(Action::PassAcceptance));
+                match kind {
+                    ProjectKind::RooftopPv => {
+                        prop_assert!(done(Action::PassGridAcceptance), "connected before acceptance");
+                        prop_assert!(done(Action::SignPurchaseAgreement), "connected unsigned");
+                    }
+                    ProjectKind::EvCharger => prop_assert!(done(Action::InstallMeter)),
+                    _ => {
+                        prop_assert!(done(Action::SignContract));
+                        prop_assert!(p.low_voltage || done(Action::PassAcceptance));
+                    }
+                }
             }
         }
     }
@@ -387,8 +425,8 @@ fn energizing_without_a_signed_contract_is_refused() {
 
 #[test]
 fn options_are_exactly_the_actions_that_would_succeed() {
-    for rule in TRANSITIONS {
-        let p = at(rule.from);
+    for (kind, rule) in every_rule() {
+        let p = at_in(kind, rule.from);
         let offered = p.options(rule.by, today());
         let option = offered.iter().find(|o| o.action == rule.action).unwrap();
         assert_eq!(option.documents, rule.documents);
@@ -423,4 +461,105 @@ fn options_are_exactly_the_actions_that_would_succeed() {
     assert!(at(Stage::Energized)
         .options(Party::Utility, today())
         .is_empty());
+}
+
+#[test]
+fn rooftop_pv_goes_from_application_to_connected_with_a_return_at_acceptance() {
+    use Action::*;
+    let p = walk(
+        ProjectKind::RooftopPv,
+        &[
+            Accept,
+            Survey,
+            IssueAccessPlan,
+            ChooseInstaller,
+            CompleteInstallation,
+            ReturnGridAcceptance,
+            CompleteInstallation,
+            PassGridAcceptance,
+            SignPurchaseAgreement,
+            InstallMeter,
+            Energize,
+        ],
+    );
+    assert_eq!(p.stage, Stage::Energized);
+    assert_eq!(
+        p.firm_ids().len(),
+        1,
+        "one installer, no design, test or supervision firm"
+    );
+}
+
+#[test]
+fn an_ev_charger_is_surveyed_metered_and_powered() {
+    use Action::*;
+    let p = walk(
+        ProjectKind::EvCharger,
+        &[Accept, Survey, InstallMeter, Energize],
+    );
+    assert_eq!(p.stage, Stage::Energized);
+    assert_eq!(
+        at_in(ProjectKind::EvCharger, Stage::Application)
+            .options(Party::Utility, today())
+            .iter()
+            .map(|o| o.action)
+            .collect::<Vec<_>>(),
+        [Accept, Cancel],
+        "no low-voltage shortcut: a charger is already on the simplest path"
+    );
+}
+
+#[test]
+fn new_energy_kinds_refuse_the_expansion_steps_and_ask_for_their_own_documents() {
+    let mut pv = at_in(ProjectKind::RooftopPv, Stage::Application);
+    let err = bare(&mut pv, Action::AcceptLowVoltage, Party::Utility).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Conflict);
+    let expansion_papers = Acting {
+        documents: vec![DocKind::IdentityProof, DocKind::PropertyProof],
+        ..Acting::default()
+    };
+    let err = pv
+        .act(Action::Accept, Party::Utility, expansion_papers, today())
+        .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("documents"));
+    assert_eq!(pv, at_in(ProjectKind::RooftopPv, Stage::Application));
+    let mut ev = at_in(ProjectKind::EvCharger, Stage::Application);
+    let offered = ev.options(Party::Utility, today());
+    assert_eq!(
+        offered[0].documents,
+        [
+            DocKind::IdentityProof,
+            DocKind::ParkingRights,
+            DocKind::PropertyConsent
+        ]
+    );
+    assert!(bare(&mut ev, Action::IssuePlan, Party::Utility).is_err());
+}
+
+#[test]
+fn a_pv_installer_declining_sends_the_choice_back_and_connecting_needs_the_agreement() {
+    let mut p = at_in(ProjectKind::RooftopPv, Stage::InstallerChoice);
+    p.firms.clear();
+    p.act(
+        Action::ChooseInstaller,
+        Party::Customer,
+        everything(),
+        today(),
+    )
+    .unwrap();
+    assert_eq!(
+        bare(&mut p, Action::DeclineAssignment, Party::Construction),
+        Ok(Stage::InstallerChoice)
+    );
+    let mut unsigned = at_in(ProjectKind::RooftopPv, Stage::Energizing);
+    unsigned
+        .history
+        .retain(|s| s.action != Action::SignPurchaseAgreement);
+    let err = bare(&mut unsigned, Action::Energize, Party::Utility).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Conflict);
+    assert!(
+        err.message.contains("purchase agreement"),
+        "{}",
+        err.message
+    );
 }

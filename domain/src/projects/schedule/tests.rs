@@ -1,4 +1,5 @@
 use super::*;
+use crate::projects::kinds::ProjectKind;
 use crate::projects::process::Action;
 
 fn d(s: &str) -> NaiveDate {
@@ -7,7 +8,7 @@ fn d(s: &str) -> NaiveDate {
 
 /// A project that went through `steps` (action, from, to, by, on).
 fn project(stage: Stage, steps: &[(Action, Stage, Stage, Party, &str)]) -> Project {
-    let mut p = Project::new();
+    let mut p = Project::new(ProjectKind::NewConnection);
     p.stage = stage;
     p.history = steps
         .iter()
@@ -25,16 +26,47 @@ fn project(stage: Stage, steps: &[(Action, Stage, Stage, Party, &str)]) -> Proje
 
 #[test]
 fn every_open_stage_has_a_holder_and_choices_are_the_customers() {
-    for stage in path(false).iter().chain(path(true)) {
+    for stage in ProjectKind::ALL.iter().flat_map(|k| k.process().stages()) {
         assert_eq!(
-            holder(*stage).is_none(),
-            *stage == Stage::Energized,
+            holder(stage).is_none(),
+            stage == Stage::Energized,
             "{stage:?}"
         );
     }
     assert_eq!(holder(Stage::FirmsChoice), Some(Party::Customer));
     assert_eq!(holder(Stage::SupervisorCheck), Some(Party::Supervision));
     assert_eq!(holder(Stage::DesignReview), Some(Party::Utility));
+    assert_eq!(holder(Stage::InstallerChoice), Some(Party::Customer));
+    assert_eq!(holder(Stage::Installation), Some(Party::Construction));
+    assert_eq!(holder(Stage::GridAcceptance), Some(Party::Utility));
+}
+
+#[test]
+fn every_kind_times_each_utility_stage_and_its_clocks_cover_their_stages() {
+    for kind in ProjectKind::ALL {
+        let process = kind.process();
+        for stage in process.stages() {
+            let timed = clock(kind, stage, false);
+            if holder(stage) == Some(Party::Utility) && stage != Stage::Application {
+                assert!(timed.is_some(), "{kind:?} {stage:?} has no clock");
+            }
+            if let Some(c) = timed {
+                assert!(c.stages().contains(&stage), "{kind:?} {stage:?} {c:?}");
+            }
+        }
+    }
+    // A home's utility stages add up to its whole-process limit of five working days.
+    let pv: u32 = [
+        Stage::SiteSurvey,
+        Stage::AccessPlan,
+        Stage::GridAcceptance,
+        Stage::MeterInstall,
+    ]
+    .iter()
+    .filter_map(|s| clock(ProjectKind::RooftopPv, *s, false))
+    .map(Clock::limit)
+    .sum();
+    assert_eq!(pv, 5);
 }
 
 #[test]
@@ -111,14 +143,20 @@ fn the_timeline_shows_done_current_and_projected_stages() {
         )],
     );
     let s = schedule(&c, &p, false, d("2026-11-16"), d("2026-11-23"));
-    assert_eq!(s.stages.len(), path(false).len());
+    assert_eq!(
+        s.stages.len(),
+        path(ProjectKind::NewConnection, false).len()
+    );
     assert_eq!(s.stages[0].state, StageState::Done);
     assert_eq!(s.stages[1].state, StageState::Current);
     assert_eq!(s.stages[1].date, d("2026-11-18"));
     let to_come = &s.stages[2..];
     assert!(to_come.iter().all(|t| t.state == StageState::ToCome));
     assert!(to_come.windows(2).all(|w| w[0].date <= w[1].date));
-    let typical: u32 = path(false)[2..].iter().map(|s| typical_days(*s)).sum();
+    let typical: u32 = path(ProjectKind::NewConnection, false)[2..]
+        .iter()
+        .map(|s| typical_days(ProjectKind::NewConnection, *s))
+        .sum();
     let energize = s.energize_on.unwrap();
     assert!(c.working_days_between(d("2026-11-23"), energize) >= typical);
     // Two days on the utility's side before acceptance... and since: all the utility's.

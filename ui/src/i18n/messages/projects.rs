@@ -23,6 +23,10 @@ macro_rules! projects_messages {
     DueLeft => "剩 {} 个工作日", "{} working days left";
     DueOver => "已超期 {} 个工作日", "{} working days overdue";
     MyTurn => "待您办理", "Your turn";
+    WholeUsed => "全流程 {u}/{l} 个工作日", "Whole process {u} of {l} working days";
+    WholeOver => "全流程超时 {} 个工作日", "Whole process {} working days over";
+    WholeSource => "全流程时限只计供电公司办理的工作日。依据：{s}（{d} 起施行）。",
+        "The whole-process limit counts only the working days the utility holds the case. Source: {s} (in force from {d}).";
     FilterStage => "环节", "Stage";
     FilterAll => "全部", "All";
     FilterOverdue => "只看超期", "Overdue only";
