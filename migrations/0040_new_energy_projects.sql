@@ -2,7 +2,8 @@
 -- CHECK, so the projects table is rebuilt with the new kinds, its indexes and the triggers that
 -- keep project_firms; the tables that reference projects(id) keep their rows (the foreign keys
 -- are checked at the end, when the new table has the old one's name and ids).
--- Every glance is cleared: a glance now carries the days the utility has held the case
+-- A project now names the bound account it connects to (account_no; a home's solar or charger
+-- always does). Every glance is cleared: a glance now carries the days the utility has held the case
 -- (domain::projects::glance), and the board writes a new one the next time it reads the row.
 PRAGMA defer_foreign_keys = true;
 
@@ -22,7 +23,8 @@ CREATE TABLE projects_new (
   opened_on    TEXT NOT NULL,
   created_at   INTEGER NOT NULL,
   updated_at   INTEGER NOT NULL,
-  glance       TEXT
+  glance       TEXT,
+  account_no   TEXT                           -- the utility account (户号) it connects to
 );
 INSERT INTO projects_new (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source,
   stage, firm_ids, state_json, act_token, opened_on, created_at, updated_at, glance)
@@ -49,3 +51,16 @@ WHEN OLD.firm_ids IS NOT NEW.firm_ids BEGIN
   INSERT OR IGNORE INTO project_firms (firm_id, project_id)
   SELECT CAST(value AS INTEGER), NEW.id FROM json_each('[' || trim(NEW.firm_ids, ',') || ']');
 END;
+
+-- Each project's whole process once power is on (domain::projects::whole::WholeRun), kept when
+-- it is energized: the on-time report adds these up by class for a period.
+CREATE TABLE project_whole_runs (
+  project_id  INTEGER PRIMARY KEY REFERENCES projects(id),
+  hall_id     TEXT NOT NULL,
+  class       TEXT NOT NULL,
+  finished    TEXT NOT NULL,
+  used        INTEGER NOT NULL,
+  limit_days  INTEGER NOT NULL
+);
+CREATE INDEX project_whole_runs_finished ON project_whole_runs(finished);
+CREATE INDEX project_whole_runs_hall ON project_whole_runs(hall_id, finished);

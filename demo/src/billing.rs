@@ -6,7 +6,7 @@
 //! bindings to the city's.
 
 use crate::data::{Account, UTILITY_ACCOUNTS};
-use crate::projects::china_today;
+use crate::projects::{china_today, SOLAR_ACCOUNT, SOLAR_KVA, SOLAR_MONTHS};
 use crate::sql::text;
 use chrono::{Datelike, Months, NaiveDate, NaiveTime};
 use domain::billing::accounts::Category;
@@ -15,6 +15,7 @@ use domain::billing::payments::receipt_number;
 use domain::billing::regions::Database;
 use domain::billing::tariff::Plan;
 use domain::billing::usage_year;
+use domain::projects::solar::typical_feed_in_kwh;
 use domain::wire::from_wire_name;
 use std::fmt::Write;
 
@@ -168,13 +169,19 @@ fn write_month(
         valley += v;
     }
     let amount = issue(category, plan, peak, valley);
+    // The connected rooftop PV feeds in from its first whole month on the grid.
+    let feed_in = if a.number == SOLAR_ACCOUNT && back < SOLAR_MONTHS {
+        typical_feed_in_kwh(SOLAR_KVA, first.month())
+    } else {
+        0
+    };
     let due = next + chrono::Duration::days(DAYS_TO_PAY);
     let period = first.format("%Y-%m").to_string();
     let paid = !unpaid(a, back);
     let _ = writeln!(
         out,
-        "INSERT OR IGNORE INTO bills (id, number, period, peak_kwh, valley_kwh, plan, amount_fen, issued_on, due_on, payment_id) \
-         VALUES ({id}, {}, '{period}', {peak}, {valley}, {}, {amount}, '{next}', '{due}', {});",
+        "INSERT OR IGNORE INTO bills (id, number, period, peak_kwh, valley_kwh, plan, amount_fen, issued_on, due_on, payment_id, feed_in_kwh) \
+         VALUES ({id}, {}, '{period}', {peak}, {valley}, {}, {amount}, '{next}', '{due}', {}, {feed_in});",
         text(a.number),
         text(a.plan),
         if paid { id.to_string() } else { "NULL".into() }

@@ -106,6 +106,10 @@ pub struct MonthUsage {
     pub peak_kwh: u32,
     pub valley_kwh: u32,
     pub amount_fen: i64,
+    /// What a rooftop PV on the account fed into the grid that month (its two-way meter's
+    /// export register); 0 without one. Paid under the purchase agreement, not off the bill.
+    #[serde(default)]
+    pub feed_in_kwh: u32,
 }
 
 /// The usage page: up to 24 months, and the days of one month.

@@ -44,6 +44,10 @@ pub struct ProjectApply {
     pub capacity_kva: u32,
     #[serde(default)]
     pub dual_source: bool,
+    /// The customer's bound account (户号) it connects to: required for a home's solar or
+    /// charger, which the account's page applies for.
+    #[serde(default)]
+    pub account: Option<String>,
 }
 
 pub const MAX_CAPACITY_KVA: u32 = 100_000;
@@ -72,9 +76,21 @@ impl ProjectApply {
                 "a home's solar or charger connection has one source",
             ));
         }
+        let account = self
+            .account
+            .as_deref()
+            .map(|a| text("account", a, 20, "the account number"))
+            .transpose()?;
+        if self.kind.is_residential() && account.is_none() {
+            return Err(ApiError::validation(
+                "account",
+                "apply from the page of the account (户号) to connect it to",
+            ));
+        }
         Ok(ProjectApply {
             title,
             address,
+            account,
             ..self
         })
     }
@@ -119,6 +135,10 @@ pub struct ProjectSummary {
     pub kind: ProjectKind,
     pub capacity_kva: u32,
     pub dual_source: bool,
+    /// The bound account it connects to, when it was applied for from one.
+    pub account: Option<String>,
+    /// Rooftop PV: the generation a year its capacity is expected to make (`solar`).
+    pub expected_annual_kwh: Option<u32>,
     pub stage: Stage,
     pub holder: Option<Party>,
     pub stage_since: NaiveDate,
@@ -238,8 +258,17 @@ mod tests {
             kind,
             capacity_kva,
             dual_source,
+            account: Some("3301000001".into()),
         };
         assert!(apply(ProjectKind::RooftopPv, 8, false).checked().is_ok());
+        let unbound = ProjectApply {
+            account: None,
+            ..apply(ProjectKind::EvCharger, 7, false)
+        };
+        assert_eq!(
+            unbound.checked().unwrap_err().field.as_deref(),
+            Some("account")
+        );
         let big = apply(ProjectKind::EvCharger, 51, false)
             .checked()
             .unwrap_err();
@@ -282,6 +311,7 @@ mod tests {
             kind: ProjectKind::NewConnection,
             capacity_kva: 630,
             dual_source: false,
+            account: None,
         };
         assert_eq!(apply.clone().checked().unwrap().title, "厂房新装");
         let none = ProjectApply {

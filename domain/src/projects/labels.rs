@@ -5,6 +5,7 @@ use super::deadlines::Node;
 use super::kinds::ProjectKind;
 use super::process::{Action, DocKind, Party, Stage};
 use super::schedule::Clock;
+use super::whole::ConnectionClass;
 use crate::wire::{from_wire_name, wire_name};
 
 /// (Chinese, English)
@@ -48,6 +49,17 @@ impl ProjectKind {
             ProjectKind::CapacityIncrease => ("增容", "Capacity increase"),
             ProjectKind::RooftopPv => ("分布式光伏并网", "Rooftop PV"),
             ProjectKind::EvCharger => ("充电桩报装", "EV charger"),
+        }
+    }
+}
+
+impl ConnectionClass {
+    pub fn words(self) -> Words {
+        match self {
+            ConnectionClass::Residential => ("居民", "Homes"),
+            ConnectionClass::LowVoltage => ("低压非居民", "Low-voltage businesses"),
+            ConnectionClass::HighVoltageSingle => ("高压单电源", "High voltage, single source"),
+            ConnectionClass::HighVoltageDual => ("高压双电源", "High voltage, dual source"),
         }
     }
 }

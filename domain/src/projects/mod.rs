@@ -6,6 +6,7 @@ pub mod clock_records;
 
 pub mod deadlines;
 pub mod glance;
+pub mod guide;
 pub mod kinds;
 pub mod labels;
 pub mod notify;

@@ -3,6 +3,7 @@
 //! (`clock_records`); the firm directory's record adds up the same verdicts.
 
 use super::schedule::{Clock, ClockRun};
+use super::whole::ConnectionClass;
 use crate::csv::field;
 use crate::firms::FirmKind;
 use serde::{Deserialize, Serialize};
@@ -78,6 +79,17 @@ pub struct FirmRate {
 pub struct OnTimeReport {
     pub clocks: Vec<ClockRate>,
     pub firms: Vec<FirmRate>,
+    /// Projects powered on in the period against their whole-process limit, by class.
+    #[serde(default)]
+    pub whole: Vec<WholeRate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct WholeRate {
+    pub class: ConnectionClass,
+    #[serde(flatten)]
+    pub rate: Rate,
 }
 
 /// The runs of one clock and firm added up (as SQL's `GROUP BY` adds them), with the firm's
@@ -132,6 +144,7 @@ pub fn on_time_of(totals: impl IntoIterator<Item = RunTotal>) -> OnTimeReport {
                 rate,
             })
             .collect(),
+        whole: Vec::new(),
     }
 }
 

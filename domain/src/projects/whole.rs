@@ -140,6 +140,42 @@ pub fn whole_clock(
     )
 }
 
+/// A project's whole process once power is on, as the reports keep it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WholeRun {
+    pub class: ConnectionClass,
+    /// The day power went on.
+    pub finished: NaiveDate,
+    pub used: u32,
+    pub limit: u32,
+}
+
+impl WholeRun {
+    pub fn on_time(&self) -> bool {
+        self.used <= self.limit
+    }
+}
+
+/// The whole process of `project` once it is energized; none before, or when no limit applies.
+pub fn finished_run(
+    calendar: &Calendar,
+    project: &Project,
+    dual_source: bool,
+    opened: NaiveDate,
+) -> Option<WholeRun> {
+    if project.stage != super::process::Stage::Energized {
+        return None;
+    }
+    let finished = project.history.last()?.on;
+    let clock = whole_clock(calendar, project, dual_source, opened, finished)?;
+    Some(WholeRun {
+        class: clock.class,
+        finished,
+        used: clock.used,
+        limit: clock.limit,
+    })
+}
+
 /// The utility holds the case now.
 pub fn utility_holds(project: &Project) -> bool {
     super::schedule::holder(project.stage) == Some(super::process::Party::Utility)

@@ -250,6 +250,7 @@ impl ApplicationInput {
                     kind: ProjectKind::CapacityIncrease,
                     capacity_kva,
                     dual_source: self.dual_source,
+                    account: self.account.clone(),
                 };
                 Ok(Request::Project(apply.checked()?))
             }
@@ -261,6 +262,7 @@ impl ApplicationInput {
                     kind: ProjectKind::NewConnection,
                     capacity_kva: self.capacity_kva.unwrap_or(0),
                     dual_source: self.dual_source,
+                    account: None,
                 };
                 Ok(Request::Project(apply.checked()?))
             }

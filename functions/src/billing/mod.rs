@@ -315,7 +315,7 @@ pub async fn owed(ctx: &Ctx, account: &UtilityAccount) -> Result<Vec<BillDetail>
 pub async fn months(ctx: &Ctx, number: &str, count: usize) -> Result<Vec<MonthUsage>> {
     let mut months: Vec<MonthUsage> = regions::of_account(ctx, number)?
         .all(
-            "SELECT period, peak_kwh, valley_kwh, amount_fen FROM bills WHERE number = ? ORDER BY period DESC LIMIT ?",
+            "SELECT period, peak_kwh, valley_kwh, amount_fen, feed_in_kwh FROM bills WHERE number = ? ORDER BY period DESC LIMIT ?",
             args![number, i64::try_from(count).unwrap_or(24)],
         )
         .await?;

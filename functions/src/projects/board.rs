@@ -22,11 +22,11 @@ use worker::Response;
 /// whose glance is missing or no longer holds, by `glances`).
 const SELECT_BOARD: &str = "SELECT p.id, p.customer_id, u.name AS customer_name, p.hall_id, \
     p.title, p.address, p.kind, p.capacity_kva, p.dual_source, '' AS state_json, p.opened_on, \
-    p.updated_at, p.glance FROM projects p JOIN users u ON u.id = p.customer_id";
+    p.updated_at, p.account_no, p.glance FROM projects p JOIN users u ON u.id = p.customer_id";
 
 /// The names of `SELECT_BOARD`'s columns, in `ProjectRow`'s order (for `Db::all_packed`).
 const BOARD_COLUMNS: &str = "id, customer_id, customer_name, hall_id, title, address, kind, \
-    capacity_kva, dual_source, state_json, opened_on, updated_at, glance";
+    capacity_kva, dual_source, state_json, opened_on, updated_at, account_no, glance";
 
 #[derive(Deserialize)]
 struct History {

@@ -12,6 +12,8 @@ use domain::calendar::Calendar;
 use domain::projects::clock_records::{newly_finished, run_records, RunRecord};
 use domain::projects::process::Project;
 use domain::projects::report::Rate;
+use domain::projects::whole::finished_run;
+use domain::wire::wire_name;
 use serde::Deserialize;
 use std::collections::HashMap;
 use worker::D1PreparedStatement;
@@ -77,6 +79,22 @@ pub fn statements(db: &Db, w: &Written) -> Result<Vec<D1PreparedStatement>> {
                 run.limit,
                 run.late_from.to_string(),
                 run.line(w.number, w.title, w.hall_id)
+            ]),
+        )?);
+    }
+    if let Some(run) = finished_run(&Calendar::china(), w.now, w.dual_source, w.opened) {
+        out.push(db.statement(
+            &format!(
+                "INSERT OR IGNORE INTO project_whole_runs (project_id, hall_id, class, finished, used, \
+                 limit_days) SELECT ?, ?, ?, ?, ?, ? WHERE {guard}"
+            ),
+            with_guard(args![
+                id,
+                w.hall_id,
+                wire_name(&run.class),
+                run.finished.to_string(),
+                run.used,
+                run.limit
             ]),
         )?);
     }

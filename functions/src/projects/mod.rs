@@ -31,6 +31,7 @@ use domain::projects::bodies::{
 use domain::projects::glance::Glance;
 use domain::projects::process::{Party, Project};
 use domain::projects::schedule::{clock, due_of, holder, schedule};
+use domain::projects::solar::expected_annual_kwh;
 use domain::wire::wire_name;
 use domain::{ApiError, Reason};
 use serde::de::DeserializeOwned;
@@ -52,6 +53,7 @@ pub struct ProjectRow {
     pub state_json: String,
     pub opened_on: String,
     pub updated_at: i64,
+    pub account_no: Option<String>,
     /// Read by the board only (`board`).
     #[serde(default)]
     pub glance: Option<String>,
@@ -60,7 +62,7 @@ pub struct ProjectRow {
 pub const SELECT_PROJECTS: &str =
     "SELECT p.id, p.customer_id, u.name AS customer_name, p.hall_id, \
     p.title, p.address, p.kind, p.capacity_kva, p.dual_source, p.state_json, p.opened_on, \
-    p.updated_at FROM projects p JOIN users u ON u.id = p.customer_id";
+    p.updated_at, p.account_no FROM projects p JOIN users u ON u.id = p.customer_id";
 
 fn malformed(id: i64) -> ApiError {
     ApiError::internal(format!("project {id} has malformed data"))
@@ -170,6 +172,11 @@ pub fn summary(
         kind,
         capacity_kva: row.capacity_kva as u32,
         dual_source: row.dual(),
+        account: row.account_no.clone(),
+        expected_annual_kwh: (kind == ProjectKind::RooftopPv)
+            .then(|| u32::try_from(row.capacity_kva).map(expected_annual_kwh))
+            .transpose()
+            .map_err(|_| malformed(row.id))?,
         stage: glance.stage,
         holder: holder(glance.stage),
         stage_since: glance.stage_since.unwrap_or(opened),
@@ -199,6 +206,20 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
     if hall.is_none() {
         return Err(ApiError::validation("hall_id", "choose the hall for your area").into());
     }
+    if let Some(number) = &input.account {
+        let bound: Option<serde_json::Value> = ctx
+            .db
+            .first(
+                "SELECT 1 AS bound FROM account_bindings WHERE user_id = ? AND number = ?",
+                args![actor.user_id, number],
+            )
+            .await?;
+        if bound.is_none() {
+            return Err(
+                ApiError::validation("account", "choose one of your bound accounts").into(),
+            );
+        }
+    }
     let now = ctx.now.timestamp_millis();
     let project = Project::new(input.kind);
     let opened = today(ctx.now);
@@ -207,7 +228,8 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
         .db
         .run(
             "INSERT INTO projects (customer_id, hall_id, title, address, kind, capacity_kva, dual_source, \
-             stage, state_json, glance, opened_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'application', ?, ?, ?, ?, ?)",
+             stage, state_json, glance, opened_on, created_at, updated_at, account_no) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'application', ?, ?, ?, ?, ?, ?)",
             args![
                 actor.user_id,
                 &input.hall_id,
@@ -220,7 +242,8 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
                 serde_json::to_string(&Glance::of(&project, input.dual_source, opened, opened))?,
                 today(ctx.now).to_string(),
                 now,
-                now
+                now,
+                input.account.clone()
             ],
         )
         .await?;

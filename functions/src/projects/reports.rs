@@ -17,8 +17,8 @@ use domain::period::Period;
 use domain::projects::bodies::project_number;
 use domain::projects::clock_records::RunRecord;
 use domain::projects::report::{
-    csv_line, on_time_of, OnTimeReport, Rate, ReportRun, RunTotal, CSV_HEADER, DEFAULT_DAYS,
-    MOST_DAYS,
+    csv_line, on_time_of, OnTimeReport, Rate, ReportRun, RunTotal, WholeRate, CSV_HEADER,
+    DEFAULT_DAYS, MOST_DAYS,
 };
 use domain::Role;
 use serde::Deserialize;
@@ -279,6 +279,13 @@ struct TotalRow {
     on_time: u32,
 }
 
+#[derive(Deserialize)]
+struct WholeRow {
+    class: String,
+    counted: u32,
+    on_time: u32,
+}
+
 /// The rates per node and per firm: SQLite adds up the verdicts of the runs that finished in
 /// the period and, when it reaches today, counts the running ones already late (the same sums
 /// a property test holds to the replayed history), so the Worker reads a row per clock and firm.
@@ -294,6 +301,14 @@ pub async fn handle_on_time(ctx: &mut Ctx) -> Result<Response> {
         ),
         values,
     )?];
+    let (in_hall, values) = scope.in_hall(scope.period.from, scope.period.to);
+    reads.push(ctx.db.statement(
+        &format!(
+            "SELECT r.class, COUNT(*) AS counted, SUM(r.used <= r.limit_days) AS on_time \
+             FROM project_whole_runs r WHERE r.finished BETWEEN ?1 AND ?2{in_hall} GROUP BY r.class"
+        ),
+        values,
+    )?);
     if scope.reaches_today() {
         let (in_hall, values) = scope.open_in_hall(args![scope.today.to_string()]);
         reads.push(ctx.db.statement(
@@ -306,7 +321,10 @@ pub async fn handle_on_time(ctx: &mut Ctx) -> Result<Response> {
         )?);
     }
     let mut totals = Vec::new();
-    for result in ctx.db.reads(reads).await? {
+    let mut results = ctx.db.reads(reads).await?.into_iter();
+    let finished = results.next();
+    let whole = results.next();
+    for result in finished.into_iter().chain(results) {
         for row in result.results::<TotalRow>()? {
             totals.push(RunTotal {
                 clock: serde_json::from_str(&row.clock)?,
@@ -320,6 +338,25 @@ pub async fn handle_on_time(ctx: &mut Ctx) -> Result<Response> {
             });
         }
     }
-    let report: OnTimeReport = on_time_of(totals);
+    let whole = match whole {
+        Some(result) => result
+            .results::<WholeRow>()?
+            .into_iter()
+            .map(|row| {
+                Ok(WholeRate {
+                    class: serde_json::from_value(row.class.into())?,
+                    rate: Rate {
+                        counted: row.counted,
+                        on_time: row.on_time,
+                    },
+                })
+            })
+            .collect::<Result<Vec<_>>>()?,
+        None => Vec::new(),
+    };
+    let report = OnTimeReport {
+        whole,
+        ..on_time_of(totals)
+    };
     ok(&report)
 }

@@ -4,17 +4,20 @@
 
 use api_tests::projects::{act, assert_sees, detail};
 use api_tests::Client;
+use domain::billing::bills::Usage;
 use domain::projects::bodies::{ProjectDetail, ProjectKind, ProjectSummary};
 use domain::projects::process::{Action, Stage};
+use domain::projects::report::OnTimeReport;
 use domain::projects::whole::ConnectionClass;
 use serde_json::json;
 
-fn apply(customer: &Client, hall: &str, kind: &str, kva: u32) -> ProjectDetail {
+/// `customer` applies from the page of its bound `account`.
+fn apply(customer: &Client, account: &str, hall: &str, kind: &str, kva: u32) -> ProjectDetail {
     customer
         .post(
             "/api/projects",
             &json!({ "title": "家庭新能源", "address": "江城市星湖区桂花巷 7 号", "hall_id": hall,
-                     "kind": kind, "capacity_kva": kva }),
+                     "kind": kind, "capacity_kva": kva, "account": account }),
         )
         .assert_status(201)
         .json()
@@ -26,9 +29,11 @@ fn rooftop_pv_goes_to_connected_with_its_own_steps_and_only_its_parties_see_it()
     let customer = Client::demo("13800138001");
     let utility = Client::demo("staff.xinghu.2");
     let installer = Client::demo("build.xinghu");
-    let created = apply(&customer, "xinghu", "rooftop_pv", 8);
+    let created = apply(&customer, "3301000001", "xinghu", "rooftop_pv", 8);
     let id = created.summary.id;
     assert_eq!(created.summary.kind, ProjectKind::RooftopPv);
+    assert_eq!(created.summary.account.as_deref(), Some("3301000001"));
+    assert_eq!(created.summary.expected_annual_kwh, Some(8_800));
     let whole = created.summary.whole.clone().unwrap();
     assert_eq!(
         (whole.class, whole.limit),
@@ -94,6 +99,19 @@ fn rooftop_pv_goes_to_connected_with_its_own_steps_and_only_its_parties_see_it()
     assert_eq!(done.summary.stage, Stage::Energized);
     let whole = done.summary.whole.unwrap();
     assert!(!whole.running, "the clock stops at power on");
+    let report: OnTimeReport = Client::demo("manager.xinghu")
+        .get("/api/project-reports/on-time")
+        .assert_status(200)
+        .json();
+    let homes = report
+        .whole
+        .iter()
+        .find(|w| w.class == ConnectionClass::Residential)
+        .expect("the homes powered on in the last 30 days are in the report");
+    assert!(
+        homes.rate.counted >= 1 && homes.rate.on_time >= 1,
+        "{homes:?}"
+    );
     assert!(done
         .documents
         .iter()
@@ -105,7 +123,9 @@ fn an_ev_charger_is_surveyed_metered_and_powered_and_oversized_homes_are_refused
     use Action::*;
     let customer = Client::demo("13800138002");
     let utility = Client::demo("staff.binjiang.2");
-    let id = apply(&customer, "binjiang", "ev_charger", 7).summary.id;
+    let id = apply(&customer, "3301000003", "binjiang", "ev_charger", 7)
+        .summary
+        .id;
     let accept = detail(&utility, id);
     let option = accept.actions.iter().find(|o| o.action == Accept).unwrap();
     assert_eq!(
@@ -120,14 +140,17 @@ fn an_ev_charger_is_surveyed_metered_and_powered_and_oversized_homes_are_refused
         act(&utility, id, action, &[]);
     }
     assert_eq!(detail(&customer, id).summary.stage, Stage::Energized);
-    for (kind, kva, dual, field) in [
-        ("ev_charger", 60, false, "capacity_kva"),
-        ("rooftop_pv", 8, true, "dual_source"),
+    // Too big, two sources, no account, and an account bound by someone else.
+    for (kind, kva, dual, account, field) in [
+        ("ev_charger", 60, false, Some("3301000003"), "capacity_kva"),
+        ("rooftop_pv", 8, true, Some("3301000003"), "dual_source"),
+        ("rooftop_pv", 8, false, None, "account"),
+        ("rooftop_pv", 8, false, Some("3301000001"), "account"),
     ] {
         let refused = customer.post(
             "/api/projects",
             &json!({ "title": "x", "address": "江南大道 300 弄", "hall_id": "binjiang",
-                     "kind": kind, "capacity_kva": kva, "dual_source": dual }),
+                     "kind": kind, "capacity_kva": kva, "dual_source": dual, "account": account }),
         );
         refused.assert_error(400, "validation");
         assert_eq!(refused.body["error"]["field"], field);
@@ -136,18 +159,42 @@ fn an_ev_charger_is_surveyed_metered_and_powered_and_oversized_homes_are_refused
 
 #[test]
 fn demo_homes_include_one_over_its_whole_process_limit() {
-    let listed: Vec<ProjectSummary> = Client::demo("admin")
-        .get("/api/projects?q=%E5%B1%8B%E9%A1%B6%E5%85%89%E4%BC%8F")
-        .assert_status(200)
-        .json();
-    let pv: Vec<&ProjectSummary> = listed
+    let pv: Vec<ProjectSummary> = ["xinghu", "binjiang", "gaoxin"]
         .iter()
-        .filter(|s| s.kind == ProjectKind::RooftopPv)
+        .flat_map(|hall| {
+            Client::demo(&format!("manager.{hall}"))
+                .get("/api/projects")
+                .assert_status(200)
+                .json::<Vec<ProjectSummary>>()
+        })
+        .filter(|s| s.kind == ProjectKind::RooftopPv && s.title.contains('（'))
         .collect();
-    assert!(pv.len() >= 9, "a rooftop PV at every stage: {}", pv.len());
+    assert!(pv.len() >= 10, "a rooftop PV at every stage: {}", pv.len());
     assert!(
         pv.iter()
             .any(|s| s.whole.as_ref().is_some_and(|w| w.is_overdue())),
         "one over its whole-process limit"
     );
+}
+
+#[test]
+fn a_connected_rooftop_feeds_in_beside_its_accounts_use() {
+    let usage: Usage = Client::demo("13800138003")
+        .get("/api/utility-accounts/3302000004/usage")
+        .assert_status(200)
+        .json();
+    let fed: Vec<u32> = usage.months.iter().map(|m| m.feed_in_kwh).collect();
+    assert!(
+        fed.iter().rev().take(7).all(|&k| k > 0),
+        "the months since it was connected: {fed:?}"
+    );
+    assert!(
+        fed.iter().take(12).all(|&k| k == 0),
+        "nothing before: {fed:?}"
+    );
+    let plain: Usage = Client::demo("13800138002")
+        .get("/api/utility-accounts/3301000003/usage")
+        .assert_status(200)
+        .json();
+    assert!(plain.months.iter().all(|m| m.feed_in_kwh == 0));
 }

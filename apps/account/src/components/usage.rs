@@ -24,17 +24,23 @@ pub fn UsageCharts(number: String) -> impl IntoView {
                     label: m.period[2..].to_string(),
                     top: m.peak_kwh,
                     bottom: m.valley_kwh,
+                    beside: Some(m.feed_in_kwh),
                 }).collect();
                 let days: Vec<Bar> = u.days.iter().map(|d| Bar {
                     label: format!("{:02}", chrono::Datelike::day(&d.day)),
                     top: d.peak_kwh,
                     bottom: d.valley_kwh,
+                    beside: None,
                 }).collect();
                 let total: u32 = u.days.iter().map(|d| d.peak_kwh + d.valley_kwh).sum();
+                // A rooftop on the account: its feed-in stands beside each month's use.
+                let fed: u32 = u.months.iter().rev().take(12).map(|m| m.feed_in_kwh).sum();
+                let monthly = if u.months.iter().any(|m| m.feed_in_kwh > 0) { Series::KWH_FEED_IN } else { Series::KWH };
                 let lang = app.lang.get();
                 let shown = u.period.clone();
                 view! {
-                    <BarChart bars=months series=Series::KWH caption=Msg::UsageMonthly.text(lang) testid="usage-months"/>
+                    <BarChart bars=months series=monthly caption=Msg::UsageMonthly.text(lang) testid="usage-months"/>
+                    {(fed > 0).then(|| view! { <p data-testid="feed-in-total">{Msg::FeedInTotal.text(lang).replace("{}", &fed.to_string())}</p> })}
                     <label>{t(Msg::UsageMonth)}" "
                         <select data-testid="usage-month" on:change=move |ev| period.set(event_target_value(&ev))>
                             {u.months.iter().rev().map(|m| {

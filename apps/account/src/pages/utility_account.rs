@@ -1,6 +1,7 @@
 //! `/services/:number`: one bound account: its bills with their breakdown, paying several at
 //! once (with an optional top-up), the usage charts and the ledger.
 
+use crate::components::new_energy::NewEnergy;
 use crate::components::usage::UsageCharts;
 use domain::billing::accounts::{Category, UtilityAccount};
 use domain::billing::bills::{Bill, BillStatus};
@@ -50,12 +51,14 @@ fn Account(a: UtilityAccount) -> impl IntoView {
         }
     });
     let category = a.category;
+    let homes = (category == Category::Residential).then(|| a.clone());
     view! {
         <h1>{t(Msg::AccountNumber)}" "{a.number.clone()}</h1>
         <p class="lead">{a.holder_name.clone()}" · "{a.address.clone()}" · "
             {move || say(a.plan.words(), app.lang.get())}</p>
         <Loaded resource=bills content=move |list| view! { <Bills list category number=a.number.clone()/> }/>
         <UsageCharts number=number.clone()/>
+        {homes.map(|account| view! { <NewEnergy account/> })}
         <Ledger number/>
         <p><a href="/tariffs" rel="external">{t(Msg::TariffsTitle)}" →"</a></p>
     }

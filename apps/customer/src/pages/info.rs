@@ -4,10 +4,12 @@
 
 use domain::billing::tariff::{Plan, Tariff, RESIDENTIAL};
 use domain::billing::{li_yuan, yuan};
+use domain::projects::bodies::ProjectKind;
 use domain::service::applications::AppKind;
 use domain::service::guides::{guide, FAQ};
 use leptos::prelude::*;
 use ui::api;
+use ui::components::home_guide::HomeGuide;
 use ui::components::published::OutageCards;
 use ui::i18n::{say, t, Msg};
 use ui::state::use_app;
@@ -82,6 +84,14 @@ pub fn GuidesPage() -> impl IntoView {
                     <a class="button secondary" href="/applications" rel="external">{t(Msg::ApplyOnline)}</a>
                 </section>
             }
+        }).collect_view()}
+        {[ProjectKind::RooftopPv, ProjectKind::EvCharger].into_iter().map(|kind| view! {
+            <section class="card" data-testid="home-guide">
+                <h2>{move || say(kind.words(), app.lang.get())}</h2>
+                <HomeGuide kind/>
+                <p class="meta">{t(Msg::NewEnergyLead)}</p>
+                <a class="button secondary" href="/services" rel="external">{t(Msg::ApplyOnline)}</a>
+            </section>
         }).collect_view()}
         <section class="card">
             <h2>{t(Msg::FaqTitle)}</h2>

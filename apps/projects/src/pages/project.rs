@@ -71,6 +71,7 @@ fn Project(
     view! {
         <h1>{s.number.clone()}" "{s.title.clone()}</h1>
         <p class="meta">{move || say(s.kind.words(), lang())}" · "{s.customer_name.clone()}" · "{s.address.clone()}" · "{s.capacity_kva}" kVA"</p>
+        {s.expected_annual_kwh.map(|kwh| view! { <p data-testid="expected-generation">{t(Msg::ExpectedGeneration)}": "{kwh}" kWh"</p> })}
         <p class="lead">
             <span class="tag" data-testid="project-stage">{move || say(s.stage.words(), lang())}</span>
             {s.holder.map(|h| view! { " "{t(Msg::ProjectHolder)}": "<strong data-testid="project-holder">{move || say(h.words(), lang())}</strong> })}

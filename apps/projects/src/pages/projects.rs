@@ -11,11 +11,11 @@ use domain::Role;
 use leptos::prelude::*;
 use ui::api;
 use ui::components::feedback::Loaded;
-use ui::components::form::{save_action, submit, FormError, TextField};
+use ui::components::form::{submit, FormError, TextField};
 use ui::components::guard::SignedIn;
 use ui::components::hall_select::HallSelect;
+use ui::components::project_apply::apply_action;
 use ui::i18n::{say, t, Lang, Msg};
-use ui::nav::use_go;
 use ui::nav::Link;
 use ui::state::use_app;
 
@@ -137,7 +137,6 @@ fn ProjectRow(p: ProjectSummary) -> impl IntoView {
 #[component]
 fn ApplyForm() -> impl IntoView {
     let app = use_app();
-    let go = use_go();
     let title = RwSignal::new(String::new());
     let address = RwSignal::new(String::new());
     let capacity = RwSignal::new(String::from("100"));
@@ -146,18 +145,7 @@ fn ApplyForm() -> impl IntoView {
     let dual = RwSignal::new(false);
     let error: FormError = RwSignal::new(None);
     // On success the project's page opens, so nothing is left to do when the save is done.
-    let save = save_action(
-        error,
-        move |input: ProjectApply| {
-            let go = go.clone();
-            async move {
-                let d = api::projects::apply(&input).await?;
-                go(&format!("/projects/{}", d.summary.id));
-                Ok(())
-            }
-        },
-        Callback::new(|()| {}),
-    );
+    let save = apply_action(error);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = ProjectApply {
@@ -171,6 +159,7 @@ fn ApplyForm() -> impl IntoView {
             },
             capacity_kva: capacity.get_untracked().trim().parse().unwrap_or(0),
             dual_source: dual.get_untracked(),
+            account: None,
         };
         submit(save, input);
     };
@@ -227,7 +216,7 @@ fn OnTime() -> impl IntoView {
                 <a class="button secondary" href=csv download="" data-testid="durations-csv">{t(Msg::ExportCsv)}</a>
             </form>
             <Loaded resource=report content=move |r| {
-                if r.clocks.is_empty() {
+                if r.clocks.is_empty() && r.whole.is_empty() {
                     return view! { <p class="empty">{t(Msg::ReportEmpty)}</p> }.into_any();
                 }
                 view! {
@@ -236,6 +225,10 @@ fn OnTime() -> impl IntoView {
                             {r.clocks.into_iter().map(|c| view! { <tr>
                                 <td>{move || say(c.clock.words(), app.lang.get())}</td>
                                 <td>{t(Msg::OnTimeRate)}" "{percent(c.rate)}</td>
+                            </tr> }).collect_view()}
+                            {r.whole.into_iter().map(|w| view! { <tr data-testid="on-time-whole">
+                                <td>{t(Msg::WholeProcess)}" · "{move || say(w.class.words(), app.lang.get())}</td>
+                                <td>{t(Msg::OnTimeRate)}" "{percent(w.rate)}</td>
                             </tr> }).collect_view()}
                             {r.firms.into_iter().map(|f| view! { <tr>
                                 <td>{f.name.clone()}</td>

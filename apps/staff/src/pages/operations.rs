@@ -161,6 +161,7 @@ fn Charts(d: Dashboard, lang: Lang) -> impl IntoView {
             label: format!("{}:00", h.hour),
             top: 0,
             bottom: h.per_day.round() as u32,
+            beside: None,
         })
         .collect();
     let days: Vec<Bar> = d
@@ -170,17 +171,20 @@ fn Charts(d: Dashboard, lang: Lang) -> impl IntoView {
             label: day.day.get(5..).unwrap_or(&day.day).to_string(),
             top: day.tickets - day.served,
             bottom: day.served,
+            beside: None,
         })
         .collect();
     let per_hour = Series {
         top: Msg::OpsNotServed,
         bottom: Msg::OpsTickets,
         unit: "",
+        beside: None,
     };
     let per_day = Series {
         top: Msg::OpsNotServed,
         bottom: Msg::OpsServed,
         unit: "",
+        beside: None,
     };
     view! {
         <div class="ops-charts">

@@ -124,4 +124,9 @@ fn only_the_days_the_utility_holds_the_case_count() {
     let late = whole_clock(&c, &p, false, opened, d("2026-12-02")).unwrap();
     assert_eq!((late.used, late.left), (7, -2));
     assert!(late.is_overdue());
+    assert_eq!(
+        finished_run(&c, &p, false, opened),
+        None,
+        "not powered on yet"
+    );
 }

@@ -41,6 +41,8 @@ macro_rules! services_messages {
     UsageMonth => "查看月份", "Month";
     UsagePeak => "峰时", "Peak";
     UsageValley => "谷时", "Valley";
+    UsageFeedIn => "光伏上网电量", "Solar fed in";
+    FeedInTotal => "近 12 个月光伏上网 {} 千瓦时", "Solar fed into the grid in the last 12 months: {} kWh";
     ChartTable => "查看数据表", "Show the numbers";
     SandboxNote => "模拟支付（本地测试环境）", "Payment sandbox (local test)";
     SandboxTitle => "确认支付", "Confirm payment";

@@ -80,6 +80,7 @@ fn Account(kiosk: Kiosk, a: KioskAccount) -> impl IntoView {
             label: m.period.get(2..).unwrap_or_default().to_string(),
             top: m.peak_kwh,
             bottom: m.valley_kwh,
+            beside: None,
         })
         .collect();
     let owes = !a.owed.is_empty();

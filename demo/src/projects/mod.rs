@@ -8,14 +8,20 @@ use crate::sql::{opt_text, text};
 use chrono::{DateTime, Duration, NaiveDate};
 use domain::calendar::Calendar;
 use domain::firms::{Assignment, FirmKind};
-use domain::projects::bodies::{firm_ids_column, project_number};
-use domain::projects::clock_records::run_records;
+use domain::projects::bodies::firm_ids_column;
 use domain::projects::glance::Glance;
 use domain::projects::kinds::ProjectKind;
 use domain::projects::process::{Acting, Action, Party, Project, Stage};
 use domain::projects::schedule::{clock, path, typical_days};
 use domain::wire::wire_name;
 use std::fmt::Write;
+
+mod homes;
+mod records;
+
+use homes::HOMES;
+pub use homes::{SOLAR_ACCOUNT, SOLAR_KVA, SOLAR_MONTHS};
+pub use records::{write_clock_runs, CLOCK_TOTALS_REBUILD};
 
 /// (customer login, hall, manager login, title, address, kVA)
 const CUSTOMERS: &[(&str, &str, &str, &str, &str, i64)] = &[
@@ -62,34 +68,6 @@ pub fn firm(kind: FirmKind, n: usize) -> (i64, &'static str, &'static str) {
         FirmKind::Supervision => (6, "2027-10-31", "supervise.zhengheng"),
     }
 }
-
-/// The homes' new-energy projects: (customer login, hall, manager login, title, address, kVA).
-const HOMES: &[(&str, &str, &str, &str, &str, i64)] = &[
-    (
-        "13800138001",
-        "xinghu",
-        "manager.xinghu",
-        "屋顶光伏",
-        "江城市星湖区桂花巷 7 号",
-        8,
-    ),
-    (
-        "13800138002",
-        "binjiang",
-        "manager.binjiang",
-        "家用充电桩",
-        "江城市滨江区江南大道 300 弄 2 号 B1-27 车位",
-        7,
-    ),
-    (
-        "13800138003",
-        "gaoxin",
-        "manager.gaoxin",
-        "屋顶光伏",
-        "江城市高新区创新路 18 号 6 幢",
-        12,
-    ),
-];
 
 /// Today in China by the system clock.
 pub fn china_today() -> NaiveDate {
@@ -193,15 +171,29 @@ pub fn write_projects(out: &mut String) {
     for demo in demos() {
         let n = demo.id as usize;
         let home = demo.kind.is_residential();
-        let (customer, hall, manager, title, address, kva) = if home {
-            HOMES[n % HOMES.len()]
+        let connected_pv = demo.kind == ProjectKind::RooftopPv && demo.target == Stage::Energized;
+        let (customer, hall, manager, title, address, kva, account) = if home {
+            let h = if connected_pv {
+                &HOMES[HOMES.len() - 1]
+            } else {
+                &HOMES[n % HOMES.len()]
+            };
+            let (title, kva) = match demo.kind {
+                ProjectKind::EvCharger => ("家用充电桩", 7),
+                _ => ("屋顶光伏", i64::from(h.roof_kva)),
+            };
+            (
+                h.login,
+                h.hall,
+                h.manager,
+                title,
+                h.address,
+                kva,
+                Some(h.account),
+            )
         } else {
-            CUSTOMERS[n % CUSTOMERS.len()]
-        };
-        let title = if demo.kind == ProjectKind::EvCharger {
-            "家用充电桩"
-        } else {
-            title
+            let (customer, hall, manager, title, address, kva) = CUSTOMERS[n % CUSTOMERS.len()];
+            (customer, hall, manager, title, address, kva, None)
         };
         let dual = !home && n.is_multiple_of(5);
         let mut actions = actions_to(
@@ -216,6 +208,7 @@ pub fn write_projects(out: &mut String) {
         // The current stage began `ago` working days back: past its limit every other time.
         let ago = match clock(demo.kind, demo.target, false) {
             Some(c) if n.is_multiple_of(2) => c.limit() + 2,
+            _ if connected_pv => SOLAR_MONTHS * 22,
             _ => 1,
         };
         let mut day = back(&calendar, today, ago);
@@ -303,13 +296,14 @@ pub fn write_projects(out: &mut String) {
         let title = format!("{title}（{}）", demo.target.words().0);
         let _ = writeln!(
             out,
-            "INSERT OR IGNORE INTO projects (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source, stage, firm_ids, state_json, glance, opened_on, created_at, updated_at) \
-             VALUES ({id}, (SELECT id FROM users WHERE login = {}), {}, {}, {}, '{kind}', {kva}, {}, {}, {}, {}, {}, {}, {opened_at}, {opened_at});",
+            "INSERT OR IGNORE INTO projects (id, customer_id, hall_id, title, address, kind, capacity_kva, dual_source, stage, firm_ids, state_json, glance, opened_on, created_at, updated_at, account_no) \
+             VALUES ({id}, (SELECT id FROM users WHERE login = {}), {}, {}, {}, '{kind}', {kva}, {}, {}, {}, {}, {}, {}, {opened_at}, {opened_at}, {});",
             text(customer), text(hall), text(&title), text(address),
             i64::from(dual), name(project.stage), text(&firm_ids_column(&project)),
             text(&serde_json::to_string(&project).expect("a project serialises")),
             text(&serde_json::to_string(&Glance::of(&project, dual, opened, today)).expect("a glance serialises")),
             text(&opened.to_string()),
+            opt_text(account),
             id = demo.id
         );
         write_clock_runs(out, demo.id, hall, &title, &project, dual, opened);
@@ -323,48 +317,6 @@ pub fn write_projects(out: &mut String) {
     }
     out.push_str(CLOCK_TOTALS_REBUILD);
 }
-
-/// The project's clock runs as the Worker keeps them on write (functions/src/projects/clocks.rs).
-pub fn write_clock_runs(
-    out: &mut String,
-    id: i64,
-    hall: &str,
-    title: &str,
-    project: &Project,
-    dual: bool,
-    opened: NaiveDate,
-) {
-    for run in run_records(&Calendar::china(), project, dual, opened) {
-        let _ = writeln!(
-            out,
-            "INSERT OR IGNORE INTO project_clock_runs (project_id, seq, hall_id, clock, firm_id, started, finished, used, limit_days, late_from, line) \
-             VALUES ({id}, {}, {}, {}, {}, '{}', {}, {}, {}, '{}', {});",
-            run.seq,
-            text(hall),
-            text(&serde_json::to_string(&run.clock).expect("a clock serialises")),
-            run.firm_id.map_or("NULL".into(), |f| f.to_string()),
-            run.started,
-            opt_text(run.finished.map(|d| d.to_string()).as_deref()),
-            run.used,
-            run.limit,
-            run.late_from,
-            run.line(&project_number(&opened.to_string(), id), title, hall)
-                .map_or("NULL".into(), |line| one_line(&line))
-        );
-    }
-}
-
-/// A text ending in a newline as an SQL value on one line (the loaders read a statement a line).
-fn one_line(line: &str) -> String {
-    format!("{} || char(10)", text(line.trim_end_matches('\n')))
-}
-
-/// The totals of finished runs, added up again from every project's runs (the Worker adds each
-/// run once as it finishes; a reload must not add the demo's twice). One statement a line.
-pub const CLOCK_TOTALS_REBUILD: &str = "DELETE FROM clock_totals;\n\
-     INSERT INTO clock_totals (hall_id, clock, firm_id, counted, on_time) \
-     SELECT hall_id, clock, COALESCE(firm_id, 0), COUNT(*), SUM(used <= limit_days) \
-     FROM project_clock_runs WHERE finished IS NOT NULL GROUP BY hall_id, clock, COALESCE(firm_id, 0);\n";
 
 /// Who takes `action` now: the table's party, the customer cancelling, a chosen firm accepting.
 fn actor(project: &Project, action: Action) -> Party {
