@@ -105,6 +105,11 @@ impl Process {
             .map(|(_, _, back)| *back)
     }
 
+    /// Whether any gate of the process asks for `kind` of document.
+    pub fn asks_for(&self, kind: DocKind) -> bool {
+        self.transitions.iter().any(|t| t.documents.contains(&kind))
+    }
+
     /// Every stage any path of the process reaches.
     pub fn stages(&self) -> impl Iterator<Item = Stage> + '_ {
         let short = self.low_voltage_path.unwrap_or(&[]);

@@ -80,6 +80,13 @@ pub async fn handle_upload(ctx: &mut Ctx) -> Result<Response> {
     let kind = query_param(&ctx.req, "kind")?
         .and_then(|k| DocKind::parse(&k))
         .ok_or_else(|| ApiError::validation("kind", "say which document this is"))?;
+    if !v.project.process().asks_for(kind) {
+        return Err(ApiError::validation(
+            "kind",
+            "this kind of project never asks for that document; choose one its steps ask for",
+        )
+        .into());
+    }
     let replaces = match query_param(&ctx.req, "replaces")? {
         Some(raw) => Some(replaceable(&ctx.db, v.row.id, kind, &raw).await?),
         None => None,

@@ -47,6 +47,14 @@ fn rooftop_pv_goes_to_connected_with_its_own_steps_and_only_its_parties_see_it()
             &json!({ "action": "accept_low_voltage" }),
         )
         .assert_error(409, "conflict");
+    // A document the process never asks for is refused.
+    customer
+        .upload(
+            &format!("/api/projects/{id}/documents?kind=design_drawings"),
+            "application/pdf",
+            api_tests::projects::PDF,
+        )
+        .assert_error(400, "validation");
     for action in [Accept, Survey, IssueAccessPlan] {
         act(&utility, id, action, &[]);
     }
@@ -99,6 +107,17 @@ fn rooftop_pv_goes_to_connected_with_its_own_steps_and_only_its_parties_see_it()
     assert_eq!(done.summary.stage, Stage::Energized);
     let whole = done.summary.whole.unwrap();
     assert!(!whole.running, "the clock stops at power on");
+    let outbox: Vec<serde_json::Value> = Client::demo("admin")
+        .get("/api/admin/outbox")
+        .assert_status(200)
+        .json();
+    assert!(
+        outbox
+            .iter()
+            .any(|m| m["case_id"].as_str() == Some(id.to_string().as_str())
+                && m["body"].as_str().is_some_and(|b| b.contains("已送电"))),
+        "the customer's SMS for power on is in the outbox"
+    );
     let report: OnTimeReport = Client::demo("manager.xinghu")
         .get("/api/project-reports/on-time")
         .assert_status(200)

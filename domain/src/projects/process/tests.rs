@@ -523,6 +523,15 @@ fn new_energy_kinds_refuse_the_expansion_steps_and_ask_for_their_own_documents()
         .unwrap_err();
     assert_eq!(err.field.as_deref(), Some("documents"));
     assert_eq!(pv, at_in(ProjectKind::RooftopPv, Stage::Application));
+    assert!(ProjectKind::RooftopPv
+        .process()
+        .asks_for(DocKind::OpinionLetter));
+    assert!(!ProjectKind::EvCharger
+        .process()
+        .asks_for(DocKind::DesignDrawings));
+    assert!(!ProjectKind::NewConnection
+        .process()
+        .asks_for(DocKind::RoofRights));
     let mut ev = at_in(ProjectKind::EvCharger, Stage::Application);
     let offered = ev.options(Party::Utility, today());
     assert_eq!(

@@ -96,7 +96,7 @@ macro_rules! errors_messages {
     ErrFileLimit => "附件数量已达上限。", "No more files can be added here.";
     ErrFirmAccepted => "贵单位已接受该项目。", "Your firm has already accepted.";
     ErrTooLateToDecline => "工作已经开始，不能再拒绝。", "Too late to decline: the work has started.";
-    ErrEnergize => "送电前须完成竣工验收并签订供用电合同。", "Energizing needs completion acceptance and a signed contract.";
+    ErrEnergize => "送电前须完成验收并签订合同（供用电合同或购售电合同）。", "Power goes on only after the acceptance and a signed contract (supply or purchase).";
     ErrAlreadyWaiting => "您已在等候坐席接听。", "You are already waiting for an agent.";
     ErrRequestNotWaiting => "该请求已不在等候中。", "This request is no longer waiting.";
     ErrNoCall => "该请求没有进行中的通话。", "This request has no call in progress.";
