@@ -16,8 +16,19 @@ pub async fn list(stage: &str, q: &str, overdue: bool) -> Result<Vec<ProjectSumm
     }
     get(&format!("/api/projects{query}")).await
 }
-pub async fn apply(input: &ProjectApply) -> Result<ProjectDetail, ApiError> {
-    post("/api/projects", input).await
+/// Applies; the new project's id. Only the id is read from the answer, so an app that applies
+/// without showing projects (the account page) carries no decoder for the whole detail.
+pub async fn apply(input: &ProjectApply) -> Result<i64, ApiError> {
+    #[derive(serde::Deserialize)]
+    struct Opened {
+        summary: Id,
+    }
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: i64,
+    }
+    let opened: Opened = post("/api/projects", input).await?;
+    Ok(opened.summary.id)
 }
 pub async fn project(id: i64) -> Result<ProjectDetail, ApiError> {
     get(&format!("/api/projects/{id}")).await

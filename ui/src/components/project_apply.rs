@@ -14,8 +14,8 @@ pub fn apply_action(error: FormError) -> Action<ProjectApply, ()> {
         move |input: ProjectApply| {
             let go = go.clone();
             async move {
-                let d = api::projects::apply(&input).await?;
-                go(&format!("/projects/{}", d.summary.id));
+                let id = api::projects::apply(&input).await?;
+                go(&format!("/projects/{id}"));
                 Ok(())
             }
         },

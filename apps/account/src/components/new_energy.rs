@@ -7,7 +7,6 @@ use domain::projects::bodies::{ProjectApply, ProjectKind};
 use domain::projects::solar::expected_annual_kwh;
 use leptos::prelude::*;
 use ui::components::form::{submit, FormError, TextField};
-use ui::components::hall_select::HallSelect;
 use ui::components::home_guide::HomeGuide;
 use ui::components::project_apply::apply_action;
 use ui::i18n::{say, t, Msg};
@@ -30,14 +29,16 @@ fn HomeApply(kind: ProjectKind, account: UtilityAccount) -> impl IntoView {
     let app = use_app();
     let lang = move || app.lang.get();
     let pv = kind == ProjectKind::RooftopPv;
-    let (open, size_label, scope, hall_id) = if pv {
-        (Msg::NewEnergyApplyPv, Msg::PvCapacity, "pv", "pv-hall")
+    let (open, size_label, scope) = if pv {
+        (Msg::NewEnergyApplyPv, Msg::PvCapacity, "pv")
     } else {
-        (Msg::NewEnergyApplyEv, Msg::EvCapacity, "ev", "ev-hall")
+        (Msg::NewEnergyApplyEv, Msg::EvCapacity, "ev")
     };
     let capacity = RwSignal::new(String::from(if pv { "8" } else { "7" }));
-    let hall = RwSignal::new(account.hall_id.clone());
-    let needs_hall = account.hall_id.is_empty();
+    // An account the utility has not yet put in a hall's area cannot apply online: no hall
+    // would run the project (`UtilityAccount::hall_id`).
+    let hall = account.hall_id.clone();
+    let no_hall = hall.is_empty();
     let error: FormError = RwSignal::new(None);
     let save = apply_action(error);
     let (number, address) = (account.number.clone(), account.address.clone());
@@ -46,7 +47,7 @@ fn HomeApply(kind: ProjectKind, account: UtilityAccount) -> impl IntoView {
         let input = ProjectApply {
             title: say(kind.words(), app.lang.get_untracked()).to_string(),
             address: address.clone(),
-            hall_id: hall.get_untracked(),
+            hall_id: hall.clone(),
             kind,
             capacity_kva: capacity.get_untracked().trim().parse().unwrap_or(0),
             dual_source: false,
@@ -66,15 +67,16 @@ fn HomeApply(kind: ProjectKind, account: UtilityAccount) -> impl IntoView {
         <details class="card" data-testid=format!("apply-{scope}")>
             <summary class="button primary">{t(open)}</summary>
             <HomeGuide kind/>
-            <form class="form" on:submit=on_submit>
+            <Show when=move || !no_hall fallback=|| view! { <p class="notice">{t(Msg::NewEnergyNoHall)}</p> }>
+            <form class="form" on:submit=on_submit.clone()>
                 <TextField label=size_label name="capacity_kva" value=capacity error kind="number" scope/>
                 {pv.then(|| view! { <p data-testid="pv-estimate">{estimate}</p> })}
-                {needs_hall.then(|| view! { <HallSelect id=hall_id value=hall error/> })}
                 {move || error.get().filter(|e| e.field.is_none())
                     .map(|e| view! { <p class="form-error" role="alert">{ui::api::describe(&e, lang())}</p> })}
                 <button type="submit" class="button primary" data-testid=format!("submit-{scope}")
                     disabled=move || save.pending().get()>{t(Msg::ProjectSubmit)}</button>
             </form>
+            </Show>
         </details>
     }
 }

@@ -30,6 +30,7 @@ macro_rules! projects_messages {
     NewEnergyBring => "需准备的材料", "What to bring";
     NewEnergySteps => "办理流程", "Steps";
     NewEnergyLimit => "全流程时限：{} 个工作日（只计供电公司办理时间）", "Whole process: {} working days (the utility's time only)";
+    NewEnergyNoHall => "本户号尚未划入营业厅服务区域，暂不能在线申请，请联系营业厅。", "This account is not yet in a hall's area, so it cannot apply online; please contact a hall.";
     PvCapacity => "装机容量（千瓦）", "System size (kW)";
     EvCapacity => "充电桩功率（千瓦）", "Charger power (kW)";
     PvEstimate => "预计年发电量约 {} 千瓦时（按每千瓦每年 1100 千瓦时估算）", "Expected generation about {} kWh a year (1,100 kWh per kW a year)";
