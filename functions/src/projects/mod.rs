@@ -240,7 +240,7 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
                 input.dual_source as i64,
                 state,
                 serde_json::to_string(&Glance::of(&project, input.dual_source, opened, opened))?,
-                today(ctx.now).to_string(),
+                opened.to_string(),
                 now,
                 now,
                 input.account.clone()
@@ -256,11 +256,11 @@ pub async fn open_project(ctx: &Ctx, actor: &Actor, input: &ProjectApply) -> Res
         &ctx.db,
         &clocks::Written {
             id,
-            number: &project_number(&today(ctx.now).to_string(), id),
+            number: &project_number(&opened.to_string(), id),
             title: &input.title,
             hall_id: &input.hall_id,
             dual_source: input.dual_source,
-            opened: today(ctx.now),
+            opened,
             before: None,
             now: &project,
             token: None,
