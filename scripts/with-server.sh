@@ -50,5 +50,7 @@ status=$?
 restarts=$(grep -c "restarting" "$log" || true)
 # tests/restart.sh restarts the server on purpose, once.
 [ "$restarts" -le "${EXPECTED_RESTARTS:-0}" ] || echo "[server] WARNING: wrangler dev exited and was restarted $restarts time(s) during this run; see $log"
-[ $status -eq 0 ] || { echo "--- wrangler log (last 40 lines) ---"; tail -n 40 "$log"; }
+[ $status -eq 0 ] || { echo "--- wrangler log (last 40 lines) ---"; tail -n 40 "$log" | cut -c1-300; }
+# What the command said failed, last, where a CI log's tail shows it (scripts/run-server-tests.sh).
+[ $status -eq 0 ] || [ ! -s "$state/summary.txt" ] || { echo "--- summary ---"; cat "$state/summary.txt"; }
 exit $status
