@@ -7,7 +7,9 @@ test('a kiosk paired in the console reports in, is flagged when it goes quiet, a
   await login(manager.page, 'manager.binjiang');
   await openSection(manager.page, '屏幕与自助机');
   const screens = manager.page.getByTestId('hall-screens');
-  await screens.getByLabel('屏幕名称').fill('东门自助机');
+  // A name of this run's own: a retry finds its own kiosk, not the first attempt's.
+  const name = `东门自助机 ${Date.now() % 100000}`;
+  await screens.getByLabel('屏幕名称').fill(name);
   await screens.getByLabel('设备类型').selectOption('kiosk');
   await screens.getByRole('button', { name: '新建屏幕' }).click();
   const link = await screens.getByTestId('pair-link').getAttribute('href');
@@ -18,7 +20,7 @@ test('a kiosk paired in the console reports in, is flagged when it goes quiet, a
   await expect(kiosk.page.getByTestId('kiosk-business').first()).toBeEnabled();
 
   // Listed as a kiosk, seen just now: no warning.
-  const row = () => screens.getByTestId('display-row').filter({ hasText: '东门自助机' });
+  const row = () => screens.getByTestId('display-row').filter({ hasText: name });
   await manager.page.reload();
   await expect(row()).toContainText('自助机 · 最近连接');
   await expect(row().getByTestId('device-offline')).toHaveCount(0);
@@ -27,7 +29,7 @@ test('a kiosk paired in the console reports in, is flagged when it goes quiet, a
   const later = await personAt(browser, new Date(Date.parse(now) + 4 * 60_000).toISOString());
   await login(later.page, 'manager.binjiang');
   await openSection(later.page, '屏幕与自助机');
-  await expect(later.page.getByTestId('display-row').filter({ hasText: '东门自助机' }).getByTestId('device-offline')).toHaveText('离线');
+  await expect(later.page.getByTestId('display-row').filter({ hasText: name }).getByTestId('device-offline')).toHaveText('离线');
 
   manager.page.on('dialog', (dialog) => dialog.accept());
   await row().getByRole('button', { name: '停用' }).click();
