@@ -66,21 +66,10 @@ fn is_key_node(action: Action) -> bool {
     )
 }
 
-/// The firm kinds a step chooses.
-fn chosen(action: Action) -> &'static [FirmKind] {
-    match action {
-        Action::ChooseDesignFirm => &[FirmKind::Design],
-        Action::ChooseFirms => &[
-            FirmKind::Construction,
-            FirmKind::Test,
-            FirmKind::Supervision,
-        ],
-        _ => &[],
-    }
-}
-
 pub fn after_step(step: &Step) -> Vec<Notification> {
-    let mut out: Vec<Notification> = chosen(step.action)
+    let mut out: Vec<Notification> = step
+        .action
+        .chooses()
         .iter()
         .map(|&kind| Notification {
             to: Recipient::Firm(kind),
@@ -183,6 +172,20 @@ mod tests {
                 (Recipient::Firm(FirmKind::Test), NoticeKind::Assigned),
                 (Recipient::Firm(FirmKind::Supervision), NoticeKind::Assigned),
             ]
+        );
+        // A rooftop's installer is asked to accept the same way.
+        let n = after_step(&step(
+            Action::ChooseInstaller,
+            Stage::InstallerChoice,
+            Stage::Installation,
+            Party::Customer,
+        ));
+        assert_eq!(
+            n.iter().map(|n| (n.to, n.kind)).collect::<Vec<_>>(),
+            [(
+                Recipient::Firm(FirmKind::Construction),
+                NoticeKind::Assigned
+            )]
         );
     }
 
