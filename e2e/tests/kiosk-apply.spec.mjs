@@ -51,7 +51,13 @@ test('a transfer filed at the kiosk with photos of its documents reaches hall st
   await expect(apply.getByLabel('新户主身份证号（18 位）')).toBeVisible();
   await expect(apply.getByRole('alert')).not.toBeEmpty();
   await apply.getByLabel('新户主身份证号（18 位）').fill('11010519491231002X');
-  for (let i = 0; i < 3; i++) await apply.getByRole('button', { name: '下一步' }).tap();
+  // On through the screens already answered, each tap once its screen is up.
+  await apply.getByRole('button', { name: '下一步' }).tap();
+  await expect(apply.getByLabel('新户主手机号')).toHaveValue('13800138000');
+  await apply.getByRole('button', { name: '下一步' }).tap();
+  await expect(apply.getByTestId('photo-count')).toHaveText('已拍 2 张');
+  await apply.getByRole('button', { name: '下一步' }).tap();
+  await expect(apply.getByTestId('kiosk-review')).toContainText('陈小英');
   await apply.getByTestId('kiosk-submit-application').tap();
 
   const slip = page.getByTestId('kiosk-slip');
